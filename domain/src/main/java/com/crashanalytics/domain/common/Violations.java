@@ -1,0 +1,152 @@
+package com.crashanalytics.domain.common;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects every broken rule of one input before anything is written, so a client learns all its mistakes
+ * from one answer. Field names are the input's own (camelCase), so adapters can point at them.
+ */
+public final class Violations {
+
+    private final List<Violation> found = new ArrayList<>();
+
+    public Violations add(String field, String rule, String message) {
+        found.add(new Violation(field, rule, message));
+        return this;
+    }
+
+    public Violations check(boolean holds, String field, String rule, String message) {
+        return holds ? this : add(field, rule, message);
+    }
+
+    /** Adds violations found in a nested input, e.g. {@code rounds[3]}. */
+    public Violations addAllUnder(String parentPath, List<Violation> nested) {
+        nested.forEach(v -> found.add(v.under(parentPath)));
+        return this;
+    }
+
+    /** A required identifier: not blank, no surrounding blanks, no control characters, bounded length. */
+    public Violations identifier(String field, @Nullable String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return add(field, "REQUIRED", "must not be blank");
+        }
+        if (!value.strip().equals(value)) {
+            return add(field, "NO_SURROUNDING_WHITESPACE", "must not start or end with whitespace");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            return add(field, "NO_CONTROL_CHARACTERS", "must not contain control characters");
+        }
+        return maxLength(field, value, maxLength);
+    }
+
+    /** A lowercase code such as a game or platform code: {@code [a-z0-9][a-z0-9_.-]*}. */
+    public Violations code(String field, @Nullable String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return add(field, "REQUIRED", "must not be blank");
+        }
+        if (!value.matches("[a-z0-9][a-z0-9_.-]*")) {
+            return add(field, "LOWERCASE_CODE",
+                    "must be a lowercase code of letters, digits, '_', '.' or '-' (got '" + value + "')");
+        }
+        return maxLength(field, value, maxLength);
+    }
+
+    /** Optional free text: may be absent; if present, no NUL characters (PostgreSQL rejects them) and bounded. */
+    public Violations text(String field, @Nullable String value, int maxLength) {
+        if (value == null) {
+            return this;
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            return add(field, "NO_NUL_CHARACTERS", "must not contain NUL (\\u0000) characters");
+        }
+        return maxLength(field, value, maxLength);
+    }
+
+    /** A required amount that may not be negative and must fit the given digits. */
+    public Violations requiredAmount(String field, @Nullable BigDecimal value, DecimalLimits limits) {
+        if (value == null) {
+            return add(field, "REQUIRED", "is required");
+        }
+        return amount(field, value, limits);
+    }
+
+    /** An optional amount: absent, or not negative and within the given digits. */
+    public Violations amount(String field, @Nullable BigDecimal value, DecimalLimits limits) {
+        if (value == null) {
+            return this;
+        }
+        if (value.signum() < 0) {
+            return add(field, "NON_NEGATIVE", "must not be negative (got " + value.toPlainString() + ")");
+        }
+        return fits(field, value, limits);
+    }
+
+    /** An optional signed number within the given digits (a profit or loss). */
+    public Violations signed(String field, @Nullable BigDecimal value, DecimalLimits limits) {
+        return value == null ? this : fits(field, value, limits);
+    }
+
+    /** An optional multiplier: at least 1.00 (a round starts at 1.00x) and within the multiplier digits. */
+    public Violations multiplier(String field, @Nullable BigDecimal value) {
+        if (value == null) {
+            return this;
+        }
+        if (value.compareTo(BigDecimal.ONE) < 0) {
+            return add(field, "MIN_MULTIPLIER", "a multiplier is at least 1.00 (got " + value.toPlainString() + ")");
+        }
+        return fits(field, value, DecimalLimits.MULTIPLIER);
+    }
+
+    /** An optional probability-like score in [0, 1]; NaN and infinities are rejected. */
+    public Violations unitInterval(String field, @Nullable Double value) {
+        if (value == null) {
+            return this;
+        }
+        if (value.isNaN() || value.isInfinite()) {
+            return add(field, "FINITE_NUMBER", "must be a finite number (got " + value + ")");
+        }
+        return check(value >= 0.0 && value <= 1.0, field, "UNIT_INTERVAL", "must be between 0 and 1 (got " + value + ")");
+    }
+
+    /** An optional count or duration that may not be negative. */
+    public Violations nonNegative(String field, @Nullable Number value) {
+        if (value == null) {
+            return this;
+        }
+        return check(value.longValue() >= 0, field, "NON_NEGATIVE", "must not be negative (got " + value + ")");
+    }
+
+    public boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    /** Whether a rule on this field already failed (so rules that build on it are skipped). */
+    public boolean hasViolationOn(String field) {
+        return found.stream().anyMatch(v -> v.field().equals(field));
+    }
+
+    public List<Violation> list() {
+        return List.copyOf(found);
+    }
+
+    /** Throws {@link InvalidInputException} carrying every violation found, if any. */
+    public void throwIfAny() {
+        if (!found.isEmpty()) {
+            throw new InvalidInputException(found);
+        }
+    }
+
+    private Violations maxLength(String field, String value, int maxLength) {
+        return check(value.length() <= maxLength, field, "MAX_LENGTH",
+                "must be at most " + maxLength + " characters (got " + value.length() + ")");
+    }
+
+    private Violations fits(String field, BigDecimal value, DecimalLimits limits) {
+        String problem = limits.problemWith(value);
+        return problem == null ? this : add(field, "PRECISION", problem);
+    }
+}
