@@ -1,0 +1,47 @@
+package com.crashanalytics.persistence.config;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * The default database: with no {@code SPRING_DATASOURCE_URL}, an embedded PostgreSQL whose data lives under
+ * {@code GATEWAY_DATA_DIR}. With a URL set, this configuration stays out of the way and Boot's own DataSource
+ * configuration connects to that database instead.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@Conditional(DatabaseNotConfigured.class)
+@EnableConfigurationProperties(GatewayDatabaseProperties.class)
+public class EmbeddedDatabaseAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseAutoConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(GatewayDatabaseProperties properties) {
+        Path dataDirectory = properties.getDataDir().toAbsolutePath().normalize();
+        EmbeddedPostgres postgres = EmbeddedPostgresStarter.start(dataDirectory, properties.getEmbeddedDbPort());
+        log.info("Database: embedded PostgreSQL on localhost:{}, data in {} (set SPRING_DATASOURCE_URL to use another)",
+                postgres.getPort(), dataDirectory);
+        return postgres;
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gateway-embedded");
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+        config.setMaximumPoolSize(20);
+        return new HikariDataSource(config);
+    }
+}
