@@ -1,0 +1,11 @@
+package com.crashanalytics.api.error;
+
+import graphql.ErrorClassification;
+
+/** Error classifications beyond Spring's {@code ErrorType}, reported in {@code extensions.classification}. */
+public enum GatewayErrorType implements ErrorClassification {
+    /** The request contradicts stored data (a retry with different content, a round for an ended session). */
+    CONFLICT,
+    /** The client sent too much too fast; {@code extensions.retryAfterSeconds} says when to try again. */
+    TOO_MANY_REQUESTS
+}

@@ -1,0 +1,51 @@
+package com.crashanalytics.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.crashanalytics.api.testing.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The endpoints a person or an operator opens: GraphiQL, the printed schema, health with the database. */
+@GatewayIntegrationTest
+class GatewayEndpointsIT {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    @Test
+    void servesGraphiQL() throws Exception {
+        HttpResponse<String> page = get("/graphiql");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).containsIgnoringCase("graphiql");
+    }
+
+    @Test
+    void printsTheSchema() throws Exception {
+        HttpResponse<String> schema = get("/graphql/schema");
+
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(schema.body()).contains("registerBot(").contains("input: RegisterBotInput!").contains("): RegisterBotPayload!");
+    }
+
+    @Test
+    void reportsHealthIncludingTheDatabase() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\":{").contains("PostgreSQL");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

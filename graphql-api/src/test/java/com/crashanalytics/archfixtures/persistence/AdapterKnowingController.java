@@ -1,0 +1,8 @@
+package com.crashanalytics.archfixtures.persistence;
+
+import com.crashanalytics.archfixtures.api.ControllerWithRepository;
+
+/** Fixture breaking "persistence does not touch GraphQL". */
+public class AdapterKnowingController {
+    ControllerWithRepository controller;
+}
