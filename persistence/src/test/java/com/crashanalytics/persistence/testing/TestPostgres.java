@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -82,7 +83,8 @@ public final class TestPostgres {
             return new TestPostgres(url, container.getUsername(), container.getPassword());
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            // Generous startup wait: several builds may share two cores.
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
             log.info("Test database: embedded PostgreSQL on port {} (no Docker engine answered)", postgres.getPort());
             return new TestPostgres("jdbc:postgresql://localhost:" + postgres.getPort() + "/", "postgres", "");
         } catch (IOException e) {
