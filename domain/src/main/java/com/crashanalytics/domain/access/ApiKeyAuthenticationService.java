@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Authenticates every request, so it is built for the hot path: one indexed read by hash, no write. Nothing is
  * cached: a revoked key is refused from the very next request, on every gateway instance. When a key was last
@@ -24,10 +22,10 @@ public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseC
 
     private final ApiKeyRegistry registry;
     private final Clock clock;
-    private final @Nullable EnvironmentAdminKey environmentAdmin;
+    private final EnvironmentAdminKey environmentAdmin;
     private final Map<UUID, Instant> useRecordedAt = new ConcurrentHashMap<>();
 
-    public ApiKeyAuthenticationService(ApiKeyRegistry registry, Clock clock, @Nullable EnvironmentAdminKey environmentAdmin) {
+    public ApiKeyAuthenticationService(ApiKeyRegistry registry, Clock clock, EnvironmentAdminKey environmentAdmin) {
         this.registry = registry;
         this.clock = clock;
         this.environmentAdmin = environmentAdmin;
@@ -39,8 +37,9 @@ public final class ApiKeyAuthenticationService implements AuthenticateApiKeyUseC
             return Optional.empty();
         }
         ApiKeyHash presented = ApiKeyHash.of(presentedKey);
-        if (environmentAdmin != null && environmentAdmin.matches(presented)) {
-            return Optional.of(environmentAdmin.key());
+        Optional<ApiKey> admin = environmentAdmin.match(presented);
+        if (admin.isPresent()) {
+            return admin;
         }
         Optional<ApiKey> key = registry.findByHash(presented)
                 .filter(stored -> stored.hash().matches(presented))

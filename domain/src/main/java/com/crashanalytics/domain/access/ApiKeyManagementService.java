@@ -19,11 +19,11 @@ public final class ApiKeyManagementService
     private final boolean environmentAdminConfigured;
 
     public ApiKeyManagementService(ApiKeyRegistry registry, Transactions transactions, Clock clock,
-                                   boolean environmentAdminConfigured) {
+                                   EnvironmentAdminKey environmentAdmin) {
         this.registry = registry;
         this.transactions = transactions;
         this.clock = clock;
-        this.environmentAdminConfigured = environmentAdminConfigured;
+        this.environmentAdminConfigured = environmentAdmin.isConfigured();
     }
 
     @Override

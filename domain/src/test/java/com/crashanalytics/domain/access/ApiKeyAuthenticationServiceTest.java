@@ -30,7 +30,7 @@ class ApiKeyAuthenticationServiceTest {
     @Test
     void aKnownKeyAuthenticatesAndAnUnknownOneDoesNot() {
         ApiKeySecret secret = registry.store(ApiKeyRole.DASHBOARD, null);
-        ApiKeyAuthenticationService service = new ApiKeyAuthenticationService(registry, clock, null);
+        ApiKeyAuthenticationService service = new ApiKeyAuthenticationService(registry, clock, EnvironmentAdminKey.of(null, T0));
 
         assertThat(service.authenticate(secret.reveal())).map(ApiKey::role).contains(ApiKeyRole.DASHBOARD);
         assertThat(service.authenticate(ApiKeySecret.generate().reveal())).isEmpty();
@@ -42,14 +42,14 @@ class ApiKeyAuthenticationServiceTest {
     void aRevokedKeyIsRefused() {
         ApiKeySecret secret = registry.store(ApiKeyRole.DASHBOARD, T0.minusSeconds(1));
 
-        assertThat(new ApiKeyAuthenticationService(registry, clock, null).authenticate(secret.reveal())).isEmpty();
+        assertThat(new ApiKeyAuthenticationService(registry, clock, EnvironmentAdminKey.of(null, T0)).authenticate(secret.reveal())).isEmpty();
     }
 
     @Test
     void theEnvironmentsAdminKeyAuthenticatesWithoutBeingStored() {
         String adminKey = "0123456789abcdef0123456789abcdef";
         ApiKeyAuthenticationService service = new ApiKeyAuthenticationService(registry, clock,
-                new EnvironmentAdminKey(adminKey, T0));
+                EnvironmentAdminKey.of(adminKey, T0));
 
         Optional<ApiKey> admin = service.authenticate(adminKey);
 
@@ -60,13 +60,14 @@ class ApiKeyAuthenticationServiceTest {
 
     @Test
     void aShortEnvironmentAdminKeyIsRefusedAtStart() {
-        assertThatThrownBy(() -> new EnvironmentAdminKey("admin", T0)).hasMessageContaining("at least 32");
+        assertThatThrownBy(() -> EnvironmentAdminKey.of("admin", T0)).hasMessageContaining("at least 32");
+        assertThat(EnvironmentAdminKey.of(" ", T0).isConfigured()).isFalse();
     }
 
     @Test
     void aUseIsWrittenAtMostOnceAMinutePerKey() {
         ApiKeySecret secret = registry.store(ApiKeyRole.BOT, null);
-        ApiKeyAuthenticationService service = new ApiKeyAuthenticationService(registry, clock, null);
+        ApiKeyAuthenticationService service = new ApiKeyAuthenticationService(registry, clock, EnvironmentAdminKey.of(null, T0));
 
         for (int i = 0; i < 100; i++) {
             service.authenticate(secret.reveal());
