@@ -53,20 +53,20 @@ final class DocumentLimitsInstrumentation extends SimplePerformantInstrumentatio
         check(countAliases(document), limits.maxAliases(), "maxAliases", "GATEWAY_MAX_ALIASES",
                 "the document uses %d aliases; at most %d are allowed");
         Map<String, FragmentDefinition> fragments = fragments(document);
-        // Fragments spread twice in each of n fragments expand to 2^n fields: a few hundred bytes that would take
-        // validation and planning minutes and gigabytes. Counted in one pass, for every operation (validation
-        // checks them all, not only the one that runs).
-        ExpandedSize expandedSize = new ExpandedSize(fragments);
-        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-            check(expandedSize.of(operation.getSelectionSet()), limits.maxComplexity(), "maxComplexity",
-                    "GATEWAY_MAX_QUERY_COMPLEXITY",
-                    "with its fragments expanded the operation selects %d fields; at most %d are allowed");
-        }
         OperationDefinition operation = operationToRun(document, parameters.getExecutionInput().getOperationName());
         if (operation != null) {
             check(countRootFields(operation.getSelectionSet(), fragments, new HashSet<>()),
                     limits.maxRootFields(), "maxRootFields", "GATEWAY_MAX_ROOT_FIELDS",
                     "the operation selects %d root fields; at most %d are allowed in one request");
+        }
+        // Fragments spread twice in each of n fragments expand to 2^n fields: a few hundred bytes that would take
+        // validation and planning minutes and gigabytes. Counted in one pass, for every operation (validation
+        // checks them all, not only the one that runs).
+        ExpandedSize expandedSize = new ExpandedSize(fragments);
+        for (OperationDefinition each : document.getDefinitionsOfType(OperationDefinition.class)) {
+            check(expandedSize.of(each.getSelectionSet()), limits.maxComplexity(), "maxComplexity",
+                    "GATEWAY_MAX_QUERY_COMPLEXITY",
+                    "with its fragments expanded the operation selects %d fields; at most %d are allowed");
         }
         return null;
     }
