@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.access.ApiKeyRole;
@@ -16,13 +17,18 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
+import graphql.execution.MergedField;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.OperationDefinition;
+import graphql.language.SourceLocation;
 import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -33,6 +39,8 @@ import org.springframework.graphql.execution.ErrorType;
  * {@code __typename}) is open to every key; it can be switched off as a whole by configuration.
  */
 final class AccessControlInstrumentation extends SimplePerformantInstrumentation {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessControlInstrumentation.class);
 
     private final AccessPolicies policies;
     private final BotOwnership ownership;
@@ -49,12 +57,24 @@ final class AccessControlInstrumentation extends SimplePerformantInstrumentation
         Optional<ApiKey> caller = Callers.of(execution.getGraphQLContext());
         if (caller.isEmpty()) {
             throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
-                    .errorType(ErrorType.UNAUTHORIZED).message("an API key is required").build()));
+                    .errorType(ErrorType.UNAUTHORIZED).message("an API key is required").locations(null).build()));
         }
         String rootType = rootTypeOf(execution.getOperationDefinition().getOperation());
+        ExecutableNormalizedOperation operation = execution.getNormalizedQueryTree().get();
         List<GraphQLError> refusals = new ArrayList<>();
-        for (ExecutableNormalizedField field : execution.getNormalizedQueryTree().get().getTopLevelFields()) {
-            refusal(caller.get(), rootType, field).ifPresent(refusals::add);
+        try {
+            for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
+                refusal(caller.get(), rootType, field)
+                        .map(refused -> refused.location(locationOf(operation, field)).build())
+                        .ifPresent(refusals::add);
+            }
+        } catch (RuntimeException lookupFailed) {
+            // E.g. the database did not answer an owner lookup: refuse, and say no more than an error id.
+            String errorId = UUID.randomUUID().toString();
+            log.error("Unexpected error {} while authorizing an operation", errorId, lookupFailed);
+            throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR)
+                    .message("Internal error; quote error id " + errorId + " when reporting it")
+                    .extensions(Map.of("errorId", errorId)).locations(null).build()));
         }
         if (!refusals.isEmpty()) {
             throw new AbortExecutionException(refusals);
@@ -62,7 +82,12 @@ final class AccessControlInstrumentation extends SimplePerformantInstrumentation
         return null;
     }
 
-    private Optional<GraphQLError> refusal(ApiKey caller, String rootType, ExecutableNormalizedField field) {
+    private static @Nullable SourceLocation locationOf(ExecutableNormalizedOperation operation, ExecutableNormalizedField field) {
+        MergedField merged = operation.getNormalizedFieldToMergedField().get(field);
+        return merged == null ? null : merged.getSingleField().getSourceLocation();
+    }
+
+    private Optional<GraphqlErrorBuilder<?>> refusal(ApiKey caller, String rootType, ExecutableNormalizedField field) {
         String name = field.getFieldName();
         if (name.startsWith("__")) {
             return Optional.empty();
@@ -96,7 +121,7 @@ final class AccessControlInstrumentation extends SimplePerformantInstrumentation
         return Optional.empty(); // filtered by the resolver
     }
 
-    private static Optional<GraphQLError> outsideOwnBots(ApiKey caller, ExecutableNormalizedField field,
+    private static Optional<GraphqlErrorBuilder<?>> outsideOwnBots(ApiKey caller, ExecutableNormalizedField field,
                                                          ArgumentPath path, Collection<String> botIds, String what) {
         if (botIds.isEmpty() || botIds.contains(null)) {
             return forbidden(field, "a BOT key must name one of its own bots in " + path + " " + caller.botIds(),
@@ -110,7 +135,7 @@ final class AccessControlInstrumentation extends SimplePerformantInstrumentation
                 + String.join(", ", foreign.stream().map(id -> "'" + id + "'").toList()) + " (" + path + ")", path.text());
     }
 
-    private static Optional<GraphQLError> forbidden(ExecutableNormalizedField field, String message,
+    private static Optional<GraphqlErrorBuilder<?>> forbidden(ExecutableNormalizedField field, String message,
                                                     @Nullable String argumentPath) {
         GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError()
                 .errorType(ErrorType.FORBIDDEN)
@@ -119,7 +144,7 @@ final class AccessControlInstrumentation extends SimplePerformantInstrumentation
         if (argumentPath != null) {
             error.extensions(Map.of("field", argumentPath));
         }
-        return Optional.of(error.build());
+        return Optional.of(error);
     }
 
     private static String rootTypeOf(OperationDefinition.Operation operation) {

@@ -77,7 +77,7 @@ final class CallerContextInterceptor implements WebGraphQlInterceptor {
 
     private static WebGraphQlResponse refusal(WebGraphQlRequest request, ErrorClassification classification,
                                               String message, Long retryAfterSeconds) {
-        GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError().errorType(classification).message(message);
+        GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError().errorType(classification).message(message).locations(null);
         if (retryAfterSeconds != null) {
             error.extensions(java.util.Map.of("retryAfterSeconds", retryAfterSeconds));
         }

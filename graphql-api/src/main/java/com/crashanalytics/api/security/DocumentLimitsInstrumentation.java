@@ -114,6 +114,7 @@ final class DocumentLimitsInstrumentation extends SimplePerformantInstrumentatio
         if (actual > max) {
             throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
                     .errorType(ErrorType.BAD_REQUEST)
+                    .locations(null) // about the whole document
                     .message(String.format(message, actual, max) + " (" + variable + ")")
                     .extensions(Map.of("limit", limit, "max", max, "actual", actual))
                     .build()));

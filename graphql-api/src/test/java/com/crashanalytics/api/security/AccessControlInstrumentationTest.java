@@ -112,6 +112,27 @@ class AccessControlInstrumentationTest {
     }
 
     @Test
+    void aFailedOwnerLookupRefusesWithAnErrorIdAndNoDetails() {
+        owners.failWith = new IllegalStateException("FATAL: terminating connection due to administrator command");
+
+        List<GraphQLError> errors = run(key(ApiKeyRole.BOT, "bot_a"), "mutation { endSession(input: {sessionId: \"s_a\"}) }");
+
+        assertThat(errors).extracting(this::classification).containsExactly("INTERNAL_ERROR");
+        assertThat(errors.get(0).getMessage()).contains("error id").doesNotContain("FATAL").doesNotContain("Exception");
+        assertThat(errors.get(0).getExtensions()).containsKey("errorId");
+        assertThat(resolved).isEmpty();
+    }
+
+    @Test
+    void aRefusalPointsAtTheRefusedField() {
+        List<GraphQLError> errors = run(key(ApiKeyRole.DASHBOARD), "mutation {\n  heartbeat(input: {botId: \"bot_a\"})\n}");
+
+        assertThat(errors.get(0).getLocations()).singleElement()
+                .satisfies(location -> assertThat(location.getLine()).isEqualTo(2));
+        assertThat(errors.get(0).getPath()).containsExactly("heartbeat");
+    }
+
+    @Test
     void dashboardsReadAndNeverWrite() {
         ApiKey dashboard = key(ApiKeyRole.DASHBOARD);
 
@@ -156,9 +177,13 @@ class AccessControlInstrumentationTest {
 
         private final Map<String, String> sessions = new HashMap<>();
         private final Map<String, String> rounds = new HashMap<>();
+        private RuntimeException failWith;
 
         @Override
         public Map<String, String> ownersOf(OwnedResource resource, Collection<String> ids) {
+            if (failWith != null) {
+                throw failWith;
+            }
             Map<String, String> known = resource == OwnedResource.SESSION ? sessions : rounds;
             Map<String, String> answer = new HashMap<>();
             ids.stream().filter(known::containsKey).forEach(id -> answer.put(id, known.get(id)));
