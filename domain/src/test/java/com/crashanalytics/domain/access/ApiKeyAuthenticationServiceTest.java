@@ -24,13 +24,15 @@ class ApiKeyAuthenticationServiceTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
+    private static final EnvironmentAdminKey NO_ENVIRONMENT_ADMIN = EnvironmentAdminKey.of(null, T0);
+
     private final KeysInMemory registry = new KeysInMemory();
     private final MutableClock clock = new MutableClock(T0);
 
     @Test
     void aKnownKeyAuthenticatesAndAnUnknownOneDoesNot() {
         ApiKeySecret secret = registry.store(ApiKeyRole.DASHBOARD, null);
-        ApiKeyAuthenticationService service = new ApiKeyAuthenticationService(registry, clock, EnvironmentAdminKey.of(null, T0));
+        ApiKeyAuthenticationService service = new ApiKeyAuthenticationService(registry, clock, NO_ENVIRONMENT_ADMIN);
 
         assertThat(service.authenticate(secret.reveal())).map(ApiKey::role).contains(ApiKeyRole.DASHBOARD);
         assertThat(service.authenticate(ApiKeySecret.generate().reveal())).isEmpty();
@@ -42,7 +44,7 @@ class ApiKeyAuthenticationServiceTest {
     void aRevokedKeyIsRefused() {
         ApiKeySecret secret = registry.store(ApiKeyRole.DASHBOARD, T0.minusSeconds(1));
 
-        assertThat(new ApiKeyAuthenticationService(registry, clock, EnvironmentAdminKey.of(null, T0)).authenticate(secret.reveal())).isEmpty();
+        assertThat(new ApiKeyAuthenticationService(registry, clock, NO_ENVIRONMENT_ADMIN).authenticate(secret.reveal())).isEmpty();
     }
 
     @Test
@@ -67,7 +69,7 @@ class ApiKeyAuthenticationServiceTest {
     @Test
     void aUseIsWrittenAtMostOnceAMinutePerKey() {
         ApiKeySecret secret = registry.store(ApiKeyRole.BOT, null);
-        ApiKeyAuthenticationService service = new ApiKeyAuthenticationService(registry, clock, EnvironmentAdminKey.of(null, T0));
+        ApiKeyAuthenticationService service = new ApiKeyAuthenticationService(registry, clock, NO_ENVIRONMENT_ADMIN);
 
         for (int i = 0; i < 100; i++) {
             service.authenticate(secret.reveal());

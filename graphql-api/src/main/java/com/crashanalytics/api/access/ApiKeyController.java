@@ -38,8 +38,8 @@ class ApiKeyController {
     }
 
     @QueryMapping
-    List<ApiKey> apiKeys(@Argument boolean includeRevoked) {
-        return list.list(includeRevoked);
+    List<ApiKey> apiKeys(@Argument Boolean includeRevoked) {
+        return list.list(Boolean.TRUE.equals(includeRevoked)); // an explicit null means the default, false
     }
 
     /** The GraphQL {@code CreateApiKeyPayload}: the secret, shown in this answer only, and the key's record. */
