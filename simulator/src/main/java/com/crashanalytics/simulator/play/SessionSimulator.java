@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 import com.crashanalytics.domain.round.RoundOutcome;
+import com.crashanalytics.simulator.Money;
 import com.crashanalytics.simulator.crash.CrashDistribution;
 import com.crashanalytics.simulator.crash.CrashPoint;
 import com.crashanalytics.simulator.crash.CrashPointGenerator;
@@ -43,7 +44,8 @@ public final class SessionSimulator {
         SessionEnd end = bot.canCover(balance) ? SessionEnd.COMPLETED : SessionEnd.BUST;
 
         for (int number = 1; number <= setup.rounds() && end == SessionEnd.COMPLETED; number++) {
-            SimulatedRound round = play(setup, number, clock, crashes.next(), crashes.distribution(), balance, step, random);
+            SimulatedRound round = play(setup, number, clock, crashes.next(), crashes.distribution(), balance, step,
+                    random);
             rounds.add(round);
             balance = round.balanceAfter();
             step = strategy.stepAfter(step, round.outcome());
@@ -70,19 +72,20 @@ public final class SessionSimulator {
         OcrRead crashRead = ocr.read(crash.multiplier(), random);
         List<MultiplierSample> samples = samples(takeOff, flightMillis, crash.multiplier(), random);
 
+        // What the bot would bet: its strategy's stake, cut to its maximum and to what is left.
+        BigDecimal stake = bot.stakeFor(strategy.stakeAt(step), balance);
         ErrorEvent error = null;
-        BigDecimal stake = BigDecimal.ZERO.setScale(balance.scale());
         BigDecimal aimedAt = target;
         Settlement settlement;
         if (random.nextDouble() < settings.errorRate()) {
-            BigDecimal intended = bot.stakeFor(strategy.stakeAt(step), balance);
-            error = error(setup.sessionId() + "-r" + number, intended, takeOff, random);
+            error = error(setup.sessionId() + "-r" + number, stake, takeOff, random);
             settlement = Settlement.noBet(RoundOutcome.ERROR);
+            stake = Money.ZERO;
         } else if (bot.sitsOut(signal)) {
             aimedAt = null;
             settlement = Settlement.noBet(RoundOutcome.SKIP);
+            stake = Money.ZERO;
         } else {
-            stake = bot.stakeFor(strategy.stakeAt(step), balance);
             settlement = Settlement.of(stake, target, crash.multiplier());
         }
         return new SimulatedRound(number, start, crashedAt, settlement.outcome(), crash, stake, aimedAt,

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import com.crashanalytics.domain.round.RoundOutcome;
 import com.crashanalytics.simulator.crash.ScriptedCrashPoints;
@@ -49,7 +50,8 @@ class SessionSimulatorTest {
         //   8     0     10    2.00   WIN     +10    870   (crash = target counts as reached)
         //   9     0     10    5.00   WIN     +10    880
         assertThat(steps(session)).containsExactly(0, 1, 2, 0, 1, 2, 3, 0, 0);
-        assertThat(amounts(session, SimulatedRound::stake)).containsExactly("10", "20", "40", "10", "20", "40", "80", "10", "10");
+        assertThat(amounts(session, SimulatedRound::stake))
+                .containsExactly("10", "20", "40", "10", "20", "40", "80", "10", "10");
         assertThat(outcomes(session)).containsExactly(LOSS, LOSS, WIN, LOSS, LOSS, LOSS, LOSS, WIN, WIN);
         assertThat(amounts(session, SimulatedRound::profitLoss))
                 .containsExactly("-10", "-20", "40", "-10", "-20", "-40", "-80", "10", "10");
@@ -237,7 +239,8 @@ class SessionSimulatorTest {
         for (SimulatedRound round : session.rounds()) {
             List<MultiplierSample> samples = round.samples();
             assertThat(samples).hasSize(2);
-            assertThat(samples).allMatch(s -> !s.at().isBefore(round.startedAt().plusSeconds(5)) && !s.at().isAfter(round.endedAt()));
+            Instant takeOff = round.startedAt().plusSeconds(5);
+            assertThat(samples).allMatch(s -> !s.at().isBefore(takeOff) && !s.at().isAfter(round.endedAt()));
             assertThat(samples.get(1).crashReading()).isTrue();
             assertThat(samples.get(1).multiplier()).isEqualByComparingTo(round.crashMultiplier());
             assertThat(samples.get(0).multiplier()).isBetween(BigDecimal.ONE, round.crashMultiplier());
@@ -273,7 +276,7 @@ class SessionSimulatorTest {
         return session.rounds().stream().map(SimulatedRound::outcome).toList();
     }
 
-    private static List<String> amounts(SimulatedSession session, java.util.function.Function<SimulatedRound, BigDecimal> amount) {
+    private static List<String> amounts(SimulatedSession session, Function<SimulatedRound, BigDecimal> amount) {
         return session.rounds().stream().map(amount).map(a -> a.stripTrailingZeros().toPlainString()).toList();
     }
 }

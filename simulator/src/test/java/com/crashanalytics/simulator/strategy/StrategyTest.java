@@ -28,7 +28,8 @@ class StrategyTest {
 
         @Test
         void betsTheSameStakeAtTheSameTargetWhateverHappens() {
-            assertThat(stakesOver(compound, LOSS, LOSS, WIN, SKIP, ERROR)).containsExactly("10", "10", "10", "10", "10", "10");
+            assertThat(stakesOver(compound, LOSS, LOSS, WIN, SKIP, ERROR))
+                    .containsExactly("10", "10", "10", "10", "10", "10");
             assertThat(compound.target()).isEqualByComparingTo("1.33");
         }
 
@@ -90,7 +91,8 @@ class StrategyTest {
 
         @Test
         void goesBackToTheBaseStakeAfterALoss() {
-            assertThat(stakesOver(paroli, WIN, LOSS, LOSS, WIN, SKIP, WIN)).containsExactly("10", "20", "10", "10", "20", "20", "40");
+            assertThat(stakesOver(paroli, WIN, LOSS, LOSS, WIN, SKIP, WIN))
+                    .containsExactly("10", "20", "10", "10", "20", "20", "40");
         }
 
         @Test
@@ -107,7 +109,8 @@ class StrategyTest {
         @Test
         void addsAUnitAfterALossAndTakesOneAwayAfterAWin() {
             // L: 10 → 20, L: 20 → 30, W: 30 → 20, L: 20 → 30, W: 20, W: 10
-            assertThat(stakesOver(dalembert, LOSS, LOSS, WIN, LOSS, WIN, WIN)).containsExactly("10", "20", "30", "20", "30", "20", "10");
+            assertThat(stakesOver(dalembert, LOSS, LOSS, WIN, LOSS, WIN, WIN))
+                    .containsExactly("10", "20", "30", "20", "30", "20", "10");
         }
 
         @Test
