@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -137,7 +138,7 @@ class PerformanceStatsTest {
 
     @Test
     void anEmptySeriesHasCountsOfZeroAndNoRatios() {
-        PerformanceStats stats = PerformanceStats.of(new RoundSeries(java.util.List.of()), new BigDecimal("100"));
+        PerformanceStats stats = PerformanceStats.of(new RoundSeries(List.of()), new BigDecimal("100"));
         RoundTotals totals = stats.totals();
 
         assertThat(totals).isEqualTo(RoundTotals.NONE);
@@ -156,7 +157,7 @@ class PerformanceStatsTest {
         assertThat(stats.firstRoundAt()).isNull();
         assertThat(stats.lastRoundAt()).isNull();
         // and with no capital at all there is nothing to take a percentage of
-        assertThat(PerformanceStats.of(new RoundSeries(java.util.List.of())).maxDrawdown().percentOfPeak()).isNull();
+        assertThat(PerformanceStats.of(new RoundSeries(List.of())).maxDrawdown().percentOfPeak()).isNull();
     }
 
     @Test
