@@ -26,5 +26,5 @@ public interface BotRegistry {
     void recordHeartbeat(String botId, Instant at);
 
     /** Records the session the bot started most recently. */
-    void recordSessionStarted(String botId, String sessionId, Instant at);
+    void recordSessionStarted(String botId, String sessionId);
 }

@@ -22,7 +22,7 @@ public record Platform(
         BigDecimal houseEdgePercent,
         BigDecimal minMultiplier,
         @Nullable BigDecimal maxMultiplier,
-        boolean active,
+        boolean isActive,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -53,7 +53,7 @@ public record Platform(
     Platform reconfigure(ConfigurePlatformCommand command, Instant now) {
         Platform configured = configure(command, game, now);
         return new Platform(game, platformCode, configured.platformUrl, configured.currency, configured.houseEdgePercent,
-                configured.minMultiplier, configured.maxMultiplier, configured.active, createdAt, now);
+                configured.minMultiplier, configured.maxMultiplier, configured.isActive, createdAt, now);
     }
 
     /** Whether configuring it again with this command would change nothing. Numbers compare by value. */
@@ -64,7 +64,7 @@ public record Platform(
                 && minMultiplier.compareTo(minMultiplierOf(command)) == 0
                 && (maxMultiplier == null ? command.maxMultiplier() == null
                         : command.maxMultiplier() != null && maxMultiplier.compareTo(command.maxMultiplier()) == 0)
-                && active == activeOf(command);
+                && isActive == activeOf(command);
     }
 
     private static String currencyOf(ConfigurePlatformCommand command) {

@@ -44,7 +44,7 @@ public final class SessionLifecycleService implements StartSessionUseCase, EndSe
                 // Another request started the same session id between our look-up and our insert.
                 return retried(sessions.find(command.sessionId()).orElseThrow(), command);
             }
-            bots.recordSessionStarted(command.botId(), command.sessionId(), command.receivedAt());
+            bots.recordSessionStarted(command.botId(), command.sessionId());
             return new SessionResult(session, false);
         });
     }
