@@ -76,12 +76,13 @@ public record Settlement(
     }
 
     /**
-     * Whether an amount the bot sent agrees with the exact one to the precision it was sent with: they differ by
-     * less than one unit of the sent amount's last decimal place. So 3.30 and 3.3 agree with 10 × 0.33, and 3.33
-     * (a casino rounding to cents) agrees with 10 × 0.3333 = 3.333; 3.40 does not agree with 3.30.
+     * Whether an amount the bot sent agrees with the exact one to the precision it was sent with, and at least to
+     * the cent: they differ by less than one unit of the sent amount's last decimal place (0.01 when it was sent
+     * with fewer than 2 decimals). So 3.30 and 3.3 agree with 10 × 0.33, and 3.33 (a casino rounding to cents)
+     * agrees with 10 × 0.3333 = 3.333; 3.40 does not agree with 3.30, nor 4 with 3.30.
      */
     public static boolean agreesToSentPrecision(BigDecimal sent, BigDecimal exact) {
-        BigDecimal unit = BigDecimal.ONE.scaleByPowerOfTen(-sent.scale());
+        BigDecimal unit = BigDecimal.ONE.scaleByPowerOfTen(-Math.max(sent.scale(), 2));
         return sent.subtract(exact).abs().compareTo(unit) < 0;
     }
 

@@ -61,7 +61,9 @@ class SettlementTest {
     void agreementIsToThePrecisionSent() {
         assertThat(Settlement.agreesToSentPrecision(new BigDecimal("3.30"), new BigDecimal("3.3"))).isTrue();
         assertThat(Settlement.agreesToSentPrecision(new BigDecimal("3.33"), new BigDecimal("3.333"))).isTrue();
-        assertThat(Settlement.agreesToSentPrecision(new BigDecimal("3"), new BigDecimal("3.333"))).isTrue();
+        // at least to the cent: a whole number must be exact to the cent
+        assertThat(Settlement.agreesToSentPrecision(new BigDecimal("3"), new BigDecimal("3.333"))).isFalse();
+        assertThat(Settlement.agreesToSentPrecision(new BigDecimal("-10"), new BigDecimal("-10.00"))).isTrue();
         assertThat(Settlement.agreesToSentPrecision(new BigDecimal("3.34"), new BigDecimal("3.333"))).isTrue(); // rounded up
         assertThat(Settlement.agreesToSentPrecision(new BigDecimal("3.35"), new BigDecimal("3.333"))).isFalse();
         assertThat(Settlement.agreesToSentPrecision(new BigDecimal("3.40"), new BigDecimal("3.30"))).isFalse();
