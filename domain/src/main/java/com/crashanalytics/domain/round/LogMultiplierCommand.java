@@ -2,9 +2,7 @@ package com.crashanalytics.domain.round;
 
 import java.time.Instant;
 
-import com.crashanalytics.domain.bot.RegisterBotCommand;
 import com.crashanalytics.domain.common.Violations;
-import com.crashanalytics.domain.session.StartSessionCommand;
 
 /**
  * Log one multiplier sample of a round already logged. The sample index is required here: it is what makes a
@@ -14,14 +12,8 @@ public record LogMultiplierCommand(Instant receivedAt, String botId, String sess
                                    MultiplierSampleReport sample) {
 
     public LogMultiplierCommand {
-        Violations violations = new Violations()
-                .identifier("botId", botId, RegisterBotCommand.MAX_BOT_ID_LENGTH)
-                .identifier("sessionId", sessionId, StartSessionCommand.MAX_SESSION_ID_LENGTH)
-                .nonNegative("roundNumber", roundNumber)
+        Violations violations = RoundKey.check(new Violations(), botId, sessionId, roundNumber)
                 .addAll(sample.violations(receivedAt));
-        if (roundNumber == null) {
-            violations.add("roundNumber", "REQUIRED", "is required");
-        }
         if (sample.sampleIndex() == null) {
             violations.add("sampleIndex", "REQUIRED", "is required: it identifies the sample, so a retry writes nothing twice");
         }
