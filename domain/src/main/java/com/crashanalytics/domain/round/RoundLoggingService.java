@@ -101,7 +101,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
         private Map<String, Session> lockedSessions = Map.of();
         private Map<RoundKey, StoredRound> stored = Map.of();
         private Map<PlatformKey, Platform> configured = Map.of();
-        /** For each round: -1 new, -2 a duplicate of a stored round, i ≥ 0 a duplicate of rounds[i]. */
+        /** For each round: -1 new, -2 a duplicate of a stored round, i ≥ 0 a duplicate of rounds[i], -3 refused. */
         private final int[] fate;
         private final List<Integer> fresh = new ArrayList<>();
         private final Map<RoundKey, Map<String, Signal>> storedSignals = new HashMap<>();
@@ -116,6 +116,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
             this.pathOf = pathOf;
             this.fingerprints = reports.stream().map(RoundReport::fingerprint).toList();
             this.fate = new int[reports.size()];
+            java.util.Arrays.fill(fate, -3);
         }
 
         void lockSessions() {

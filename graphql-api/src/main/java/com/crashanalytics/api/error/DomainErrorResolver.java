@@ -30,7 +30,9 @@ public class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
     protected List<GraphQLError> resolveToMultipleErrors(Throwable exception, DataFetchingEnvironment environment) {
         if (exception instanceof MultipleProblemsException multiple) {
             return multiple.problems().stream()
-                    .flatMap(problem -> resolveToMultipleErrors(problem, environment).stream())
+                    .map(problem -> resolveToMultipleErrors(problem, environment))
+                    .filter(java.util.Objects::nonNull)
+                    .flatMap(List::stream)
                     .toList();
         }
         if (exception instanceof InvalidInputException invalid) {
