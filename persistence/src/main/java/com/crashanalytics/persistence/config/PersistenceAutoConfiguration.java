@@ -5,17 +5,29 @@ import java.time.Duration;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotRegistry;
+import com.crashanalytics.domain.bot.PlatformRegistry;
+import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.Transactions;
+import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
+import com.crashanalytics.domain.round.RoundLogbook;
+import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.persistence.access.JdbcApiKeyRegistry;
 import com.crashanalytics.persistence.access.JdbcBotOwnership;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
+import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
 import com.crashanalytics.persistence.common.JdbcTransactions;
+import com.crashanalytics.persistence.common.UuidV7Generator;
+import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsLog;
+import com.crashanalytics.persistence.round.JdbcRoundLogbook;
+import com.crashanalytics.persistence.session.JdbcSessionLog;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -23,7 +35,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Contributes the PostgreSQL adapters of the domain's outbound ports. The application never names these
  * classes (it cannot: persistence is a runtime-only dependency); it receives the ports as beans.
  */
-@AutoConfiguration(after = {JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
+@AutoConfiguration(after = {JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class})
 public class PersistenceAutoConfiguration {
 
     /** {@code GATEWAY_READ_STATEMENT_TIMEOUT}: how long one statement of a read may run (0 = no limit). */
@@ -50,5 +63,30 @@ public class PersistenceAutoConfiguration {
     @Bean
     BotOwnership botOwnership(JdbcClient jdbc) {
         return new JdbcBotOwnership(jdbc);
+    }
+
+    @Bean
+    IdGenerator idGenerator() {
+        return new UuidV7Generator();
+    }
+
+    @Bean
+    PlatformRegistry platformRegistry(JdbcClient jdbc) {
+        return new JdbcPlatformRegistry(jdbc);
+    }
+
+    @Bean
+    SessionLog sessionLog(JdbcClient jdbc, JdbcTemplate batches) {
+        return new JdbcSessionLog(jdbc, batches);
+    }
+
+    @Bean
+    RoundLogbook roundLogbook(JdbcClient jdbc, JdbcTemplate batches) {
+        return new JdbcRoundLogbook(jdbc, batches);
+    }
+
+    @Bean
+    DiagnosticsLog diagnosticsLog(JdbcClient jdbc, JdbcTemplate template) {
+        return new JdbcDiagnosticsLog(jdbc, template);
     }
 }
