@@ -118,7 +118,7 @@ final class AccessControlInstrumentation extends SimplePerformantInstrumentation
             List<String> ownerOfEach = ids.stream().map(id -> id == null ? null : owners.get(id)).toList();
             return outsideOwnBots(caller, field, path, ownerOfEach, ownerOf.resource().name().toLowerCase() + "'s bot");
         }
-        return Optional.empty(); // filtered by the resolver
+        return Optional.empty(); // filtered by the resolver, or no bot's data at all
     }
 
     private static Optional<GraphqlErrorBuilder<?>> outsideOwnBots(ApiKey caller, ExecutableNormalizedField field,

@@ -35,6 +35,11 @@ public final class AccessPolicy {
         return new AccessPolicy(EnumSet.allOf(ApiKeyRole.class), Optional.of(scope));
     }
 
+    /** A read of shared reference data that belongs to no bot (platforms, games): every role. */
+    public static AccessPolicy sharedRead() {
+        return new AccessPolicy(EnumSet.allOf(ApiKeyRole.class), Optional.of(BotScope.noBotData()));
+    }
+
     /** A read across all bots that cannot be narrowed to one (leaderboards, platform-wide statistics): no BOT keys. */
     public static AccessPolicy allBotsRead() {
         return new AccessPolicy(EnumSet.of(ApiKeyRole.ADMIN, ApiKeyRole.DASHBOARD), Optional.empty());

@@ -29,6 +29,14 @@ public sealed interface BotScope {
         return FilteredByResolver.INSTANCE;
     }
 
+    /**
+     * The operation's answer holds no bot's data (e.g. the platforms and games every bot plays on): BOT keys may
+     * call it as it is.
+     */
+    static BotScope noBotData() {
+        return NoBotData.INSTANCE;
+    }
+
     record BotIdAt(ArgumentPath path) implements BotScope {
     }
 
@@ -36,6 +44,10 @@ public sealed interface BotScope {
     }
 
     enum FilteredByResolver implements BotScope {
+        INSTANCE
+    }
+
+    enum NoBotData implements BotScope {
         INSTANCE
     }
 }

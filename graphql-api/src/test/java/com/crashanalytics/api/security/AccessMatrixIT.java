@@ -32,8 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * wrong role or bot) and, for mutations, that rows were written exactly when allowed.
  *
  * <p>A new operation is one line in {@link #OPERATIONS}: its document, the rows it writes (SQL counting them:
- * 1 when allowed, 0 when refused; null for reads), and who is allowed. Data the operation needs can be given
- * as SQL run before it.
+ * 1 when allowed, 0 when refused; null for reads), and who is allowed. Data the operation needs is made first
+ * through the API by the admin ({@link #given}).
  */
 @GatewayIntegrationTest
 class AccessMatrixIT {
@@ -41,15 +41,66 @@ class AccessMatrixIT {
     /** Who calls. Bot A's key is bound to bot_a, bot B's to bot_b; the revoked key was bot A's. */
     enum Caller { ANONYMOUS, REVOKED, BOT_A, BOT_B, DASHBOARD, ADMIN }
 
+    // Data the operations need, made through the API by the admin as a gateway's users would make it.
+    private static final String REGISTER_A = "registerBot(input: {botId: \"bot_a\"}) { registration }";
+    private static final String REGISTER_B = "registerBot(input: {botId: \"bot_b\"}) { registration }";
+    private static final String PLATFORM = "configurePlatform(input: {gameName: \"aviator\", platformCode: \"demo\"}) { registration }";
+    private static final String START_A = "startSession(input: {botId: \"bot_a\", sessionId: \"s_a\", gameName: \"aviator\", "
+            + "platformCode: \"demo\", initialBalance: 100}) { duplicate }";
+    private static final String LOG_ROUND_A = "logRound(input: {botId: \"bot_a\", sessionId: \"s_a\", roundNumber: 1, "
+            + "roundOutcome: SKIP, crashMultiplier: 2}) { duplicate }";
+
     private static final List<Operation> OPERATIONS = List.of(
-            // Bots
+            // Bots and platforms
             new Operation("registerBot for bot_a", null,
                     "mutation { registerBot(input: {botId: \"bot_a\", botName: \"A\"}) { registration } }",
                     "SELECT count(*) FROM bot_vm_registration WHERE bot_id = 'bot_a'", allowed(BOT_A, ADMIN)),
-            new Operation("bot(bot_a)", "INSERT INTO bot_vm_registration (bot_id) VALUES ('bot_a')",
-                    "{ bot(botId: \"bot_a\") { botId } }", null, allowed(BOT_A, DASHBOARD, ADMIN)),
-            new Operation("bot(bot_b)", "INSERT INTO bot_vm_registration (bot_id) VALUES ('bot_b')",
-                    "{ bot(botId: \"bot_b\") { botId } }", null, allowed(BOT_B, DASHBOARD, ADMIN)),
+            new Operation("bot(bot_a)", given(REGISTER_A), "{ bot(botId: \"bot_a\") { botId } }", null,
+                    allowed(BOT_A, DASHBOARD, ADMIN)),
+            new Operation("bot(bot_b)", given(REGISTER_B), "{ bot(botId: \"bot_b\") { botId } }", null,
+                    allowed(BOT_B, DASHBOARD, ADMIN)),
+            new Operation("configurePlatform", null,
+                    "mutation { configurePlatform(input: {gameName: \"jetx\", platformCode: \"demo\"}) { registration } }",
+                    "SELECT count(*) FROM game_platform_config WHERE game_name = 'jetx'", allowed(ADMIN)),
+            new Operation("platforms", given(PLATFORM), "{ platforms { platformCode } }", null,
+                    allowed(BOT_A, BOT_B, DASHBOARD, ADMIN)),
+            // Sessions
+            new Operation("startSession for bot_a", given(REGISTER_A, PLATFORM),
+                    "mutation { startSession(input: {botId: \"bot_a\", sessionId: \"s_new\", gameName: \"aviator\", "
+                            + "platformCode: \"demo\", initialBalance: 100}) { duplicate } }",
+                    "SELECT count(*) FROM session_logs WHERE session_id = 's_new'", allowed(BOT_A, ADMIN)),
+            new Operation("heartbeat for bot_a", given(REGISTER_A),
+                    "mutation { heartbeat(input: {botId: \"bot_a\"}) { bot { botId } } }",
+                    "SELECT count(*) FROM bot_vm_registration WHERE last_heartbeat_at IS NOT NULL", allowed(BOT_A, ADMIN)),
+            new Operation("endSession of bot_a", given(REGISTER_A, PLATFORM, START_A),
+                    "mutation { endSession(input: {botId: \"bot_a\", sessionId: \"s_a\", status: COMPLETED}) { duplicate } }",
+                    "SELECT count(*) FROM session_logs WHERE status = 'COMPLETED'", allowed(BOT_A, ADMIN)),
+            new Operation("session(s_a)", given(REGISTER_A, PLATFORM, START_A), "{ session(sessionId: \"s_a\") { sessionId } }",
+                    null, allowed(BOT_A, DASHBOARD, ADMIN)),
+            // Rounds and what bots observe in them
+            new Operation("logRound for bot_a", given(REGISTER_A, PLATFORM, START_A),
+                    "mutation { " + LOG_ROUND_A + " }",
+                    "SELECT count(*) FROM crash_game_rounds", allowed(BOT_A, ADMIN)),
+            new Operation("logRounds for bot_a", given(REGISTER_A, PLATFORM, START_A),
+                    "mutation { logRounds(input: {rounds: [{botId: \"bot_a\", sessionId: \"s_a\", roundNumber: 2, "
+                            + "roundOutcome: SKIP, crashMultiplier: 2}]}) { written } }",
+                    "SELECT count(*) FROM crash_game_rounds", allowed(BOT_A, ADMIN)),
+            new Operation("round(bot_a's)", given(REGISTER_A, PLATFORM, START_A, LOG_ROUND_A), "{ round(id: \"%ROUND_A%\") { id } }",
+                    null, allowed(BOT_A, DASHBOARD, ADMIN)),
+            new Operation("logMultiplier for bot_a", given(REGISTER_A, PLATFORM, START_A, LOG_ROUND_A),
+                    "mutation { logMultiplier(input: {botId: \"bot_a\", sessionId: \"s_a\", roundNumber: 1, sampleIndex: 5, "
+                            + "multiplier: 1.5}) { duplicate } }",
+                    "SELECT count(*) FROM analytics_round_multipliers WHERE sample_index = 5", allowed(BOT_A, ADMIN)),
+            new Operation("logSignal for bot_a", given(REGISTER_A, PLATFORM, START_A, LOG_ROUND_A),
+                    "mutation { logSignal(input: {botId: \"bot_a\", sessionId: \"s_a\", roundNumber: 1, signalType: \"t\", "
+                            + "confidenceScore: 0.5}) { duplicate } }",
+                    "SELECT count(*) FROM analytics_round_signals", allowed(BOT_A, ADMIN)),
+            new Operation("logError for bot_a", given(REGISTER_A),
+                    "mutation { logError(input: {botId: \"bot_a\", errorType: \"ocr\"}) { duplicate } }",
+                    "SELECT count(*) FROM error_logs", allowed(BOT_A, ADMIN)),
+            new Operation("logOcrValidation for bot_a", given(REGISTER_A),
+                    "mutation { logOcrValidation(input: {botId: \"bot_a\", validationStatus: VALID}) { duplicate } }",
+                    "SELECT count(*) FROM ocr_validation_logs", allowed(BOT_A, ADMIN)),
             // API keys
             new Operation("createApiKey", null,
                     "mutation { createApiKey(input: {label: \"made\", role: DASHBOARD}) { secret } }",
@@ -78,13 +129,18 @@ class AccessMatrixIT {
     @ParameterizedTest(name = "{0} by {1}")
     @MethodSource("cells")
     void eachCallerGetsExactlyWhatItsRoleAllows(Operation operation, Caller caller) {
-        Keys keys = new Keys(new TestApiKeys(port));
+        Keys keys = new Keys(port);
         if (operation.given() != null) {
-            jdbc.update(operation.given());
+            GraphQlResponse given = new GraphQlClient(port).execute(operation.given());
+            assertThat(given.hasErrors()).as("given: " + given.body()).isFalse();
+        }
+        String document = operation.document().replace("%VICTIM%", keys.victimId);
+        if (document.contains("%ROUND_A%")) {
+            document = document.replace("%ROUND_A%",
+                    jdbc.queryForObject("SELECT id::text FROM crash_game_rounds WHERE bot_id = 'bot_a'", String.class));
         }
 
-        GraphQlResponse response = keys.client(caller, port)
-                .execute(operation.document().replace("%VICTIM%", keys.victimId));
+        GraphQlResponse response = keys.client(caller, port).execute(document);
 
         Outcome expected = operation.expected().apply(caller);
         switch (expected) {
@@ -170,7 +226,7 @@ class AccessMatrixIT {
     /**
      * One row of the matrix.
      *
-     * @param given       SQL run before the operation (data it reads), or null
+     * @param given       a mutation the test admin runs first (the data the operation needs), or null
      * @param rowsWritten SQL counting the rows the operation writes (1 when allowed, 0 when refused); null for reads
      */
     record Operation(String name, String given, String document, String rowsWritten,
@@ -180,6 +236,11 @@ class AccessMatrixIT {
         public String toString() {
             return name;
         }
+    }
+
+    /** One mutation that makes, in order, what an operation needs. */
+    private static String given(String... mutations) {
+        return "mutation { " + String.join(" ", mutations) + " }";
     }
 
     /** Only these valid keys are allowed; no key or a revoked one is 401; every other valid key is FORBIDDEN. */
@@ -192,19 +253,35 @@ class AccessMatrixIT {
         };
     }
 
-    /** The keys of one cell, issued through the API into the freshly emptied database. */
+    /** The keys of one cell, issued through the API into the freshly emptied database (in two requests). */
     private static final class Keys {
+
+        private static final String ISSUE = """
+                mutation {
+                  revoked: createApiKey(input: {label: "revoked", role: BOT, botIds: ["bot_a"]}) { secret apiKey { id } }
+                  botA: createApiKey(input: {label: "bot a", role: BOT, botIds: ["bot_a"]}) { secret }
+                  botB: createApiKey(input: {label: "bot b", role: BOT, botIds: ["bot_b"]}) { secret }
+                  dashboard: createApiKey(input: {label: "dashboard", role: DASHBOARD}) { secret }
+                  victim: createApiKey(input: {label: "victim", role: DASHBOARD}) { apiKey { id } }
+                }
+                """;
 
         private final Map<Caller, String> byCaller = new EnumMap<>(Caller.class);
         private final String victimId;
 
-        Keys(TestApiKeys keys) {
-            byCaller.put(Caller.REVOKED, keys.revoked("BOT", "bot_a"));
-            byCaller.put(BOT_A, keys.bot("bot_a"));
-            byCaller.put(BOT_B, keys.bot("bot_b"));
-            byCaller.put(DASHBOARD, keys.dashboard());
+        Keys(int port) {
+            GraphQlClient admin = new GraphQlClient(port);
+            GraphQlResponse issued = admin.execute(ISSUE);
+            assertThat(issued.hasErrors()).as(issued.body()).isFalse();
+            byCaller.put(Caller.REVOKED, issued.data("revoked.secret").asString());
+            byCaller.put(BOT_A, issued.data("botA.secret").asString());
+            byCaller.put(BOT_B, issued.data("botB.secret").asString());
+            byCaller.put(DASHBOARD, issued.data("dashboard.secret").asString());
             byCaller.put(ADMIN, TestApiKeys.ADMIN);
-            victimId = keys.issue("DASHBOARD", List.of(), "victim").id();
+            victimId = issued.data("victim.apiKey.id").asString();
+            GraphQlResponse revoked = admin.execute("mutation($id: ID!) { revokeApiKey(input: {id: $id}) { apiKey { id } } }",
+                    Map.of("id", issued.data("revoked.apiKey.id").asString()));
+            assertThat(revoked.hasErrors()).as(revoked.body()).isFalse();
         }
 
         GraphQlClient client(Caller caller, int port) {
