@@ -1,5 +1,6 @@
 package com.crashanalytics.api.security;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -9,6 +10,7 @@ import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.parser.ParserOptions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -76,10 +78,10 @@ final class CallerContextInterceptor implements WebGraphQlInterceptor {
     }
 
     private static WebGraphQlResponse refusal(WebGraphQlRequest request, ErrorClassification classification,
-                                              String message, Long retryAfterSeconds) {
+                                              String message, @Nullable Long retryAfterSeconds) {
         GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError().errorType(classification).message(message).locations(null);
         if (retryAfterSeconds != null) {
-            error.extensions(java.util.Map.of("retryAfterSeconds", retryAfterSeconds));
+            error.extensions(Map.of("retryAfterSeconds", retryAfterSeconds));
         }
         ExecutionResult result = ExecutionResult.newExecutionResult().addError(error.build()).build();
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));

@@ -21,7 +21,9 @@ public record QueryLimits(int maxDepth, int maxComplexity, int maxTokens, int ma
     public QueryLimits {
         if (maxDepth < 1 || maxComplexity < 1 || maxTokens < 1 || maxAliases < 0 || maxRootFields < 1
                 || maxRequestSize.toBytes() < 1) {
-            throw new IllegalArgumentException("gateway.limits must be positive: " + this);
+            throw new IllegalArgumentException("gateway.limits must be positive (max-aliases may be 0): max-depth "
+                    + maxDepth + ", max-complexity " + maxComplexity + ", max-tokens " + maxTokens + ", max-aliases "
+                    + maxAliases + ", max-root-fields " + maxRootFields + ", max-request-size " + maxRequestSize);
         }
     }
 }
