@@ -47,6 +47,21 @@ class WebSocketAuthenticationIT {
     }
 
     @Test
+    void aDocumentLargerThanTomcatsDefaultMessageBufferIsAccepted() throws Exception {
+        // Tomcat's default WebSocket text buffer is 8 KiB; the gateway allows what it allows over HTTP.
+        String padded = "# " + "x".repeat(64 * 1024) + "\n" + REGISTER;
+
+        try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, new TestApiKeys(port).bot("bot_a"))) {
+            assertThat(socket.nextMessage().path("type").asString()).isEqualTo("connection_ack");
+
+            JsonNode answer = socket.execute(padded, Map.of("id", "bot_a"));
+
+            assertThat(answer.path("data").path("registerBot").path("registration").asString())
+                    .as(answer.toString()).isEqualTo("CREATED");
+        }
+    }
+
+    @Test
     void aConnectionWithoutAKeyIsClosedUnauthorized() throws Exception {
         try (GraphQlWebSocket socket = GraphQlWebSocket.connect(port, Map.of())) {
             assertThat(socket.closeCode()).isEqualTo(UNAUTHORIZED);
