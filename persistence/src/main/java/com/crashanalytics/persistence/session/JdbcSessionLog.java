@@ -6,6 +6,7 @@ import static com.crashanalytics.persistence.common.SqlValues.timestamptz;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -66,10 +67,10 @@ public class JdbcSessionLog implements SessionLog {
         return jdbc.sql("""
                         INSERT INTO session_logs (session_id, bot_id, game_name, platform_code, strategy_name,
                             strategy_parameters, status, start_time, initial_balance, current_balance, peak_balance,
-                            content_fingerprint, created_at, updated_at)
+                            max_drawdown_percent, content_fingerprint, created_at, updated_at)
                         VALUES (:sessionId, :botId, :gameName, :platformCode, :strategyName,
                             CAST(:strategyParameters AS jsonb), :status, :startTime, :initialBalance, :currentBalance,
-                            :peakBalance, :fingerprint, :createdAt, :updatedAt)
+                            :peakBalance, :maxDrawdownPercent, :fingerprint, :createdAt, :updatedAt)
                         ON CONFLICT (session_id) DO NOTHING
                         """)
                 .param("sessionId", session.sessionId())
@@ -83,6 +84,7 @@ public class JdbcSessionLog implements SessionLog {
                 .param("initialBalance", session.initialBalance())
                 .param("currentBalance", totals.currentBalance())
                 .param("peakBalance", totals.peakBalance())
+                .param("maxDrawdownPercent", totals.maxDrawdownPercent(), Types.NUMERIC)
                 .param("fingerprint", session.contentFingerprint())
                 .param("createdAt", timestamptz(session.createdAt()))
                 .param("updatedAt", timestamptz(session.updatedAt()))
@@ -144,6 +146,7 @@ public class JdbcSessionLog implements SessionLog {
 
     static Session mapSession(ResultSet rs, int row) throws SQLException {
         SessionTotals totals = new SessionTotals(
+                decimal(rs, "initial_balance"),
                 decimal(rs, "current_balance"),
                 decimal(rs, "peak_balance"),
                 decimal(rs, "max_drawdown"),
