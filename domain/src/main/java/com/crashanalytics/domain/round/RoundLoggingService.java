@@ -2,6 +2,7 @@ package com.crashanalytics.domain.round;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -101,8 +102,8 @@ public final class RoundLoggingService implements LogRoundUseCase {
         private Map<String, Session> lockedSessions = Map.of();
         private Map<RoundKey, StoredRound> stored = Map.of();
         private Map<PlatformKey, Platform> configured = Map.of();
-        /** For each round: -1 new, -2 a duplicate of a stored round, i ≥ 0 a duplicate of rounds[i], -3 refused. */
-        private final int[] fate;
+        /** What the request does with each of its rounds, in request order. */
+        private final Fate[] fates;
         private final List<Integer> fresh = new ArrayList<>();
         private final Map<RoundKey, Map<String, Signal>> storedSignals = new HashMap<>();
         private final Map<Integer, Settlement> settlements = new HashMap<>();
@@ -115,8 +116,8 @@ public final class RoundLoggingService implements LogRoundUseCase {
             this.receivedAt = receivedAt;
             this.pathOf = pathOf;
             this.fingerprints = reports.stream().map(RoundReport::fingerprint).toList();
-            this.fate = new int[reports.size()];
-            java.util.Arrays.fill(fate, -3);
+            this.fates = new Fate[reports.size()];
+            Arrays.fill(fates, Fate.REFUSED);
         }
 
         void lockSessions() {
@@ -144,7 +145,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
                 }
                 StoredRound storedRound = stored.get(report.key());
                 if (storedRound != null) {
-                    fate[i] = -2;
+                    fates[i] = new Fate.Stored(storedRound);
                     if (!storedRound.contentFingerprint().equals(fingerprints.get(i))) {
                         problems.add(new ConflictException(path + "roundNumber", report.key()
                                 + " is already logged with other content; a retry must repeat the round exactly, "
@@ -154,14 +155,14 @@ public final class RoundLoggingService implements LogRoundUseCase {
                 }
                 Integer first = firstInBatch.putIfAbsent(report.key(), i);
                 if (first != null) {
-                    fate[i] = first;
+                    fates[i] = new Fate.RepeatOf(first);
                     if (!fingerprints.get(first).equals(fingerprints.get(i))) {
                         problems.add(new ConflictException(path + "roundNumber", report.key() + " is also "
                                 + pathOf.apply(first) + "roundNumber in this request, with other content"));
                     }
                     continue;
                 }
-                fate[i] = -1;
+                fates[i] = Fate.NEW;
                 if (placeProblem(report, session, path) || !accepts(session, path)) {
                     continue;
                 }
@@ -322,26 +323,25 @@ public final class RoundLoggingService implements LogRoundUseCase {
             sessions.updateAll(countedSessions);
         }
 
+        /** The rounds as stored after the request: new ones as written, duplicates as stored before. */
         List<LoggedRound> answers() {
-            Map<UUID, Round> duplicates = new HashMap<>();
             List<UUID> storedIds = new ArrayList<>();
-            for (int i = 0; i < reports.size(); i++) {
-                if (fate[i] == -2) {
-                    storedIds.add(stored.get(reports.get(i).key()).id());
+            for (Fate fate : fates) {
+                if (fate instanceof Fate.Stored duplicate) {
+                    storedIds.add(duplicate.round().id());
                 }
             }
-            if (!storedIds.isEmpty()) {
-                logbook.findRounds(storedIds).forEach(round -> duplicates.put(round.id(), round));
-            }
+            Map<UUID, Round> duplicates = storedIds.isEmpty() ? Map.of() : logbook.findRounds(storedIds).stream()
+                    .collect(Collectors.toMap(Round::id, Function.identity()));
             List<LoggedRound> answers = new ArrayList<>(reports.size());
             for (int i = 0; i < reports.size(); i++) {
-                if (fate[i] == -1) {
-                    answers.add(new LoggedRound(written.get(i), false));
-                } else if (fate[i] == -2) {
-                    answers.add(new LoggedRound(duplicates.get(stored.get(reports.get(i).key()).id()), true));
+                Fate fate = fates[i];
+                if (fate instanceof Fate.Stored duplicate) {
+                    answers.add(new LoggedRound(duplicates.get(duplicate.round().id()), true));
+                } else if (fate instanceof Fate.RepeatOf repeat) {
+                    answers.add(new LoggedRound(answers.get(repeat.index()).round(), true));
                 } else {
-                    LoggedRound first = answers.get(fate[i]);
-                    answers.add(new LoggedRound(first.round(), true));
+                    answers.add(new LoggedRound(written.get(i), false)); // NEW: refused rounds never get this far
                 }
             }
             return answers;
@@ -366,6 +366,31 @@ public final class RoundLoggingService implements LogRoundUseCase {
 
         private Set<String> knownBotsAmong(Collection<String> botIds) {
             return bots.findAll(new HashSet<>(botIds)).stream().map(Bot::botId).collect(Collectors.toSet());
+        }
+    }
+
+    /**
+     * What a request does with one of its rounds. Every round starts {@link #REFUSED} (a problem names it and
+     * nothing is written) until it is sorted out.
+     */
+    private sealed interface Fate {
+        /** Not stored yet: the request writes it. */
+        Fate NEW = new New();
+        /** Refused, or not yet sorted out. */
+        Fate REFUSED = new Refused();
+
+        record New() implements Fate {
+        }
+
+        record Refused() implements Fate {
+        }
+
+        /** Already stored with the same content: answered from what is stored, nothing written. */
+        record Stored(StoredRound round) implements Fate {
+        }
+
+        /** The same round as {@code rounds[index]} earlier in this request: answered as that one. */
+        record RepeatOf(int index) implements Fate {
         }
     }
 
