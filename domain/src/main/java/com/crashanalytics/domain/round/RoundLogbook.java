@@ -7,9 +7,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.crashanalytics.domain.diagnostics.OcrValidation;
+import com.crashanalytics.domain.session.Session;
+import com.crashanalytics.domain.session.SessionLog;
 
 /** Outbound port: where rounds and what was observed during them are kept. Writes come in batches. */
 public interface RoundLogbook {
+
+    /**
+     * What logging these rounds needs to know, in one round trip to the store: first locks the sessions with these
+     * ids, as {@link SessionLog#lockAll} does (in id order, until the transaction ends); then, once the locks are
+     * held, finds which of the rounds are stored, and the signals logged ahead of the rounds that are not. Looking
+     * up after the lock is what makes a request that waited for a concurrent one on the same session see what that
+     * one committed.
+     */
+    Lookup lockAndLookUp(Collection<String> sessionIds, Collection<RoundKey> keys);
 
     /** The stored rounds among these keys: their ids and content fingerprints. */
     Map<RoundKey, StoredRound> findStored(Collection<RoundKey> keys);
@@ -32,6 +43,16 @@ public interface RoundLogbook {
 
     /** Stores what a replay recomputed for rounds already stored (flags, streaks, category, balance). */
     void restate(Collection<Round> rounds);
+
+    /**
+     * What {@link #lockAndLookUp} found.
+     *
+     * @param lockedSessions the sessions that exist among those asked for, locked, in id order
+     * @param stored         the stored rounds among the keys
+     * @param pendingSignals signals stored for the keys that have no round yet (logged ahead, not judged yet)
+     */
+    record Lookup(List<Session> lockedSessions, Map<RoundKey, StoredRound> stored, List<Signal> pendingSignals) {
+    }
 
     /** A stored round's id and content fingerprint. */
     record StoredRound(UUID id, String contentFingerprint) {

@@ -81,7 +81,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
     private List<LoggedRound> log(List<RoundReport> reports, Instant receivedAt, IntFunction<String> pathOf) {
         return transactions.inTransaction(() -> {
             Batch batch = new Batch(reports, receivedAt, pathOf);
-            batch.lockSessions();
+            batch.lockAndLookUp();
             batch.sortOut();
             MultipleProblemsException.throwIfAny(batch.problems);
             batch.count();
@@ -105,6 +105,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
         /** What the request does with each of its rounds, in request order. */
         private final Fate[] fates;
         private final List<Integer> fresh = new ArrayList<>();
+        /** Signals logged ahead of rounds not stored yet, by round and identity within it. */
         private final Map<RoundKey, Map<String, Signal>> storedSignals = new HashMap<>();
         private final Map<Integer, Settlement> settlements = new HashMap<>();
         private final Map<Integer, Round> written = new HashMap<>();
@@ -120,15 +121,22 @@ public final class RoundLoggingService implements LogRoundUseCase {
             Arrays.fill(fates, Fate.REFUSED);
         }
 
-        void lockSessions() {
+        /** Locks the sessions of the rounds, then finds what is stored of them: one round trip. */
+        void lockAndLookUp() {
             Set<String> sessionIds = reports.stream().map(RoundReport::sessionId).collect(Collectors.toSet());
-            lockedSessions = sessions.lockAll(sessionIds).stream()
+            RoundLogbook.Lookup lookup = logbook.lockAndLookUp(sessionIds,
+                    reports.stream().map(RoundReport::key).toList());
+            lockedSessions = lookup.lockedSessions().stream()
                     .collect(Collectors.toMap(Session::sessionId, Function.identity()));
+            stored = lookup.stored();
+            for (Signal signal : lookup.pendingSignals()) {
+                storedSignals.computeIfAbsent(new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber()),
+                        key -> new HashMap<>()).put(signal.identityWithinRound(), signal);
+            }
         }
 
         /** Decides, for every round, whether it is new, a duplicate, or a problem. */
         void sortOut() {
-            stored = logbook.findStored(reports.stream().map(RoundReport::key).toList());
             configured = configuredPlatforms();
             Set<String> knownBots = knownBotsAmong(reports.stream()
                     .filter(report -> sessionOf(report) == null).map(RoundReport::botId).toList());
@@ -200,13 +208,6 @@ public final class RoundLoggingService implements LogRoundUseCase {
 
         /** A signal nested in a new round may already be stored (logged ahead of it): same content, or a conflict. */
         private void matchNestedSignals() {
-            if (fresh.isEmpty()) {
-                return;
-            }
-            for (Signal signal : logbook.signalsOf(fresh.stream().map(i -> reports.get(i).key()).toList())) {
-                storedSignals.computeIfAbsent(new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber()),
-                        key -> new HashMap<>()).put(signal.identityWithinRound(), signal);
-            }
             for (int i : fresh) {
                 RoundReport report = reports.get(i);
                 Map<String, Signal> known = storedSignals.getOrDefault(report.key(), Map.of());

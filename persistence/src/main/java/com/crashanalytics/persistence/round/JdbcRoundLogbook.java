@@ -4,6 +4,8 @@ import static com.crashanalytics.persistence.common.SqlValues.decimal;
 import static com.crashanalytics.persistence.common.SqlValues.instant;
 
 import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -27,11 +29,15 @@ import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundOutcome;
 import com.crashanalytics.domain.round.Signal;
+import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.JsonColumns;
+import com.crashanalytics.persistence.common.Parameters;
 import com.crashanalytics.persistence.diagnostics.OcrValidationRows;
+import com.crashanalytics.persistence.session.SessionRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -91,6 +97,19 @@ public class JdbcRoundLogbook implements RoundLogbook {
             feature_vector, signal_correctness, actual_multiplier, prediction_error, content_fingerprint
             """;
 
+    /**
+     * Three statements sent in one round trip: the server runs them in order, so the lookups take their snapshots
+     * once the lock is granted and see what a transaction that held it committed.
+     */
+    private static final String LOCK_AND_LOOK_UP = "SELECT " + SessionRows.COLUMNS
+            + " FROM session_logs WHERE session_id = ANY(?) ORDER BY session_id FOR UPDATE;\n"
+            + "SELECT bot_id, session_id, round_number, id, content_fingerprint FROM crash_game_rounds WHERE "
+            + "(bot_id, session_id, round_number) IN (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), "
+            + "CAST(? AS int[])));\n"
+            + "SELECT " + SIGNAL_COLUMNS.replace("feature_vector,", "feature_vector::text AS feature_vector,")
+            + " FROM analytics_round_signals WHERE round_id IS NULL AND (bot_id, session_id, round_number) IN ("
+            + "SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS int[])))";
+
     private static final String KEYS_MATCH = """
             (bot_id, session_id, round_number) IN (
                 SELECT * FROM unnest(CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[])))
@@ -105,6 +124,44 @@ public class JdbcRoundLogbook implements RoundLogbook {
     }
 
     @Override
+    public Lookup lockAndLookUp(Collection<String> sessionIds, Collection<RoundKey> keys) {
+        return batches.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_LOOK_UP)) {
+                List<String> bots = keys.stream().map(RoundKey::botId).toList();
+                List<String> sessions = keys.stream().map(RoundKey::sessionId).toList();
+                List<Integer> numbers = keys.stream().map(RoundKey::roundNumber).toList();
+                new Parameters(statement).texts(sessionIds)
+                        .texts(bots).texts(sessions).integers(numbers)
+                        .texts(bots).texts(sessions).integers(numbers);
+                statement.execute();
+                List<Session> locked = rows(statement.getResultSet(), SessionRows::map);
+                statement.getMoreResults();
+                Map<RoundKey, StoredRound> stored = new HashMap<>();
+                for (Map.Entry<RoundKey, StoredRound> row : rows(statement.getResultSet(), JdbcRoundLogbook::mapStored)) {
+                    stored.put(row.getKey(), row.getValue());
+                }
+                statement.getMoreResults();
+                return new Lookup(locked, stored, rows(statement.getResultSet(), JdbcRoundLogbook::mapSignal));
+            }
+        });
+    }
+
+    private static <T> List<T> rows(ResultSet resultSet, RowMapper<T> mapper) throws SQLException {
+        try (resultSet) {
+            List<T> rows = new ArrayList<>();
+            while (resultSet.next()) {
+                rows.add(mapper.mapRow(resultSet, rows.size()));
+            }
+            return rows;
+        }
+    }
+
+    private static Map.Entry<RoundKey, StoredRound> mapStored(ResultSet rs, int row) throws SQLException {
+        return Map.entry(new RoundKey(rs.getString("bot_id"), rs.getString("session_id"), rs.getInt("round_number")),
+                new StoredRound(rs.getObject("id", UUID.class), rs.getString("content_fingerprint")));
+    }
+
+    @Override
     public Map<RoundKey, StoredRound> findStored(Collection<RoundKey> keys) {
         if (keys.isEmpty()) {
             return Map.of();
@@ -112,9 +169,10 @@ public class JdbcRoundLogbook implements RoundLogbook {
         Map<RoundKey, StoredRound> stored = new HashMap<>();
         withKeys(jdbc.sql("SELECT bot_id, session_id, round_number, id, content_fingerprint FROM crash_game_rounds WHERE "
                 + KEYS_MATCH), keys)
-                .query((RowCallbackHandler) rs -> stored.put(
-                        new RoundKey(rs.getString("bot_id"), rs.getString("session_id"), rs.getInt("round_number")),
-                        new StoredRound(rs.getObject("id", UUID.class), rs.getString("content_fingerprint"))));
+                .query((RowCallbackHandler) rs -> {
+                    Map.Entry<RoundKey, StoredRound> row = mapStored(rs, 0);
+                    stored.put(row.getKey(), row.getValue());
+                });
         return stored;
     }
 

@@ -7,13 +7,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import com.crashanalytics.persistence.testing.TestPostgres;
-import liquibase.integration.spring.SpringLiquibase;
+import com.crashanalytics.persistence.testing.MigratedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -36,15 +33,7 @@ class SessionRecountIT {
 
     @BeforeAll
     static void migrateAnEmptyDatabase() throws Exception {
-        TestPostgres postgres = TestPostgres.get();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(postgres.createDatabase("recount_test"),
-                postgres.username(), postgres.password());
-        SpringLiquibase liquibase = new SpringLiquibase();
-        liquibase.setDataSource(dataSource);
-        liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
-        liquibase.setResourceLoader(new DefaultResourceLoader());
-        liquibase.afterPropertiesSet();
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = new JdbcTemplate(MigratedDatabase.create("recount_test"));
     }
 
     @Test
