@@ -38,11 +38,12 @@ public interface RoundLogbook {
 
     Optional<MultiplierSample> findSample(UUID roundId, int sampleIndex);
 
-    /** Writes new rounds (with their analytics), samples, signals and OCR reads, and resolves pending signals. */
+    /**
+     * Writes what one request logged, in as few round trips as the store allows (one, for a round or a few):
+     * new rounds with their analytics, samples, signals and OCR reads; pending signals resolved; rounds a late round
+     * restated; and the new state of the sessions the rounds moved.
+     */
     void append(RoundRecords records);
-
-    /** Stores what a replay recomputed for rounds already stored (flags, streaks, category, balance). */
-    void restate(Collection<Round> rounds);
 
     /**
      * What {@link #lockAndLookUp} found.
@@ -62,16 +63,19 @@ public interface RoundLogbook {
      * What one request writes.
      *
      * @param resolvedSignals signals stored earlier as pending, now linked to their round and judged
+     * @param restatedRounds  stored rounds with what a replay recomputed (flags, streaks, category, balance)
+     * @param countedSessions sessions whose totals the rounds moved, to store as they are now
      */
     record RoundRecords(List<Round> rounds, List<MultiplierSample> samples, List<Signal> newSignals,
-                        List<Signal> resolvedSignals, List<OcrValidation> ocrValidations) {
+                        List<Signal> resolvedSignals, List<OcrValidation> ocrValidations, List<Round> restatedRounds,
+                        List<Session> countedSessions) {
 
         public static RoundRecords ofSample(MultiplierSample sample) {
-            return new RoundRecords(List.of(), List.of(sample), List.of(), List.of(), List.of());
+            return new RoundRecords(List.of(), List.of(sample), List.of(), List.of(), List.of(), List.of(), List.of());
         }
 
         public static RoundRecords ofSignal(Signal signal) {
-            return new RoundRecords(List.of(), List.of(), List.of(signal), List.of(), List.of());
+            return new RoundRecords(List.of(), List.of(), List.of(signal), List.of(), List.of(), List.of(), List.of());
         }
     }
 }

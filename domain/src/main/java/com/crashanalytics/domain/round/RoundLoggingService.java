@@ -36,13 +36,14 @@ import com.crashanalytics.domain.session.LedgerEntry;
 import com.crashanalytics.domain.session.RoundStanding;
 import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.domain.session.SessionLifecycleService;
-import com.crashanalytics.domain.session.SessionLog;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Logs rounds, one or a batch, in one transaction: checks every round against what is stored, decides which are
- * new, duplicates or conflicts, derives what the gateway derives, moves the sessions' totals, and writes each
- * table with one batch.
+ * new, duplicates or conflicts, derives what the gateway derives, moves the sessions' totals, and writes it all.
+ * Two round trips to the store and the commit, whatever the size of the request: one to lock and look up
+ * ({@link RoundLogbook#lockAndLookUp}), one to write ({@link RoundLogbook#append}: each table one batch, or for a
+ * small request everything in one multi-statement).
  *
  * <p>Concurrency: the transaction first locks the session rows of every round it carries (in session-id order).
  * Two requests for the same session therefore run one after the other, and the second sees what the first
@@ -52,16 +53,14 @@ import org.jspecify.annotations.Nullable;
 public final class RoundLoggingService implements LogRoundUseCase {
 
     private final RoundLogbook logbook;
-    private final SessionLog sessions;
     private final BotRegistry bots;
     private final PlatformRegistry platforms;
     private final IdGenerator ids;
     private final Transactions transactions;
 
-    public RoundLoggingService(RoundLogbook logbook, SessionLog sessions, BotRegistry bots, PlatformRegistry platforms,
-                               IdGenerator ids, Transactions transactions) {
+    public RoundLoggingService(RoundLogbook logbook, BotRegistry bots, PlatformRegistry platforms, IdGenerator ids,
+                               Transactions transactions) {
         this.logbook = logbook;
-        this.sessions = sessions;
         this.bots = bots;
         this.platforms = platforms;
         this.ids = ids;
@@ -285,7 +284,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
             RoundReport report = reports.get(index);
             Settlement settlement = settlements.get(index);
             boolean canShow = report.crashMultiplier() == null || platform.canShow(report.crashMultiplier());
-            return Round.logged(ids.newId(), ids.newId(), report, session, settlement, standing,
+            return Round.logged(ids.newId(), ids.newId(), report, fingerprints.get(index), session, settlement, standing,
                     Round.localFlags(report, settlement, canShow), receivedAt);
         }
 
@@ -319,9 +318,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
                             Fingerprint.of("ocrValidation", reading.content())));
                 }
             }
-            logbook.append(new RoundRecords(rounds, samples, newSignals, resolved, ocr));
-            logbook.restate(restated);
-            sessions.updateAll(countedSessions);
+            logbook.append(new RoundRecords(rounds, samples, newSignals, resolved, ocr, restated, countedSessions));
         }
 
         /** The rounds as stored after the request: new ones as written, duplicates as stored before. */

@@ -10,6 +10,7 @@ import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.domain.session.SessionStatus;
 import com.crashanalytics.domain.session.SessionTotals;
 import com.crashanalytics.persistence.common.JsonColumns;
+import com.crashanalytics.persistence.common.Parameters;
 
 /** A session as a row of {@code session_logs}: the columns to select and how to read them back. */
 public final class SessionRows {
@@ -23,7 +24,57 @@ public final class SessionRows {
             content_fingerprint, created_at, updated_at
             """;
 
+    /** Stores a session's new state: status, end, heartbeat and running totals. Parameters by {@link #fillUpdate}. */
+    public static final String UPDATE = """
+            UPDATE session_logs SET
+                status = ?, end_time = ?, last_heartbeat_at = ?, notes = ?, final_balance = ?,
+                current_balance = ?, peak_balance = ?, max_drawdown = ?, max_drawdown_percent = ?,
+                total_rounds = ?, wins = ?, losses = ?, skips = ?, errors = ?, win_rate = ?,
+                total_staked = ?, total_profit_loss = ?, gross_win = ?, gross_loss = ?, roi_percent = ?,
+                largest_win = ?, largest_loss = ?, average_win = ?, average_loss = ?, last_round_number = ?,
+                current_win_streak = ?, current_loss_streak = ?, longest_win_streak = ?, longest_loss_streak = ?,
+                updated_at = ?
+            WHERE session_id = ?
+            """;
+
     private SessionRows() {
+    }
+
+    /** The parameters of {@link #UPDATE} for one session. */
+    public static void fillUpdate(Parameters parameters, Session session) throws SQLException {
+        SessionTotals totals = session.totals();
+        parameters
+                .text(session.status().name())
+                .time(session.endTime())
+                .time(session.lastHeartbeatAt())
+                .text(session.notes())
+                .decimal(session.finalBalance())
+                .decimal(totals.currentBalance())
+                .decimal(totals.peakBalance())
+                .decimal(totals.maxDrawdown())
+                .decimal(totals.maxDrawdownPercent())
+                .integer(totals.totalRounds())
+                .integer(totals.wins())
+                .integer(totals.losses())
+                .integer(totals.skips())
+                .integer(totals.errors())
+                .decimal(totals.winRate())
+                .decimal(totals.totalStaked())
+                .decimal(totals.totalProfitLoss())
+                .decimal(totals.grossWin())
+                .decimal(totals.grossLoss())
+                .decimal(totals.roiPercent())
+                .decimal(totals.largestWin())
+                .decimal(totals.largestLoss())
+                .decimal(totals.averageWin())
+                .decimal(totals.averageLoss())
+                .integer(totals.lastRoundNumber())
+                .integer(totals.currentWinStreak())
+                .integer(totals.currentLossStreak())
+                .integer(totals.longestWinStreak())
+                .integer(totals.longestLossStreak())
+                .time(session.updatedAt())
+                .text(session.sessionId());
     }
 
     public static Session map(ResultSet rs, int row) throws SQLException {

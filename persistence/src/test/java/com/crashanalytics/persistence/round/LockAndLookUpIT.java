@@ -76,6 +76,15 @@ class LockAndLookUpIT {
         assertThat(lookup.stored()).containsOnlyKeys(key("s1", 1));
         // the signal of round 1 belongs to a stored round; the one of round 2 waits for it
         assertThat(lookup.pendingSignals()).extracting(Signal::signalType).containsExactly("ahead");
+
+        // one round (its own statement text): the same answers
+        Lookup stored = transaction.execute(status -> logbook.lockAndLookUp(Set.of("s1"), List.of(key("s1", 1))));
+        Lookup ahead = transaction.execute(status -> logbook.lockAndLookUp(Set.of("s1"), List.of(key("s1", 2))));
+        assertThat(stored.lockedSessions()).extracting(Session::sessionId).containsExactly("s1");
+        assertThat(stored.stored()).containsOnlyKeys(key("s1", 1));
+        assertThat(stored.pendingSignals()).isEmpty();
+        assertThat(ahead.stored()).isEmpty();
+        assertThat(ahead.pendingSignals()).extracting(Signal::signalType).containsExactly("ahead");
     }
 
     @Test
