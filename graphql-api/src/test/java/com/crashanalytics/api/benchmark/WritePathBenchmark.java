@@ -40,7 +40,8 @@ import org.springframework.util.FileSystemUtils;
  *   <li>a plain JDBC batch insert of the same rows (a round and its outcome row each) into the same tables, 500
  *       rows per batch and transaction: the floor the gateway's work (validation, idempotency, derivations,
  *       session totals, HTTP and GraphQL) stands on;</li>
- *   <li>logRound over HTTP from 16 concurrent clients, each in its own session;</li>
+ *   <li>logRound over HTTP from 16 concurrent clients, each in its own session, asking for the whole round back,
+ *       then the same asking only for its id;</li>
  *   <li>the same rows by plain JDBC, one round per transaction from 16 threads: the floor of a commit per round.</li>
  * </ol>
  * Next to rounds per second and latency it prints what each round cost: CPU milliseconds of the gateway's request
@@ -55,15 +56,18 @@ public final class WritePathBenchmark {
     private static final int BATCHES = 20;
     private static final int CLIENTS = 16;
     private static final int ROUNDS_PER_CLIENT = 250;
+    /** What a bot that only needs to know the round was taken asks for: the cost of the answer left out. */
+    private static final String LEAN_LOG_ROUND =
+            "mutation($input: LogRoundInput!) { logRound(input: $input) { duplicate round { id } } }";
 
     private WritePathBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int repeats = Integer.getInteger("benchmark.repeats", 2);
-        // e.g. -Dbenchmark.phases=single to profile one phase alone: batched, plainBatch, single, plainSingle
-        Set<String> wanted = Set.of(System.getProperty("benchmark.phases", "batched,plainBatch,single,plainSingle")
-                .split(","));
+        // e.g. -Dbenchmark.phases=single to profile one phase alone: batched, plainBatch, single, singleLean, plainSingle
+        Set<String> wanted = Set.of(System.getProperty("benchmark.phases",
+                "batched,plainBatch,single,singleLean,plainSingle").split(","));
         Path dataDir = Files.createTempDirectory("write-path-benchmark");
         CountingDataSource jdbcCalls = new CountingDataSource();
         SpringApplication application = new SpringApplication(GatewayApplication.class);
@@ -96,7 +100,11 @@ public final class WritePathBenchmark {
                 if (wanted.contains("single")) {
                     phases.add(meter.measure("logRound, " + CLIENTS + " HTTP clients x " + ROUNDS_PER_CLIENT,
                             CLIENTS * ROUNDS_PER_CLIENT,
-                            () -> logRoundConcurrently(clients, writePath, "concurrent" + suffix)));
+                            () -> logRoundConcurrently(clients, writePath, "concurrent" + suffix, WritePath.LOG_ROUND)));
+                }
+                if (wanted.contains("singleLean")) {
+                    phases.add(meter.measure("  the same, answer { duplicate round { id } }", CLIENTS * ROUNDS_PER_CLIENT,
+                            () -> logRoundConcurrently(clients, writePath, "lean" + suffix, LEAN_LOG_ROUND)));
                 }
                 if (wanted.contains("plainSingle")) {
                     phases.add(meter.measure("plain JDBC, 1 round per commit, " + CLIENTS + " threads",
@@ -165,7 +173,7 @@ public final class WritePathBenchmark {
         for (int batch = 0; batch < 4; batch++) {
             send(writePath, rounds("warm_up", batch * BATCH + 1, BATCH));
         }
-        logRoundConcurrently(clients, writePath, "warm_up_singles");
+        logRoundConcurrently(clients, writePath, "warm_up_singles", WritePath.LOG_ROUND);
     }
 
     private static Latency logRoundsInBatches(WritePath writePath, String session) {
@@ -176,8 +184,8 @@ public final class WritePathBenchmark {
         return Latency.NONE;
     }
 
-    private static Latency logRoundConcurrently(Clients clients, WritePath writePath, String sessionPrefix)
-            throws Exception {
+    private static Latency logRoundConcurrently(Clients clients, WritePath writePath, String sessionPrefix,
+                                                String document) throws Exception {
         List<Future<long[]>> latencies = new ArrayList<>();
         for (int client = 0; client < CLIENTS; client++) {
             writePath.startSession(WritePath.BOT, sessionPrefix + "_" + client, "1000000");
@@ -189,7 +197,7 @@ public final class WritePathBenchmark {
                 long[] nanos = new long[rounds.size()];
                 for (int i = 0; i < rounds.size(); i++) {
                     long sent = System.nanoTime();
-                    GraphQlResponse response = http.execute(WritePath.LOG_ROUND, Map.of("input", rounds.get(i)));
+                    GraphQlResponse response = http.execute(document, Map.of("input", rounds.get(i)));
                     nanos[i] = System.nanoTime() - sent;
                     // A substring, not a JSON parse: the benchmark's clients share the machine with the gateway.
                     if (response.status() != 200 || response.body().contains("\"errors\"")) {
