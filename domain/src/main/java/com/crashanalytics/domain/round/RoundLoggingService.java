@@ -105,7 +105,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
         private final Fate[] fates;
         private final List<Integer> fresh = new ArrayList<>();
         /** Signals logged ahead of rounds not stored yet, by round and identity within it. */
-        private final Map<RoundKey, Map<String, Signal>> storedSignals = new HashMap<>();
+        private final Map<RoundKey, Map<String, Signal>> signalsAhead = new HashMap<>();
         private final Map<Integer, Settlement> settlements = new HashMap<>();
         private final Map<Integer, Round> written = new HashMap<>();
         private final List<Round> restated = new ArrayList<>();
@@ -129,7 +129,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
                     .collect(Collectors.toMap(Session::sessionId, Function.identity()));
             stored = lookup.stored();
             for (Signal signal : lookup.pendingSignals()) {
-                storedSignals.computeIfAbsent(new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber()),
+                signalsAhead.computeIfAbsent(new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber()),
                         key -> new HashMap<>()).put(signal.identityWithinRound(), signal);
             }
         }
@@ -209,7 +209,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
         private void matchNestedSignals() {
             for (int i : fresh) {
                 RoundReport report = reports.get(i);
-                Map<String, Signal> known = storedSignals.getOrDefault(report.key(), Map.of());
+                Map<String, Signal> known = signalsAhead.getOrDefault(report.key(), Map.of());
                 for (int j = 0; j < report.signals().size(); j++) {
                     SignalReport signal = report.signals().get(j);
                     Signal before = known.get(signal.identityWithinRound());
@@ -303,7 +303,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
                             round.platformCode(), report.sampleIndexOf(j), report.multiplierSamples().get(j),
                             round.roundStartTimestamp()));
                 }
-                Map<String, Signal> pending = new HashMap<>(storedSignals.getOrDefault(round.key(), Map.of()));
+                Map<String, Signal> pending = new HashMap<>(signalsAhead.getOrDefault(round.key(), Map.of()));
                 for (SignalReport signal : report.signals()) {
                     if (pending.containsKey(signal.identityWithinRound())) {
                         continue; // logged ahead with the same content: resolved below, not written twice
