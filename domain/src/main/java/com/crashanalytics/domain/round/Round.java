@@ -65,9 +65,12 @@ public record Round(
     /**
      * A reported round as it is stored in its session: game, platform and strategy default to the session's, the
      * start to the time received (or the end, when that is earlier).
+     *
+     * @param fingerprint the report's {@link RoundReport#fingerprint()}, which the caller has computed already
      */
-    static Round logged(UUID id, UUID analyticsId, RoundReport report, Session session, Settlement settlement,
-                        RoundStanding standing, Set<DataQualityFlag> localFlags, Instant receivedAt) {
+    static Round logged(UUID id, UUID analyticsId, RoundReport report, String fingerprint, Session session,
+                        Settlement settlement, RoundStanding standing, Set<DataQualityFlag> localFlags,
+                        Instant receivedAt) {
         Instant start = startOf(report, receivedAt);
         Set<DataQualityFlag> flags = EnumSet.noneOf(DataQualityFlag.class);
         flags.addAll(localFlags);
@@ -84,7 +87,7 @@ public record Round(
                 report.ocrCleanedValue(), report.ocrConfidence(), report.cashoutDetectionConfidence(),
                 report.screenshotReferenceId(), report.roundOutcome(), report.errorType(), report.errorDescription(),
                 report.recoveryActionTaken(), report.retryCount() == null ? 0 : report.retryCount(), report.metadata(),
-                flags, report.fingerprint(), receivedAt, RoundAnalytics.of(analyticsId, settlement, standing, start));
+                flags, fingerprint, receivedAt, RoundAnalytics.of(analyticsId, settlement, standing, start));
     }
 
     /** When a round without a reported start started, as far as the gateway can tell. */

@@ -7,9 +7,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.crashanalytics.domain.diagnostics.OcrValidation;
+import com.crashanalytics.domain.session.Session;
+import com.crashanalytics.domain.session.SessionLog;
 
 /** Outbound port: where rounds and what was observed during them are kept. Writes come in batches. */
 public interface RoundLogbook {
+
+    /**
+     * What logging these rounds needs to know, in one round trip to the store: first locks the sessions with these
+     * ids, as {@link SessionLog#lockAll} does (in id order, until the transaction ends); then, once the locks are
+     * held, finds which of the rounds are stored, and the signals logged ahead of the rounds that are not. Looking
+     * up after the lock is what makes a request that waited for a concurrent one on the same session see what that
+     * one committed.
+     */
+    Lookup lockAndLookUp(Collection<String> sessionIds, Collection<RoundKey> keys);
 
     /** The stored rounds among these keys: their ids and content fingerprints. */
     Map<RoundKey, StoredRound> findStored(Collection<RoundKey> keys);
@@ -27,11 +38,22 @@ public interface RoundLogbook {
 
     Optional<MultiplierSample> findSample(UUID roundId, int sampleIndex);
 
-    /** Writes new rounds (with their analytics), samples, signals and OCR reads, and resolves pending signals. */
+    /**
+     * Writes what one request logged, in as few round trips as the store allows (one, for a round or a few):
+     * new rounds with their analytics, samples, signals and OCR reads; pending signals resolved; rounds a late round
+     * restated; and the new state of the sessions the rounds moved.
+     */
     void append(RoundRecords records);
 
-    /** Stores what a replay recomputed for rounds already stored (flags, streaks, category, balance). */
-    void restate(Collection<Round> rounds);
+    /**
+     * What {@link #lockAndLookUp} found.
+     *
+     * @param lockedSessions the sessions that exist among those asked for, locked, in id order
+     * @param stored         the stored rounds among the keys
+     * @param pendingSignals signals stored for the keys that have no round yet (logged ahead, not judged yet)
+     */
+    record Lookup(List<Session> lockedSessions, Map<RoundKey, StoredRound> stored, List<Signal> pendingSignals) {
+    }
 
     /** A stored round's id and content fingerprint. */
     record StoredRound(UUID id, String contentFingerprint) {
@@ -41,16 +63,19 @@ public interface RoundLogbook {
      * What one request writes.
      *
      * @param resolvedSignals signals stored earlier as pending, now linked to their round and judged
+     * @param restatedRounds  stored rounds with what a replay recomputed (flags, streaks, category, balance)
+     * @param countedSessions sessions whose totals the rounds moved, to store as they are now
      */
     record RoundRecords(List<Round> rounds, List<MultiplierSample> samples, List<Signal> newSignals,
-                        List<Signal> resolvedSignals, List<OcrValidation> ocrValidations) {
+                        List<Signal> resolvedSignals, List<OcrValidation> ocrValidations, List<Round> restatedRounds,
+                        List<Session> countedSessions) {
 
         public static RoundRecords ofSample(MultiplierSample sample) {
-            return new RoundRecords(List.of(), List.of(sample), List.of(), List.of(), List.of());
+            return new RoundRecords(List.of(), List.of(sample), List.of(), List.of(), List.of(), List.of(), List.of());
         }
 
         public static RoundRecords ofSignal(Signal signal) {
-            return new RoundRecords(List.of(), List.of(), List.of(signal), List.of(), List.of());
+            return new RoundRecords(List.of(), List.of(), List.of(signal), List.of(), List.of(), List.of(), List.of());
         }
     }
 }

@@ -2,6 +2,7 @@ package com.crashanalytics.domain.round;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,13 +36,14 @@ import com.crashanalytics.domain.session.LedgerEntry;
 import com.crashanalytics.domain.session.RoundStanding;
 import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.domain.session.SessionLifecycleService;
-import com.crashanalytics.domain.session.SessionLog;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Logs rounds, one or a batch, in one transaction: checks every round against what is stored, decides which are
- * new, duplicates or conflicts, derives what the gateway derives, moves the sessions' totals, and writes each
- * table with one batch.
+ * new, duplicates or conflicts, derives what the gateway derives, moves the sessions' totals, and writes it all.
+ * Two round trips to the store and the commit, whatever the size of the request: one to lock and look up
+ * ({@link RoundLogbook#lockAndLookUp}), one to write ({@link RoundLogbook#append}: each table one batch, or for a
+ * small request everything in one multi-statement).
  *
  * <p>Concurrency: the transaction first locks the session rows of every round it carries (in session-id order).
  * Two requests for the same session therefore run one after the other, and the second sees what the first
@@ -51,16 +53,14 @@ import org.jspecify.annotations.Nullable;
 public final class RoundLoggingService implements LogRoundUseCase {
 
     private final RoundLogbook logbook;
-    private final SessionLog sessions;
     private final BotRegistry bots;
     private final PlatformRegistry platforms;
     private final IdGenerator ids;
     private final Transactions transactions;
 
-    public RoundLoggingService(RoundLogbook logbook, SessionLog sessions, BotRegistry bots, PlatformRegistry platforms,
-                               IdGenerator ids, Transactions transactions) {
+    public RoundLoggingService(RoundLogbook logbook, BotRegistry bots, PlatformRegistry platforms, IdGenerator ids,
+                               Transactions transactions) {
         this.logbook = logbook;
-        this.sessions = sessions;
         this.bots = bots;
         this.platforms = platforms;
         this.ids = ids;
@@ -80,7 +80,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
     private List<LoggedRound> log(List<RoundReport> reports, Instant receivedAt, IntFunction<String> pathOf) {
         return transactions.inTransaction(() -> {
             Batch batch = new Batch(reports, receivedAt, pathOf);
-            batch.lockSessions();
+            batch.lockAndLookUp();
             batch.sortOut();
             MultipleProblemsException.throwIfAny(batch.problems);
             batch.count();
@@ -101,10 +101,11 @@ public final class RoundLoggingService implements LogRoundUseCase {
         private Map<String, Session> lockedSessions = Map.of();
         private Map<RoundKey, StoredRound> stored = Map.of();
         private Map<PlatformKey, Platform> configured = Map.of();
-        /** For each round: -1 new, -2 a duplicate of a stored round, i ≥ 0 a duplicate of rounds[i], -3 refused. */
-        private final int[] fate;
+        /** What the request does with each of its rounds, in request order. */
+        private final Fate[] fates;
         private final List<Integer> fresh = new ArrayList<>();
-        private final Map<RoundKey, Map<String, Signal>> storedSignals = new HashMap<>();
+        /** Signals logged ahead of rounds not stored yet, by round and identity within it. */
+        private final Map<RoundKey, Map<String, Signal>> signalsAhead = new HashMap<>();
         private final Map<Integer, Settlement> settlements = new HashMap<>();
         private final Map<Integer, Round> written = new HashMap<>();
         private final List<Round> restated = new ArrayList<>();
@@ -115,19 +116,26 @@ public final class RoundLoggingService implements LogRoundUseCase {
             this.receivedAt = receivedAt;
             this.pathOf = pathOf;
             this.fingerprints = reports.stream().map(RoundReport::fingerprint).toList();
-            this.fate = new int[reports.size()];
-            java.util.Arrays.fill(fate, -3);
+            this.fates = new Fate[reports.size()];
+            Arrays.fill(fates, Fate.REFUSED);
         }
 
-        void lockSessions() {
+        /** Locks the sessions of the rounds, then finds what is stored of them: one round trip. */
+        void lockAndLookUp() {
             Set<String> sessionIds = reports.stream().map(RoundReport::sessionId).collect(Collectors.toSet());
-            lockedSessions = sessions.lockAll(sessionIds).stream()
+            RoundLogbook.Lookup lookup = logbook.lockAndLookUp(sessionIds,
+                    reports.stream().map(RoundReport::key).toList());
+            lockedSessions = lookup.lockedSessions().stream()
                     .collect(Collectors.toMap(Session::sessionId, Function.identity()));
+            stored = lookup.stored();
+            for (Signal signal : lookup.pendingSignals()) {
+                signalsAhead.computeIfAbsent(new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber()),
+                        key -> new HashMap<>()).put(signal.identityWithinRound(), signal);
+            }
         }
 
         /** Decides, for every round, whether it is new, a duplicate, or a problem. */
         void sortOut() {
-            stored = logbook.findStored(reports.stream().map(RoundReport::key).toList());
             configured = configuredPlatforms();
             Set<String> knownBots = knownBotsAmong(reports.stream()
                     .filter(report -> sessionOf(report) == null).map(RoundReport::botId).toList());
@@ -144,7 +152,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
                 }
                 StoredRound storedRound = stored.get(report.key());
                 if (storedRound != null) {
-                    fate[i] = -2;
+                    fates[i] = new Fate.Stored(storedRound);
                     if (!storedRound.contentFingerprint().equals(fingerprints.get(i))) {
                         problems.add(new ConflictException(path + "roundNumber", report.key()
                                 + " is already logged with other content; a retry must repeat the round exactly, "
@@ -154,14 +162,14 @@ public final class RoundLoggingService implements LogRoundUseCase {
                 }
                 Integer first = firstInBatch.putIfAbsent(report.key(), i);
                 if (first != null) {
-                    fate[i] = first;
+                    fates[i] = new Fate.RepeatOf(first);
                     if (!fingerprints.get(first).equals(fingerprints.get(i))) {
                         problems.add(new ConflictException(path + "roundNumber", report.key() + " is also "
                                 + pathOf.apply(first) + "roundNumber in this request, with other content"));
                     }
                     continue;
                 }
-                fate[i] = -1;
+                fates[i] = Fate.NEW;
                 if (placeProblem(report, session, path) || !accepts(session, path)) {
                     continue;
                 }
@@ -199,16 +207,9 @@ public final class RoundLoggingService implements LogRoundUseCase {
 
         /** A signal nested in a new round may already be stored (logged ahead of it): same content, or a conflict. */
         private void matchNestedSignals() {
-            if (fresh.isEmpty()) {
-                return;
-            }
-            for (Signal signal : logbook.signalsOf(fresh.stream().map(i -> reports.get(i).key()).toList())) {
-                storedSignals.computeIfAbsent(new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber()),
-                        key -> new HashMap<>()).put(signal.identityWithinRound(), signal);
-            }
             for (int i : fresh) {
                 RoundReport report = reports.get(i);
-                Map<String, Signal> known = storedSignals.getOrDefault(report.key(), Map.of());
+                Map<String, Signal> known = signalsAhead.getOrDefault(report.key(), Map.of());
                 for (int j = 0; j < report.signals().size(); j++) {
                     SignalReport signal = report.signals().get(j);
                     Signal before = known.get(signal.identityWithinRound());
@@ -283,7 +284,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
             RoundReport report = reports.get(index);
             Settlement settlement = settlements.get(index);
             boolean canShow = report.crashMultiplier() == null || platform.canShow(report.crashMultiplier());
-            return Round.logged(ids.newId(), ids.newId(), report, session, settlement, standing,
+            return Round.logged(ids.newId(), ids.newId(), report, fingerprints.get(index), session, settlement, standing,
                     Round.localFlags(report, settlement, canShow), receivedAt);
         }
 
@@ -302,7 +303,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
                             round.platformCode(), report.sampleIndexOf(j), report.multiplierSamples().get(j),
                             round.roundStartTimestamp()));
                 }
-                Map<String, Signal> pending = new HashMap<>(storedSignals.getOrDefault(round.key(), Map.of()));
+                Map<String, Signal> pending = new HashMap<>(signalsAhead.getOrDefault(round.key(), Map.of()));
                 for (SignalReport signal : report.signals()) {
                     if (pending.containsKey(signal.identityWithinRound())) {
                         continue; // logged ahead with the same content: resolved below, not written twice
@@ -317,31 +318,28 @@ public final class RoundLoggingService implements LogRoundUseCase {
                             Fingerprint.of("ocrValidation", reading.content())));
                 }
             }
-            logbook.append(new RoundRecords(rounds, samples, newSignals, resolved, ocr));
-            logbook.restate(restated);
-            sessions.updateAll(countedSessions);
+            logbook.append(new RoundRecords(rounds, samples, newSignals, resolved, ocr, restated, countedSessions));
         }
 
+        /** The rounds as stored after the request: new ones as written, duplicates as stored before. */
         List<LoggedRound> answers() {
-            Map<UUID, Round> duplicates = new HashMap<>();
             List<UUID> storedIds = new ArrayList<>();
-            for (int i = 0; i < reports.size(); i++) {
-                if (fate[i] == -2) {
-                    storedIds.add(stored.get(reports.get(i).key()).id());
+            for (Fate fate : fates) {
+                if (fate instanceof Fate.Stored duplicate) {
+                    storedIds.add(duplicate.round().id());
                 }
             }
-            if (!storedIds.isEmpty()) {
-                logbook.findRounds(storedIds).forEach(round -> duplicates.put(round.id(), round));
-            }
+            Map<UUID, Round> duplicates = storedIds.isEmpty() ? Map.of() : logbook.findRounds(storedIds).stream()
+                    .collect(Collectors.toMap(Round::id, Function.identity()));
             List<LoggedRound> answers = new ArrayList<>(reports.size());
             for (int i = 0; i < reports.size(); i++) {
-                if (fate[i] == -1) {
-                    answers.add(new LoggedRound(written.get(i), false));
-                } else if (fate[i] == -2) {
-                    answers.add(new LoggedRound(duplicates.get(stored.get(reports.get(i).key()).id()), true));
+                Fate fate = fates[i];
+                if (fate instanceof Fate.Stored duplicate) {
+                    answers.add(new LoggedRound(duplicates.get(duplicate.round().id()), true));
+                } else if (fate instanceof Fate.RepeatOf repeat) {
+                    answers.add(new LoggedRound(answers.get(repeat.index()).round(), true));
                 } else {
-                    LoggedRound first = answers.get(fate[i]);
-                    answers.add(new LoggedRound(first.round(), true));
+                    answers.add(new LoggedRound(written.get(i), false)); // NEW: refused rounds never get this far
                 }
             }
             return answers;
@@ -366,6 +364,31 @@ public final class RoundLoggingService implements LogRoundUseCase {
 
         private Set<String> knownBotsAmong(Collection<String> botIds) {
             return bots.findAll(new HashSet<>(botIds)).stream().map(Bot::botId).collect(Collectors.toSet());
+        }
+    }
+
+    /**
+     * What a request does with one of its rounds. Every round starts {@link #REFUSED} (a problem names it and
+     * nothing is written) until it is sorted out.
+     */
+    private sealed interface Fate {
+        /** Not stored yet: the request writes it. */
+        Fate NEW = new New();
+        /** Refused, or not yet sorted out. */
+        Fate REFUSED = new Refused();
+
+        record New() implements Fate {
+        }
+
+        record Refused() implements Fate {
+        }
+
+        /** Already stored with the same content: answered from what is stored, nothing written. */
+        record Stored(StoredRound round) implements Fate {
+        }
+
+        /** The same round as {@code rounds[index]} earlier in this request: answered as that one. */
+        record RepeatOf(int index) implements Fate {
         }
     }
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 
-import com.crashanalytics.domain.session.SessionTotals;
+import com.crashanalytics.domain.common.Ratios;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *       When the bot sends one that agrees (to its own precision), the bot's is kept: it is what the casino
  *       paid. A derived amount with more than 8 decimals is rounded half-even to 8 (a stake of 1e-8 at 1.3333x).</li>
  *   <li>cash-out amount: what came back, stake + profit for a WIN; 0 for a LOSS; none for a SKIP or an ERROR.</li>
- *   <li>ROI: profit/loss ÷ stake × 100, 4 decimals; none without a stake.</li>
+ *   <li>ROI: profit/loss × 100 ÷ stake, rounded half-up to 4 decimals ({@link Ratios#storablePercent}); none
+ *       without a stake.</li>
  *   <li>duration: end − start in seconds, to the millisecond, when the bot sent both.</li>
  *   <li>actual multiplier: the cash-out for a WIN, else the crash multiplier; multiplier error = actual − target;
  *       hit target = a WIN cashed out at or above its target (a LOSS never does; none for SKIP and ERROR).</li>
@@ -56,7 +57,7 @@ public record Settlement(
                 stake,
                 profitLoss,
                 cashoutAmount,
-                stake.signum() > 0 ? SessionTotals.percentOf(profitLoss, stake) : null,
+                stake.signum() > 0 ? Ratios.storablePercent(profitLoss, stake) : null,
                 report.roundStartTimestamp() == null || report.roundEndTimestamp() == null ? null
                         : seconds(Duration.between(report.roundStartTimestamp(), report.roundEndTimestamp())),
                 actual,

@@ -17,7 +17,12 @@ import org.jspecify.annotations.Nullable;
 public record LedgerEntry(int roundNumber, Kind kind, BigDecimal stake, BigDecimal profitLoss,
                           @Nullable BigDecimal reportedBalanceBefore, @Nullable BigDecimal reportedBalanceAfter) {
 
-    /** How a round counts in the totals: the round's outcome, seen from the session. */
+    /**
+     * How a round counts in the totals: the round's outcome ({@code round.RoundOutcome}), seen from the session,
+     * which cannot see the round area (the round area depends on it). One switch in {@code Round.ledgerEntry} maps
+     * the two; giving {@code RoundOutcome} a home both areas see ({@code session} or {@code common}) would move a
+     * type that the analytics, persistence, the API and the simulator all import, for the sake of that switch.
+     */
     public enum Kind {
         /** A bet that cashed out: a win, extends a win streak. */
         WIN,

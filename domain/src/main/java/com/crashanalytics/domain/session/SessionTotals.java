@@ -1,8 +1,8 @@
 package com.crashanalytics.domain.session;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
+import com.crashanalytics.domain.common.Ratios;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,19 +10,38 @@ import org.jspecify.annotations.Nullable;
  * round moves them one {@link #after step}. Everything the next step needs is here, so the totals can be
  * stored and continued later, and replaying every round from {@link #opening} gives the same numbers.
  *
- * <p>Rules: the balance is the bot's reported balance after a round when it reports one, else the previous
- * balance (or its reported balance before) plus the round's profit/loss. Peak and drawdown follow that balance;
- * the drawdown is peak − balance and the maximum drawdown and its percentage of the peak are each the largest
- * seen (they may come from different moments). Wins and losses are WIN and LOSS rounds; gross win, gross loss,
- * largest and average win and loss are over those rounds (losses as positive magnitudes); an ERROR round's money
- * counts in the total profit/loss and the balance only. Skips and errors neither extend nor break a streak.
- * Amounts computed by division are rounded half-even to 8 decimals, rates to 6, percentages to 4.
+ * <p>The figures are the analytics' (see {@code analytics.performance.PerformanceStats}, {@code RoundTotals},
+ * {@code EquityCurve}, {@code Streaks}), kept incrementally: analytics over the session's rounds, started from the
+ * session's initial balance, gives the same numbers as long as the rounds' start times are in round-number order.
+ * <ul>
+ *   <li><b>Equity.</b> The level peak and drawdowns are measured on is C + cumulative P/L, C being the session's
+ *       initial balance ({@link #startingCapital}): the P/L the gateway validated, never the balances the bot read
+ *       off its screen, so one OCR misread cannot invent a peak or a drawdown. The peak starts at C.</li>
+ *   <li><b>Max drawdown</b>: the largest fall of the equity from its peak, in money (the earliest on ties), and
+ *       that fall as a percentage of its own peak (null while the peak is not positive; it may exceed 100 when the
+ *       bot lost more than the initial balance, i.e. played with money it did not start the session with).</li>
+ *   <li><b>Balance.</b> {@link #currentBalance} is the bot's own balance: the one it reported after the last round
+ *       when it reports one, else the previous balance (or its reported balance before) plus the round's P/L. It is
+ *       what the bot has (deposits included) and what balance continuity is checked against; it is not the equity.</li>
+ *   <li>Wins and losses are WIN and LOSS rounds; gross win, gross loss, largest and average win and loss are over
+ *       those rounds (losses as positive magnitudes); an ERROR round's money counts in the total P/L, the equity and
+ *       the balance only. Skips and errors neither extend nor break a streak.</li>
+ *   <li>Quotients are rounded once, half-up, by {@link Ratios}: the win rate to 6 decimals, percentages to 4, money
+ *       averages to 8.</li>
+ * </ul>
+ *
+ * @param startingCapital    C, the session's initial balance: the equity before the first round
+ * @param peakBalance        the highest equity so far, C at least
+ * @param maxDrawdown        the largest fall of the equity from its peak so far, ≥ 0
+ * @param maxDrawdownPercent that fall × 100 / its peak, 4 decimals; 0 without a fall; null while the peak is not
+ *                           positive
  */
 public record SessionTotals(
+        BigDecimal startingCapital,
         BigDecimal currentBalance,
         BigDecimal peakBalance,
         BigDecimal maxDrawdown,
-        BigDecimal maxDrawdownPercent,
+        @Nullable BigDecimal maxDrawdownPercent,
         int totalRounds,
         int wins,
         int losses,
@@ -40,17 +59,11 @@ public record SessionTotals(
         int longestWinStreak,
         int longestLossStreak) {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    static final int MONEY_SCALE = 8;
-    static final int RATE_SCALE = 6;
-    static final int PERCENT_SCALE = 4;
-    /** numeric(16,4) keeps 12 integer digits; a ratio beyond that (a tiny stake, a huge ERROR amount) is left out. */
-    private static final BigDecimal MAX_PERCENT = new BigDecimal("999999999999.9999");
-
     /** The totals of a session before its first round. */
     public static SessionTotals opening(BigDecimal initialBalance) {
-        return new SessionTotals(initialBalance, initialBalance, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, 0, 0, 0, 0);
+        return new SessionTotals(initialBalance, initialBalance, initialBalance, BigDecimal.ZERO,
+                percentOfPeak(BigDecimal.ZERO, initialBalance), 0, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, 0, 0, 0, 0);
     }
 
     /** The totals after one more round, and where the session stood at it. */
@@ -61,11 +74,12 @@ public record SessionTotals(
         BigDecimal balance = round.reportedBalanceAfter() != null
                 ? round.reportedBalanceAfter()
                 : before.add(round.profitLoss());
-        BigDecimal peak = peakBalance.max(balance);
-        BigDecimal drawdown = peak.subtract(balance).max(BigDecimal.ZERO);
-        BigDecimal drawdownPercent = peak.signum() > 0
-                ? drawdown.multiply(HUNDRED).divide(peak, PERCENT_SCALE, RoundingMode.HALF_EVEN)
-                : BigDecimal.ZERO;
+
+        BigDecimal total = totalProfitLoss.add(round.profitLoss());
+        BigDecimal equity = startingCapital.add(total);
+        BigDecimal peak = peakBalance.max(equity);
+        BigDecimal fall = peak.subtract(equity);
+        boolean deeper = fall.compareTo(maxDrawdown) > 0;
 
         boolean win = round.kind() == LedgerEntry.Kind.WIN;
         boolean loss = round.kind() == LedgerEntry.Kind.LOSS;
@@ -74,17 +88,19 @@ public record SessionTotals(
         BigDecimal lost = round.profitLoss().negate().max(BigDecimal.ZERO);
 
         SessionTotals next = new SessionTotals(
+                startingCapital,
                 balance,
                 peak,
-                maxDrawdown.max(drawdown),
-                maxDrawdownPercent.max(drawdownPercent),
+                deeper ? fall : maxDrawdown,
+                // Without a fall yet, "0 % of the peak" exists once the peak is positive (C may be 0).
+                deeper || maxDrawdown.signum() == 0 ? percentOfPeak(maxDrawdown.max(fall), peak) : maxDrawdownPercent,
                 totalRounds + 1,
                 wins + (win ? 1 : 0),
                 losses + (loss ? 1 : 0),
                 skips + (round.kind() == LedgerEntry.Kind.SKIP ? 1 : 0),
                 errors + (round.kind() == LedgerEntry.Kind.ERROR ? 1 : 0),
                 totalStaked.add(round.stake()),
-                totalProfitLoss.add(round.profitLoss()),
+                total,
                 win ? grossWin.add(round.profitLoss()) : grossWin,
                 loss ? grossLoss.add(lost) : grossLoss,
                 win ? max(largestWin, round.profitLoss()) : largestWin,
@@ -97,41 +113,39 @@ public record SessionTotals(
         return new Step(next, new RoundStanding(round.roundNumber(), before, balance, winStreak, lossStreak, discontinuity));
     }
 
-    /** Wins / (wins + losses): skips and errors are not bets that resolved. Null before the first resolved bet. */
-    public @Nullable BigDecimal winRate() {
-        int settled = wins + losses;
-        return settled == 0 ? null
-                : BigDecimal.valueOf(wins).divide(BigDecimal.valueOf(settled), RATE_SCALE, RoundingMode.HALF_EVEN);
+    /** C + total P/L: the level {@link #peakBalance} and the drawdowns are measured on. */
+    public BigDecimal equity() {
+        return startingCapital.add(totalProfitLoss);
     }
 
-    /** Total profit/loss as a percentage of the total staked; null while nothing was staked. */
-    public @Nullable BigDecimal roiPercent() {
-        return percentOf(totalProfitLoss, totalStaked);
-    }
-
-    public @Nullable BigDecimal averageWin() {
-        return wins == 0 ? null : grossWin.divide(BigDecimal.valueOf(wins), MONEY_SCALE, RoundingMode.HALF_EVEN);
-    }
-
-    public @Nullable BigDecimal averageLoss() {
-        return losses == 0 ? null : grossLoss.divide(BigDecimal.valueOf(losses), MONEY_SCALE, RoundingMode.HALF_EVEN);
-    }
-
-    /** The drawdown now: how far the balance is below its peak. */
+    /** How far the equity is below its peak now. */
     public BigDecimal currentDrawdown() {
-        return peakBalance.subtract(currentBalance).max(BigDecimal.ZERO);
+        return peakBalance.subtract(equity());
     }
 
-    /**
-     * {@code part / whole × 100} to 4 decimals, or null when the whole is zero or the ratio is too large to be
-     * meaningful (and to store).
-     */
-    public static @Nullable BigDecimal percentOf(BigDecimal part, BigDecimal whole) {
-        if (whole.signum() == 0) {
-            return null;
-        }
-        BigDecimal percent = part.multiply(HUNDRED).divide(whole, PERCENT_SCALE, RoundingMode.HALF_EVEN);
-        return percent.abs().compareTo(MAX_PERCENT) > 0 ? null : percent;
+    /** Wins / (wins + losses), 6 decimals: skips and errors are not bets that resolved. Null before the first. */
+    public @Nullable BigDecimal winRate() {
+        return Ratios.fraction(wins, wins + losses);
+    }
+
+    /** Total P/L × 100 / total staked, 4 decimals; null while nothing was staked (or beyond what is stored). */
+    public @Nullable BigDecimal roiPercent() {
+        return Ratios.storablePercent(totalProfitLoss, totalStaked);
+    }
+
+    /** Gross win / wins, 8 decimals; null without wins. */
+    public @Nullable BigDecimal averageWin() {
+        return Ratios.averageMoney(grossWin, wins);
+    }
+
+    /** Gross loss / losses, a positive magnitude to 8 decimals; null without losses. */
+    public @Nullable BigDecimal averageLoss() {
+        return Ratios.averageMoney(grossLoss, losses);
+    }
+
+    /** A fall as a percentage of its peak, as analytics' {@code Drawdown} takes it: none without a positive peak. */
+    private static @Nullable BigDecimal percentOfPeak(BigDecimal fall, BigDecimal peak) {
+        return peak.signum() > 0 ? Ratios.percent(fall, peak) : null;
     }
 
     private static BigDecimal max(@Nullable BigDecimal current, BigDecimal candidate) {

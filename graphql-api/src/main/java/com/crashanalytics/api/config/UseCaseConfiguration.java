@@ -78,9 +78,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    LogRoundUseCase logRoundUseCase(RoundLogbook logbook, SessionLog sessions, BotRegistry bots,
-                                    PlatformRegistry platforms, IdGenerator ids, Transactions transactions) {
-        return new RoundLoggingService(logbook, sessions, bots, platforms, ids, transactions);
+    LogRoundUseCase logRoundUseCase(RoundLogbook logbook, BotRegistry bots, PlatformRegistry platforms, IdGenerator ids,
+                                    Transactions transactions) {
+        return new RoundLoggingService(logbook, bots, platforms, ids, transactions);
     }
 
     @Bean

@@ -2,9 +2,11 @@ package com.crashanalytics.api.round;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.crashanalytics.api.input.InputRecords;
 import com.crashanalytics.api.round.RoundInputs.LogMultiplierInput;
 import com.crashanalytics.api.round.RoundInputs.LogRoundInput;
 import com.crashanalytics.api.round.RoundInputs.LogRoundsInput;
@@ -17,12 +19,10 @@ import com.crashanalytics.domain.round.LogRoundUseCase;
 import com.crashanalytics.domain.round.LogRoundUseCase.LoggedRound;
 import com.crashanalytics.domain.round.LogRoundsCommand;
 import com.crashanalytics.domain.round.Round;
-import com.crashanalytics.domain.round.RoundAnalytics;
 import com.crashanalytics.domain.round.RoundLogbook;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** Rounds and what was observed during them: logged by bots, read back by id. */
@@ -41,14 +41,17 @@ class RoundController {
         this.clock = clock;
     }
 
+    /** Bound by {@link InputRecords}, not {@code @Argument}: the hot path of the gateway (see there). */
     @MutationMapping
-    LoggedRound logRound(@Argument LogRoundInput input) {
-        return logRound.logRound(new LogRoundCommand(clock.instant(), input.toReport()));
+    LoggedRound logRound(@Argument Map<String, Object> input) {
+        return logRound.logRound(new LogRoundCommand(clock.instant(),
+                InputRecords.bind(input, LogRoundInput.class).toReport()));
     }
 
     @MutationMapping
-    LogRoundsPayload logRounds(@Argument LogRoundsInput input) {
-        List<LoggedRound> logged = logRound.logRounds(new LogRoundsCommand(clock.instant(), input.toReports()));
+    LogRoundsPayload logRounds(@Argument Map<String, Object> input) {
+        List<LoggedRound> logged = logRound.logRounds(new LogRoundsCommand(clock.instant(),
+                InputRecords.bind(input, LogRoundsInput.class).toReports()));
         int duplicates = (int) logged.stream().filter(LoggedRound::duplicate).count();
         return new LogRoundsPayload(logged, logged.size() - duplicates, duplicates);
     }
@@ -70,11 +73,6 @@ class RoundController {
         } catch (IllegalArgumentException notAUuid) {
             return Optional.empty();
         }
-    }
-
-    @SchemaMapping(typeName = "Round")
-    RoundAnalytics outcome(Round round) {
-        return round.analytics();
     }
 
     /** The GraphQL {@code LogRoundsPayload}. */

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,17 +34,22 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Measures the write path and prints figures; asserts nothing. Starts the whole gateway on its default embedded
- * PostgreSQL (in a temporary data directory) and a random port, then in the same run:
+ * PostgreSQL (in a temporary data directory) and a random port, then in the same run, twice over, each gateway
+ * figure next to its baseline so a change in the machine's load hits both:
  * <ol>
  *   <li>logRounds over HTTP, one client, batches of 500 rounds;</li>
- *   <li>logRound over HTTP from 16 concurrent clients, each in its own session;</li>
  *   <li>a plain JDBC batch insert of the same rows (a round and its outcome row each) into the same tables, 500
  *       rows per batch and transaction: the floor the gateway's work (validation, idempotency, derivations,
  *       session totals, HTTP and GraphQL) stands on;</li>
+ *   <li>logRound over HTTP from 16 concurrent clients, each in its own session, asking for the whole round back,
+ *       then the same asking only for its id;</li>
  *   <li>the same rows by plain JDBC, one round per transaction from 16 threads: the floor of a commit per round.</li>
  * </ol>
- * Run it with {@code mvn -q -pl graphql-api -am verify -DskipTests -Pbenchmark} (the profile forks a JVM with the
- * test classpath). Figures depend on the machine: run it on an idle one.
+ * Next to rounds per second and latency it prints what each round cost: CPU milliseconds of the gateway's request
+ * threads, of the benchmark's own clients (which share the machine), of the rest of the JVM and of PostgreSQL, and
+ * the JDBC statements and commits per round (each a round trip). On a shared machine those are the steadier
+ * figures. Run it with {@code mvn -q -pl graphql-api -am verify -DskipTests -Pbenchmark} (the profile forks a JVM
+ * with the test classpath); {@code -Dbenchmark.jvmArg=-XX:StartFlightRecording=filename=write.jfr} profiles it.
  */
 public final class WritePathBenchmark {
 
@@ -51,13 +57,23 @@ public final class WritePathBenchmark {
     private static final int BATCHES = 20;
     private static final int CLIENTS = 16;
     private static final int ROUNDS_PER_CLIENT = 250;
+    /** What a bot that only needs to know the round was taken asks for: the cost of the answer left out. */
+    private static final String LEAN_LOG_ROUND =
+            "mutation($input: LogRoundInput!) { logRound(input: $input) { duplicate round { id } } }";
 
     private WritePathBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        int repeats = Integer.getInteger("benchmark.repeats", 2);
+        // e.g. -Dbenchmark.phases=single to profile one phase alone: batched, plainBatch, single, singleLean, plainSingle
+        Set<String> wanted = Set.of(System.getProperty("benchmark.phases",
+                "batched,plainBatch,single,singleLean,plainSingle").split(","));
         Path dataDir = Files.createTempDirectory("write-path-benchmark");
-        ConfigurableApplicationContext gateway = SpringApplication.run(GatewayApplication.class,
+        CountingDataSource jdbcCalls = new CountingDataSource();
+        SpringApplication application = new SpringApplication(GatewayApplication.class);
+        application.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(jdbcCalls));
+        ConfigurableApplicationContext gateway = application.run(
                 "--server.port=0", "--gateway.data-dir=" + dataDir, "--logging.level.root=WARN",
                 // GraphQlClient sends the test admin key; the benchmark measures throughput, not the rate limit.
                 "--gateway.admin-key=" + TestApiKeys.ADMIN, "--gateway.rate-limit.admin=1000000000/1s");
@@ -67,97 +83,142 @@ public final class WritePathBenchmark {
             WritePath writePath = new WritePath(client, gateway.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
             writePath.registerBot(WritePath.BOT);
             writePath.configurePlatform("aviator", "dafabet");
+            DataSource dataSource = gateway.getBean(DataSource.class);
+            Meter meter = new Meter(new CpuMeter(dataDir), jdbcCalls);
+            Clients clients = Clients.of(port);
 
-            warmUp(writePath);
-            double batched = logRoundsInBatches(writePath);
-            Result concurrent = logRoundConcurrently(port, writePath);
-            double plain = plainJdbc(gateway.getBean(DataSource.class), writePath);
-            double plainSingles = plainJdbcConcurrently(gateway.getBean(DataSource.class), writePath);
-
-            System.out.println();
-            System.out.println("Write path on the embedded PostgreSQL (" + Runtime.getRuntime().availableProcessors()
-                    + " cores), one run:");
-            System.out.printf("  logRounds, %d batches of %d rounds, 1 client over HTTP : %,10.0f rounds/s%n",
-                    BATCHES, BATCH, batched);
-            System.out.printf("  logRound, %d concurrent clients x %d rounds over HTTP  : %,10.0f rounds/s"
-                            + "  (latency p50 %.1f ms, p99 %.1f ms)%n",
-                    CLIENTS, ROUNDS_PER_CLIENT, concurrent.roundsPerSecond, concurrent.p50, concurrent.p99);
-            System.out.printf("  plain JDBC batch insert, same rows, %d per batch        : %,10.0f rounds/s%n",
-                    BATCH, plain);
-            System.out.printf("  plain JDBC, same rows, 1 round per commit, %d threads   : %,10.0f rounds/s%n",
-                    CLIENTS, plainSingles);
+            warmUp(writePath, clients);
+            List<Phase> phases = new ArrayList<>();
+            // Each gateway figure next to its baseline, alternating, so a change in the machine's load hits both.
+            for (int run = 1; run <= repeats; run++) {
+                String suffix = "_" + run;
+                if (wanted.contains("batched")) {
+                    phases.add(meter.measure("logRounds, " + BATCHES + " x " + BATCH + " rounds, 1 HTTP client",
+                            BATCHES * BATCH, () -> logRoundsInBatches(writePath, "batched" + suffix)));
+                }
+                if (wanted.contains("plainBatch")) {
+                    phases.add(meter.measure("plain JDBC batch, " + BATCH + " rows per commit", BATCHES * BATCH,
+                            () -> plainJdbc(dataSource, writePath, "plain_jdbc" + suffix)));
+                }
+                if (wanted.contains("single")) {
+                    phases.add(meter.measure("logRound, " + CLIENTS + " HTTP clients x " + ROUNDS_PER_CLIENT,
+                            CLIENTS * ROUNDS_PER_CLIENT,
+                            () -> logRoundConcurrently(clients, writePath, "concurrent" + suffix, WritePath.LOG_ROUND)));
+                }
+                if (wanted.contains("singleLean")) {
+                    phases.add(meter.measure("  the same, answer { duplicate round { id } }", CLIENTS * ROUNDS_PER_CLIENT,
+                            () -> logRoundConcurrently(clients, writePath, "lean" + suffix, LEAN_LOG_ROUND)));
+                }
+                if (wanted.contains("plainSingle")) {
+                    phases.add(meter.measure("plain JDBC, 1 round per commit, " + CLIENTS + " threads",
+                            CLIENTS * ROUNDS_PER_CLIENT,
+                            () -> plainJdbcConcurrently(clients, dataSource, writePath, "plain_concurrent" + suffix)));
+                }
+            }
+            clients.threads().shutdownNow();
+            print(phases);
         } finally {
             gateway.close();
             FileSystemUtils.deleteRecursively(dataDir);
         }
     }
 
-    private static void warmUp(WritePath writePath) {
+    private static void print(List<Phase> phases) {
+        System.out.println();
+        System.out.println("Write path on the embedded PostgreSQL (" + Runtime.getRuntime().availableProcessors()
+                + " cores); CPU in ms per round: gateway request threads / benchmark clients / rest of the JVM (GC, JIT)"
+                + " / PostgreSQL; JDBC calls per round: statements (a batch counts once) + commits");
+        System.out.printf("%-48s %9s %8s %8s | %6s %6s %6s %6s | %5s %5s | %s%n", "phase", "rounds/s", "p50 ms",
+                "p99 ms", "server", "client", "jvm", "pg", "stmts", "commit", "load average before -> after");
+        for (Phase phase : phases) {
+            CpuMeter.Cost cost = phase.cost();
+            System.out.printf("%-48s %,9.0f %8s %8s | %6.2f %6.2f %6.2f %6.2f | %5.2f %5.3f | %s -> %s%n",
+                    phase.name(), phase.rounds() / cost.wallSeconds(), millis(phase.latency().p50()),
+                    millis(phase.latency().p99()), cost.serverMillis(), cost.clientMillis(), cost.jvmOtherMillis(),
+                    cost.databaseMillis(), (double) phase.calls().statements() / phase.rounds(),
+                    (double) phase.calls().commits() / phase.rounds(), cost.loadBefore(), cost.loadAfter());
+        }
+    }
+
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "-" : String.format("%.1f", value);
+    }
+
+    /** Reads the CPU and JDBC counters around a phase. */
+    private record Meter(CpuMeter cpu, CountingDataSource jdbcCalls) {
+
+        Phase measure(String name, int rounds, Work work) throws Exception {
+            CpuMeter.Reading before = cpu.read();
+            CountingDataSource.Calls callsBefore = jdbcCalls.calls();
+            Latency latency = work.run();
+            CpuMeter.Reading after = cpu.read();
+            return new Phase(name, rounds, latency, CpuMeter.Cost.between(before, after, rounds),
+                    jdbcCalls.calls().minus(callsBefore));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        Latency run() throws Exception;
+    }
+
+    private record Phase(String name, int rounds, Latency latency, CpuMeter.Cost cost, CountingDataSource.Calls calls) {
+    }
+
+    /** Latency percentiles of single requests in ms; NaN where a phase has none worth reporting. */
+    private record Latency(double p50, double p99) {
+        static final Latency NONE = new Latency(Double.NaN, Double.NaN);
+    }
+
+    /** Enough of both mutations for the JIT to compile the paths measured. */
+    private static void warmUp(WritePath writePath, Clients clients) throws Exception {
         writePath.startSession(WritePath.BOT, "warm_up", "1000000");
         for (int batch = 0; batch < 4; batch++) {
             send(writePath, rounds("warm_up", batch * BATCH + 1, BATCH));
         }
+        logRoundConcurrently(clients, writePath, "warm_up_singles", WritePath.LOG_ROUND);
     }
 
-    private static double logRoundsInBatches(WritePath writePath) {
-        writePath.startSession(WritePath.BOT, "batched", "1000000");
-        List<List<Map<String, Object>>> batches = new ArrayList<>();
+    private static Latency logRoundsInBatches(WritePath writePath, String session) {
+        writePath.startSession(WritePath.BOT, session, "1000000");
         for (int batch = 0; batch < BATCHES; batch++) {
-            batches.add(rounds("batched", batch * BATCH + 1, BATCH));
+            send(writePath, rounds(session, batch * BATCH + 1, BATCH));
         }
-        long start = System.nanoTime();
-        for (List<Map<String, Object>> batch : batches) {
-            send(writePath, batch);
-        }
-        return BATCHES * BATCH / seconds(start);
+        return Latency.NONE;
     }
 
-    private static Result logRoundConcurrently(int port, WritePath writePath) throws Exception {
+    private static Latency logRoundConcurrently(Clients clients, WritePath writePath, String sessionPrefix,
+                                                String document) throws Exception {
+        List<Future<long[]>> latencies = new ArrayList<>();
         for (int client = 0; client < CLIENTS; client++) {
-            writePath.startSession(WritePath.BOT, "concurrent_" + client, "1000000");
+            writePath.startSession(WritePath.BOT, sessionPrefix + "_" + client, "1000000");
         }
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<long[]>> latencies = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int client = 0; client < CLIENTS; client++) {
-                List<Map<String, Object>> rounds = rounds("concurrent_" + client, 1, ROUNDS_PER_CLIENT);
-                latencies.add(clients.submit(() -> {
-                    GraphQlClient http = new GraphQlClient(port);
-                    long[] nanos = new long[rounds.size()];
-                    for (int i = 0; i < rounds.size(); i++) {
-                        long sent = System.nanoTime();
-                        GraphQlResponse response = http.execute(WritePath.LOG_ROUND, Map.of("input", rounds.get(i)));
-                        nanos[i] = System.nanoTime() - sent;
-                        if (response.hasErrors()) {
-                            throw new IllegalStateException(response.body().substring(0, Math.min(500, response.body().length())));
-                        }
+        for (int client = 0; client < CLIENTS; client++) {
+            List<Map<String, Object>> rounds = rounds(sessionPrefix + "_" + client, 1, ROUNDS_PER_CLIENT);
+            GraphQlClient http = clients.http().get(client);
+            latencies.add(clients.threads().submit(() -> {
+                long[] nanos = new long[rounds.size()];
+                for (int i = 0; i < rounds.size(); i++) {
+                    long sent = System.nanoTime();
+                    GraphQlResponse response = http.execute(document, Map.of("input", rounds.get(i)));
+                    nanos[i] = System.nanoTime() - sent;
+                    // A substring, not a JSON parse: the benchmark's clients share the machine with the gateway.
+                    if (response.status() != 200 || response.body().contains("\"errors\"")) {
+                        throw new IllegalStateException(response.body().substring(0, Math.min(500, response.body().length())));
                     }
-                    return nanos;
-                }));
-            }
-            long[] all = new long[CLIENTS * ROUNDS_PER_CLIENT];
-            int at = 0;
-            for (Future<long[]> client : latencies) {
-                long[] nanos = client.get();
-                System.arraycopy(nanos, 0, all, at, nanos.length);
-                at += nanos.length;
-            }
-            double elapsed = seconds(start);
-            Arrays.sort(all);
-            return new Result(all.length / elapsed, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
-        } finally {
-            clients.shutdownNow();
+                }
+                return nanos;
+            }));
         }
+        return percentiles(latencies);
     }
 
     /** The rows logRounds writes for a plain round (the round and its outcome row), with nothing else around them. */
-    private static double plainJdbc(DataSource dataSource, WritePath writePath) throws Exception {
-        writePath.startSession(WritePath.BOT, "plain_jdbc", "1000000");
-        long began = System.nanoTime();
+    private static Latency plainJdbc(DataSource dataSource, WritePath writePath, String session) throws Exception {
+        writePath.startSession(WritePath.BOT, session, "1000000");
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            PlainRows rows = new PlainRows(connection, "plain_jdbc");
+            PlainRows rows = new PlainRows(connection, session);
             for (int batch = 0; batch < BATCHES; batch++) {
                 for (int i = 0; i < BATCH; i++) {
                     rows.add(batch * BATCH + i + 1);
@@ -166,40 +227,62 @@ public final class WritePathBenchmark {
                 connection.commit();
             }
         }
-        return BATCHES * BATCH / seconds(began);
+        return Latency.NONE;
     }
 
     /** The same rows, one round per transaction, from as many threads as the concurrent logRound clients. */
-    private static double plainJdbcConcurrently(DataSource dataSource, WritePath writePath) throws Exception {
+    private static Latency plainJdbcConcurrently(Clients clients, DataSource dataSource, WritePath writePath,
+                                                 String sessionPrefix) throws Exception {
         for (int client = 0; client < CLIENTS; client++) {
-            writePath.startSession(WritePath.BOT, "plain_concurrent_" + client, "1000000");
+            writePath.startSession(WritePath.BOT, sessionPrefix + "_" + client, "1000000");
         }
-        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            long began = System.nanoTime();
-            for (int client = 0; client < CLIENTS; client++) {
-                String session = "plain_concurrent_" + client;
-                done.add(threads.submit(() -> {
-                    try (Connection connection = dataSource.getConnection()) {
-                        connection.setAutoCommit(false);
-                        PlainRows rows = new PlainRows(connection, session);
-                        for (int number = 1; number <= ROUNDS_PER_CLIENT; number++) {
-                            rows.add(number);
-                            rows.flush();
-                            connection.commit();
-                        }
+        List<Future<long[]>> done = new ArrayList<>();
+        for (int client = 0; client < CLIENTS; client++) {
+            String session = sessionPrefix + "_" + client;
+            done.add(clients.threads().submit(() -> {
+                long[] nanos = new long[ROUNDS_PER_CLIENT];
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    PlainRows rows = new PlainRows(connection, session);
+                    for (int number = 1; number <= ROUNDS_PER_CLIENT; number++) {
+                        long sent = System.nanoTime();
+                        rows.add(number);
+                        rows.flush();
+                        connection.commit();
+                        nanos[number - 1] = System.nanoTime() - sent;
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> client : done) {
-                client.get();
-            }
-            return CLIENTS * ROUNDS_PER_CLIENT / seconds(began);
-        } finally {
-            threads.shutdownNow();
+                }
+                return nanos;
+            }));
         }
+        return percentiles(done);
+    }
+
+    /**
+     * The concurrent clients: threads and HTTP clients that live for the whole run, so their CPU time is read
+     * while they are alive.
+     */
+    private record Clients(ExecutorService threads, List<GraphQlClient> http) {
+
+        static Clients of(int port) {
+            List<GraphQlClient> http = new ArrayList<>();
+            for (int client = 0; client < CLIENTS; client++) {
+                http.add(new GraphQlClient(port));
+            }
+            return new Clients(Executors.newFixedThreadPool(CLIENTS), http);
+        }
+    }
+
+    private static Latency percentiles(List<Future<long[]>> clients) throws Exception {
+        long[] all = new long[CLIENTS * ROUNDS_PER_CLIENT];
+        int at = 0;
+        for (Future<long[]> client : clients) {
+            long[] nanos = client.get();
+            System.arraycopy(nanos, 0, all, at, nanos.length);
+            at += nanos.length;
+        }
+        Arrays.sort(all);
+        return new Latency(all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
     }
 
     /** Plain inserts of a round and its outcome row, batched until flushed. */
@@ -300,10 +383,4 @@ public final class WritePathBenchmark {
         }
     }
 
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private record Result(double roundsPerSecond, double p50, double p99) {
-    }
 }

@@ -22,25 +22,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A session of ten rounds whose every derived number was worked out by hand (initial balance 1000.00):
+ * A session of ten rounds whose every derived number was worked out by hand (initial balance C = 1000.00). The bot
+ * reports no balance of its own, so its balance and the equity (C + cumulative P/L, which peak and drawdown are
+ * measured on) are the same column here; {@link #aMisreadBalanceMovesTheBalanceButNotThePeakOrTheDrawdown} shows
+ * them apart.
  *
  * <pre>
- *  #  outcome  stake  target  crash  cash-out  P/L = derivation          balance  category    streak W/L
- *  1  WIN        10   1.50    2.10   1.50        5.00 = 10 × 0.50         1005.00  small_win   1/0  (5 < 10)
- *  2  WIN        10   2.00    3.45   2.00       10.00 = 10 × 1.00         1015.00  big_win     2/0  (10 ≥ 10)
- *  3  LOSS       20   1.50    1.12     -       -20.00                      995.00  small_loss  0/1  (20 < 10% of 1015)
- *  4  SKIP        0     -     5.00     -         0                         995.00  break_even  0/1  (skip: streak kept)
- *  5  LOSS       40   1.50    1.00     -       -40.00                      955.00  small_loss  0/2  (40 < 99.5)
- *  6  ERROR       0     -       -      -         0                         955.00  break_even  0/2  (error: streak kept)
- *  7  WIN        80   1.25    1.30   1.25       20.00 = 80 × 0.25          975.00  small_win   1/0
- *  8  LOSS      100   1.25    1.01     -      -100.00                      875.00  big_loss    0/1  (100 ≥ 97.5)
- *  9  WIN        10   1.33    1.40   1.33        3.30 = 10 × 0.33          878.30  small_win   1/0
- * 10  WIN        25   4.00   10.50   4.00       75.00 = 25 × 3.00          953.30  big_win     2/0
+ *  #  outcome  stake  target  crash  cash-out  P/L = derivation   equity = balance  peak  drawdown  category    streak W/L
+ *  1  WIN        10   1.50    2.10   1.50        5.00 = 10 × 0.50  1005.00           1005      0     small_win   1/0  (5 < 10)
+ *  2  WIN        10   2.00    3.45   2.00       10.00 = 10 × 1.00  1015.00           1015      0     big_win     2/0  (10 ≥ 10)
+ *  3  LOSS       20   1.50    1.12     -       -20.00               995.00           1015     20     small_loss  0/1  (20 < 10% of 1015)
+ *  4  SKIP        0     -     5.00     -         0                  995.00           1015     20     break_even  0/1  (skip: streak kept)
+ *  5  LOSS       40   1.50    1.00     -       -40.00               955.00           1015     60     small_loss  0/2  (40 < 99.5)
+ *  6  ERROR       0     -       -      -         0                  955.00           1015     60     break_even  0/2  (error: streak kept)
+ *  7  WIN        80   1.25    1.30   1.25       20.00 = 80 × 0.25   975.00           1015     40     small_win   1/0
+ *  8  LOSS      100   1.25    1.01     -      -100.00               875.00           1015    140     big_loss    0/1  (100 ≥ 97.5)
+ *  9  WIN        10   1.33    1.40   1.33        3.30 = 10 × 0.33   878.30           1015    136.70  small_win   1/0
+ * 10  WIN        25   4.00   10.50   4.00       75.00 = 25 × 3.00   953.30           1015     61.70  big_win     2/0
  * </pre>
  *
  * Totals: 5 wins, 3 losses, 1 skip, 1 error; win rate 5/8 = 0.625; staked 295; P/L −46.70; gross win 113.30,
- * gross loss 160; largest win 75, loss 100; average win 22.66, loss 160/3 = 53.33333333; ROI −46.70/295 =
- * −15.8305%; peak 1015; max drawdown 1015 − 875 = 140 = 13.7931% of 1015; longest streaks 2 and 2.
+ * gross loss 160; largest win 75, loss 100; average win 22.66, loss 160/3 = 53.333333… → 53.33333333 (half-up to
+ * 8 decimals); ROI −46.70 × 100 / 295 = −15.830508… → −15.8305; equity 1000 − 46.70 = 953.30; peak 1015; max
+ * drawdown 1015 − 875 = 140, its percentage of its own peak 140 × 100 / 1015 = 13.793103… → 13.7931; current
+ * drawdown 1015 − 953.30 = 61.70; longest streaks 2 and 2.
  */
 @GatewayIntegrationTest
 class TenRoundSessionIT {
@@ -118,6 +123,7 @@ class TenRoundSessionIT {
         assertDecimal(totals, "averageLoss", "53.33333333");
         assertDecimal(totals, "roiPercent", "-15.8305");
         assertDecimal(totals, "currentBalance", "953.30");
+        assertDecimal(totals, "equity", "953.30");
         assertDecimal(totals, "peakBalance", "1015");
         assertDecimal(totals, "maxDrawdown", "140");
         assertDecimal(totals, "maxDrawdownPercent", "13.7931");
@@ -155,6 +161,31 @@ class TenRoundSessionIT {
         // 5/10, 10/10, −20/20, none, −40/40, none, 20/80, −100/100, 3.3/10, 75/25 as percentages
         assertThat(rois).extracting(r -> r == null ? null : r.stripTrailingZeros().toPlainString())
                 .containsExactly("50", "100", "-100", null, "-100", null, "25", "-100", "33", "300");
+    }
+
+    @Test
+    void aMisreadBalanceMovesTheBalanceButNotThePeakOrTheDrawdown() {
+        // Round 9 reports 978.30 before (the screen said 100 more than the 878.30 after round 8) and 981.60 after;
+        // round 10 continues from it to 1056.60. Round 9 is flagged; the bot's balance follows what it reported.
+        // Equity, peak and drawdowns follow the validated P/L, as in the session above: had the peak followed the
+        // balance, it would be 1056.60 and the current drawdown 0.
+        List<Map<String, Object>> rounds = new ArrayList<>(tenRounds());
+        rounds.set(8, with(rounds.get(8), "runningBalanceBefore", "978.30", "runningBalanceAfter", "981.60"));
+        rounds.set(9, with(rounds.get(9), "runningBalanceBefore", "981.60", "runningBalanceAfter", "1056.60"));
+        ok(writePath.logRounds(rounds));
+
+        JsonNode totals = writePath.session(SESSION).path("totals");
+        assertDecimal(totals, "currentBalance", "1056.60");
+        assertDecimal(totals, "equity", "953.30");
+        assertDecimal(totals, "peakBalance", "1015");
+        assertDecimal(totals, "maxDrawdown", "140");
+        assertDecimal(totals, "maxDrawdownPercent", "13.7931");
+        assertDecimal(totals, "currentDrawdown", "61.70");
+        assertThat(jdbc.queryForList(
+                "SELECT array_to_string(data_quality_flags, ',') FROM crash_game_rounds ORDER BY round_number", String.class))
+                .containsExactly("", "", "", "", "", "", "", "", "BALANCE_DISCONTINUITY", "");
+        assertThat(jdbc.queryForObject("SELECT peak_balance FROM session_logs", BigDecimal.class))
+                .isEqualByComparingTo("1015");
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class WritePath {
             sessionId botId gameName platformCode strategyName strategyParameters status startTime endTime
             lastHeartbeatAt lastSeenAt stale notes initialBalance finalBalance createdAt
             totals { totalRounds wins losses skips errors winRate totalStaked totalProfitLoss grossWin grossLoss
-                     roiPercent largestWin largestLoss averageWin averageLoss currentBalance peakBalance maxDrawdown
+                     roiPercent largestWin largestLoss averageWin averageLoss currentBalance equity peakBalance maxDrawdown
                      maxDrawdownPercent currentDrawdown lastRoundNumber currentWinStreak currentLossStreak
                      longestWinStreak longestLossStreak }
             """;

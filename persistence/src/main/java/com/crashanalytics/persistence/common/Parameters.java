@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -55,6 +56,18 @@ public final class Parameters {
 
     public Parameters time(@Nullable Instant value) throws SQLException {
         statement.setObject(++index, SqlValues.timestamptz(value), Types.TIMESTAMP_WITH_TIMEZONE);
+        return this;
+    }
+
+    /** A {@code text[]}. */
+    public Parameters texts(Collection<String> values) throws SQLException {
+        statement.setArray(++index, statement.getConnection().createArrayOf("text", values.toArray()));
+        return this;
+    }
+
+    /** An {@code int[]}. */
+    public Parameters integers(Collection<Integer> values) throws SQLException {
+        statement.setArray(++index, statement.getConnection().createArrayOf("int4", values.toArray()));
         return this;
     }
 

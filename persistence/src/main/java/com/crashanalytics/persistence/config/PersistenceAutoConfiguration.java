@@ -13,6 +13,7 @@ import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.persistence.access.JdbcApiKeyRegistry;
 import com.crashanalytics.persistence.access.JdbcBotOwnership;
+import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
 import com.crashanalytics.persistence.common.JdbcTransactions;
@@ -70,9 +71,12 @@ public class PersistenceAutoConfiguration {
         return new UuidV7Generator();
     }
 
+    /** How long a platform configured by another gateway replica may be served in its former configuration. */
+    static final Duration PLATFORM_CACHE_MAX_AGE = Duration.ofSeconds(30);
+
     @Bean
     PlatformRegistry platformRegistry(JdbcClient jdbc) {
-        return new JdbcPlatformRegistry(jdbc);
+        return new CachedPlatformRegistry(new JdbcPlatformRegistry(jdbc), PLATFORM_CACHE_MAX_AGE);
     }
 
     @Bean

@@ -13,7 +13,6 @@ import com.crashanalytics.domain.diagnostics.OcrValidation;
 import com.crashanalytics.domain.diagnostics.ValidationStatus;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Parameters;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code ocr_validation_logs} rows, written alone (logOcrValidation) or nested in a round's batch. */
 public final class OcrValidationRows {
@@ -29,8 +28,9 @@ public final class OcrValidationRows {
     private OcrValidationRows() {
     }
 
-    public static void insert(JdbcTemplate jdbc, List<OcrValidation> reads) {
-        Batches.run(jdbc, INSERT, reads, OcrValidationRows::fill);
+    /** The reads as a batch, to write with others. */
+    public static Batches.Batch<OcrValidation> batch(List<OcrValidation> reads) {
+        return Batches.of(INSERT, reads, OcrValidationRows::fill);
     }
 
     static void fill(PreparedStatement statement, OcrValidation read) throws SQLException {

@@ -4,6 +4,8 @@ import static com.crashanalytics.persistence.common.SqlValues.decimal;
 import static com.crashanalytics.persistence.common.SqlValues.instant;
 
 import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -27,18 +29,25 @@ import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundOutcome;
 import com.crashanalytics.domain.round.Signal;
+import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.persistence.common.Batches;
+import com.crashanalytics.persistence.common.Batches.Batch;
 import com.crashanalytics.persistence.common.JsonColumns;
+import com.crashanalytics.persistence.common.Parameters;
 import com.crashanalytics.persistence.diagnostics.OcrValidationRows;
+import com.crashanalytics.persistence.session.SessionRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Rounds in {@code crash_game_rounds} with their derived row in {@code analytics_round_outcomes}, samples in
  * {@code analytics_round_multipliers}, signals in {@code analytics_round_signals}, nested OCR reads in
- * {@code ocr_validation_logs}. Every write is one JDBC batch per table; ids come from the domain, so no
- * {@code RETURNING} stops the driver from rewriting the batch into multi-row inserts.
+ * {@code ocr_validation_logs}, and the running totals those rounds move in {@code session_logs}. A request's writes
+ * are one JDBC batch per table, or for a small request (a round, its samples, its session) one multi-statement: one
+ * round trip either way per table at most. Ids come from the domain, so no {@code RETURNING} stops the driver from
+ * rewriting a batch into multi-row inserts. Reading before a write is one round trip too ({@link #lockAndLookUp}).
  */
 public class JdbcRoundLogbook implements RoundLogbook {
 
@@ -85,11 +94,42 @@ public class JdbcRoundLogbook implements RoundLogbook {
             content_fingerprint
             """;
 
+    private static final String STORED_COLUMNS = "bot_id, session_id, round_number, id, content_fingerprint";
+
     private static final String SIGNAL_COLUMNS = """
             id, round_id, round_number, bot_id, session_id, game_name, platform_code, signal_type, client_signal_id,
             "timestamp", confidence_score, predicted_multiplier, time_to_crash_predicted_ms, pattern_match_type,
             feature_vector, signal_correctness, actual_multiplier, prediction_error, content_fingerprint
             """;
+    /** The signal columns as selected: the feature vector as JSON text. */
+    private static final String SELECTED_SIGNAL_COLUMNS =
+            SIGNAL_COLUMNS.replace("feature_vector,", "feature_vector::text AS feature_vector,");
+
+
+    /**
+     * Three statements sent in one round trip: the server runs them in order, so the lookups take their snapshots
+     * once the lock is granted and see what a transaction that held it committed. Parameters: the session ids, then
+     * the keys' bots, sessions and numbers twice.
+     */
+    private static final String LOCK_AND_LOOK_UP = "SELECT " + SessionRows.COLUMNS
+            + " FROM session_logs WHERE session_id = ANY(?) ORDER BY session_id FOR UPDATE;\n"
+            + "SELECT " + STORED_COLUMNS + " FROM crash_game_rounds WHERE (bot_id, session_id, round_number) IN ("
+            + "SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS int[])));\n"
+            + "SELECT " + SELECTED_SIGNAL_COLUMNS + " FROM analytics_round_signals WHERE round_id IS NULL AND "
+            + "(bot_id, session_id, round_number) IN (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), "
+            + "CAST(? AS int[])))";
+
+    /**
+     * The same for one round, the common case, with plain parameters: PostgreSQL plans the array form again on
+     * every execution (its generic plan assumes ten keys and looks dearer than a fresh one), and a plan costs more
+     * than the lookup. Parameters: the session id, then the round's bot, session and number twice.
+     */
+    private static final String LOCK_AND_LOOK_UP_ONE = "SELECT " + SessionRows.COLUMNS
+            + " FROM session_logs WHERE session_id = ? FOR UPDATE;\n"
+            + "SELECT " + STORED_COLUMNS + " FROM crash_game_rounds WHERE bot_id = ? AND session_id = ? AND "
+            + "round_number = ?;\n"
+            + "SELECT " + SELECTED_SIGNAL_COLUMNS + " FROM analytics_round_signals WHERE round_id IS NULL AND "
+            + "bot_id = ? AND session_id = ? AND round_number = ?";
 
     private static final String KEYS_MATCH = """
             (bot_id, session_id, round_number) IN (
@@ -105,16 +145,65 @@ public class JdbcRoundLogbook implements RoundLogbook {
     }
 
     @Override
+    public Lookup lockAndLookUp(Collection<String> sessionIds, Collection<RoundKey> keys) {
+        return batches.execute((Connection connection) -> {
+            boolean one = sessionIds.size() == 1 && keys.size() == 1;
+            try (PreparedStatement statement = connection.prepareStatement(one ? LOCK_AND_LOOK_UP_ONE : LOCK_AND_LOOK_UP)) {
+                Parameters parameters = new Parameters(statement);
+                if (one) {
+                    RoundKey key = keys.iterator().next();
+                    parameters.text(sessionIds.iterator().next());
+                    for (int lookup = 0; lookup < 2; lookup++) {
+                        parameters.text(key.botId()).text(key.sessionId()).integer(key.roundNumber());
+                    }
+                } else {
+                    List<String> bots = keys.stream().map(RoundKey::botId).toList();
+                    List<String> sessions = keys.stream().map(RoundKey::sessionId).toList();
+                    List<Integer> numbers = keys.stream().map(RoundKey::roundNumber).toList();
+                    parameters.texts(sessionIds);
+                    for (int lookup = 0; lookup < 2; lookup++) {
+                        parameters.texts(bots).texts(sessions).integers(numbers);
+                    }
+                }
+                statement.execute();
+                List<Session> locked = rows(statement.getResultSet(), SessionRows::map);
+                statement.getMoreResults();
+                Map<RoundKey, StoredRound> stored = new HashMap<>();
+                for (Map.Entry<RoundKey, StoredRound> row : rows(statement.getResultSet(), JdbcRoundLogbook::mapStored)) {
+                    stored.put(row.getKey(), row.getValue());
+                }
+                statement.getMoreResults();
+                return new Lookup(locked, stored, rows(statement.getResultSet(), JdbcRoundLogbook::mapSignal));
+            }
+        });
+    }
+
+    private static <T> List<T> rows(ResultSet resultSet, RowMapper<T> mapper) throws SQLException {
+        try (resultSet) {
+            List<T> rows = new ArrayList<>();
+            while (resultSet.next()) {
+                rows.add(mapper.mapRow(resultSet, rows.size()));
+            }
+            return rows;
+        }
+    }
+
+    private static Map.Entry<RoundKey, StoredRound> mapStored(ResultSet rs, int row) throws SQLException {
+        return Map.entry(new RoundKey(rs.getString("bot_id"), rs.getString("session_id"), rs.getInt("round_number")),
+                new StoredRound(rs.getObject("id", UUID.class), rs.getString("content_fingerprint")));
+    }
+
+    @Override
     public Map<RoundKey, StoredRound> findStored(Collection<RoundKey> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
         Map<RoundKey, StoredRound> stored = new HashMap<>();
-        withKeys(jdbc.sql("SELECT bot_id, session_id, round_number, id, content_fingerprint FROM crash_game_rounds WHERE "
-                + KEYS_MATCH), keys)
-                .query((RowCallbackHandler) rs -> stored.put(
-                        new RoundKey(rs.getString("bot_id"), rs.getString("session_id"), rs.getInt("round_number")),
-                        new StoredRound(rs.getObject("id", UUID.class), rs.getString("content_fingerprint"))));
+        withKeys(jdbc.sql("SELECT " + STORED_COLUMNS + " FROM crash_game_rounds WHERE " + KEYS_MATCH), keys)
+                .query((RowCallbackHandler) rs -> {
+                    Map.Entry<RoundKey, StoredRound> row = mapStored(rs, 0);
+                    stored.put(row.getKey(), row.getValue());
+                });
         return stored;
     }
 
@@ -147,8 +236,7 @@ public class JdbcRoundLogbook implements RoundLogbook {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return withKeys(jdbc.sql("SELECT " + SIGNAL_COLUMNS.replace("feature_vector,", "feature_vector::text AS feature_vector,")
-                + " FROM analytics_round_signals WHERE " + KEYS_MATCH), keys)
+        return withKeys(jdbc.sql("SELECT " + SELECTED_SIGNAL_COLUMNS + " FROM analytics_round_signals WHERE " + KEYS_MATCH), keys)
                 .query(JdbcRoundLogbook::mapSignal)
                 .list();
     }
@@ -165,24 +253,31 @@ public class JdbcRoundLogbook implements RoundLogbook {
 
     @Override
     public void append(RoundRecords records) {
-        insertRounds(records.rounds());
-        insertOutcomes(records.rounds());
-        insertSamples(records.samples());
-        insertSignals(records.newSignals());
-        resolveSignals(records.resolvedSignals());
-        OcrValidationRows.insert(batches, records.ocrValidations());
+        Batches.runTogether(batches, List.of(
+                roundRows(records.rounds()),
+                outcomeRows(records.rounds()),
+                sampleRows(records.samples()),
+                signalRows(records.newSignals()),
+                resolutions(records.resolvedSignals()),
+                OcrValidationRows.batch(records.ocrValidations()),
+                restatedFlags(records.restatedRounds()),
+                restatedOutcomes(records.restatedRounds()),
+                Batches.of(SessionRows.UPDATE, records.countedSessions(), SessionRows::fillUpdate)));
     }
 
-    @Override
-    public void restate(Collection<Round> rounds) {
-        List<Round> rows = new ArrayList<>(rounds);
-        Batches.run(batches, "UPDATE crash_game_rounds SET data_quality_flags = CAST(? AS text[]) WHERE id = ?", rows,
+    /** What a replay recomputed for rounds already stored: their flags... */
+    private static Batch<Round> restatedFlags(List<Round> rounds) {
+        return Batches.of("UPDATE crash_game_rounds SET data_quality_flags = CAST(? AS text[]) WHERE id = ?", rounds,
                 (parameters, round) -> parameters.text(flags(round.dataQualityFlags())).uuid(round.id()));
-        Batches.run(batches, """
+    }
+
+    /** ...and their analytics' streaks, category and balance. */
+    private static Batch<Round> restatedOutcomes(List<Round> rounds) {
+        return Batches.of("""
                 UPDATE analytics_round_outcomes
                 SET outcome_category = ?, win_streak_length = ?, loss_streak_length = ?, balance_after = ?
                 WHERE round_id = ?
-                """, rows, (parameters, round) -> parameters
+                """, rounds, (parameters, round) -> parameters
                 .text(round.analytics().outcomeCategory().code())
                 .integer(round.analytics().winStreakLength())
                 .integer(round.analytics().lossStreakLength())
@@ -190,8 +285,8 @@ public class JdbcRoundLogbook implements RoundLogbook {
                 .uuid(round.id()));
     }
 
-    private void insertRounds(List<Round> rounds) {
-        Batches.run(batches, INSERT_ROUND, rounds, (parameters, round) -> parameters
+    private static Batch<Round> roundRows(List<Round> rounds) {
+        return Batches.of(INSERT_ROUND, rounds, (parameters, round) -> parameters
                 .uuid(round.id())
                 .text(round.botId())
                 .text(round.sessionId())
@@ -231,8 +326,8 @@ public class JdbcRoundLogbook implements RoundLogbook {
                 .time(round.loggedAt()));
     }
 
-    private void insertOutcomes(List<Round> rounds) {
-        Batches.run(batches, INSERT_OUTCOME, rounds, (parameters, round) -> {
+    private static Batch<Round> outcomeRows(List<Round> rounds) {
+        return Batches.of(INSERT_OUTCOME, rounds, (parameters, round) -> {
             RoundAnalytics analytics = round.analytics();
             parameters
                     .uuid(analytics.id())
@@ -262,8 +357,8 @@ public class JdbcRoundLogbook implements RoundLogbook {
         });
     }
 
-    private void insertSamples(List<MultiplierSample> samples) {
-        Batches.run(batches, "INSERT INTO analytics_round_multipliers (" + SAMPLE_COLUMNS
+    private static Batch<MultiplierSample> sampleRows(List<MultiplierSample> samples) {
+        return Batches.of("INSERT INTO analytics_round_multipliers (" + SAMPLE_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", samples, (parameters, sample) -> parameters
                 .uuid(sample.id())
                 .uuid(sample.roundId())
@@ -283,8 +378,8 @@ public class JdbcRoundLogbook implements RoundLogbook {
                 .text(sample.contentFingerprint()));
     }
 
-    private void insertSignals(List<Signal> signals) {
-        Batches.run(batches, "INSERT INTO analytics_round_signals (" + SIGNAL_COLUMNS
+    private static Batch<Signal> signalRows(List<Signal> signals) {
+        return Batches.of("INSERT INTO analytics_round_signals (" + SIGNAL_COLUMNS
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)", signals,
                 (parameters, signal) -> parameters
                         .uuid(signal.id())
@@ -308,8 +403,8 @@ public class JdbcRoundLogbook implements RoundLogbook {
                         .text(signal.contentFingerprint()));
     }
 
-    private void resolveSignals(List<Signal> signals) {
-        Batches.run(batches, """
+    private static Batch<Signal> resolutions(List<Signal> signals) {
+        return Batches.of("""
                 UPDATE analytics_round_signals
                 SET round_id = ?, signal_correctness = ?, actual_multiplier = ?, prediction_error = ?
                 WHERE id = ?
