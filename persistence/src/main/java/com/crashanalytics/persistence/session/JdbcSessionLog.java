@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Sessions in {@code session_logs}, with the running totals the gateway maintains. */
 public class JdbcSessionLog implements SessionLog {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             session_id, bot_id, game_name, platform_code, strategy_name, strategy_parameters::text AS strategy_parameters,
             status, start_time, end_time, last_heartbeat_at, notes, initial_balance, final_balance,
             current_balance, peak_balance, max_drawdown, max_drawdown_percent, total_rounds, wins, losses, skips, errors,

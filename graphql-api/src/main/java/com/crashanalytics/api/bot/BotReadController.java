@@ -1,0 +1,57 @@
+package com.crashanalytics.api.bot;
+
+import java.util.concurrent.CompletableFuture;
+
+import com.crashanalytics.api.paging.BatchLoaders;
+import com.crashanalytics.api.paging.Connection;
+import com.crashanalytics.api.paging.Connection.Counter;
+import com.crashanalytics.domain.bot.Bot;
+import com.crashanalytics.domain.bot.BotFilter;
+import com.crashanalytics.domain.bot.BotReadModel;
+import com.crashanalytics.domain.bot.BotRegistry;
+import com.crashanalytics.domain.common.paging.ListQuery;
+import com.crashanalytics.domain.common.paging.SortDirection;
+import com.crashanalytics.domain.diagnostics.ErrorLog;
+import com.crashanalytics.domain.round.Round;
+import com.crashanalytics.domain.session.Session;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+/** Bots as dashboards read them: the list of bots, and the bot of a session, round or error (batched). */
+@Controller
+class BotReadController {
+
+    private final BotReadModel bots;
+
+    BotReadController(BotReadModel bots, BotRegistry registry, BatchLoaderRegistry loaders) {
+        this.bots = bots;
+        BatchLoaders.byId(loaders, "botsById", registry::findAll, Bot::botId);
+    }
+
+    @QueryMapping
+    Connection<Bot> bots(@Argument BotFilter filter, @Argument Integer first, @Argument String after,
+                         @Argument SortDirection direction) {
+        BotFilter criteria = filter == null ? BotFilter.ALL : filter;
+        ListQuery<BotFilter> query = ListQuery.of(criteria, BotReadModel.BY_REGISTRATION, first, after, direction);
+        return Connection.of(bots.bots(query), Counter.direct(() -> bots.count(criteria)));
+    }
+
+    @SchemaMapping(typeName = "Session")
+    CompletableFuture<Bot> bot(Session session, DataLoader<String, Bot> botsById) {
+        return botsById.load(session.botId());
+    }
+
+    @SchemaMapping(typeName = "Round", field = "bot")
+    CompletableFuture<Bot> botOfRound(Round round, DataLoader<String, Bot> botsById) {
+        return botsById.load(round.botId());
+    }
+
+    @SchemaMapping(typeName = "ErrorLog", field = "bot")
+    CompletableFuture<Bot> botOfError(ErrorLog error, DataLoader<String, Bot> botsById) {
+        return botsById.load(error.botId());
+    }
+}
