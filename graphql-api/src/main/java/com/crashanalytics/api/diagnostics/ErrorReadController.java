@@ -56,9 +56,9 @@ class ErrorReadController {
     }
 
     @SchemaMapping(typeName = "Bot", field = "errors")
-    CompletableFuture<Connection<ErrorLog>> errorsOfBot(Bot bot, @Argument ErrorFilter filter, @Argument Integer first,
-                                                        @Argument String after, @Argument SortDirection direction,
-                                                        DataLoader<ChildPage<ErrorFilter>, Page<ErrorLog>> errorsOfBots) {
+    CompletableFuture<Connection<ErrorLog>> errorsOfBot(
+            Bot bot, @Argument ErrorFilter filter, @Argument Integer first, @Argument String after,
+            @Argument SortDirection direction, DataLoader<ChildPage<ErrorFilter>, Page<ErrorLog>> errorsOfBots) {
         return Connection.ofChildren(errorsOfBots, COUNTS_OF_BOTS, bot.botId(),
                 query(filter, first, after, direction));
     }

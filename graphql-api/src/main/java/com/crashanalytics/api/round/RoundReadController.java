@@ -59,19 +59,18 @@ class RoundReadController {
     }
 
     @SchemaMapping(typeName = "Bot", field = "rounds")
-    CompletableFuture<Connection<Round>> roundsOfBot(Bot bot, @Argument RoundFilter filter, @Argument Integer first,
-                                                     @Argument String after, @Argument SortDirection direction,
-                                                     DataLoader<ChildPage<RoundFilter>, Page<Round>> roundsOfBots) {
+    CompletableFuture<Connection<Round>> roundsOfBot(
+            Bot bot, @Argument RoundFilter filter, @Argument Integer first, @Argument String after,
+            @Argument SortDirection direction, DataLoader<ChildPage<RoundFilter>, Page<Round>> roundsOfBots) {
         ListQuery<RoundFilter> query = ListQuery.of(filter == null ? RoundFilter.ALL : filter, RoundReadModel.BY_START,
                 first, after, direction);
         return Connection.ofChildren(roundsOfBots, COUNTS_OF_BOTS, bot.botId(), query);
     }
 
     @SchemaMapping(typeName = "Session", field = "rounds")
-    CompletableFuture<Connection<Round>> roundsOfSession(Session session, @Argument RoundFilter filter,
-                                                         @Argument Integer first, @Argument String after,
-                                                         @Argument SortDirection direction,
-                                                         DataLoader<ChildPage<RoundFilter>, Page<Round>> roundsOfSessions) {
+    CompletableFuture<Connection<Round>> roundsOfSession(
+            Session session, @Argument RoundFilter filter, @Argument Integer first, @Argument String after,
+            @Argument SortDirection direction, DataLoader<ChildPage<RoundFilter>, Page<Round>> roundsOfSessions) {
         ListQuery<RoundFilter> query = ListQuery.of(filter == null ? RoundFilter.ALL : filter, RoundReadModel.BY_NUMBER,
                 first, after, direction);
         return Connection.ofChildren(roundsOfSessions, COUNTS_OF_SESSIONS, session.sessionId(), query);

@@ -49,10 +49,9 @@ class SessionReadController {
     }
 
     @SchemaMapping(typeName = "Bot", field = "sessions")
-    CompletableFuture<Connection<Session>> sessionsOfBot(Bot bot, @Argument SessionFilter filter,
-                                                         @Argument Integer first, @Argument String after,
-                                                         @Argument SortDirection direction,
-                                                         DataLoader<ChildPage<SessionFilter>, Page<Session>> sessionsOfBots) {
+    CompletableFuture<Connection<Session>> sessionsOfBot(
+            Bot bot, @Argument SessionFilter filter, @Argument Integer first, @Argument String after,
+            @Argument SortDirection direction, DataLoader<ChildPage<SessionFilter>, Page<Session>> sessionsOfBots) {
         ListQuery<SessionFilter> query = ListQuery.of(filter == null ? SessionFilter.ALL : filter,
                 SessionReadModel.BY_START, first, after, direction);
         return Connection.ofChildren(sessionsOfBots, COUNTS, bot.botId(), query);

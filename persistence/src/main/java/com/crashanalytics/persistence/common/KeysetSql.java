@@ -90,9 +90,10 @@ public final class KeysetSql<T> {
             return pages;
         }
         Map<String, Object> parameters = new HashMap<>(where.parameters);
-        String sql = "SELECT page.* FROM unnest(CAST(:parents AS text[])) WITH ORDINALITY AS parent(parent_key, parent_position)"
+        String sql = "SELECT page.* FROM unnest(CAST(:parents AS text[]))"
+                + " WITH ORDINALITY AS parent(parent_key, parent_position)"
                 + " CROSS JOIN LATERAL (SELECT " + columns + sortKeyColumns() + " FROM " + table + " " + joins
-                + " WHERE " + parentColumn + " = parent.parent_key AND " + conditions(where, request, parameters)
+                + " WHERE " + conditions(where.with(parentColumn + " = parent.parent_key"), request, parameters)
                 + " ORDER BY " + orderBy("", request.direction()) + " LIMIT :fetchSize) AS page"
                 + " ORDER BY parent.parent_position, " + orderBy("page.", request.direction());
         parameters.put("parents", parents.toArray(String[]::new));
@@ -124,7 +125,7 @@ public final class KeysetSql<T> {
         Map<String, Object> parameters = new HashMap<>(where.parameters);
         parameters.put("parents", parents.toArray(String[]::new));
         jdbc.sql("SELECT " + parentColumn + " AS parent_id, count(*) AS row_count FROM " + table
-                        + " WHERE " + parentColumn + " = ANY(CAST(:parents AS text[])) AND " + where.sql()
+                        + " WHERE " + where.with(parentColumn + " = ANY(CAST(:parents AS text[]))").sql()
                         + " GROUP BY " + parentColumn)
                 .params(parameters)
                 .query((RowCallbackHandler) rs -> counts.put(rs.getString("parent_id"), rs.getLong("row_count")));
@@ -171,7 +172,7 @@ public final class KeysetSql<T> {
         String keyset = keyColumns.size() == 1
                 ? keyColumns.get(0) + comparison + placeholders.get(0)
                 : "(" + String.join(", ", keyColumns) + ")" + comparison + "(" + String.join(", ", placeholders) + ")";
-        return where.sql() + " AND " + keyset;
+        return where.and(keyset);
     }
 
     private RowMapper<Page.Keyed<T>> keyedMapper() {
@@ -245,6 +246,20 @@ public final class KeysetSql<T> {
         /** The conditions joined with AND ({@code TRUE} when there are none). */
         public String sql() {
             return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+        }
+
+        /** These conditions and one more, as SQL. */
+        String and(String condition) {
+            return conditions.isEmpty() ? condition : sql() + " AND " + condition;
+        }
+
+        /** A copy with one more condition first (one without parameters). */
+        Where with(String condition) {
+            Where copy = new Where();
+            copy.conditions.add(condition);
+            copy.conditions.addAll(conditions);
+            copy.parameters.putAll(parameters);
+            return copy;
         }
     }
 }

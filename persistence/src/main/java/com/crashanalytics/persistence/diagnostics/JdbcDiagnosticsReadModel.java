@@ -28,9 +28,13 @@ public class JdbcDiagnosticsReadModel implements DiagnosticsReadModel {
     private static final KeysetSql<ErrorLog> BY_TIME_SQL = new KeysetSql<>(JdbcDiagnosticsLog.ERROR_READ_COLUMNS,
             "error_logs e", "", BY_TIME, List.of("e.\"timestamp\"", "e.id"), JdbcDiagnosticsLog::mapError);
 
-    /** Rows naming one of the rounds given as parallel arrays of session ids and round numbers. */
+    /**
+     * Rows naming one of the rounds given as parallel arrays of session ids and round numbers. The first condition
+     * lets PostgreSQL probe the session index for the few sessions involved instead of hashing the whole table.
+     */
     private static final String ROUNDS_MATCH = """
-            (session_id, round_number) IN (
+            session_id = ANY(CAST(:sessionSet AS text[]))
+            AND (session_id, round_number) IN (
                 SELECT * FROM unnest(CAST(:sessions AS text[]), CAST(:numbers AS int[])))
             ORDER BY "timestamp", id
             """;
@@ -90,6 +94,7 @@ public class JdbcDiagnosticsReadModel implements DiagnosticsReadModel {
         rounds.forEach(round -> found.put(round, new ArrayList<>()));
         if (!rounds.isEmpty()) {
             jdbc.sql(select + ROUNDS_MATCH)
+                    .param("sessionSet", rounds.stream().map(RoundReference::sessionId).distinct().toArray(String[]::new))
                     .param("sessions", rounds.stream().map(RoundReference::sessionId).toArray(String[]::new))
                     .param("numbers", rounds.stream().map(RoundReference::roundNumber).toArray(Integer[]::new))
                     .query(mapper)

@@ -76,10 +76,11 @@ public class JdbcRoundReadModel implements RoundReadModel {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return JdbcRoundLogbook.withKeys(jdbc.sql("SELECT " + JdbcRoundLogbook.READ_COLUMNS + " FROM " + TABLE + " "
-                        + JdbcRoundLogbook.OUTCOME_JOIN + " WHERE (r.bot_id, r.session_id, r.round_number) IN ("
-                        + "SELECT * FROM unnest(CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[])))"),
-                        keys)
+        // Prefixed: the outcome row has bot, session and round number columns too.
+        String sql = "SELECT " + JdbcRoundLogbook.READ_COLUMNS + " FROM " + TABLE + " " + JdbcRoundLogbook.OUTCOME_JOIN
+                + " WHERE (r.bot_id, r.session_id, r.round_number) IN (SELECT * FROM unnest("
+                + "CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[])))";
+        return JdbcRoundLogbook.withKeys(jdbc.sql(sql), keys)
                 .query(JdbcRoundLogbook::mapRound)
                 .list();
     }
