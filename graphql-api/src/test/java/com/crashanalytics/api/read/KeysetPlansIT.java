@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.crashanalytics.api.testing.BulkFleet;
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.StatementRecorder;

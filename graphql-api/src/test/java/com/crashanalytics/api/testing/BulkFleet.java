@@ -1,4 +1,4 @@
-package com.crashanalytics.api.read;
+package com.crashanalytics.api.testing;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -9,12 +9,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * round flagged), with their analytics row and one signal each; an error and an OCR read every tenth round.
  * Statistics are refreshed afterwards, as autovacuum would.
  */
-final class BulkFleet {
+public final class BulkFleet {
 
     private BulkFleet() {
     }
 
-    static void write(JdbcTemplate jdbc, int bots, int sessions, int rounds) {
+    public static void write(JdbcTemplate jdbc, int bots, int sessions, int rounds) {
         jdbc.update("""
                 INSERT INTO game_platform_config (game_name, platform_code, house_edge_percent)
                 VALUES ('aviator', 'dafabet', 3), ('jetx', 'dafabet', 3)
