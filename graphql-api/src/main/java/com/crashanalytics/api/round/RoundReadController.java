@@ -50,9 +50,9 @@ class RoundReadController {
         BatchLoaders.listsByKey(loaders, "signalsOfRounds", rounds::signalsOf);
     }
 
-    @QueryMapping(name = "rounds")
-    Connection<Round> roundList(@Argument RoundFilter filter, @Argument Integer first, @Argument String after,
-                                @Argument SortDirection direction) {
+    @QueryMapping
+    Connection<Round> rounds(@Argument RoundFilter filter, @Argument Integer first, @Argument String after,
+                             @Argument SortDirection direction) {
         RoundFilter criteria = filter == null ? RoundFilter.ALL : filter;
         ListQuery<RoundFilter> query = ListQuery.of(criteria, RoundReadModel.BY_START, first, after, direction);
         return Connection.of(rounds.rounds(query), Counter.direct(() -> rounds.count(criteria)));

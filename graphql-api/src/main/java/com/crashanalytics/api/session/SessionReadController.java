@@ -40,9 +40,9 @@ class SessionReadController {
         BatchLoaders.countsOfParents(loaders, COUNTS, sessions::countSessionsOfBots);
     }
 
-    @QueryMapping(name = "sessions")
-    Connection<Session> sessionList(@Argument SessionFilter filter, @Argument Integer first, @Argument String after,
-                                    @Argument SortDirection direction) {
+    @QueryMapping
+    Connection<Session> sessions(@Argument SessionFilter filter, @Argument Integer first, @Argument String after,
+                                 @Argument SortDirection direction) {
         SessionFilter criteria = filter == null ? SessionFilter.ALL : filter;
         ListQuery<SessionFilter> query = ListQuery.of(criteria, SessionReadModel.BY_START, first, after, direction);
         return Connection.of(sessions.sessions(query), Counter.direct(() -> sessions.count(criteria)));
