@@ -11,15 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
-import com.crashanalytics.api.testing.GraphQlClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** {@code bots} and the bot of a session, round or error, over HTTP (see {@link Fleet}). */
 @GatewayIntegrationTest
-class BotListIT {
+class BotListIT extends FleetTest {
 
     static final String BOTS = """
             query($filter: BotFilter, $first: Int, $after: String, $direction: SortDirection) {
@@ -30,17 +27,6 @@ class BotListIT {
               }
             }
             """;
-
-    @LocalServerPort
-    int port;
-
-    GraphQlClient client;
-
-    @BeforeEach
-    void aFleet() {
-        client = new GraphQlClient(port);
-        Fleet.log(client);
-    }
 
     @Test
     void everyBotByRegistration() {

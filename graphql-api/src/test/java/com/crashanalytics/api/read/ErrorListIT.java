@@ -11,15 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
-import com.crashanalytics.api.testing.GraphQlClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** {@code errors}, {@code Bot.errors}, {@code Session.errors} and what an error concerns, over HTTP (see {@link Fleet}). */
 @GatewayIntegrationTest
-class ErrorListIT {
+class ErrorListIT extends FleetTest {
 
     static final String ERRORS = """
             query($filter: ErrorFilter, $first: Int, $after: String, $direction: SortDirection) {
@@ -34,17 +31,6 @@ class ErrorListIT {
     /** The errors in time order, by type and severity. */
     static final List<String> ALL = List.of("network_timeout#ERROR", "ocr_error#WARNING", "click_failed#CRITICAL",
             "ocr_error#INFO", "cashout_missed#ERROR");
-
-    @LocalServerPort
-    int port;
-
-    GraphQlClient client;
-
-    @BeforeEach
-    void aFleet() {
-        client = new GraphQlClient(port);
-        Fleet.log(client);
-    }
 
     @Test
     void everyErrorByTimeAndPaged() {

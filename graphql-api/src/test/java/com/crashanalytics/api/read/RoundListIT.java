@@ -16,16 +16,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
-import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlClient.GraphQlResponse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** {@code rounds}, {@code Bot.rounds}, {@code Session.rounds} and what a round carries, over HTTP (see {@link Fleet}). */
 @GatewayIntegrationTest
-class RoundListIT {
+class RoundListIT extends FleetTest {
 
     static final String ROUNDS = """
             query($filter: RoundFilter, $first: Int, $after: String, $direction: SortDirection) {
@@ -72,17 +69,6 @@ class RoundListIT {
               }
             }
             """;
-
-    @LocalServerPort
-    int port;
-
-    GraphQlClient client;
-
-    @BeforeEach
-    void aFleet() {
-        client = new GraphQlClient(port);
-        Fleet.log(client);
-    }
 
     @Test
     void everyRoundByStartTimeOldestOrNewestFirst() {

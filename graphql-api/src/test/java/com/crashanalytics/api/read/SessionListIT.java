@@ -11,15 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
-import com.crashanalytics.api.testing.GraphQlClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** {@code sessions}, {@code Bot.sessions}, {@code Bot.currentSession} and a session's bot, over HTTP (see {@link Fleet}). */
 @GatewayIntegrationTest
-class SessionListIT {
+class SessionListIT extends FleetTest {
 
     static final String SESSIONS = """
             query($filter: SessionFilter, $first: Int, $after: String, $direction: SortDirection) {
@@ -42,17 +39,6 @@ class SessionListIT {
               }
             }
             """;
-
-    @LocalServerPort
-    int port;
-
-    GraphQlClient client;
-
-    @BeforeEach
-    void aFleet() {
-        client = new GraphQlClient(port);
-        Fleet.log(client);
-    }
 
     @Test
     void everySessionByStartTimeWithItsBot() {
