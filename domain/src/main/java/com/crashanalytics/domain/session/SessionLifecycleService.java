@@ -53,6 +53,11 @@ public final class SessionLifecycleService implements StartSessionUseCase, EndSe
         if (stored.contentFingerprint().equals(command.fingerprint())) {
             return new SessionResult(stored, true);
         }
+        if (!stored.belongsTo(command.botId())) {
+            // Another bot's session: say the id is taken, nothing about whose it is or what it holds.
+            throw new ConflictException("sessionId", "session id '" + command.sessionId()
+                    + "' is already in use; a new session needs a new id");
+        }
         throw new ConflictException("sessionId", "session '" + command.sessionId() + "' was already started by bot '"
                 + stored.botId() + "' with other data (" + stored.gameName() + " on " + stored.platformCode()
                 + ", initial balance " + stored.initialBalance().toPlainString()

@@ -3,6 +3,10 @@ package com.crashanalytics.api.config;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.crashanalytics.domain.access.ApiKeyAuthenticationService;
+import com.crashanalytics.domain.access.ApiKeyManagementService;
+import com.crashanalytics.domain.access.ApiKeyRegistry;
+import com.crashanalytics.domain.access.EnvironmentAdminKey;
 import com.crashanalytics.domain.bot.BotRegistrationService;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.ConfigurePlatformUseCase;
@@ -21,6 +25,7 @@ import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundLoggingService;
 import com.crashanalytics.domain.session.SessionLifecycleService;
 import com.crashanalytics.domain.session.SessionLog;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,6 +45,24 @@ public class UseCaseConfiguration {
     @Bean
     RegisterBotUseCase registerBotUseCase(BotRegistry bots, Transactions transactions, Clock clock) {
         return new BotRegistrationService(bots, transactions, clock);
+    }
+
+    /** {@code GATEWAY_ADMIN_KEY}, read from the environment only (never from a file in the repository). */
+    @Bean
+    EnvironmentAdminKey environmentAdminKey(@Value("${gateway.admin-key:}") String adminKey, Clock clock) {
+        return EnvironmentAdminKey.of(adminKey, clock.instant());
+    }
+
+    @Bean
+    ApiKeyAuthenticationService apiKeyAuthentication(ApiKeyRegistry keys, Clock clock, EnvironmentAdminKey admin) {
+        return new ApiKeyAuthenticationService(keys, clock, admin);
+    }
+
+    /** Issues, revokes and lists keys, and ensures an admin on start (IssueApiKeyUseCase, RevokeApiKeyUseCase, ...). */
+    @Bean
+    ApiKeyManagementService apiKeyManagement(ApiKeyRegistry keys, Transactions transactions, Clock clock,
+                                             EnvironmentAdminKey admin) {
+        return new ApiKeyManagementService(keys, transactions, clock, admin);
     }
 
     @Bean

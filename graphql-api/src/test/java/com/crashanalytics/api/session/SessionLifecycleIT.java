@@ -86,6 +86,20 @@ class SessionLifecycleIT {
     }
 
     @Test
+    void anotherBotsSessionIdIsTakenWithoutSayingWhoseItIs() {
+        ok(client.execute(START_SESSION, Map.of("input", start())));
+        writePath.registerBot("jetx_bot_002");
+
+        GraphQlResponse taken = client.execute(START_SESSION, Map.of("input", with(start(), "botId", "jetx_bot_002")));
+
+        refused(taken, "CONFLICT", "input.sessionId", "CONFLICT");
+        String message = taken.errors().get(0).path("message").asString();
+        assertThat(message).contains("already in use").doesNotContain(BOT).doesNotContain("aviator")
+                .doesNotContain("1000");
+        assertThat(writePath.count("session_logs")).isEqualTo(1);
+    }
+
+    @Test
     void aSessionNeedsAKnownBotAndAConfiguredPlatform() {
         refused(client.execute(START_SESSION, Map.of("input", with(start(), "botId", "nobody"))), "NOT_FOUND",
                 "input.botId", "MUST_EXIST");

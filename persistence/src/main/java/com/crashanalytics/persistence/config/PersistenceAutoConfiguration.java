@@ -1,5 +1,9 @@
 package com.crashanalytics.persistence.config;
 
+import java.time.Duration;
+
+import com.crashanalytics.domain.access.ApiKeyRegistry;
+import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.PlatformRegistry;
@@ -11,6 +15,8 @@ import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SessionReadModel;
+import com.crashanalytics.persistence.access.JdbcApiKeyRegistry;
+import com.crashanalytics.persistence.access.JdbcBotOwnership;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
@@ -23,10 +29,12 @@ import com.crashanalytics.persistence.round.JdbcRoundReadModel;
 import com.crashanalytics.persistence.session.JdbcSessionLog;
 import com.crashanalytics.persistence.session.JdbcSessionReadModel;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,14 +47,30 @@ import org.springframework.transaction.PlatformTransactionManager;
         DataSourceTransactionManagerAutoConfiguration.class})
 public class PersistenceAutoConfiguration {
 
+    /** {@code GATEWAY_READ_STATEMENT_TIMEOUT}: how long one statement of a read may run (0 = no limit). */
+    static final String READ_STATEMENT_TIMEOUT = "gateway.read-statement-timeout";
+    static final Duration DEFAULT_READ_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+
     @Bean
-    Transactions transactions(PlatformTransactionManager transactionManager) {
-        return new JdbcTransactions(transactionManager);
+    Transactions transactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Environment environment) {
+        Duration readTimeout = Binder.get(environment).bind(READ_STATEMENT_TIMEOUT, Duration.class)
+                .orElse(DEFAULT_READ_STATEMENT_TIMEOUT);
+        return new JdbcTransactions(transactionManager, jdbc, readTimeout);
     }
 
     @Bean
     BotRegistry botRegistry(JdbcClient jdbc) {
         return new JdbcBotRegistry(jdbc);
+    }
+
+    @Bean
+    ApiKeyRegistry apiKeyRegistry(JdbcClient jdbc) {
+        return new JdbcApiKeyRegistry(jdbc);
+    }
+
+    @Bean
+    BotOwnership botOwnership(JdbcClient jdbc) {
+        return new JdbcBotOwnership(jdbc);
     }
 
     @Bean
