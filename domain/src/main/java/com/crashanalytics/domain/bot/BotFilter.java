@@ -1,6 +1,7 @@
 package com.crashanalytics.domain.bot;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import com.crashanalytics.domain.common.Violation;
@@ -12,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * Which bots to list. The game, platform and window select bots by their sessions: a bot is listed when it started
  * at least one session on that game and platform within {@code [from, to)}.
  *
+ * @param botIds       only these bots
  * @param strategyName the bot's registered strategy
  */
 public record BotFilter(
+        @Nullable List<String> botIds,
         @Nullable String strategyName,
         @Nullable String gameName,
         @Nullable String platformCode,
@@ -22,7 +25,12 @@ public record BotFilter(
         @Nullable Instant to) implements ListFilter {
 
     /** Every bot. */
-    public static final BotFilter ALL = new BotFilter(null, null, null, null, null);
+    public static final BotFilter ALL = new BotFilter(null, null, null, null, null, null);
+
+    /** This filter, narrowed to the bots a caller may see. */
+    public BotFilter within(Collection<String> visibleBots) {
+        return new BotFilter(ListFilter.narrowed(botIds, visibleBots), strategyName, gameName, platformCode, from, to);
+    }
 
     /** Whether the filter selects bots by their sessions. */
     public boolean concernsSessions() {
@@ -32,6 +40,7 @@ public record BotFilter(
     @Override
     public List<Violation> violations() {
         Violations violations = new Violations().text("strategyName", strategyName, 100);
+        ListFilter.botIdsIfGiven(violations, botIds, RegisterBotCommand.MAX_BOT_ID_LENGTH);
         ListFilter.codeIfGiven(violations, "gameName", gameName, ConfigurePlatformCommand.MAX_CODE_LENGTH);
         ListFilter.codeIfGiven(violations, "platformCode", platformCode, ConfigurePlatformCommand.MAX_CODE_LENGTH);
         return ListFilter.checkWindow(violations, from, to).list();

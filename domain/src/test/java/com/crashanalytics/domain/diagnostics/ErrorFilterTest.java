@@ -11,7 +11,7 @@ class ErrorFilterTest {
     @Test
     void givenCriteriaFollowTheRulesOfWhatTheyName() {
         assertThat(ErrorFilter.ALL.violations()).isEmpty();
-        assertThat(new ErrorFilter("bot_1", "session\u0001", " ocr_error", Severity.CRITICAL, null, null).violations())
+        assertThat(new ErrorFilter("bot_1", null, "session\u0001", " ocr_error", Severity.CRITICAL, null, null).violations())
                 .extracting(Violation::field, Violation::rule)
                 .containsExactly(tuple("sessionId", "NO_CONTROL_CHARACTERS"),
                         tuple("errorType", "NO_SURROUNDING_WHITESPACE"));

@@ -15,7 +15,7 @@ class SessionFilterTest {
         Instant noon = Instant.parse("2026-11-21T12:00:00Z");
 
         assertThat(SessionFilter.ALL.violations()).isEmpty();
-        assertThat(new SessionFilter("x".repeat(51), "aviator", "PLATFORM", null, SessionStatus.ACTIVE,
+        assertThat(new SessionFilter("x".repeat(51), null, "aviator", "PLATFORM", null, SessionStatus.ACTIVE,
                 noon.plusSeconds(60), noon).violations())
                 .extracting(Violation::field, Violation::rule)
                 .containsExactly(tuple("botId", "MAX_LENGTH"), tuple("platformCode", "LOWERCASE_CODE"),

@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import com.crashanalytics.api.paging.BatchLoaders;
 import com.crashanalytics.api.paging.Connection;
 import com.crashanalytics.api.paging.Connection.Counter;
+import com.crashanalytics.api.paging.VisibleBots;
+import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.bot.BotFilter;
 import com.crashanalytics.domain.bot.BotReadModel;
@@ -16,6 +18,7 @@ import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.session.Session;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -34,10 +37,12 @@ class BotReadController {
 
     @QueryMapping
     Connection<Bot> bots(@Argument BotFilter filter, @Argument Integer first, @Argument String after,
-                         @Argument SortDirection direction) {
-        BotFilter criteria = filter == null ? BotFilter.ALL : filter;
-        ListQuery<BotFilter> query = ListQuery.of(criteria, BotReadModel.BY_REGISTRATION, first, after, direction);
-        return Connection.of(bots.bots(query), Counter.direct(() -> bots.count(criteria)));
+                         @Argument SortDirection direction, @ContextValue ApiKey caller) {
+        BotFilter given = filter == null ? BotFilter.ALL : filter;
+        ListQuery<BotFilter> asked = ListQuery.of(given, BotReadModel.BY_REGISTRATION, first, after, direction);
+        ListQuery<BotFilter> query = VisibleBots.of(caller).map(own -> asked.withFilter(given.within(own)))
+                .orElse(asked);
+        return Connection.of(bots.bots(query), Counter.direct(() -> bots.count(query.filter())));
     }
 
     @SchemaMapping(typeName = "Session")

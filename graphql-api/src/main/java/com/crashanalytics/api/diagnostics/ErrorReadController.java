@@ -7,6 +7,8 @@ import com.crashanalytics.api.paging.BatchLoaders;
 import com.crashanalytics.api.paging.ChildPage;
 import com.crashanalytics.api.paging.Connection;
 import com.crashanalytics.api.paging.Connection.Counter;
+import com.crashanalytics.api.paging.VisibleBots;
+import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
@@ -20,6 +22,7 @@ import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.session.Session;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -49,10 +52,12 @@ class ErrorReadController {
 
     @QueryMapping
     Connection<ErrorLog> errors(@Argument ErrorFilter filter, @Argument Integer first, @Argument String after,
-                                @Argument SortDirection direction) {
-        ErrorFilter criteria = filter == null ? ErrorFilter.ALL : filter;
-        ListQuery<ErrorFilter> query = ListQuery.of(criteria, DiagnosticsReadModel.BY_TIME, first, after, direction);
-        return Connection.of(diagnostics.errors(query), Counter.direct(() -> diagnostics.count(criteria)));
+                                @Argument SortDirection direction, @ContextValue ApiKey caller) {
+        ErrorFilter given = filter == null ? ErrorFilter.ALL : filter;
+        ListQuery<ErrorFilter> asked = ListQuery.of(given, DiagnosticsReadModel.BY_TIME, first, after, direction);
+        ListQuery<ErrorFilter> query = VisibleBots.of(caller).map(own -> asked.withFilter(given.within(own)))
+                .orElse(asked);
+        return Connection.of(diagnostics.errors(query), Counter.direct(() -> diagnostics.count(query.filter())));
     }
 
     @SchemaMapping(typeName = "Bot", field = "errors")

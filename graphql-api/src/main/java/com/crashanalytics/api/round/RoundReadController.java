@@ -8,6 +8,8 @@ import com.crashanalytics.api.paging.BatchLoaders;
 import com.crashanalytics.api.paging.ChildPage;
 import com.crashanalytics.api.paging.Connection;
 import com.crashanalytics.api.paging.Connection.Counter;
+import com.crashanalytics.api.paging.VisibleBots;
+import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
@@ -22,6 +24,7 @@ import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.domain.session.Session;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -52,10 +55,12 @@ class RoundReadController {
 
     @QueryMapping
     Connection<Round> rounds(@Argument RoundFilter filter, @Argument Integer first, @Argument String after,
-                             @Argument SortDirection direction) {
-        RoundFilter criteria = filter == null ? RoundFilter.ALL : filter;
-        ListQuery<RoundFilter> query = ListQuery.of(criteria, RoundReadModel.BY_START, first, after, direction);
-        return Connection.of(rounds.rounds(query), Counter.direct(() -> rounds.count(criteria)));
+                             @Argument SortDirection direction, @ContextValue ApiKey caller) {
+        RoundFilter given = filter == null ? RoundFilter.ALL : filter;
+        ListQuery<RoundFilter> asked = ListQuery.of(given, RoundReadModel.BY_START, first, after, direction);
+        ListQuery<RoundFilter> query = VisibleBots.of(caller).map(own -> asked.withFilter(given.within(own)))
+                .orElse(asked);
+        return Connection.of(rounds.rounds(query), Counter.direct(() -> rounds.count(query.filter())));
     }
 
     @SchemaMapping(typeName = "Bot", field = "rounds")

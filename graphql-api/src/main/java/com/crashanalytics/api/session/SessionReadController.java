@@ -6,6 +6,8 @@ import com.crashanalytics.api.paging.BatchLoaders;
 import com.crashanalytics.api.paging.ChildPage;
 import com.crashanalytics.api.paging.Connection;
 import com.crashanalytics.api.paging.Connection.Counter;
+import com.crashanalytics.api.paging.VisibleBots;
+import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
@@ -17,6 +19,7 @@ import com.crashanalytics.domain.session.SessionFilter;
 import com.crashanalytics.domain.session.SessionReadModel;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -42,10 +45,12 @@ class SessionReadController {
 
     @QueryMapping
     Connection<Session> sessions(@Argument SessionFilter filter, @Argument Integer first, @Argument String after,
-                                 @Argument SortDirection direction) {
-        SessionFilter criteria = filter == null ? SessionFilter.ALL : filter;
-        ListQuery<SessionFilter> query = ListQuery.of(criteria, SessionReadModel.BY_START, first, after, direction);
-        return Connection.of(sessions.sessions(query), Counter.direct(() -> sessions.count(criteria)));
+                                 @Argument SortDirection direction, @ContextValue ApiKey caller) {
+        SessionFilter given = filter == null ? SessionFilter.ALL : filter;
+        ListQuery<SessionFilter> asked = ListQuery.of(given, SessionReadModel.BY_START, first, after, direction);
+        ListQuery<SessionFilter> query = VisibleBots.of(caller).map(own -> asked.withFilter(given.within(own)))
+                .orElse(asked);
+        return Connection.of(sessions.sessions(query), Counter.direct(() -> sessions.count(query.filter())));
     }
 
     @SchemaMapping(typeName = "Bot", field = "sessions")

@@ -11,6 +11,7 @@ import com.crashanalytics.api.GatewayApplication;
 import com.crashanalytics.api.testing.BulkFleet;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlClient.GraphQlResponse;
+import com.crashanalytics.api.testing.TestApiKeys;
 import com.crashanalytics.persistence.testing.DatabaseCleaner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -60,7 +61,9 @@ public final class ReadPathBenchmark {
     public static void main(String[] args) throws Exception {
         Path dataDir = Files.createTempDirectory("read-path-benchmark");
         ConfigurableApplicationContext gateway = SpringApplication.run(GatewayApplication.class,
-                "--server.port=0", "--gateway.data-dir=" + dataDir, "--logging.level.root=WARN");
+                "--server.port=0", "--gateway.data-dir=" + dataDir, "--logging.level.root=WARN",
+                // GraphQlClient sends the test admin key; the benchmark measures latency, not the rate limit.
+                "--gateway.admin-key=" + TestApiKeys.ADMIN, "--gateway.rate-limit.admin=1000000000/1s");
         try {
             int port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
             GraphQlClient client = new GraphQlClient(port);

@@ -112,16 +112,17 @@ class KeysetPlansIT {
         List<Executed> dashboard = explained(DASHBOARD, Map.of());
         statements.addAll(dashboard);
 
-        assertThat(statements).hasSizeGreaterThan(40);
-        assertThat(statements).allSatisfy(statement -> assertThat(statement.plan()).isNotBlank());
-        List<Executed> scanning = statements.stream()
+        List<Executed> selects = statements.stream().filter(statement -> statement.sql().startsWith("SELECT")).toList();
+        assertThat(selects).hasSizeGreaterThan(40);
+        assertThat(selects).allSatisfy(statement -> assertThat(statement.plan()).isNotBlank());
+        List<Executed> scanning = selects.stream()
                 .filter(statement -> LARGE_TABLES.stream()
                         .anyMatch(table -> statement.plan().contains("Seq Scan on " + table + " ")))
                 .toList();
         assertThat(scanning).as("statements that scan a whole table:\n%s",
                 String.join("\n\n", scanning.stream().map(Executed::toString).toList())).isEmpty();
         System.out.println("Plans of the dashboard query over 100,000 rounds:");
-        dashboard.forEach(statement -> System.out.println(statement + "\n"));
+        dashboard.stream().filter(selects::contains).forEach(statement -> System.out.println(statement + "\n"));
     }
 
     private List<Executed> explained(String document, Map<String, Object> variables) {

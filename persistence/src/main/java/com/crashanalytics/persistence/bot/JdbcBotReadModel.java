@@ -35,7 +35,9 @@ public class JdbcBotReadModel implements BotReadModel {
 
     /** Game, platform and window select bots by their sessions: one probe of the sessions' (bot, start) index per bot. */
     private static Where where(BotFilter filter) {
-        Where where = KeysetSql.where().equal("b.strategy_name", "strategyName", filter.strategyName());
+        Where where = KeysetSql.where()
+                .oneOf("b.bot_id", "botIds", filter.botIds())
+                .equal("b.strategy_name", "strategyName", filter.strategyName());
         if (filter.concernsSessions()) {
             Where sessions = KeysetSql.where()
                     .equal("s.game_name", "gameName", filter.gameName())

@@ -210,6 +210,14 @@ public final class KeysetSql<T> {
             return this;
         }
 
+        /** {@code column} is one of the values, when a list is given (an empty list matches nothing). */
+        public Where oneOf(String column, String parameter, @Nullable Collection<String> values) {
+            if (values != null) {
+                add(column + " = ANY(CAST(:" + parameter + " AS text[]))", parameter, values.toArray(String[]::new));
+            }
+            return this;
+        }
+
         /** {@code column >= from}, when given. */
         public Where notBefore(String column, String parameter, @Nullable Instant from) {
             if (from != null) {

@@ -107,6 +107,7 @@ public class JdbcDiagnosticsReadModel implements DiagnosticsReadModel {
     private static Where where(ErrorFilter filter) {
         return KeysetSql.where()
                 .equal("e.bot_id", "botId", filter.botId())
+                .oneOf("e.bot_id", "botIds", filter.botIds())
                 .equal("e.session_id", "sessionId", filter.sessionId())
                 .equal("e.error_type", "errorType", filter.errorType())
                 .equal("e.severity", "severity", filter.severity())

@@ -120,6 +120,7 @@ public class JdbcRoundReadModel implements RoundReadModel {
     private static Where where(RoundFilter filter) {
         Where where = KeysetSql.where()
                 .equal("r.bot_id", "botId", filter.botId())
+                .oneOf("r.bot_id", "botIds", filter.botIds())
                 .equal("r.session_id", "sessionId", filter.sessionId())
                 .equal("r.game_name", "gameName", filter.gameName())
                 .equal("r.platform_code", "platformCode", filter.platformCode())

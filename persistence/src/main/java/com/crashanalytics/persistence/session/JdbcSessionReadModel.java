@@ -59,6 +59,7 @@ public class JdbcSessionReadModel implements SessionReadModel {
     private static Where where(SessionFilter filter) {
         return KeysetSql.where()
                 .equal("s.bot_id", "botId", filter.botId())
+                .oneOf("s.bot_id", "botIds", filter.botIds())
                 .equal("s.game_name", "gameName", filter.gameName())
                 .equal("s.platform_code", "platformCode", filter.platformCode())
                 .equal("s.strategy_name", "strategyName", filter.strategyName())

@@ -17,6 +17,11 @@ public record ListQuery<F extends ListFilter>(F filter, PageRequest page) {
         return new ListQuery<>(filter, page);
     }
 
+    /** The same page of a filter derived from this one (e.g. narrowed to the rows a caller may see). */
+    public ListQuery<F> withFilter(F narrowed) {
+        return new ListQuery<>(narrowed, page);
+    }
+
     /** The first page of the default size, oldest first. */
     public static <F extends ListFilter> ListQuery<F> firstPage(F filter, SortOrder order) {
         return new ListQuery<>(filter, PageRequest.firstPage(order, SortDirection.ASC));
