@@ -10,6 +10,6 @@ public interface Transactions {
 
     <T> T inTransaction(Supplier<T> work);
 
-    /** A read-only unit of work: consistent reads, no writes. */
+    /** A read-only unit of work: every read sees the same snapshot of the data, and nothing is written. */
     <T> T readOnly(Supplier<T> work);
 }

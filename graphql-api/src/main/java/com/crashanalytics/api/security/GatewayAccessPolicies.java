@@ -5,6 +5,7 @@ import static com.crashanalytics.api.security.AccessPolicy.botRead;
 import static com.crashanalytics.api.security.AccessPolicy.botWrite;
 import static com.crashanalytics.api.security.AccessPolicy.sharedRead;
 import static com.crashanalytics.api.security.BotScope.botIdAt;
+import static com.crashanalytics.api.security.BotScope.filteredByResolver;
 import static com.crashanalytics.api.security.BotScope.ownerOf;
 
 import com.crashanalytics.domain.access.OwnedResource;
@@ -52,6 +53,11 @@ public final class GatewayAccessPolicies {
                 .mutation("logSignal", botWrite(botIdAt("input.botId")))
                 .mutation("logError", botWrite(botIdAt("input.botId")))
                 .mutation("logOcrValidation", botWrite(botIdAt("input.botId")))
+                // Lists across bots (a BOT key's answer holds its own bots' rows only: see VisibleBots)
+                .query("bots", botRead(filteredByResolver()))
+                .query("sessions", botRead(filteredByResolver()))
+                .query("rounds", botRead(filteredByResolver()))
+                .query("errors", botRead(filteredByResolver()))
                 // API keys
                 .query("apiKeys", adminOnly())
                 .mutation("createApiKey", adminOnly())

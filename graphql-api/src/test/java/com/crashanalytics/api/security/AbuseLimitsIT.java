@@ -91,19 +91,16 @@ class AbuseLimitsIT {
             document.append("fragment F").append(i).append(" on Mutation { ...F").append(i - 1).append(" ...F").append(i - 1).append(" } ");
         }
 
-        assertRefusedFor(attacker.execute(document.toString()), "maxComplexity", 1000, 1L << 31);
+        assertRefusedFor(attacker.execute(document.toString()), "maxComplexity", 100_000, 1L << 31);
     }
 
     @Test
     void aQueryOverTheComplexityLimitIsRefused() {
-        // No aliases, 8 levels deep, yet wide: T(d) = name ofType { T(d-1) } interfaces { T(d-1) } possibleTypes { T(d-1) }.
-        // Fields n(0) = 1, n(d) = 1 + 3 x (1 + n(d-1)): 7, 25, 79, 241, 727, 2185; with __type itself 2,186 > 1,000.
-        String tree = "name";
-        for (int depth = 1; depth <= 6; depth++) {
-            tree = "name ofType { " + tree + " } interfaces { " + tree + " } possibleTypes { " + tree + " }";
-        }
+        // No aliases, 6 levels deep, yet 250,000 rows: bot edges 1 + node (1 + sessions (1 + 500 x edges (1 + node
+        // (1 + sessionId 1)))) = 1 + (1 + 1,501) = 1,503; bots = 1 + 500 x 1,503 = 751,501 > 100,000.
+        String query = "{ bots(first: 500) { edges { node { sessions(first: 500) { edges { node { sessionId } } } } } } }";
 
-        assertRefusedFor(attacker.execute("{ __type(name: \"Bot\") { " + tree + " } }"), "maxComplexity", 1000, 2186);
+        assertRefusedFor(attacker.execute(query), "maxComplexity", 100_000, 751_501);
     }
 
     @Test

@@ -101,6 +101,15 @@ class AccessMatrixIT {
             new Operation("logOcrValidation for bot_a", given(REGISTER_A),
                     "mutation { logOcrValidation(input: {botId: \"bot_a\", validationStatus: VALID}) { duplicate } }",
                     "SELECT count(*) FROM ocr_validation_logs", allowed(BOT_A, ADMIN)),
+            // Lists across bots: every role reads them; a BOT key's answer holds its own bots' rows only (ReadAccessIT)
+            new Operation("bots", given(REGISTER_A), "{ bots { edges { node { botId } } } }", null,
+                    allowed(BOT_A, BOT_B, DASHBOARD, ADMIN)),
+            new Operation("sessions", given(REGISTER_A, PLATFORM, START_A), "{ sessions { edges { node { sessionId } } } }",
+                    null, allowed(BOT_A, BOT_B, DASHBOARD, ADMIN)),
+            new Operation("rounds", given(REGISTER_A, PLATFORM, START_A, LOG_ROUND_A), "{ rounds { edges { node { id } } } }",
+                    null, allowed(BOT_A, BOT_B, DASHBOARD, ADMIN)),
+            new Operation("errors", given(REGISTER_A), "{ errors { totalCount edges { node { id } } } }", null,
+                    allowed(BOT_A, BOT_B, DASHBOARD, ADMIN)),
             // API keys
             new Operation("createApiKey", null,
                     "mutation { createApiKey(input: {label: \"made\", role: DASHBOARD}) { secret } }",

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Bots in {@code bot_vm_registration}, keyed by the natural {@code bot_id}. */
 public class JdbcBotRegistry implements BotRegistry {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             bot_id, bot_name, vm_name, vm_provider, region, session_id, strategy_name,
             initial_balance, base_stake, max_stake, created_at, updated_at, last_heartbeat_at
             """;

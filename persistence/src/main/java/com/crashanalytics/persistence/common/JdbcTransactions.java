@@ -32,6 +32,10 @@ public class JdbcTransactions implements Transactions {
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        // One snapshot for every statement: a dashboard's nested query (bots, their sessions, their rounds, read
+        // level by level) then sees one moment even while bots log rounds. A read-only transaction never fails
+        // with a serialization error in PostgreSQL, so this costs no retries.
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.jdbc = jdbc;
         this.readStatementTimeoutMillis = readStatementTimeout.toMillis();
     }

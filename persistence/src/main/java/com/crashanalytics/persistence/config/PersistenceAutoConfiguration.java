@@ -4,23 +4,31 @@ import java.time.Duration;
 
 import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.access.BotOwnership;
+import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
+import com.crashanalytics.domain.diagnostics.DiagnosticsReadModel;
 import com.crashanalytics.domain.round.RoundLogbook;
+import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.session.SessionLog;
+import com.crashanalytics.domain.session.SessionReadModel;
 import com.crashanalytics.persistence.access.JdbcApiKeyRegistry;
 import com.crashanalytics.persistence.access.JdbcBotOwnership;
 import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
+import com.crashanalytics.persistence.bot.JdbcBotReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
 import com.crashanalytics.persistence.common.JdbcTransactions;
 import com.crashanalytics.persistence.common.UuidV7Generator;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsLog;
+import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsReadModel;
 import com.crashanalytics.persistence.round.JdbcRoundLogbook;
+import com.crashanalytics.persistence.round.JdbcRoundReadModel;
 import com.crashanalytics.persistence.session.JdbcSessionLog;
+import com.crashanalytics.persistence.session.JdbcSessionReadModel;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -92,5 +100,27 @@ public class PersistenceAutoConfiguration {
     @Bean
     DiagnosticsLog diagnosticsLog(JdbcClient jdbc, JdbcTemplate template) {
         return new JdbcDiagnosticsLog(jdbc, template);
+    }
+
+    // Read models of the dashboards' read path: pages by keyset, many parents per statement.
+
+    @Bean
+    BotReadModel botReadModel(JdbcClient jdbc) {
+        return new JdbcBotReadModel(jdbc);
+    }
+
+    @Bean
+    SessionReadModel sessionReadModel(JdbcClient jdbc) {
+        return new JdbcSessionReadModel(jdbc);
+    }
+
+    @Bean
+    RoundReadModel roundReadModel(JdbcClient jdbc) {
+        return new JdbcRoundReadModel(jdbc);
+    }
+
+    @Bean
+    DiagnosticsReadModel diagnosticsReadModel(JdbcClient jdbc) {
+        return new JdbcDiagnosticsReadModel(jdbc);
     }
 }

@@ -26,6 +26,8 @@ public class JdbcDiagnosticsLog implements DiagnosticsLog {
             id, bot_id, session_id, round_id, round_number, client_event_id, error_type, severity, error_message,
             stack_trace, recovery_action, recovery_successful, context, "timestamp", content_fingerprint
             """;
+    /** The error columns as reads want them (the context as JSON text). */
+    static final String ERROR_READ_COLUMNS = ERROR_COLUMNS.replace("context,", "context::text AS context,");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -76,7 +78,7 @@ public class JdbcDiagnosticsLog implements DiagnosticsLog {
 
     @Override
     public Optional<ErrorLog> findError(String botId, String clientEventId) {
-        return jdbc.sql("SELECT " + ERROR_COLUMNS.replace("context,", "context::text AS context,")
+        return jdbc.sql("SELECT " + ERROR_READ_COLUMNS
                         + " FROM error_logs WHERE bot_id = :botId AND client_event_id = :clientEventId")
                 .param("botId", botId)
                 .param("clientEventId", clientEventId)
@@ -100,7 +102,7 @@ public class JdbcDiagnosticsLog implements DiagnosticsLog {
                 .optional();
     }
 
-    private static ErrorLog mapError(ResultSet rs, int row) throws SQLException {
+    static ErrorLog mapError(ResultSet rs, int row) throws SQLException {
         return new ErrorLog(
                 rs.getObject("id", UUID.class),
                 rs.getString("bot_id"),

@@ -73,22 +73,25 @@ public class JdbcRoundLogbook implements RoundLogbook {
     private static final String INSERT_OUTCOME = "INSERT INTO analytics_round_outcomes (" + OUTCOME_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private static final String SELECT_ROUND = """
-            SELECT r.id, r.bot_id, r.session_id, r.game_name, r.platform_code, r.round_number, r.round_external_id,
-                   r.round_start_timestamp, r.round_end_timestamp, r.duration_seconds, r.stake_value, r.strategy_name,
-                   r.strategy_step, r.target_multiplier, r.crash_multiplier_detected, r.cashout_multiplier,
-                   r.final_multiplier, r.multiplier_source, r.cashout_amount, r.profit_loss_amount,
-                   r.running_balance_before, r.running_balance_after, r.roi_percent, r.ocr_raw_text, r.ocr_cleaned_value,
-                   r.multiplier_detection_confidence, r.cashout_detection_confidence, r.screenshot_reference_id,
-                   r.round_outcome, r.error_type, r.error_description, r.recovery_action_taken, r.retry_count,
-                   r.metadata::text AS metadata, r.data_quality_flags, r.content_fingerprint, r.logged_at,
-                   o.id AS outcome_id, o.outcome_category, o.win_streak_length, o.loss_streak_length, o.balance_after,
-                   o.actual_multiplier, o.hit_target, o.multiplier_error, o."timestamp" AS outcome_timestamp,
-                   o.date_bucket, o.hour_bucket
-            FROM crash_game_rounds r JOIN analytics_round_outcomes o ON o.round_id = r.id
+    /** A round with its analytics, as every read returns it (the names are unique, so it can be a subquery's). */
+    static final String READ_COLUMNS = """
+            r.id, r.bot_id, r.session_id, r.game_name, r.platform_code, r.round_number, r.round_external_id,
+            r.round_start_timestamp, r.round_end_timestamp, r.duration_seconds, r.stake_value, r.strategy_name,
+            r.strategy_step, r.target_multiplier, r.crash_multiplier_detected, r.cashout_multiplier,
+            r.final_multiplier, r.multiplier_source, r.cashout_amount, r.profit_loss_amount,
+            r.running_balance_before, r.running_balance_after, r.roi_percent, r.ocr_raw_text, r.ocr_cleaned_value,
+            r.multiplier_detection_confidence, r.cashout_detection_confidence, r.screenshot_reference_id,
+            r.round_outcome, r.error_type, r.error_description, r.recovery_action_taken, r.retry_count,
+            r.metadata::text AS metadata, r.data_quality_flags, r.content_fingerprint, r.logged_at,
+            o.id AS outcome_id, o.outcome_category, o.win_streak_length, o.loss_streak_length, o.balance_after,
+            o.actual_multiplier, o.hit_target, o.multiplier_error, o."timestamp" AS outcome_timestamp,
+            o.date_bucket, o.hour_bucket
             """;
+    /** Every round has exactly one analytics row, written in its transaction. */
+    static final String OUTCOME_JOIN = "JOIN analytics_round_outcomes o ON o.round_id = r.id";
+    private static final String SELECT_ROUND = "SELECT " + READ_COLUMNS + " FROM crash_game_rounds r " + OUTCOME_JOIN;
 
-    private static final String SAMPLE_COLUMNS = """
+    static final String SAMPLE_COLUMNS = """
             id, round_id, sample_index, bot_id, session_id, game_name, platform_code, multiplier, "timestamp",
             elapsed_ms, is_crash_multiplier, is_cashout_multiplier, ocr_confidence, data_quality_score, date_bucket,
             content_fingerprint
@@ -96,13 +99,13 @@ public class JdbcRoundLogbook implements RoundLogbook {
 
     private static final String STORED_COLUMNS = "bot_id, session_id, round_number, id, content_fingerprint";
 
-    private static final String SIGNAL_COLUMNS = """
+    static final String SIGNAL_COLUMNS = """
             id, round_id, round_number, bot_id, session_id, game_name, platform_code, signal_type, client_signal_id,
             "timestamp", confidence_score, predicted_multiplier, time_to_crash_predicted_ms, pattern_match_type,
             feature_vector, signal_correctness, actual_multiplier, prediction_error, content_fingerprint
             """;
     /** The signal columns as selected: the feature vector as JSON text. */
-    private static final String SELECTED_SIGNAL_COLUMNS =
+    static final String SELECTED_SIGNAL_COLUMNS =
             SIGNAL_COLUMNS.replace("feature_vector,", "feature_vector::text AS feature_vector,");
 
 
@@ -131,7 +134,7 @@ public class JdbcRoundLogbook implements RoundLogbook {
             + "SELECT " + SELECTED_SIGNAL_COLUMNS + " FROM analytics_round_signals WHERE round_id IS NULL AND "
             + "bot_id = ? AND session_id = ? AND round_number = ?";
 
-    private static final String KEYS_MATCH = """
+    static final String KEYS_MATCH = """
             (bot_id, session_id, round_number) IN (
                 SELECT * FROM unnest(CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[])))
             """;
@@ -416,7 +419,7 @@ public class JdbcRoundLogbook implements RoundLogbook {
                 .uuid(signal.id()));
     }
 
-    private static JdbcClient.StatementSpec withKeys(JdbcClient.StatementSpec statement, Collection<RoundKey> keys) {
+    static JdbcClient.StatementSpec withKeys(JdbcClient.StatementSpec statement, Collection<RoundKey> keys) {
         return statement
                 .param("bots", keys.stream().map(RoundKey::botId).toArray(String[]::new))
                 .param("sessions", keys.stream().map(RoundKey::sessionId).toArray(String[]::new))
@@ -492,7 +495,7 @@ public class JdbcRoundLogbook implements RoundLogbook {
                 analytics);
     }
 
-    private static MultiplierSample mapSample(ResultSet rs, int row) throws SQLException {
+    static MultiplierSample mapSample(ResultSet rs, int row) throws SQLException {
         return new MultiplierSample(
                 rs.getObject("id", UUID.class),
                 rs.getObject("round_id", UUID.class),
@@ -512,7 +515,7 @@ public class JdbcRoundLogbook implements RoundLogbook {
                 rs.getString("content_fingerprint") == null ? "" : rs.getString("content_fingerprint"));
     }
 
-    private static Signal mapSignal(ResultSet rs, int row) throws SQLException {
+    static Signal mapSignal(ResultSet rs, int row) throws SQLException {
         return new Signal(
                 rs.getObject("id", UUID.class),
                 rs.getObject("round_id", UUID.class),

@@ -1,0 +1,19 @@
+package com.crashanalytics.domain.bot;
+
+import com.crashanalytics.domain.common.paging.ListQuery;
+import com.crashanalytics.domain.common.paging.Page;
+import com.crashanalytics.domain.common.paging.SortOrder;
+import com.crashanalytics.domain.common.paging.SortOrder.KeyPart;
+
+/** Outbound port (read model): the bots dashboards list, a page at a time. */
+public interface BotReadModel {
+
+    /** Bots in the order they registered; bots registered at the same instant in the order they were stored. */
+    SortOrder BY_REGISTRATION = SortOrder.of("bots-by-registration", KeyPart.TIME, KeyPart.NUMBER);
+
+    /** A page of the bots the filter selects, in {@link #BY_REGISTRATION} order. */
+    Page<Bot> bots(ListQuery<BotFilter> query);
+
+    /** How many bots the filter selects. */
+    long count(BotFilter filter);
+}

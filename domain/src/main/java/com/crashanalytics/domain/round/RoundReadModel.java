@@ -1,0 +1,48 @@
+package com.crashanalytics.domain.round;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.crashanalytics.domain.common.paging.ListQuery;
+import com.crashanalytics.domain.common.paging.Page;
+import com.crashanalytics.domain.common.paging.SortOrder;
+import com.crashanalytics.domain.common.paging.SortOrder.KeyPart;
+
+/**
+ * Outbound port (read model): rounds and what was observed during them, as dashboards walk them: a page of rounds,
+ * the same page for many bots or sessions at once, and the samples and signals of many rounds at once. Every method
+ * answers for all the parents it is given in one query, never one per parent.
+ */
+public interface RoundReadModel {
+
+    /** Rounds by start time, then id (time-ordered UUIDv7, so in the order they were logged). */
+    SortOrder BY_START = SortOrder.of("rounds-by-start", KeyPart.TIME, KeyPart.UUID);
+    /** A session's rounds by the number the bot gave them, which is unique within the session. */
+    SortOrder BY_NUMBER = SortOrder.of("rounds-by-number", KeyPart.NUMBER);
+
+    /** A page of the rounds the filter selects, in {@link #BY_START} order. */
+    Page<Round> rounds(ListQuery<RoundFilter> query);
+
+    /** For each bot, the same page of its rounds the filter selects, in {@link #BY_START} order. */
+    Map<String, Page<Round>> roundsOfBots(Collection<String> botIds, ListQuery<RoundFilter> query);
+
+    /** For each session, the same page of its rounds the filter selects, in {@link #BY_NUMBER} order. */
+    Map<String, Page<Round>> roundsOfSessions(Collection<String> sessionIds, ListQuery<RoundFilter> query);
+
+    long count(RoundFilter filter);
+
+    Map<String, Long> countRoundsOfBots(Collection<String> botIds, RoundFilter filter);
+
+    Map<String, Long> countRoundsOfSessions(Collection<String> sessionIds, RoundFilter filter);
+
+    /** The rounds with these keys that are logged, in no particular order. */
+    List<Round> findAll(Collection<RoundKey> keys);
+
+    /** The multiplier samples of each round, by sample index (an empty list for a round without any). */
+    Map<UUID, List<MultiplierSample>> samplesOf(Collection<UUID> roundIds);
+
+    /** The signals of each round, by emission time then id (an empty list for a round without any). */
+    Map<RoundKey, List<Signal>> signalsOf(Collection<RoundKey> rounds);
+}

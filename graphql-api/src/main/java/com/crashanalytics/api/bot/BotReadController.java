@@ -1,0 +1,62 @@
+package com.crashanalytics.api.bot;
+
+import java.util.concurrent.CompletableFuture;
+
+import com.crashanalytics.api.paging.BatchLoaders;
+import com.crashanalytics.api.paging.Connection;
+import com.crashanalytics.api.paging.Connection.Counter;
+import com.crashanalytics.api.paging.VisibleBots;
+import com.crashanalytics.domain.access.ApiKey;
+import com.crashanalytics.domain.bot.Bot;
+import com.crashanalytics.domain.bot.BotFilter;
+import com.crashanalytics.domain.bot.BotReadModel;
+import com.crashanalytics.domain.bot.BotRegistry;
+import com.crashanalytics.domain.common.paging.ListQuery;
+import com.crashanalytics.domain.common.paging.SortDirection;
+import com.crashanalytics.domain.diagnostics.ErrorLog;
+import com.crashanalytics.domain.round.Round;
+import com.crashanalytics.domain.session.Session;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+/** Bots as dashboards read them: the list of bots, and the bot of a session, round or error (batched). */
+@Controller
+class BotReadController {
+
+    private final BotReadModel bots;
+
+    BotReadController(BotReadModel bots, BotRegistry registry, BatchLoaderRegistry loaders) {
+        this.bots = bots;
+        BatchLoaders.byId(loaders, "botsById", registry::findAll, Bot::botId);
+    }
+
+    @QueryMapping
+    Connection<Bot> bots(@Argument BotFilter filter, @Argument Integer first, @Argument String after,
+                         @Argument SortDirection direction, @ContextValue ApiKey caller) {
+        BotFilter given = filter == null ? BotFilter.ALL : filter;
+        ListQuery<BotFilter> asked = ListQuery.of(given, BotReadModel.BY_REGISTRATION, first, after, direction);
+        ListQuery<BotFilter> query = VisibleBots.of(caller).map(own -> asked.withFilter(given.within(own)))
+                .orElse(asked);
+        return Connection.of(bots.bots(query), Counter.direct(() -> bots.count(query.filter())));
+    }
+
+    @SchemaMapping(typeName = "Session")
+    CompletableFuture<Bot> bot(Session session, DataLoader<String, Bot> botsById) {
+        return botsById.load(session.botId());
+    }
+
+    @SchemaMapping(typeName = "Round", field = "bot")
+    CompletableFuture<Bot> botOfRound(Round round, DataLoader<String, Bot> botsById) {
+        return botsById.load(round.botId());
+    }
+
+    @SchemaMapping(typeName = "ErrorLog", field = "bot")
+    CompletableFuture<Bot> botOfError(ErrorLog error, DataLoader<String, Bot> botsById) {
+        return botsById.load(error.botId());
+    }
+}

@@ -1,0 +1,69 @@
+package com.crashanalytics.api.paging;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.crashanalytics.domain.common.paging.ListFilter;
+import com.crashanalytics.domain.common.paging.ListQuery;
+import com.crashanalytics.domain.common.paging.Page;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Registers the DataLoaders of nested fields: every parent of a level is answered by one call of a read model (one
+ * SQL statement), never one per parent. Loaders are keyed by ids, so parents sharing a child (200 rounds of 10
+ * sessions) ask for it once.
+ */
+public final class BatchLoaders {
+
+    private BatchLoaders() {
+    }
+
+    /** Nodes by id (e.g. the session of each round); ids that match nothing answer null. */
+    public static <K, V> void byId(BatchLoaderRegistry registry, String name, Function<Collection<K>, List<V>> load,
+                                   Function<V, K> idOf) {
+        registry.<K, V>forName(name).registerMappedBatchLoader((ids, environment) -> Mono.fromSupplier(() ->
+                load.apply(ids).stream().collect(Collectors.toMap(idOf, Function.identity()))));
+    }
+
+    /** The children of each key (e.g. the signals of each round); the read model answers an empty list for none. */
+    public static <K, V> void listsByKey(BatchLoaderRegistry registry, String name,
+                                         Function<Collection<K>, Map<K, List<V>>> load) {
+        registry.<K, List<V>>forName(name).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromSupplier(() -> load.apply(keys)));
+    }
+
+    /**
+     * A page of each parent's children (e.g. the sessions of each bot). Parents asked with the same query, the usual
+     * case, share one statement; a document asking the same field with other arguments adds one per distinct query.
+     */
+    public static <F extends ListFilter, V> void pagesOfParents(
+            BatchLoaderRegistry registry, String name,
+            BiFunction<Collection<String>, ListQuery<F>, Map<String, Page<V>>> load) {
+        registry.<ChildPage<F>, Page<V>>forName(name).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromSupplier(() -> perGroup(keys, ChildPage::query, ChildPage::parentId, load)));
+    }
+
+    /** How many children each parent has under a filter, one statement per distinct filter. */
+    public static <F extends ListFilter> void countsOfParents(
+            BatchLoaderRegistry registry, String name, BiFunction<Collection<String>, F, Map<String, Long>> count) {
+        registry.<ChildCount<F>, Long>forName(name).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromSupplier(() -> perGroup(keys, ChildCount::filter, ChildCount::parentId, count)));
+    }
+
+    private static <K, G, V> Map<K, V> perGroup(Set<K> keys, Function<K, G> groupOf, Function<K, String> parentOf,
+                                                BiFunction<Collection<String>, G, Map<String, V>> load) {
+        Map<K, V> answers = new HashMap<>();
+        keys.stream().collect(Collectors.groupingBy(groupOf)).forEach((group, members) -> {
+            Map<String, V> byParent = load.apply(members.stream().map(parentOf).distinct().toList(), group);
+            members.forEach(key -> answers.put(key, byParent.get(parentOf.apply(key))));
+        });
+        return answers;
+    }
+}

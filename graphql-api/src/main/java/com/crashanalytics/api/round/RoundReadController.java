@@ -1,0 +1,101 @@
+package com.crashanalytics.api.round;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import com.crashanalytics.api.paging.BatchLoaders;
+import com.crashanalytics.api.paging.ChildPage;
+import com.crashanalytics.api.paging.Connection;
+import com.crashanalytics.api.paging.Connection.Counter;
+import com.crashanalytics.api.paging.VisibleBots;
+import com.crashanalytics.domain.access.ApiKey;
+import com.crashanalytics.domain.bot.Bot;
+import com.crashanalytics.domain.common.paging.ListQuery;
+import com.crashanalytics.domain.common.paging.Page;
+import com.crashanalytics.domain.common.paging.SortDirection;
+import com.crashanalytics.domain.diagnostics.ErrorLog;
+import com.crashanalytics.domain.round.MultiplierSample;
+import com.crashanalytics.domain.round.Round;
+import com.crashanalytics.domain.round.RoundFilter;
+import com.crashanalytics.domain.round.RoundKey;
+import com.crashanalytics.domain.round.RoundReadModel;
+import com.crashanalytics.domain.round.Signal;
+import com.crashanalytics.domain.session.Session;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Rounds as dashboards read them: the list of rounds, a bot's and a session's rounds, the round of an error, and
+ * what was observed during each round, each batched over all the parents of a level.
+ */
+@Controller
+class RoundReadController {
+
+    private static final String COUNTS_OF_BOTS = "roundCountsOfBots";
+    private static final String COUNTS_OF_SESSIONS = "roundCountsOfSessions";
+
+    private final RoundReadModel rounds;
+
+    RoundReadController(RoundReadModel rounds, BatchLoaderRegistry loaders) {
+        this.rounds = rounds;
+        BatchLoaders.byId(loaders, "roundsByKey", rounds::findAll, Round::key);
+        BatchLoaders.pagesOfParents(loaders, "roundsOfBots", rounds::roundsOfBots);
+        BatchLoaders.pagesOfParents(loaders, "roundsOfSessions", rounds::roundsOfSessions);
+        BatchLoaders.countsOfParents(loaders, COUNTS_OF_BOTS, rounds::countRoundsOfBots);
+        BatchLoaders.countsOfParents(loaders, COUNTS_OF_SESSIONS, rounds::countRoundsOfSessions);
+        BatchLoaders.listsByKey(loaders, "samplesOfRounds", rounds::samplesOf);
+        BatchLoaders.listsByKey(loaders, "signalsOfRounds", rounds::signalsOf);
+    }
+
+    @QueryMapping
+    Connection<Round> rounds(@Argument RoundFilter filter, @Argument Integer first, @Argument String after,
+                             @Argument SortDirection direction, @ContextValue ApiKey caller) {
+        RoundFilter given = filter == null ? RoundFilter.ALL : filter;
+        ListQuery<RoundFilter> asked = ListQuery.of(given, RoundReadModel.BY_START, first, after, direction);
+        ListQuery<RoundFilter> query = VisibleBots.of(caller).map(own -> asked.withFilter(given.within(own)))
+                .orElse(asked);
+        return Connection.of(rounds.rounds(query), Counter.direct(() -> rounds.count(query.filter())));
+    }
+
+    @SchemaMapping(typeName = "Bot", field = "rounds")
+    CompletableFuture<Connection<Round>> roundsOfBot(
+            Bot bot, @Argument RoundFilter filter, @Argument Integer first, @Argument String after,
+            @Argument SortDirection direction, DataLoader<ChildPage<RoundFilter>, Page<Round>> roundsOfBots) {
+        ListQuery<RoundFilter> query = ListQuery.of(filter == null ? RoundFilter.ALL : filter, RoundReadModel.BY_START,
+                first, after, direction);
+        return Connection.ofChildren(roundsOfBots, COUNTS_OF_BOTS, bot.botId(), query);
+    }
+
+    @SchemaMapping(typeName = "Session", field = "rounds")
+    CompletableFuture<Connection<Round>> roundsOfSession(
+            Session session, @Argument RoundFilter filter, @Argument Integer first, @Argument String after,
+            @Argument SortDirection direction, DataLoader<ChildPage<RoundFilter>, Page<Round>> roundsOfSessions) {
+        ListQuery<RoundFilter> query = ListQuery.of(filter == null ? RoundFilter.ALL : filter, RoundReadModel.BY_NUMBER,
+                first, after, direction);
+        return Connection.ofChildren(roundsOfSessions, COUNTS_OF_SESSIONS, session.sessionId(), query);
+    }
+
+    @SchemaMapping(typeName = "Round")
+    CompletableFuture<List<MultiplierSample>> multipliers(Round round,
+                                                          DataLoader<UUID, List<MultiplierSample>> samplesOfRounds) {
+        return samplesOfRounds.load(round.id());
+    }
+
+    @SchemaMapping(typeName = "Round")
+    CompletableFuture<List<Signal>> signals(Round round, DataLoader<RoundKey, List<Signal>> signalsOfRounds) {
+        return signalsOfRounds.load(round.key());
+    }
+
+    /** By the round's number, so an error reported before its round was logged finds it too. */
+    @SchemaMapping(typeName = "ErrorLog", field = "round")
+    CompletableFuture<Round> roundOfError(ErrorLog error, DataLoader<RoundKey, Round> roundsByKey) {
+        return error.sessionId() == null || error.roundNumber() == null ? CompletableFuture.completedFuture(null)
+                : roundsByKey.load(new RoundKey(error.botId(), error.sessionId(), error.roundNumber()));
+    }
+}

@@ -1,0 +1,135 @@
+package com.crashanalytics.api.read;
+
+import static com.crashanalytics.api.testing.WritePath.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.crashanalytics.api.testing.BulkFleet;
+import com.crashanalytics.api.testing.GatewayIntegrationTest;
+import com.crashanalytics.api.testing.GraphQlClient;
+import com.crashanalytics.api.testing.StatementRecorder;
+import com.crashanalytics.api.testing.StatementRecorder.Executed;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * On a realistic volume (200 bots, 2,000 sessions, 100,000 rounds with their analytics and signals, 10,000 errors and
+ * OCR reads), every list the read path pages, with each filter, is answered by an index range scan: PostgreSQL's plan
+ * for each SELECT the gateway sends (an EXPLAIN of the same statement with the same parameters) never scans a whole
+ * table of rounds, analytics, signals, sessions, errors or OCR reads.
+ */
+@GatewayIntegrationTest
+@Import(StatementRecorder.Installation.class)
+class KeysetPlansIT {
+
+    static final List<String> LARGE_TABLES = List.of("crash_game_rounds", "analytics_round_outcomes",
+            "analytics_round_signals", "session_logs", "error_logs", "ocr_validation_logs");
+
+    static final String ROUNDS = """
+            query($filter: RoundFilter, $after: String, $direction: SortDirection) {
+              rounds(filter: $filter, first: 100, after: $after, direction: $direction) {
+                pageInfo { endCursor } edges { node { id } }
+              }
+            }
+            """;
+    static final String SESSIONS = """
+            query($filter: SessionFilter, $direction: SortDirection) {
+              sessions(filter: $filter, first: 100, direction: $direction) { edges { node { sessionId } } }
+            }
+            """;
+    static final String ERRORS = """
+            query($filter: ErrorFilter, $direction: SortDirection) {
+              errors(filter: $filter, first: 100, direction: $direction) { edges { node { id } } }
+            }
+            """;
+    static final String DASHBOARD = """
+            {
+              bots(first: 10, filter: {gameName: "jetx"}) { edges { node { botId
+                currentSession { sessionId }
+                errors(first: 5) { totalCount edges { node { id round { id } session { sessionId } } } }
+                rounds(first: 5, direction: DESC) { totalCount edges { node { id } } }
+                sessions(first: 10, direction: DESC, filter: {status: COMPLETED}) { totalCount edges { node {
+                  sessionId bot { botId }
+                  errors(first: 5) { totalCount edges { node { id } } }
+                  rounds(first: 20) { totalCount edges { node {
+                    id session { sessionId } bot { botId } outcome { outcomeCategory }
+                    multipliers { id } signals { id } ocrValidations { id } errors { id }
+                  } } }
+                } } }
+              } } }
+            }
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    GraphQlClient client;
+
+    @BeforeEach
+    void aRealisticVolume() {
+        client = new GraphQlClient(port);
+        BulkFleet.write(jdbc, 200, 10, 50);
+    }
+
+    @Test
+    void everyListIsReadThroughAnIndex() {
+        List<Executed> statements = new ArrayList<>();
+        String secondPage = ok(client.execute(ROUNDS, Map.of())).data("rounds.pageInfo.endCursor").asString();
+        statements.addAll(explained(ROUNDS, Map.of()));
+        statements.addAll(explained(ROUNDS, Map.of("after", secondPage)));
+        statements.addAll(explained(ROUNDS, Map.of("direction", "DESC")));
+        for (Map<String, Object> filter : List.<Map<String, Object>>of(
+                Map.of("botId", "bulk-0007"),
+                Map.of("sessionId", "bulk-0007-s0003"),
+                Map.of("gameName", "jetx", "platformCode", "dafabet"),
+                Map.of("strategyName", "martingale"),
+                Map.of("dataQualityFlag", "BALANCE_MISMATCH"),
+                Map.of("from", "2026-01-03T00:00:00Z", "to", "2026-01-03T06:00:00Z"),
+                Map.of("botId", "bulk-0011", "roundOutcome", "LOSS", "from", "2026-01-01T12:00:00Z"))) {
+            statements.addAll(explained(ROUNDS, Map.of("filter", filter)));
+            statements.addAll(explained(ROUNDS, Map.of("filter", filter, "direction", "DESC")));
+        }
+        for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of(), Map.of("botId", "bulk-0003"),
+                Map.of("status", "ACTIVE"), Map.of("gameName", "jetx"),
+                Map.of("from", "2026-01-03T00:00:00Z", "to", "2026-01-04T00:00:00Z"))) {
+            statements.addAll(explained(SESSIONS, Map.of("filter", filter)));
+            statements.addAll(explained(SESSIONS, Map.of("filter", filter, "direction", "DESC")));
+        }
+        for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of(), Map.of("botId", "bulk-0003"),
+                Map.of("sessionId", "bulk-0003-s0002"), Map.of("from", "2026-01-05T00:00:00Z"))) {
+            statements.addAll(explained(ERRORS, Map.of("filter", filter)));
+        }
+        List<Executed> dashboard = explained(DASHBOARD, Map.of());
+        statements.addAll(dashboard);
+
+        List<Executed> selects = statements.stream().filter(statement -> statement.sql().startsWith("SELECT")).toList();
+        assertThat(selects).hasSizeGreaterThan(40);
+        assertThat(selects).allSatisfy(statement -> assertThat(statement.plan()).isNotBlank());
+        List<Executed> scanning = selects.stream()
+                .filter(statement -> LARGE_TABLES.stream()
+                        .anyMatch(table -> statement.plan().contains("Seq Scan on " + table + " ")))
+                .toList();
+        assertThat(scanning).as("statements that scan a whole table:\n%s",
+                String.join("\n\n", scanning.stream().map(Executed::toString).toList())).isEmpty();
+        System.out.println("Plans of the dashboard query over 100,000 rounds:");
+        dashboard.stream().filter(selects::contains).forEach(statement -> System.out.println(statement + "\n"));
+    }
+
+    private List<Executed> explained(String document, Map<String, Object> variables) {
+        StatementRecorder.INSTANCE.start(true);
+        GraphQlClient.GraphQlResponse response = client.execute(document, variables);
+        List<Executed> statements = StatementRecorder.INSTANCE.stop();
+        ok(response);
+        return statements;
+    }
+}

@@ -1,0 +1,188 @@
+package com.crashanalytics.api.testing;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Records every SQL statement the gateway sends through its DataSource: the text, on which physical connection, and
+ * whether in a read-only transaction; on demand also the plan PostgreSQL chose for each SELECT (an {@code EXPLAIN}
+ * of the same text with the same parameters, run just before it). Install it in a test's context with
+ * {@code @Import(StatementRecorder.Installation.class)}; the recorder is one per test JVM ({@link #INSTANCE}).
+ *
+ * <p>A statement is one execution: a JDBC batch of inserts is one statement, as it is one round trip.
+ */
+public final class StatementRecorder {
+
+    public static final StatementRecorder INSTANCE = new StatementRecorder();
+
+    private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
+            "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+
+    private final List<Executed> executed = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean recording;
+    private volatile boolean explaining;
+
+    private StatementRecorder() {
+    }
+
+    /** Forgets what was recorded and records from now on; with {@code explain}, also the plan of each SELECT. */
+    public void start(boolean explain) {
+        executed.clear();
+        explaining = explain;
+        recording = true;
+    }
+
+    /** Stops recording and answers what was recorded since {@link #start}. */
+    public List<Executed> stop() {
+        recording = false;
+        synchronized (executed) {
+            return List.copyOf(executed);
+        }
+    }
+
+    /**
+     * One statement sent to the database.
+     *
+     * @param connection identifies the physical connection (not the pool's wrapper of one checkout)
+     * @param plan       PostgreSQL's plan for a SELECT, when explaining; else null
+     */
+    public record Executed(String sql, int connection, boolean autoCommit, boolean readOnly, String plan) {
+
+        @Override
+        public String toString() {
+            return sql.replaceAll("\\s+", " ").strip() + (plan == null ? "" : "\n" + plan);
+        }
+    }
+
+    /** Wraps the application's DataSource in a recording one. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Installation {
+
+        @Bean
+        static BeanPostProcessor recordingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof DataSource dataSource && !(bean instanceof RecordingDataSource)
+                            ? new RecordingDataSource(dataSource) : bean;
+                }
+            };
+        }
+    }
+
+    private static final class RecordingDataSource extends DelegatingDataSource {
+
+        RecordingDataSource(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return recording(super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return recording(super.getConnection(username, password));
+        }
+
+        private static Connection recording(Connection connection) {
+            return proxy(Connection.class, (proxy, method, arguments) -> {
+                Object result = invoke(connection, method, arguments);
+                if (result instanceof CallableStatement statement) {
+                    return statement(CallableStatement.class, statement, connection, (String) arguments[0]);
+                }
+                if (result instanceof PreparedStatement statement) {
+                    return statement(PreparedStatement.class, statement, connection, (String) arguments[0]);
+                }
+                if (result instanceof Statement statement) {
+                    return statement(Statement.class, statement, connection, null);
+                }
+                return result;
+            });
+        }
+
+        private static <S extends Statement> S statement(Class<S> type, S statement, Connection connection,
+                                                         String preparedSql) {
+            List<Object[]> parameters = new ArrayList<>();
+            return proxy(type, (proxy, method, arguments) -> {
+                if (isParameterSetter(method, arguments)) {
+                    parameters.add(new Object[] {method, arguments});
+                }
+                if (INSTANCE.recording && EXECUTIONS.contains(method.getName())) {
+                    String sql = arguments != null && arguments.length > 0 && arguments[0] instanceof String text
+                            ? text : preparedSql;
+                    String plan = INSTANCE.explaining && preparedSql != null && isSelect(sql)
+                            ? explain(connection, sql, parameters) : null;
+                    INSTANCE.executed.add(new Executed(sql, System.identityHashCode(connection.unwrap(Connection.class)),
+                            connection.getAutoCommit(), connection.isReadOnly(), plan));
+                }
+                return invoke(statement, method, arguments);
+            });
+        }
+
+        private static boolean isParameterSetter(Method method, Object[] arguments) {
+            return method.getName().startsWith("set") && arguments != null && arguments.length >= 2
+                    && arguments[0] instanceof Integer;
+        }
+
+        private static boolean isSelect(String sql) {
+            String start = sql.stripLeading().toUpperCase();
+            return start.startsWith("SELECT") || start.startsWith("WITH");
+        }
+
+        private static String explain(Connection connection, String sql, List<Object[]> parameters) throws Exception {
+            try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
+                for (Object[] call : parameters) {
+                    ((Method) call[0]).invoke(explain, (Object[]) call[1]);
+                }
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet lines = explain.executeQuery()) {
+                    while (lines.next()) {
+                        plan.append(lines.getString(1)).append('\n');
+                    }
+                }
+                return plan.toString();
+            }
+        }
+
+        /** A proxy of the interface, equal only to itself (Spring compares connections it holds with ==/equals). */
+        @SuppressWarnings("unchecked")
+        private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+            return (T) Proxy.newProxyInstance(StatementRecorder.class.getClassLoader(), new Class<?>[] {type},
+                    (proxy, method, arguments) -> switch (method.getName()) {
+                        case "equals" -> arguments.length == 1 && proxy == arguments[0];
+                        case "hashCode" -> method.getParameterCount() == 0 ? System.identityHashCode(proxy)
+                                : handler.invoke(proxy, method, arguments);
+                        default -> handler.invoke(proxy, method, arguments);
+                    });
+        }
+
+        private static Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
+            try {
+                return method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+}

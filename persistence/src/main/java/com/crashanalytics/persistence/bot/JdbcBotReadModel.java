@@ -1,0 +1,52 @@
+package com.crashanalytics.persistence.bot;
+
+import java.util.List;
+
+import com.crashanalytics.domain.bot.Bot;
+import com.crashanalytics.domain.bot.BotFilter;
+import com.crashanalytics.domain.bot.BotReadModel;
+import com.crashanalytics.domain.common.paging.ListQuery;
+import com.crashanalytics.domain.common.paging.Page;
+import com.crashanalytics.persistence.common.KeysetSql;
+import com.crashanalytics.persistence.common.KeysetSql.Where;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Bots for dashboards: pages of {@code bot_vm_registration} by registration time, then the row's identity. */
+public class JdbcBotReadModel implements BotReadModel {
+
+    private static final KeysetSql<Bot> BY_REGISTRATION_SQL = new KeysetSql<>(JdbcBotRegistry.COLUMNS,
+            "bot_vm_registration b", "", BY_REGISTRATION, List.of("b.created_at", "b.id"), JdbcBotRegistry::mapBot);
+
+    private final JdbcClient jdbc;
+
+    public JdbcBotReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Page<Bot> bots(ListQuery<BotFilter> query) {
+        return BY_REGISTRATION_SQL.page(jdbc, where(query.filter()), query.page());
+    }
+
+    @Override
+    public long count(BotFilter filter) {
+        return BY_REGISTRATION_SQL.count(jdbc, where(filter));
+    }
+
+    /** Game, platform and window select bots by their sessions: one probe of the sessions' (bot, start) index per bot. */
+    private static Where where(BotFilter filter) {
+        Where where = KeysetSql.where()
+                .oneOf("b.bot_id", "botIds", filter.botIds())
+                .equal("b.strategy_name", "strategyName", filter.strategyName());
+        if (filter.concernsSessions()) {
+            Where sessions = KeysetSql.where()
+                    .equal("s.game_name", "gameName", filter.gameName())
+                    .equal("s.platform_code", "platformCode", filter.platformCode())
+                    .notBefore("s.start_time", "from", filter.from())
+                    .before("s.start_time", "to", filter.to());
+            where.condition("EXISTS (SELECT 1 FROM session_logs s WHERE s.bot_id = b.bot_id AND " + sessions.sql() + ")",
+                    sessions.parameters());
+        }
+        return where;
+    }
+}

@@ -1,0 +1,138 @@
+package com.crashanalytics.persistence.round;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.crashanalytics.domain.common.paging.ListQuery;
+import com.crashanalytics.domain.common.paging.Page;
+import com.crashanalytics.domain.round.MultiplierSample;
+import com.crashanalytics.domain.round.Round;
+import com.crashanalytics.domain.round.RoundFilter;
+import com.crashanalytics.domain.round.RoundKey;
+import com.crashanalytics.domain.round.RoundReadModel;
+import com.crashanalytics.domain.round.Signal;
+import com.crashanalytics.persistence.common.KeysetSql;
+import com.crashanalytics.persistence.common.KeysetSql.Where;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Rounds for dashboards: pages of {@code crash_game_rounds} (with their analytics row) by start time, or a session's
+ * by round number, and the samples and signals of many rounds at once. Each list's order has its index: see
+ * changeset 0009 and 0040.
+ */
+public class JdbcRoundReadModel implements RoundReadModel {
+
+    private static final String TABLE = "crash_game_rounds r";
+
+    private static final KeysetSql<Round> BY_START_SQL = new KeysetSql<>(JdbcRoundLogbook.READ_COLUMNS, TABLE,
+            JdbcRoundLogbook.OUTCOME_JOIN, BY_START, List.of("r.round_start_timestamp", "r.id"),
+            JdbcRoundLogbook::mapRound);
+    private static final KeysetSql<Round> BY_NUMBER_SQL = new KeysetSql<>(JdbcRoundLogbook.READ_COLUMNS, TABLE,
+            JdbcRoundLogbook.OUTCOME_JOIN, BY_NUMBER, List.of("r.round_number"), JdbcRoundLogbook::mapRound);
+
+    private final JdbcClient jdbc;
+
+    public JdbcRoundReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Page<Round> rounds(ListQuery<RoundFilter> query) {
+        return BY_START_SQL.page(jdbc, where(query.filter()), query.page());
+    }
+
+    @Override
+    public Map<String, Page<Round>> roundsOfBots(Collection<String> botIds, ListQuery<RoundFilter> query) {
+        return BY_START_SQL.pagesOf(jdbc, "r.bot_id", botIds, Round::botId, where(query.filter()), query.page());
+    }
+
+    @Override
+    public Map<String, Page<Round>> roundsOfSessions(Collection<String> sessionIds, ListQuery<RoundFilter> query) {
+        return BY_NUMBER_SQL.pagesOf(jdbc, "r.session_id", sessionIds, Round::sessionId, where(query.filter()),
+                query.page());
+    }
+
+    @Override
+    public long count(RoundFilter filter) {
+        return BY_START_SQL.count(jdbc, where(filter));
+    }
+
+    @Override
+    public Map<String, Long> countRoundsOfBots(Collection<String> botIds, RoundFilter filter) {
+        return BY_START_SQL.countsOf(jdbc, "r.bot_id", botIds, where(filter));
+    }
+
+    @Override
+    public Map<String, Long> countRoundsOfSessions(Collection<String> sessionIds, RoundFilter filter) {
+        return BY_START_SQL.countsOf(jdbc, "r.session_id", sessionIds, where(filter));
+    }
+
+    @Override
+    public List<Round> findAll(Collection<RoundKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        // Prefixed: the outcome row has bot, session and round number columns too.
+        String sql = "SELECT " + JdbcRoundLogbook.READ_COLUMNS + " FROM " + TABLE + " " + JdbcRoundLogbook.OUTCOME_JOIN
+                + " WHERE (r.bot_id, r.session_id, r.round_number) IN (SELECT * FROM unnest("
+                + "CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[])))";
+        return JdbcRoundLogbook.withKeys(jdbc.sql(sql), keys)
+                .query(JdbcRoundLogbook::mapRound)
+                .list();
+    }
+
+    @Override
+    public Map<UUID, List<MultiplierSample>> samplesOf(Collection<UUID> roundIds) {
+        Map<UUID, List<MultiplierSample>> samples = new LinkedHashMap<>();
+        roundIds.forEach(id -> samples.put(id, new ArrayList<>()));
+        if (!roundIds.isEmpty()) {
+            jdbc.sql("SELECT " + JdbcRoundLogbook.SAMPLE_COLUMNS + " FROM analytics_round_multipliers"
+                            + " WHERE round_id = ANY(:ids) ORDER BY round_id, sample_index")
+                    .param("ids", roundIds.toArray(UUID[]::new))
+                    .query(JdbcRoundLogbook::mapSample)
+                    .list()
+                    .forEach(sample -> samples.get(sample.roundId()).add(sample));
+        }
+        return samples;
+    }
+
+    @Override
+    public Map<RoundKey, List<Signal>> signalsOf(Collection<RoundKey> rounds) {
+        Map<RoundKey, List<Signal>> signals = new LinkedHashMap<>();
+        rounds.forEach(round -> signals.put(round, new ArrayList<>()));
+        if (!rounds.isEmpty()) {
+            JdbcRoundLogbook.withKeys(jdbc.sql("SELECT " + JdbcRoundLogbook.SELECTED_SIGNAL_COLUMNS
+                            + " FROM analytics_round_signals WHERE " + JdbcRoundLogbook.KEYS_MATCH
+                            + " ORDER BY \"timestamp\", id"), rounds)
+                    .query(JdbcRoundLogbook::mapSignal)
+                    .list()
+                    .forEach(signal -> signals.get(new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber()))
+                            .add(signal));
+        }
+        return signals;
+    }
+
+    /** The filter as conditions on {@code crash_game_rounds}; each column it names leads an index with the order's key. */
+    private static Where where(RoundFilter filter) {
+        Where where = KeysetSql.where()
+                .equal("r.bot_id", "botId", filter.botId())
+                .oneOf("r.bot_id", "botIds", filter.botIds())
+                .equal("r.session_id", "sessionId", filter.sessionId())
+                .equal("r.game_name", "gameName", filter.gameName())
+                .equal("r.platform_code", "platformCode", filter.platformCode())
+                .equal("r.strategy_name", "strategyName", filter.strategyName())
+                .equal("r.round_outcome", "roundOutcome", filter.roundOutcome())
+                .notBefore("r.round_start_timestamp", "from", filter.from())
+                .before("r.round_start_timestamp", "to", filter.to());
+        if (filter.dataQualityFlag() != null) {
+            // Flagged rounds are few: the first condition matches the partial index of changeset 0040.
+            where.condition("cardinality(r.data_quality_flags) > 0 AND r.data_quality_flags @> ARRAY[CAST(:flag AS text)]",
+                    Map.of("flag", filter.dataQualityFlag().name()));
+        }
+        return where;
+    }
+}

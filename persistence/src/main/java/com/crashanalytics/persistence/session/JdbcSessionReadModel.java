@@ -1,0 +1,70 @@
+package com.crashanalytics.persistence.session;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.crashanalytics.domain.common.paging.ListQuery;
+import com.crashanalytics.domain.common.paging.Page;
+import com.crashanalytics.domain.session.Session;
+import com.crashanalytics.domain.session.SessionFilter;
+import com.crashanalytics.domain.session.SessionReadModel;
+import com.crashanalytics.persistence.common.KeysetSql;
+import com.crashanalytics.persistence.common.KeysetSql.Where;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Sessions for dashboards: pages of {@code session_logs} by start time, then the row's identity. */
+public class JdbcSessionReadModel implements SessionReadModel {
+
+    private static final KeysetSql<Session> BY_START_SQL = new KeysetSql<>(SessionRows.COLUMNS, "session_logs s", "",
+            BY_START, List.of("s.start_time", "s.id"), SessionRows::map);
+
+    private final JdbcClient jdbc;
+
+    public JdbcSessionReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Page<Session> sessions(ListQuery<SessionFilter> query) {
+        return BY_START_SQL.page(jdbc, where(query.filter()), query.page());
+    }
+
+    @Override
+    public Map<String, Page<Session>> sessionsOfBots(Collection<String> botIds, ListQuery<SessionFilter> query) {
+        return BY_START_SQL.pagesOf(jdbc, "s.bot_id", botIds, Session::botId, where(query.filter()), query.page());
+    }
+
+    @Override
+    public long count(SessionFilter filter) {
+        return BY_START_SQL.count(jdbc, where(filter));
+    }
+
+    @Override
+    public Map<String, Long> countSessionsOfBots(Collection<String> botIds, SessionFilter filter) {
+        return BY_START_SQL.countsOf(jdbc, "s.bot_id", botIds, where(filter));
+    }
+
+    @Override
+    public List<Session> findAll(Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + SessionRows.COLUMNS + " FROM session_logs WHERE session_id = ANY(:ids)")
+                .param("ids", sessionIds.toArray(String[]::new))
+                .query(SessionRows::map)
+                .list();
+    }
+
+    private static Where where(SessionFilter filter) {
+        return KeysetSql.where()
+                .equal("s.bot_id", "botId", filter.botId())
+                .oneOf("s.bot_id", "botIds", filter.botIds())
+                .equal("s.game_name", "gameName", filter.gameName())
+                .equal("s.platform_code", "platformCode", filter.platformCode())
+                .equal("s.strategy_name", "strategyName", filter.strategyName())
+                .equal("s.status", "status", filter.status())
+                .notBefore("s.start_time", "from", filter.from())
+                .before("s.start_time", "to", filter.to());
+    }
+}
