@@ -1,7 +1,15 @@
 package com.crashanalytics.persistence.config;
 
+import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
+import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
+import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
+import com.crashanalytics.domain.analytics.signals.SignalReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.common.Transactions;
+import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
+import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
+import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
+import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
 import com.crashanalytics.persistence.common.JdbcTransactions;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,5 +34,25 @@ public class PersistenceAutoConfiguration {
     @Bean
     BotRegistry botRegistry(JdbcClient jdbc) {
         return new JdbcBotRegistry(jdbc);
+    }
+
+    @Bean
+    PerformanceReadModel performanceReadModel(JdbcClient jdbc) {
+        return new JdbcPerformanceReadModel(jdbc);
+    }
+
+    @Bean
+    MultiplierReadModel multiplierReadModel(JdbcClient jdbc) {
+        return new JdbcMultiplierReadModel(jdbc);
+    }
+
+    @Bean
+    SignalReadModel signalReadModel(JdbcClient jdbc) {
+        return new JdbcSignalReadModel(jdbc);
+    }
+
+    @Bean
+    DataQualityReadModel dataQualityReadModel(JdbcClient jdbc) {
+        return new JdbcDataQualityReadModel(jdbc);
     }
 }

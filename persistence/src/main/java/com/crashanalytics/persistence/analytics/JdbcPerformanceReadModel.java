@@ -1,0 +1,274 @@
+package com.crashanalytics.persistence.analytics;
+
+import static com.crashanalytics.persistence.common.SqlValues.decimal;
+import static com.crashanalytics.persistence.common.SqlValues.instant;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.performance.Drawdown;
+import com.crashanalytics.domain.analytics.performance.Leaderboard;
+import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
+import com.crashanalytics.domain.analytics.performance.PerformanceScope;
+import com.crashanalytics.domain.analytics.performance.PerformanceStats;
+import com.crashanalytics.domain.analytics.performance.Period;
+import com.crashanalytics.domain.analytics.performance.PeriodSummary;
+import com.crashanalytics.domain.analytics.performance.ReturnRatios;
+import com.crashanalytics.domain.analytics.performance.RoundSeries;
+import com.crashanalytics.domain.analytics.performance.RoundTotals;
+import com.crashanalytics.domain.analytics.performance.Streaks;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Performance in one SQL statement per batch of subjects (bots, strategies, a game/platform) over
+ * {@code crash_game_rounds}, following the definitions of {@link PerformanceStats}: the equity curve, peaks and falls
+ * by window functions in {@code (round_start_timestamp, id)} order, streaks as runs of WIN/LOSS within a session,
+ * returns as sums of P/L / stake over bets. Ratios and percentages are left to the domain.
+ */
+public class JdbcPerformanceReadModel implements PerformanceReadModel {
+
+    /**
+     * Per subject k: totals, return sums, the implied starting capital, the max drawdown (the last row that sets a
+     * new record fall is the earliest trough of the largest fall) and the current drawdown (the last row).
+     */
+    private static final String PERFORMANCE = """
+            WITH rounds AS (
+                SELECT %s AS k, bot_id, session_id, id, round_start_timestamp AS ts, round_outcome AS outcome,
+                       stake_value AS stake, profit_loss_amount AS pl, running_balance_after AS balance
+                FROM crash_game_rounds
+                WHERE %s
+            ),
+            curve AS (
+                SELECT k, bot_id, id, ts, outcome, stake, pl, balance,
+                       sum(pl) OVER along AS level,
+                       sum(pl) OVER along_bot AS bot_level,
+                       count(balance) OVER along_bot AS balances_so_far
+                FROM rounds
+                WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING),
+                       along_bot AS (PARTITION BY k, bot_id ORDER BY ts, id ROWS UNBOUNDED PRECEDING)
+            ),
+            peaks AS (
+                SELECT curve.*, greatest(0, max(level) OVER along) AS peak
+                FROM curve
+                WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING)
+            ),
+            falls AS (
+                SELECT peaks.*, peak - level AS fall,
+                       max(CASE WHEN level = peak THEN ts END) OVER along AS peak_at,
+                       coalesce(max(peak - level) OVER before, 0) AS worst_before,
+                       row_number() OVER along AS position,
+                       count(*) OVER (PARTITION BY k) AS n
+                FROM peaks
+                WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING),
+                       before AS (PARTITION BY k ORDER BY ts, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+            ),
+            capital AS (
+                SELECT k, CASE WHEN count(*) = count(capital) THEN sum(capital) END AS capital
+                FROM (SELECT k, bot_id, max(balance - bot_level) FILTER (WHERE balance IS NOT NULL AND balances_so_far = 1) AS capital
+                      FROM curve GROUP BY k, bot_id) AS bots
+                GROUP BY k
+            ),
+            settled AS (
+                SELECT k, session_id, outcome, ts, id,
+                       CASE WHEN outcome IS DISTINCT FROM lag(outcome) OVER (PARTITION BY k, session_id ORDER BY ts, id)
+                            THEN 1 ELSE 0 END AS starts_run
+                FROM rounds
+                WHERE outcome IN ('WIN', 'LOSS')
+            ),
+            streaks AS (
+                SELECT k, max(length) FILTER (WHERE outcome = 'WIN') AS longest_win,
+                          max(length) FILTER (WHERE outcome = 'LOSS') AS longest_loss
+                FROM (SELECT k, session_id, outcome, run, count(*) AS length
+                      FROM (SELECT k, session_id, outcome,
+                                   sum(starts_run) OVER (PARTITION BY k, session_id ORDER BY ts, id ROWS UNBOUNDED PRECEDING) AS run
+                            FROM settled) AS numbered
+                      GROUP BY k, session_id, outcome, run) AS runs
+                GROUP BY k
+            ),
+            totals AS (
+                SELECT k,
+                       %s,
+                       count(*) FILTER (WHERE stake > 0) AS bets,
+                       coalesce(sum(pl / stake) FILTER (WHERE stake > 0), 0) AS sum_returns,
+                       coalesce(sum((pl / stake) * (pl / stake)) FILTER (WHERE stake > 0), 0) AS sum_squares,
+                       coalesce(sum(least(pl / stake, 0) * least(pl / stake, 0)) FILTER (WHERE stake > 0), 0) AS sum_shortfalls,
+                       min(ts) AS first_at,
+                       max(ts) AS last_at,
+                       max(fall) AS max_fall,
+                       (array_agg(peak ORDER BY fall DESC) FILTER (WHERE fall > worst_before))[1] AS max_fall_peak,
+                       (array_agg(peak_at ORDER BY fall DESC) FILTER (WHERE fall > worst_before))[1] AS max_fall_peak_at,
+                       max(ts) FILTER (WHERE fall > worst_before) AS max_fall_at,
+                       max(fall) FILTER (WHERE position = n) AS current_fall,
+                       max(peak) FILTER (WHERE position = n) AS current_peak,
+                       max(peak_at) FILTER (WHERE position = n) AS current_peak_at
+                FROM falls
+                GROUP BY k
+            )
+            SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
+                   coalesce(streaks.longest_loss, 0) AS longest_loss
+            FROM totals
+            JOIN capital USING (k)
+            LEFT JOIN streaks USING (k)
+            """.formatted("%s", "%s", RoundTotalsSql.AGGREGATES.replace("\n", "\n                       "));
+
+    private static final String EQUITY_CURVE = """
+            SELECT k, period_start, %s,
+                   sum(sum(pl)) OVER (PARTITION BY k ORDER BY period_start) AS cumulative_profit_loss,
+                   (array_agg(balance ORDER BY ts DESC, id DESC) FILTER (WHERE balance IS NOT NULL))[1] AS closing_balance
+            FROM (SELECT bot_id AS k, date_trunc('%s', round_start_timestamp, 'UTC') AS period_start, id,
+                         round_start_timestamp AS ts, round_outcome AS outcome, stake_value AS stake,
+                         profit_loss_amount AS pl, running_balance_after AS balance
+                  FROM crash_game_rounds
+                  WHERE %s) AS rounds
+            GROUP BY k, period_start
+            ORDER BY k, period_start
+            """;
+
+    private static final String LEADERBOARD = """
+            SELECT bot_id AS k, %s
+            FROM (SELECT bot_id, round_outcome AS outcome, stake_value AS stake, profit_loss_amount AS pl
+                  FROM crash_game_rounds
+                  WHERE %s) AS rounds
+            GROUP BY bot_id
+            """;
+
+    private static final String STRATEGY_NAMES = """
+            WITH RECURSIVE names AS (
+                (SELECT strategy_name FROM crash_game_rounds WHERE strategy_name IS NOT NULL ORDER BY strategy_name LIMIT 1)
+                UNION ALL
+                SELECT (SELECT r.strategy_name FROM crash_game_rounds r
+                        WHERE r.strategy_name > names.strategy_name ORDER BY r.strategy_name LIMIT 1)
+                FROM names
+                WHERE names.strategy_name IS NOT NULL
+            )
+            SELECT strategy_name FROM names
+            WHERE strategy_name IS NOT NULL
+              AND EXISTS (SELECT 1 FROM crash_game_rounds WHERE strategy_name = names.strategy_name AND %s)
+            ORDER BY strategy_name COLLATE "C"
+            """;
+
+    private final JdbcClient jdbc;
+
+    public JdbcPerformanceReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window) {
+        if (botIds.isEmpty()) {
+            return Map.of();
+        }
+        return performance("bot_id", new WindowSql()
+                .anyOf("bot_id", botIds.toArray(String[]::new), "keys")
+                .window("round_start_timestamp", window, "window"));
+    }
+
+    @Override
+    public Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope) {
+        if (strategyNames.isEmpty()) {
+            return Map.of();
+        }
+        return performance("strategy_name", scoped(scope)
+                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"));
+    }
+
+    @Override
+    public PerformanceStats ofScope(PerformanceScope scope) {
+        return performance("''", scoped(scope)).getOrDefault("", PerformanceStats.of(new RoundSeries(List.of())));
+    }
+
+    @Override
+    public List<String> strategyNames(PerformanceScope scope) {
+        WindowSql where = scoped(scope);
+        return where.bind(jdbc.sql(STRATEGY_NAMES.formatted(where.where()))).query(String.class).list();
+    }
+
+    @Override
+    public boolean strategyExists(String strategyName) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM crash_game_rounds WHERE strategy_name = :name)
+                            OR EXISTS (SELECT 1 FROM session_logs WHERE strategy_name = :name)
+                            OR EXISTS (SELECT 1 FROM bot_vm_registration WHERE strategy_name = :name)
+                        """)
+                .param("name", strategyName)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
+    public Map<String, List<PeriodSummary>> equityCurves(Collection<String> botIds, Period period, TimeWindow window) {
+        if (botIds.isEmpty()) {
+            return Map.of();
+        }
+        WindowSql where = new WindowSql()
+                .anyOf("bot_id", botIds.toArray(String[]::new), "keys")
+                .window("round_start_timestamp", window, "window");
+        String sql = EQUITY_CURVE.formatted(RoundTotalsSql.AGGREGATES, period.name().toLowerCase(Locale.ROOT), where.where());
+        Map<String, List<PeriodSummary>> curves = new LinkedHashMap<>();
+        where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs -> {
+            Instant start = instant(rs, "period_start");
+            curves.computeIfAbsent(rs.getString("k"), bot -> new ArrayList<>()).add(new PeriodSummary(
+                    start, period.after(start), RoundTotalsSql.map(rs),
+                    RoundTotalsSql.required(rs, "cumulative_profit_loss"), decimal(rs, "closing_balance")));
+        });
+        return curves;
+    }
+
+    @Override
+    public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window) {
+        WindowSql where = new WindowSql().window("round_start_timestamp", window, "window");
+        return where.bind(jdbc.sql(LEADERBOARD.formatted(RoundTotalsSql.AGGREGATES, where.where())))
+                .query((rs, row) -> new Leaderboard.Entry(rs.getString("k"), RoundTotalsSql.map(rs)))
+                .list();
+    }
+
+    private static WindowSql scoped(PerformanceScope scope) {
+        return new WindowSql()
+                .equal("game_name", scope.game(), "game")
+                .equal("platform_code", scope.platform(), "platform")
+                .window("round_start_timestamp", scope.window(), "window");
+    }
+
+    private Map<String, PerformanceStats> performance(String keyExpression, WindowSql where) {
+        Map<String, PerformanceStats> stats = new HashMap<>();
+        where.bind(jdbc.sql(PERFORMANCE.formatted(keyExpression, where.where())))
+                .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs)));
+        return stats;
+    }
+
+    private static PerformanceStats stats(ResultSet rs) throws SQLException {
+        RoundTotals totals = RoundTotalsSql.map(rs);
+        ReturnRatios returns = ReturnRatios.fromSums(rs.getLong("bets"), RoundTotalsSql.required(rs, "sum_returns"),
+                RoundTotalsSql.required(rs, "sum_squares"), RoundTotalsSql.required(rs, "sum_shortfalls"));
+        BigDecimal capital = decimal(rs, "capital");
+        BigDecimal currentPeak = RoundTotalsSql.required(rs, "current_peak");
+        BigDecimal base = level(capital, currentPeak);
+        BigDecimal maxFall = RoundTotalsSql.required(rs, "max_fall");
+        Drawdown max = maxFall.signum() == 0 ? Drawdown.none(base)
+                : Drawdown.of(maxFall, level(capital, RoundTotalsSql.required(rs, "max_fall_peak")),
+                        instant(rs, "max_fall_peak_at"), instant(rs, "max_fall_at"));
+        BigDecimal currentFall = RoundTotalsSql.required(rs, "current_fall");
+        Drawdown current = currentFall.signum() == 0 ? Drawdown.none(base)
+                : Drawdown.of(currentFall, base, instant(rs, "current_peak_at"), instant(rs, "last_at"));
+        return new PerformanceStats(totals, returns,
+                new Streaks(rs.getInt("longest_win"), rs.getInt("longest_loss")),
+                capital, max, current, instant(rs, "first_at"), instant(rs, "last_at"));
+    }
+
+    /** A level of the equity curve in money: C + a cumulative P/L; null when C is unknown. */
+    private static @Nullable BigDecimal level(@Nullable BigDecimal capital, BigDecimal cumulative) {
+        return capital == null ? null : capital.add(cumulative);
+    }
+}
