@@ -15,6 +15,7 @@ import com.crashanalytics.domain.analytics.performance.LeaderboardMetric;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceScope;
 import com.crashanalytics.domain.analytics.performance.PerformanceStats;
+import com.crashanalytics.domain.analytics.performance.PerformanceTotals;
 import com.crashanalytics.domain.analytics.performance.Period;
 import com.crashanalytics.domain.analytics.performance.PeriodSummary;
 import com.crashanalytics.domain.analytics.performance.RoundSeries;
@@ -34,7 +35,8 @@ import reactor.core.publisher.Mono;
 /**
  * Performance analytics: a bot's statistics and equity curve, strategies side by side, a game's statistics and the
  * leaderboard. Nested fields with arguments load through DataLoaders keyed by (subject, arguments): one SQL statement
- * per distinct set of arguments for all the parents of a request.
+ * per distinct set of arguments for all the parents of a request. A query that selects no order-dependent figure
+ * (drawdowns, streaks, starting capital) is answered from the hourly totals instead of the rounds.
  */
 @Controller
 class PerformanceController {
@@ -42,6 +44,8 @@ class PerformanceController {
     private static final String BOT_STATISTICS = "botStatistics";
     private static final String BOT_EQUITY_CURVES = "botEquityCurves";
     private static final String STRATEGY_PERFORMANCE = "strategyPerformance";
+    private static final String BOT_TOTALS = "botTotals";
+    private static final String STRATEGY_TOTALS = "strategyTotals";
     private static final PerformanceStats NO_ROUNDS = PerformanceStats.of(new RoundSeries(List.of()));
 
     private final PerformanceReadModel performance;
@@ -63,14 +67,26 @@ class PerformanceController {
                 Mono.fromCallable(() -> byArguments(keys, StrategyScope::scope, (scope, batch) ->
                         performance.ofStrategies(batch.stream().map(StrategyScope::name).toList(), scope),
                         StrategyScope::name)));
+        loaders.<BotWindow, PerformanceTotals>forName(BOT_TOTALS).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromCallable(() -> byArguments(keys, BotWindow::window, (window, batch) ->
+                        performance.totalsOfBots(batch.stream().map(BotWindow::botId).toList(), window),
+                        BotWindow::botId)));
+        loaders.<StrategyScope, PerformanceTotals>forName(STRATEGY_TOTALS).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromCallable(() -> byArguments(keys, StrategyScope::scope, (scope, batch) ->
+                        performance.totalsOfStrategies(batch.stream().map(StrategyScope::name).toList(), scope),
+                        StrategyScope::name)));
     }
 
     @SchemaMapping(typeName = "Bot")
     CompletableFuture<PerformanceView> statistics(Bot bot, @Argument @Nullable TimeWindowInput window,
                                                   DataFetchingEnvironment environment) {
+        BotWindow key = new BotWindow(bot.botId(), TimeWindowInput.toWindow(window));
+        if (!PerformanceView.needsRoundOrder(environment.getSelectionSet())) {
+            DataLoader<BotWindow, PerformanceTotals> totals = environment.getDataLoader(BOT_TOTALS);
+            return totals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures));
+        }
         DataLoader<BotWindow, PerformanceStats> loader = environment.getDataLoader(BOT_STATISTICS);
-        return loader.load(new BotWindow(bot.botId(), TimeWindowInput.toWindow(window)))
-                .thenApply(stats -> PerformanceView.of(stats == null ? NO_ROUNDS : stats));
+        return loader.load(key).thenApply(stats -> PerformanceView.of(stats == null ? NO_ROUNDS : stats));
     }
 
     @SchemaMapping(typeName = "Bot")
@@ -100,15 +116,22 @@ class PerformanceController {
                                                    DataFetchingEnvironment environment) {
         PerformanceScope scope = strategy.scope().overriddenBy(game, platform,
                 window == null ? null : TimeWindowInput.toWindow(window));
+        StrategyScope key = new StrategyScope(strategy.name(), scope);
+        if (!PerformanceView.needsRoundOrder(environment.getSelectionSet())) {
+            DataLoader<StrategyScope, PerformanceTotals> totals = environment.getDataLoader(STRATEGY_TOTALS);
+            return totals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures));
+        }
         DataLoader<StrategyScope, PerformanceStats> loader = environment.getDataLoader(STRATEGY_PERFORMANCE);
-        return loader.load(new StrategyScope(strategy.name(), scope))
-                .thenApply(stats -> PerformanceView.of(stats == null ? NO_ROUNDS : stats));
+        return loader.load(key).thenApply(stats -> PerformanceView.of(stats == null ? NO_ROUNDS : stats));
     }
 
     @QueryMapping
     PerformanceView gameStatistics(@Argument String game, @Argument @Nullable String platform,
-                                   @Argument @Nullable TimeWindowInput window) {
-        return PerformanceView.of(performance.ofScope(new PerformanceScope(game, platform, TimeWindowInput.toWindow(window))));
+                                   @Argument @Nullable TimeWindowInput window, DataFetchingEnvironment environment) {
+        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window));
+        return PerformanceView.needsRoundOrder(environment.getSelectionSet())
+                ? PerformanceView.of(performance.ofScope(scope))
+                : PerformanceView.of(performance.totalsOfScope(scope));
     }
 
     @QueryMapping

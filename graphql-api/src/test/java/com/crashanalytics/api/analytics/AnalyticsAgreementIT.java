@@ -29,6 +29,7 @@ import com.crashanalytics.domain.analytics.performance.Leaderboard;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceScope;
 import com.crashanalytics.domain.analytics.performance.PerformanceStats;
+import com.crashanalytics.domain.analytics.performance.PerformanceTotals;
 import com.crashanalytics.domain.analytics.performance.Period;
 import com.crashanalytics.domain.analytics.performance.PeriodBreakdown;
 import com.crashanalytics.domain.analytics.performance.RoundResult;
@@ -164,6 +165,28 @@ class AnalyticsAgreementIT {
             assertSame(aviator, PerformanceStats.of(series(window, w -> BOTS.indexOf(w.result().botId()) < 2)),
                     "aviator in " + window);
         }
+    }
+
+    @Test
+    void orderIndependentFiguresFromTheHourlyTotalsAgreeWithTheDomain() {
+        for (TimeWindow window : windows) {
+            Map<String, PerformanceTotals> bots = performance.totalsOfBots(BOTS, window);
+            for (String bot : BOTS) {
+                assertSameTotals(bots.get(bot), series(window, w -> w.result().botId().equals(bot)), bot + " in " + window);
+            }
+            Map<String, PerformanceTotals> strategies = performance.totalsOfStrategies(List.of("flat_2x", "martingale"),
+                    new PerformanceScope("jetx", null, window));
+            for (String strategy : List.of("flat_2x", "martingale")) {
+                assertSameTotals(strategies.get(strategy), series(window, w -> w.strategy().equals(strategy)
+                        && BOTS.indexOf(w.result().botId()) >= 2), strategy + " on jetx in " + window);
+            }
+            assertSameTotals(performance.totalsOfScope(new PerformanceScope("aviator", null, window)),
+                    series(window, w -> BOTS.indexOf(w.result().botId()) < 2), "aviator in " + window);
+        }
+        // a window inside one hour reads the rounds alone
+        TimeWindow withinAnHour = new TimeWindow(T0.plusSeconds(3600 * 3 + 60), T0.plusSeconds(3600 * 3 + 3000));
+        assertSameTotals(performance.totalsOfScope(new PerformanceScope(null, null, withinAnHour)),
+                series(withinAnHour, w -> true), "within an hour");
         assertThat(performance.strategyNames(PerformanceScope.EVERYTHING)).containsExactly("flat_2x", "martingale");
         assertThat(performance.strategyNames(new PerformanceScope("jetx", null, TimeWindow.ALL)))
                 .containsExactly("flat_2x", "martingale");
@@ -236,7 +259,12 @@ class AnalyticsAgreementIT {
         jdbc.update("DELETE FROM crash_game_rounds WHERE round_start_timestamp < ?",
                 java.sql.Timestamp.from(T0.plusSeconds(3600 * 12)));
         assertRollupsMatchRecount();
+        jdbc.update("UPDATE crash_game_rounds SET profit_loss_amount = profit_loss_amount + 1, round_outcome = 'WIN' WHERE id = ?",
+                rounds.get(rounds.size() - 1).id());
+        jdbc.update("UPDATE crash_game_rounds SET strategy_name = NULL WHERE id = ?", rounds.get(rounds.size() - 2).id());
+        assertRollupsMatchRecount();
         jdbc.update("DELETE FROM crash_game_rounds");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM round_totals_hourly", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM game_round_crash_counts", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM game_round_crashes", Long.class)).isZero();
     }
@@ -269,6 +297,24 @@ class AnalyticsAgreementIT {
                 FROM game_round_crash_counts ORDER BY 1, 2, 3, 4
                 """);
         assertThat(counts).isNotEmpty().isEqualTo(expectedCounts);
+        String totals = """
+                SELECT bot_id, coalesce(strategy_name, '') AS strategy_name, game_name, platform_code,
+                       date_trunc('hour', round_start_timestamp, 'UTC') AS hour, count(*) AS rounds,
+                       count(*) FILTER (WHERE round_outcome = 'WIN') AS wins, sum(stake_value)::text AS staked,
+                       sum(profit_loss_amount)::text AS profit_loss,
+                       (max(profit_loss_amount) FILTER (WHERE round_outcome = 'WIN'))::text AS largest_win,
+                       (max(-profit_loss_amount) FILTER (WHERE round_outcome = 'LOSS'))::text AS largest_loss,
+                       count(*) FILTER (WHERE stake_value > 0) AS bets,
+                       coalesce(sum(profit_loss_amount / stake_value) FILTER (WHERE stake_value > 0), 0)::text AS sum_returns,
+                       min(round_start_timestamp) AS first_at, max(round_start_timestamp) AS last_at
+                FROM crash_game_rounds GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+                """;
+        assertThat(jdbc.queryForList("""
+                SELECT bot_id, strategy_name, game_name, platform_code, hour, rounds, wins, total_staked::text AS staked,
+                       total_profit_loss::text AS profit_loss, largest_win::text AS largest_win,
+                       largest_loss::text AS largest_loss, bets, sum_returns::text AS sum_returns, first_at, last_at
+                FROM round_totals_hourly ORDER BY 1, 2, 3, 4, 5
+                """)).isEqualTo(jdbc.queryForList(totals));
     }
 
     /** The rounds in the window matching the filter, in (start time, id) order as PostgreSQL orders uuids. */
@@ -309,6 +355,15 @@ class AnalyticsAgreementIT {
         double u = random.nextDouble();
         double x = u < 0.03 ? 1 : 0.97 / (1 - u);
         return BigDecimal.valueOf(Math.max(1, x)).setScale(2, RoundingMode.FLOOR).min(new BigDecimal("100000"));
+    }
+
+    private static void assertSameTotals(PerformanceTotals bySql, RoundSeries series, String what) {
+        PerformanceTotals expected = PerformanceTotals.of(PerformanceStats.of(series));
+        if (series.isEmpty()) {
+            assertThat(bySql == null || bySql.equals(PerformanceTotals.NONE)).as(what).isTrue();
+            return;
+        }
+        assertThat(bySql).as(what).usingRecursiveComparison(exact()).isEqualTo(expected);
     }
 
     private static void assertSame(PerformanceStats bySql, PerformanceStats byDomain, String what) {

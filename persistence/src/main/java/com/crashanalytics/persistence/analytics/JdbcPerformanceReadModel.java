@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,12 +22,14 @@ import com.crashanalytics.domain.analytics.performance.Leaderboard;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceScope;
 import com.crashanalytics.domain.analytics.performance.PerformanceStats;
+import com.crashanalytics.domain.analytics.performance.PerformanceTotals;
 import com.crashanalytics.domain.analytics.performance.Period;
 import com.crashanalytics.domain.analytics.performance.PeriodSummary;
 import com.crashanalytics.domain.analytics.performance.ReturnRatios;
 import com.crashanalytics.domain.analytics.performance.RoundSeries;
 import com.crashanalytics.domain.analytics.performance.RoundTotals;
 import com.crashanalytics.domain.analytics.performance.Streaks;
+import com.crashanalytics.persistence.common.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,12 +139,43 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             ORDER BY k, period_start
             """;
 
-    private static final String LEADERBOARD = """
-            SELECT bot_id AS k, %s
-            FROM (SELECT bot_id, round_outcome AS outcome, stake_value AS stake, profit_loss_amount AS pl
-                  FROM crash_game_rounds
-                  WHERE %s) AS rounds
-            GROUP BY bot_id
+    /** Per-round columns shaped like {@code round_totals_hourly}, for the partial hours at a window's edges. */
+    private static final String ROUND_AS_TOTALS = """
+            1 AS rounds,
+            (round_outcome = 'WIN')::int AS wins,
+            (round_outcome = 'LOSS')::int AS losses,
+            (round_outcome = 'SKIP')::int AS skips,
+            (round_outcome = 'ERROR')::int AS errors,
+            stake_value AS total_staked,
+            profit_loss_amount AS total_profit_loss,
+            CASE WHEN round_outcome = 'WIN' THEN profit_loss_amount ELSE 0 END AS gross_win,
+            CASE WHEN round_outcome = 'LOSS' THEN -profit_loss_amount ELSE 0 END AS gross_loss,
+            CASE WHEN round_outcome = 'WIN' THEN profit_loss_amount END AS largest_win,
+            CASE WHEN round_outcome = 'LOSS' THEN -profit_loss_amount END AS largest_loss,
+            (stake_value > 0)::int AS bets,
+            CASE WHEN stake_value > 0 THEN profit_loss_amount / stake_value ELSE 0 END AS sum_returns,
+            CASE WHEN stake_value > 0 THEN (profit_loss_amount / stake_value) * (profit_loss_amount / stake_value) ELSE 0 END
+                AS sum_squares,
+            CASE WHEN stake_value > 0 THEN least(profit_loss_amount / stake_value, 0) * least(profit_loss_amount / stake_value, 0)
+                 ELSE 0 END AS sum_shortfalls,
+            round_start_timestamp AS first_at,
+            round_start_timestamp AS last_at
+            """;
+
+    private static final String TOTALS_COLUMNS = """
+            rounds, wins, losses, skips, errors, total_staked, total_profit_loss, gross_win, gross_loss, largest_win,
+            largest_loss, bets, sum_returns, sum_squares, sum_shortfalls, first_at, last_at
+            """;
+
+    private static final String SUM_TOTALS = """
+            SELECT k, sum(rounds) AS rounds, sum(wins) AS wins, sum(losses) AS losses, sum(skips) AS skips,
+                   sum(errors) AS errors, sum(total_staked) AS total_staked, sum(total_profit_loss) AS total_profit_loss,
+                   sum(gross_win) AS gross_win, sum(gross_loss) AS gross_loss, max(largest_win) AS largest_win,
+                   max(largest_loss) AS largest_loss, sum(bets) AS bets, sum(sum_returns) AS sum_returns,
+                   sum(sum_squares) AS sum_squares, sum(sum_shortfalls) AS sum_shortfalls, min(first_at) AS first_at,
+                   max(last_at) AS last_at
+            FROM (%s) AS parts
+            GROUP BY k
             """;
 
     private static final String STRATEGY_NAMES = """
@@ -228,10 +262,90 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     @Override
     public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window) {
-        WindowSql where = new WindowSql().window("round_start_timestamp", window, "window");
-        return where.bind(jdbc.sql(LEADERBOARD.formatted(RoundTotalsSql.AGGREGATES, where.where())))
-                .query((rs, row) -> new Leaderboard.Entry(rs.getString("k"), RoundTotalsSql.map(rs)))
-                .list();
+        return totals("bot_id", new WindowSql(), window).entrySet().stream()
+                .map(entry -> new Leaderboard.Entry(entry.getKey(), entry.getValue().totals()))
+                .toList();
+    }
+
+    @Override
+    public Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window) {
+        if (botIds.isEmpty()) {
+            return Map.of();
+        }
+        return totals("bot_id", new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys"), window);
+    }
+
+    @Override
+    public Map<String, PerformanceTotals> totalsOfStrategies(Collection<String> strategyNames, PerformanceScope scope) {
+        if (strategyNames.isEmpty()) {
+            return Map.of();
+        }
+        return totals("strategy_name", new WindowSql()
+                .equal("game_name", scope.game(), "game")
+                .equal("platform_code", scope.platform(), "platform")
+                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.window());
+    }
+
+    @Override
+    public PerformanceTotals totalsOfScope(PerformanceScope scope) {
+        return totals("''", new WindowSql()
+                .equal("game_name", scope.game(), "game")
+                .equal("platform_code", scope.platform(), "platform"), scope.window())
+                .getOrDefault("", PerformanceTotals.NONE);
+    }
+
+    /**
+     * Order-independent figures per key from {@code round_totals_hourly} for the whole UTC hours inside the window,
+     * and from the rounds themselves for the partial hours at its edges, in one statement (one snapshot).
+     * {@code filters} name columns both tables have.
+     */
+    private Map<String, PerformanceTotals> totals(String keyExpression, WindowSql filters, TimeWindow window) {
+        List<String> parts = new ArrayList<>();
+        Instant firstWholeHour = window.from() == null ? null : ceilingHour(window.from());
+        Instant endOfWholeHours = window.to() == null ? null : window.to().truncatedTo(ChronoUnit.HOURS);
+        String raw = "SELECT " + keyExpression + " AS k, " + ROUND_AS_TOTALS + " FROM crash_game_rounds WHERE "
+                + filters.where();
+        if (firstWholeHour != null && endOfWholeHours != null && !firstWholeHour.isBefore(endOfWholeHours)) {
+            parts.add(raw + " AND " + edge(filters, window.from(), window.to(), "edge"));
+        } else {
+            parts.add("SELECT " + keyExpression + " AS k, " + TOTALS_COLUMNS + " FROM round_totals_hourly WHERE "
+                    + filters.where()
+                    + (firstWholeHour == null ? "" : " AND hour >= :firstWholeHour")
+                    + (endOfWholeHours == null ? "" : " AND hour < :endOfWholeHours"));
+            if (firstWholeHour != null) {
+                filters.parameter("firstWholeHour", SqlValues.timestamptz(firstWholeHour));
+                if (window.from().isBefore(firstWholeHour)) {
+                    parts.add(raw + " AND " + edge(filters, window.from(), firstWholeHour, "head"));
+                }
+            }
+            if (endOfWholeHours != null) {
+                filters.parameter("endOfWholeHours", SqlValues.timestamptz(endOfWholeHours));
+                if (endOfWholeHours.isBefore(window.to())) {
+                    parts.add(raw + " AND " + edge(filters, endOfWholeHours, window.to(), "tail"));
+                }
+            }
+        }
+        Map<String, PerformanceTotals> totals = new HashMap<>();
+        filters.bind(jdbc.sql(SUM_TOTALS.formatted(String.join(" UNION ALL ", parts)))).query((RowCallbackHandler) rs ->
+                totals.put(rs.getString("k"), new PerformanceTotals(RoundTotalsSql.map(rs), returns(rs),
+                        instant(rs, "first_at"), instant(rs, "last_at"))));
+        return totals;
+    }
+
+    private static Instant ceilingHour(Instant instant) {
+        Instant floor = instant.truncatedTo(ChronoUnit.HOURS);
+        return floor.equals(instant) ? floor : floor.plus(1, ChronoUnit.HOURS);
+    }
+
+    private static String edge(WindowSql filters, Instant from, Instant to, String prefix) {
+        filters.parameter(prefix + "From", SqlValues.timestamptz(from));
+        filters.parameter(prefix + "To", SqlValues.timestamptz(to));
+        return "round_start_timestamp >= :" + prefix + "From AND round_start_timestamp < :" + prefix + "To";
+    }
+
+    private static ReturnRatios returns(ResultSet rs) throws SQLException {
+        return ReturnRatios.fromSums(rs.getLong("bets"), RoundTotalsSql.required(rs, "sum_returns"),
+                RoundTotalsSql.required(rs, "sum_squares"), RoundTotalsSql.required(rs, "sum_shortfalls"));
     }
 
     private static WindowSql scoped(PerformanceScope scope) {
@@ -250,8 +364,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     private static PerformanceStats stats(ResultSet rs) throws SQLException {
         RoundTotals totals = RoundTotalsSql.map(rs);
-        ReturnRatios returns = ReturnRatios.fromSums(rs.getLong("bets"), RoundTotalsSql.required(rs, "sum_returns"),
-                RoundTotalsSql.required(rs, "sum_squares"), RoundTotalsSql.required(rs, "sum_shortfalls"));
+        ReturnRatios returns = returns(rs);
         BigDecimal capital = decimal(rs, "capital");
         BigDecimal currentPeak = RoundTotalsSql.required(rs, "current_peak");
         BigDecimal base = level(capital, currentPeak);

@@ -22,6 +22,15 @@ public interface PerformanceReadModel {
     /** The performance of every round in the scope (a game, a platform, a window): a portfolio of bots. */
     PerformanceStats ofScope(PerformanceScope scope);
 
+    /** {@link #ofBots}, order-independent figures only: read from hourly totals, whatever the number of rounds. */
+    Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window);
+
+    /** {@link #ofStrategies}, order-independent figures only. */
+    Map<String, PerformanceTotals> totalsOfStrategies(Collection<String> strategyNames, PerformanceScope scope);
+
+    /** {@link #ofScope}, order-independent figures only. */
+    PerformanceTotals totalsOfScope(PerformanceScope scope);
+
     /** The strategy names rounds were logged under in the scope, in code-point order. */
     List<String> strategyNames(PerformanceScope scope);
 
