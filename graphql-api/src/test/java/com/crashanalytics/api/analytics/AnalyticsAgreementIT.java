@@ -269,6 +269,15 @@ class AnalyticsAgreementIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM game_round_crashes", Long.class)).isZero();
     }
 
+    @Test
+    void truncatingTheRoundsEmptiesTheRollups() {
+        jdbc.execute("TRUNCATE crash_game_rounds CASCADE");
+
+        for (String rollup : List.of("game_round_crashes", "game_round_crash_counts", "round_totals_hourly")) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + rollup, Long.class)).as(rollup).isZero();
+        }
+    }
+
     private void assertRollupsMatchRecount() {
         String recount = """
                 SELECT DISTINCT ON (game_name, platform_code, coalesce(round_external_id, id::text))

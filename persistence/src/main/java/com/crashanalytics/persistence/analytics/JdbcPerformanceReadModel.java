@@ -45,64 +45,41 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     /**
      * Per subject k: totals, return sums, the implied starting capital, the max drawdown (the last row that sets a
      * new record fall is the earliest trough of the largest fall) and the current drawdown (the last row).
+     * <p>
+     * Shaped for speed: {@code ordered} is not materialized, so the curve reads the covering index in
+     * {@code (k, round_start_timestamp, id)} order without a sort and carries only the columns it needs; streaks
+     * sort by session on their own; the capital looks up each bot's first reported balance through the
+     * {@code (bot_id, round_start_timestamp, id)} index instead of a pass over every round.
      */
     private static final String PERFORMANCE = """
-            WITH rounds AS (
-                SELECT %s AS k, bot_id, session_id, id, round_start_timestamp AS ts, round_outcome AS outcome,
+            WITH ordered AS NOT MATERIALIZED (
+                SELECT %1$s AS k, bot_id, session_id, id, round_start_timestamp AS ts, round_outcome AS outcome,
                        stake_value AS stake, profit_loss_amount AS pl, running_balance_after AS balance
                 FROM crash_game_rounds
-                WHERE %s
+                WHERE %2$s
             ),
             curve AS (
-                SELECT k, bot_id, id, ts, outcome, stake, pl, balance,
-                       sum(pl) OVER along AS level,
-                       sum(pl) OVER along_bot AS bot_level,
-                       count(balance) OVER along_bot AS balances_so_far
-                FROM rounds
-                WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING),
-                       along_bot AS (PARTITION BY k, bot_id ORDER BY ts, id ROWS UNBOUNDED PRECEDING)
+                SELECT k, id, ts, outcome, stake, pl, sum(pl) OVER along AS level
+                FROM ordered
+                WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING)
             ),
             peaks AS (
-                SELECT curve.*, greatest(0, max(level) OVER along) AS peak
+                SELECT k, id, ts, outcome, stake, pl, level, greatest(0, max(level) OVER along) AS peak
                 FROM curve
                 WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING)
             ),
             falls AS (
-                SELECT peaks.*, peak - level AS fall,
+                SELECT k, ts, outcome, stake, pl, peak, peak - level AS fall,
                        max(CASE WHEN level = peak THEN ts END) OVER along AS peak_at,
                        coalesce(max(peak - level) OVER before, 0) AS worst_before,
-                       row_number() OVER along AS position,
-                       count(*) OVER (PARTITION BY k) AS n
+                       lead(id) OVER along IS NULL AS last_round
                 FROM peaks
                 WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING),
                        before AS (PARTITION BY k ORDER BY ts, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
             ),
-            capital AS (
-                SELECT k, CASE WHEN count(*) = count(capital) THEN sum(capital) END AS capital
-                FROM (SELECT k, bot_id, max(balance - bot_level) FILTER (WHERE balance IS NOT NULL AND balances_so_far = 1) AS capital
-                      FROM curve GROUP BY k, bot_id) AS bots
-                GROUP BY k
-            ),
-            settled AS (
-                SELECT k, session_id, outcome, ts, id,
-                       CASE WHEN outcome IS DISTINCT FROM lag(outcome) OVER (PARTITION BY k, session_id ORDER BY ts, id)
-                            THEN 1 ELSE 0 END AS starts_run
-                FROM rounds
-                WHERE outcome IN ('WIN', 'LOSS')
-            ),
-            streaks AS (
-                SELECT k, max(length) FILTER (WHERE outcome = 'WIN') AS longest_win,
-                          max(length) FILTER (WHERE outcome = 'LOSS') AS longest_loss
-                FROM (SELECT k, session_id, outcome, run, count(*) AS length
-                      FROM (SELECT k, session_id, outcome,
-                                   sum(starts_run) OVER (PARTITION BY k, session_id ORDER BY ts, id ROWS UNBOUNDED PRECEDING) AS run
-                            FROM settled) AS numbered
-                      GROUP BY k, session_id, outcome, run) AS runs
-                GROUP BY k
-            ),
             totals AS (
                 SELECT k,
-                       %s,
+                       %3$s,
                        count(*) FILTER (WHERE stake > 0) AS bets,
                        coalesce(sum(pl / stake) FILTER (WHERE stake > 0), 0) AS sum_returns,
                        coalesce(sum((pl / stake) * (pl / stake)) FILTER (WHERE stake > 0), 0) AS sum_squares,
@@ -113,18 +90,46 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                        (array_agg(peak ORDER BY fall DESC) FILTER (WHERE fall > worst_before))[1] AS max_fall_peak,
                        (array_agg(peak_at ORDER BY fall DESC) FILTER (WHERE fall > worst_before))[1] AS max_fall_peak_at,
                        max(ts) FILTER (WHERE fall > worst_before) AS max_fall_at,
-                       max(fall) FILTER (WHERE position = n) AS current_fall,
-                       max(peak) FILTER (WHERE position = n) AS current_peak,
-                       max(peak_at) FILTER (WHERE position = n) AS current_peak_at
+                       max(fall) FILTER (WHERE last_round) AS current_fall,
+                       max(peak) FILTER (WHERE last_round) AS current_peak,
+                       max(peak_at) FILTER (WHERE last_round) AS current_peak_at
                 FROM falls
                 GROUP BY k
+            ),
+            streaks AS (
+                SELECT k, max(length) FILTER (WHERE outcome = 'WIN') AS longest_win,
+                          max(length) FILTER (WHERE outcome = 'LOSS') AS longest_loss
+                FROM (SELECT k, outcome, count(*) AS length
+                      FROM (SELECT k, session_id, outcome,
+                                   sum(starts_run) OVER (PARTITION BY k, session_id ORDER BY ts, id ROWS UNBOUNDED PRECEDING) AS run
+                            FROM (SELECT k, session_id, outcome, ts, id,
+                                         CASE WHEN outcome IS DISTINCT FROM lag(outcome) OVER (PARTITION BY k, session_id ORDER BY ts, id)
+                                              THEN 1 ELSE 0 END AS starts_run
+                                  FROM ordered
+                                  WHERE outcome IN ('WIN', 'LOSS')) AS settled) AS numbered
+                      GROUP BY k, session_id, run, outcome) AS runs
+                GROUP BY k
+            ),
+            capital AS (
+                SELECT bots.k, CASE WHEN count(*) = count(first.balance) THEN sum(first.balance - first.before) END AS capital
+                FROM (SELECT DISTINCT k, bot_id FROM ordered) AS bots
+                LEFT JOIN LATERAL (
+                    SELECT f.balance,
+                           (SELECT sum(o.pl) FROM ordered o
+                            WHERE o.k = bots.k AND o.bot_id = bots.bot_id AND (o.ts, o.id) <= (f.ts, f.id)) AS before
+                    FROM ordered f
+                    WHERE f.k = bots.k AND f.bot_id = bots.bot_id AND f.balance IS NOT NULL
+                    ORDER BY f.ts, f.id
+                    LIMIT 1
+                ) AS first ON true
+                GROUP BY bots.k
             )
             SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
                    coalesce(streaks.longest_loss, 0) AS longest_loss
             FROM totals
             JOIN capital USING (k)
             LEFT JOIN streaks USING (k)
-            """.formatted("%s", "%s", RoundTotalsSql.AGGREGATES.replace("\n", "\n                       "));
+            """.replace("%3$s", RoundTotalsSql.AGGREGATES.replace("\n", "\n                       "));
 
     private static final String EQUITY_CURVE = """
             SELECT k, period_start, %s,
@@ -357,7 +362,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     private Map<String, PerformanceStats> performance(String keyExpression, WindowSql where) {
         Map<String, PerformanceStats> stats = new HashMap<>();
-        where.bind(jdbc.sql(PERFORMANCE.formatted(keyExpression, where.where())))
+        where.bind(jdbc.sql(PERFORMANCE.replace("%1$s", keyExpression).replace("%2$s", where.where())))
                 .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs)));
         return stats;
     }
