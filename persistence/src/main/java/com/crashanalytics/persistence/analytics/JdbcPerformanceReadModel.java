@@ -44,7 +44,9 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     /**
      * Per subject k: totals, return sums, the implied starting capital, the max drawdown (the last row that sets a
-     * new record fall is the earliest trough of the largest fall) and the current drawdown (the last row).
+     * new record fall is the earliest trough of the largest fall; peak and peak_at never decrease along the curve, so
+     * their maxima over the record rows are those of the last one, without sorting) and the current drawdown (the
+     * last row).
      * <p>
      * Shaped for speed: {@code ordered} is not materialized, so the curve reads the covering index in
      * {@code (k, round_start_timestamp, id)} order without a sort and carries only the columns it needs; streaks
@@ -87,8 +89,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                        min(ts) AS first_at,
                        max(ts) AS last_at,
                        max(fall) AS max_fall,
-                       (array_agg(peak ORDER BY fall DESC) FILTER (WHERE fall > worst_before))[1] AS max_fall_peak,
-                       (array_agg(peak_at ORDER BY fall DESC) FILTER (WHERE fall > worst_before))[1] AS max_fall_peak_at,
+                       max(peak) FILTER (WHERE fall > worst_before) AS max_fall_peak,
+                       max(peak_at) FILTER (WHERE fall > worst_before) AS max_fall_peak_at,
                        max(ts) FILTER (WHERE fall > worst_before) AS max_fall_at,
                        max(fall) FILTER (WHERE last_round) AS current_fall,
                        max(peak) FILTER (WHERE last_round) AS current_peak,
