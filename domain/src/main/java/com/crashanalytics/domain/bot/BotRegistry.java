@@ -1,5 +1,6 @@
 package com.crashanalytics.domain.bot;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,4 +21,10 @@ public interface BotRegistry {
      * bot meanwhile, this updates it instead of failing, keeping the first registration time.
      */
     Bot save(Bot bot);
+
+    /** Records that the bot was alive at this time (a heartbeat). */
+    void recordHeartbeat(String botId, Instant at);
+
+    /** Records the session the bot started most recently. */
+    void recordSessionStarted(String botId, String sessionId);
 }

@@ -1,11 +1,11 @@
 package com.crashanalytics.domain.bot;
 
-/** What registering did to the registry. */
+/** What registering a bot or configuring a platform did. */
 public enum Registration {
-    /** The bot was not known before. */
+    /** It was not known before. */
     CREATED,
-    /** The bot was known and its configuration changed. */
+    /** It was known and its configuration changed. */
     UPDATED,
-    /** The bot was known with exactly this configuration: nothing was written. */
+    /** It was known with exactly this configuration: nothing was written. */
     UNCHANGED
 }

@@ -1,6 +1,8 @@
 package com.crashanalytics.domain.common;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * from one answer. Field names are the input's own (camelCase), so adapters can point at them.
  */
 public final class Violations {
+
+    /** How far ahead of the gateway's clock a client's clock may run before its times are refused. */
+    public static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(5);
+    /** Crash games are younger than this; an earlier time is a unit mistake (seconds sent as milliseconds...). */
+    public static final Instant EARLIEST_TIME = Instant.parse("2000-01-01T00:00:00Z");
 
     private final List<Violation> found = new ArrayList<>();
 
@@ -118,6 +125,37 @@ public final class Violations {
             return this;
         }
         return check(value.longValue() >= 0, field, "NON_NEGATIVE", "must not be negative (got " + value + ")");
+    }
+
+    /** Optional free-form JSON within {@link JsonDocument}'s limits (size, depth, no NUL, finite numbers). */
+    public Violations json(String field, @Nullable JsonDocument document) {
+        Violation problem = document == null ? null : document.problemWith(field);
+        if (problem != null) {
+            found.add(problem);
+        }
+        return this;
+    }
+
+    /**
+     * An optional time: at most {@link #MAX_CLOCK_AHEAD} after the request was received (a bot's clock may
+     * drift a little; a time further ahead is a bug or a misread) and not before {@link #EARLIEST_TIME}.
+     */
+    public Violations time(String field, @Nullable Instant value, Instant receivedAt) {
+        if (value == null) {
+            return this;
+        }
+        if (value.isAfter(receivedAt.plus(MAX_CLOCK_AHEAD))) {
+            return add(field, "NOT_IN_FUTURE", "must not be more than " + MAX_CLOCK_AHEAD.toMinutes()
+                    + " minutes in the future (got " + value + ", received at " + receivedAt + ")");
+        }
+        return check(!value.isBefore(EARLIEST_TIME), field, "NOT_BEFORE_2000",
+                "must not be before " + EARLIEST_TIME + " (got " + value + ")");
+    }
+
+    /** Another list's violations, as they are (for rules checked in several steps). */
+    public Violations addAll(List<Violation> more) {
+        found.addAll(more);
+        return this;
     }
 
     public boolean isEmpty() {

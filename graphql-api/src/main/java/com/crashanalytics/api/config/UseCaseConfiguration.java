@@ -1,11 +1,31 @@
 package com.crashanalytics.api.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
+import com.crashanalytics.domain.access.ApiKeyAuthenticationService;
+import com.crashanalytics.domain.access.ApiKeyManagementService;
+import com.crashanalytics.domain.access.ApiKeyRegistry;
+import com.crashanalytics.domain.access.EnvironmentAdminKey;
 import com.crashanalytics.domain.bot.BotRegistrationService;
 import com.crashanalytics.domain.bot.BotRegistry;
+import com.crashanalytics.domain.bot.ConfigurePlatformUseCase;
+import com.crashanalytics.domain.bot.PlatformConfigurationService;
+import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.bot.RegisterBotUseCase;
+import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.Transactions;
+import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
+import com.crashanalytics.domain.diagnostics.DiagnosticsService;
+import com.crashanalytics.domain.diagnostics.LogDiagnosticsUseCase;
+import com.crashanalytics.domain.round.LogRoundDetailUseCase;
+import com.crashanalytics.domain.round.LogRoundUseCase;
+import com.crashanalytics.domain.round.RoundDetailService;
+import com.crashanalytics.domain.round.RoundLogbook;
+import com.crashanalytics.domain.round.RoundLoggingService;
+import com.crashanalytics.domain.session.SessionLifecycleService;
+import com.crashanalytics.domain.session.SessionLog;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,13 +36,62 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class UseCaseConfiguration {
 
+    /** Ticks in microseconds, what PostgreSQL keeps: a time the gateway answers reads back the same. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Bean
     RegisterBotUseCase registerBotUseCase(BotRegistry bots, Transactions transactions, Clock clock) {
         return new BotRegistrationService(bots, transactions, clock);
+    }
+
+    /** {@code GATEWAY_ADMIN_KEY}, read from the environment only (never from a file in the repository). */
+    @Bean
+    EnvironmentAdminKey environmentAdminKey(@Value("${gateway.admin-key:}") String adminKey, Clock clock) {
+        return EnvironmentAdminKey.of(adminKey, clock.instant());
+    }
+
+    @Bean
+    ApiKeyAuthenticationService apiKeyAuthentication(ApiKeyRegistry keys, Clock clock, EnvironmentAdminKey admin) {
+        return new ApiKeyAuthenticationService(keys, clock, admin);
+    }
+
+    /** Issues, revokes and lists keys, and ensures an admin on start (IssueApiKeyUseCase, RevokeApiKeyUseCase, ...). */
+    @Bean
+    ApiKeyManagementService apiKeyManagement(ApiKeyRegistry keys, Transactions transactions, Clock clock,
+                                             EnvironmentAdminKey admin) {
+        return new ApiKeyManagementService(keys, transactions, clock, admin);
+    }
+
+    @Bean
+    ConfigurePlatformUseCase configurePlatformUseCase(PlatformRegistry platforms, Transactions transactions, Clock clock) {
+        return new PlatformConfigurationService(platforms, transactions, clock);
+    }
+
+    /** Start, heartbeat and end: one service behind three use cases. */
+    @Bean
+    SessionLifecycleService sessionLifecycle(SessionLog sessions, BotRegistry bots, PlatformRegistry platforms,
+                                             Transactions transactions) {
+        return new SessionLifecycleService(sessions, bots, platforms, transactions);
+    }
+
+    @Bean
+    LogRoundUseCase logRoundUseCase(RoundLogbook logbook, SessionLog sessions, BotRegistry bots,
+                                    PlatformRegistry platforms, IdGenerator ids, Transactions transactions) {
+        return new RoundLoggingService(logbook, sessions, bots, platforms, ids, transactions);
+    }
+
+    @Bean
+    LogRoundDetailUseCase logRoundDetailUseCase(RoundLogbook logbook, SessionLog sessions, IdGenerator ids,
+                                                Transactions transactions) {
+        return new RoundDetailService(logbook, sessions, ids, transactions);
+    }
+
+    @Bean
+    LogDiagnosticsUseCase logDiagnosticsUseCase(DiagnosticsLog log, SessionLog sessions, BotRegistry bots,
+                                                IdGenerator ids, Transactions transactions) {
+        return new DiagnosticsService(log, sessions, bots, ids, transactions);
     }
 }

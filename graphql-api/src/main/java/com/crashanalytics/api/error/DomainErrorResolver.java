@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.crashanalytics.domain.common.ConflictException;
 import com.crashanalytics.domain.common.InvalidInputException;
+import com.crashanalytics.domain.common.MultipleProblemsException;
 import com.crashanalytics.domain.common.NotFoundException;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the domain's deliberate exceptions into GraphQL errors that name the offending input field and the
- * rule: one error per violation, with {@code extensions.classification}, {@code extensions.field} (e.g.
+ * rule: one error per violation (and per problem of a rejected batch), with {@code extensions.classification}, {@code extensions.field} (e.g.
  * {@code input.baseStake}) and {@code extensions.rule}.
  */
 @Component
@@ -27,6 +28,13 @@ public class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected List<GraphQLError> resolveToMultipleErrors(Throwable exception, DataFetchingEnvironment environment) {
+        if (exception instanceof MultipleProblemsException multiple) {
+            return multiple.problems().stream()
+                    .map(problem -> resolveToMultipleErrors(problem, environment))
+                    .filter(java.util.Objects::nonNull)
+                    .flatMap(List::stream)
+                    .toList();
+        }
         if (exception instanceof InvalidInputException invalid) {
             return invalid.violations().stream()
                     .map(v -> error(environment, ErrorType.BAD_REQUEST, inputPath(environment, v.field()), v.rule(), v.message()))

@@ -14,7 +14,7 @@ public class ScalarConfiguration {
         return wiring -> wiring
                 .scalar(DateTimeScalar.INSTANCE)
                 .scalar(DecimalScalar.INSTANCE)
-                .scalar(ExtendedScalars.Json)
+                .scalar(JsonScalar.INSTANCE)
                 .scalar(ExtendedScalars.GraphQLLong);
     }
 }

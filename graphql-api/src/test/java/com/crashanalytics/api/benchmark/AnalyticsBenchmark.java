@@ -13,6 +13,7 @@ import java.util.Map;
 import com.crashanalytics.api.GatewayApplication;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlClient.GraphQlResponse;
+import com.crashanalytics.api.testing.TestApiKeys;
 import com.crashanalytics.persistence.testing.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -59,6 +60,8 @@ public final class AnalyticsBenchmark {
                         "spring.datasource.username", postgres.username(),
                         "spring.datasource.password", postgres.password(),
                         "server.port", "0",
+                        "gateway.admin-key", TestApiKeys.ADMIN,
+                        "gateway.rate-limit.admin", "1000000/1s",
                         "logging.level.root", "WARN"))
                 .run();
              Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password())) {

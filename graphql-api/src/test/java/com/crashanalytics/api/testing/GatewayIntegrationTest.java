@@ -13,11 +13,17 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * An end-to-end test: the whole gateway on a random port, over the shared real PostgreSQL (one context and one
- * database for the whole run), emptied before each test. Talk to it with {@link GraphQlClient}.
+ * database for the whole run), emptied before each test. Talk to it with {@link GraphQlClient}, which sends the
+ * test admin key {@link TestApiKeys#ADMIN} unless told otherwise; keys of other roles come from
+ * {@link TestApiKeys}. Rate limits are lifted out of the way of ordinary tests ({@code RateLimitIT} tests them).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "gateway.admin-key=" + TestApiKeys.ADMIN,
+        "gateway.rate-limit.admin=1000000/1s",
+        "gateway.rate-limit.bot=1000000/1s",
+        "gateway.rate-limit.dashboard=1000000/1s"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(CleanDatabaseExtension.class)
 public @interface GatewayIntegrationTest {

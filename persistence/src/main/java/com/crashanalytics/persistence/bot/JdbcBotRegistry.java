@@ -6,6 +6,7 @@ import static com.crashanalytics.persistence.common.SqlValues.timestamptz;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +89,23 @@ public class JdbcBotRegistry implements BotRegistry {
                 .param("updatedAt", timestamptz(bot.updatedAt()))
                 .query(JdbcBotRegistry::mapBot)
                 .single();
+    }
+
+    @Override
+    public void recordHeartbeat(String botId, Instant at) {
+        jdbc.sql("UPDATE bot_vm_registration SET last_heartbeat_at = :at WHERE bot_id = :botId")
+                .param("botId", botId)
+                .param("at", timestamptz(at))
+                .update();
+    }
+
+    @Override
+    public void recordSessionStarted(String botId, String sessionId) {
+        // The configuration did not change, so updated_at (when the configuration last changed) stays.
+        jdbc.sql("UPDATE bot_vm_registration SET session_id = :sessionId WHERE bot_id = :botId")
+                .param("botId", botId)
+                .param("sessionId", sessionId)
+                .update();
     }
 
     static Bot mapBot(ResultSet rs, int row) throws SQLException {

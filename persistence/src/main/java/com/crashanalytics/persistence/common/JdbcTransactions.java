@@ -1,23 +1,39 @@
 package com.crashanalytics.persistence.common;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import com.crashanalytics.domain.common.Transactions;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The domain's transaction port on a JDBC transaction manager: one use case, one database transaction. */
+/**
+ * The domain's transaction port on a JDBC transaction manager: one use case, one database transaction.
+ * Read-only transactions carry a {@code statement_timeout}, so one dashboard's runaway query is cancelled by
+ * PostgreSQL instead of holding a connection and CPU the bots need; writes are not cut short.
+ */
 public class JdbcTransactions implements Transactions {
 
     private final TransactionTemplate readWrite;
     private final TransactionTemplate readOnly;
+    private final JdbcClient jdbc;
+    private final long readStatementTimeoutMillis;
 
-    public JdbcTransactions(PlatformTransactionManager transactionManager) {
+    /**
+     * @param readStatementTimeout how long one statement of a read-only transaction may run; zero for no limit
+     */
+    public JdbcTransactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Duration readStatementTimeout) {
+        if (readStatementTimeout.isNegative()) {
+            throw new IllegalArgumentException("the read statement timeout cannot be negative: " + readStatementTimeout);
+        }
         this.readWrite = new TransactionTemplate(transactionManager);
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        this.jdbc = jdbc;
+        this.readStatementTimeoutMillis = readStatementTimeout.toMillis();
     }
 
     @Override
@@ -27,6 +43,13 @@ public class JdbcTransactions implements Transactions {
 
     @Override
     public <T> T readOnly(Supplier<T> work) {
-        return readOnly.execute(status -> work.get());
+        return readOnly.execute(status -> {
+            // Only a transaction this call began: a read joining a write transaction must not limit the write.
+            if (status.isNewTransaction() && readStatementTimeoutMillis > 0) {
+                // SET takes no bind parameters; the value is a number we computed, not input.
+                jdbc.sql("SET LOCAL statement_timeout = " + readStatementTimeoutMillis).update();
+            }
+            return work.get();
+        });
     }
 }

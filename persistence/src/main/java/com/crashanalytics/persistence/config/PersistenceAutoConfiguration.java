@@ -1,21 +1,41 @@
 package com.crashanalytics.persistence.config;
 
+import java.time.Duration;
+
+import com.crashanalytics.domain.access.ApiKeyRegistry;
+import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
+import com.crashanalytics.domain.bot.PlatformRegistry;
+import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.Transactions;
+import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
+import com.crashanalytics.domain.round.RoundLogbook;
+import com.crashanalytics.domain.session.SessionLog;
+import com.crashanalytics.persistence.access.JdbcApiKeyRegistry;
+import com.crashanalytics.persistence.access.JdbcBotOwnership;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
 import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
 import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
 import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
+import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
 import com.crashanalytics.persistence.common.JdbcTransactions;
+import com.crashanalytics.persistence.common.UuidV7Generator;
+import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsLog;
+import com.crashanalytics.persistence.round.JdbcRoundLogbook;
+import com.crashanalytics.persistence.session.JdbcSessionLog;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -23,12 +43,19 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Contributes the PostgreSQL adapters of the domain's outbound ports. The application never names these
  * classes (it cannot: persistence is a runtime-only dependency); it receives the ports as beans.
  */
-@AutoConfiguration(after = {JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
+@AutoConfiguration(after = {JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class})
 public class PersistenceAutoConfiguration {
 
+    /** {@code GATEWAY_READ_STATEMENT_TIMEOUT}: how long one statement of a read may run (0 = no limit). */
+    static final String READ_STATEMENT_TIMEOUT = "gateway.read-statement-timeout";
+    static final Duration DEFAULT_READ_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+
     @Bean
-    Transactions transactions(PlatformTransactionManager transactionManager) {
-        return new JdbcTransactions(transactionManager);
+    Transactions transactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Environment environment) {
+        Duration readTimeout = Binder.get(environment).bind(READ_STATEMENT_TIMEOUT, Duration.class)
+                .orElse(DEFAULT_READ_STATEMENT_TIMEOUT);
+        return new JdbcTransactions(transactionManager, jdbc, readTimeout);
     }
 
     @Bean
@@ -54,5 +81,40 @@ public class PersistenceAutoConfiguration {
     @Bean
     DataQualityReadModel dataQualityReadModel(JdbcClient jdbc) {
         return new JdbcDataQualityReadModel(jdbc);
+    }
+
+    @Bean
+    ApiKeyRegistry apiKeyRegistry(JdbcClient jdbc) {
+        return new JdbcApiKeyRegistry(jdbc);
+    }
+
+    @Bean
+    BotOwnership botOwnership(JdbcClient jdbc) {
+        return new JdbcBotOwnership(jdbc);
+    }
+
+    @Bean
+    IdGenerator idGenerator() {
+        return new UuidV7Generator();
+    }
+
+    @Bean
+    PlatformRegistry platformRegistry(JdbcClient jdbc) {
+        return new JdbcPlatformRegistry(jdbc);
+    }
+
+    @Bean
+    SessionLog sessionLog(JdbcClient jdbc, JdbcTemplate batches) {
+        return new JdbcSessionLog(jdbc, batches);
+    }
+
+    @Bean
+    RoundLogbook roundLogbook(JdbcClient jdbc, JdbcTemplate batches) {
+        return new JdbcRoundLogbook(jdbc, batches);
+    }
+
+    @Bean
+    DiagnosticsLog diagnosticsLog(JdbcClient jdbc, JdbcTemplate template) {
+        return new JdbcDiagnosticsLog(jdbc, template);
     }
 }

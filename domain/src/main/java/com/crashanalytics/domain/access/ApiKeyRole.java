@@ -1,0 +1,11 @@
+package com.crashanalytics.domain.access;
+
+/** What a key may do. The adapters turn roles into permissions per operation; the roles themselves are fixed. */
+public enum ApiKeyRole {
+    /** Everything: key management, platform configuration, retention, every bot's data. */
+    ADMIN,
+    /** A bot: registers and logs only for the bot ids its key is bound to, and reads only their data. */
+    BOT,
+    /** A dashboard: reads every bot's data, writes nothing. */
+    DASHBOARD
+}

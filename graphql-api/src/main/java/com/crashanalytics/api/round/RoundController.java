@@ -1,0 +1,83 @@
+package com.crashanalytics.api.round;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.crashanalytics.api.round.RoundInputs.LogMultiplierInput;
+import com.crashanalytics.api.round.RoundInputs.LogRoundInput;
+import com.crashanalytics.api.round.RoundInputs.LogRoundsInput;
+import com.crashanalytics.api.round.RoundInputs.LogSignalInput;
+import com.crashanalytics.domain.round.LogRoundCommand;
+import com.crashanalytics.domain.round.LogRoundDetailUseCase;
+import com.crashanalytics.domain.round.LogRoundDetailUseCase.LoggedSample;
+import com.crashanalytics.domain.round.LogRoundDetailUseCase.LoggedSignal;
+import com.crashanalytics.domain.round.LogRoundUseCase;
+import com.crashanalytics.domain.round.LogRoundUseCase.LoggedRound;
+import com.crashanalytics.domain.round.LogRoundsCommand;
+import com.crashanalytics.domain.round.Round;
+import com.crashanalytics.domain.round.RoundAnalytics;
+import com.crashanalytics.domain.round.RoundLogbook;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Rounds and what was observed during them: logged by bots, read back by id. */
+@Controller
+class RoundController {
+
+    private final LogRoundUseCase logRound;
+    private final LogRoundDetailUseCase logDetail;
+    private final RoundLogbook rounds;
+    private final Clock clock;
+
+    RoundController(LogRoundUseCase logRound, LogRoundDetailUseCase logDetail, RoundLogbook rounds, Clock clock) {
+        this.logRound = logRound;
+        this.logDetail = logDetail;
+        this.rounds = rounds;
+        this.clock = clock;
+    }
+
+    @MutationMapping
+    LoggedRound logRound(@Argument LogRoundInput input) {
+        return logRound.logRound(new LogRoundCommand(clock.instant(), input.toReport()));
+    }
+
+    @MutationMapping
+    LogRoundsPayload logRounds(@Argument LogRoundsInput input) {
+        List<LoggedRound> logged = logRound.logRounds(new LogRoundsCommand(clock.instant(), input.toReports()));
+        int duplicates = (int) logged.stream().filter(LoggedRound::duplicate).count();
+        return new LogRoundsPayload(logged, logged.size() - duplicates, duplicates);
+    }
+
+    @MutationMapping
+    LoggedSample logMultiplier(@Argument LogMultiplierInput input) {
+        return logDetail.logMultiplier(input.toCommand(clock.instant()));
+    }
+
+    @MutationMapping
+    LoggedSignal logSignal(@Argument LogSignalInput input) {
+        return logDetail.logSignal(input.toCommand(clock.instant()));
+    }
+
+    @QueryMapping
+    Optional<Round> round(@Argument String id) {
+        try {
+            return rounds.findRound(UUID.fromString(id));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+
+    @SchemaMapping(typeName = "Round")
+    RoundAnalytics outcome(Round round) {
+        return round.analytics();
+    }
+
+    /** The GraphQL {@code LogRoundsPayload}. */
+    record LogRoundsPayload(List<LoggedRound> rounds, int written, int duplicates) {
+    }
+}

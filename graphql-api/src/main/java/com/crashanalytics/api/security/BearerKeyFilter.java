@@ -1,0 +1,61 @@
+package com.crashanalytics.api.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates an HTTP request by its {@code Authorization: Bearer <key>} header. A request without the header
+ * stays anonymous (the authorization rules then decide: 401 on {@code /graphql}); a header with an unknown,
+ * revoked or malformed key is answered 401 at once.
+ */
+final class BearerKeyFilter extends OncePerRequestFilter {
+
+    private final AuthenticationManager authentication;
+    private final ErrorResponses errors;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    // The async dispatch that writes a GraphQL answer finds the caller here (this filter runs once per request).
+    private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
+
+    BearerKeyFilter(AuthenticationManager authentication, ErrorResponses errors) {
+        this.authentication = authentication;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication caller;
+        try {
+            Optional<String> key = BearerKeys.parse(request.getHeader(HttpHeaders.AUTHORIZATION));
+            if (key.isEmpty()) {
+                chain.doFilter(request, response);
+                return;
+            }
+            caller = authentication.authenticate(ApiKeyAuthentication.presented(key.get()));
+        } catch (AuthenticationException refused) {
+            contexts.clearContext();
+            errors.unauthorized(response, refused.getMessage());
+            return;
+        }
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(caller);
+        contexts.setContext(context);
+        repository.saveContext(context, request, response);
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,70 @@
+package com.crashanalytics.api.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.crashanalytics.api.error.GatewayErrorType;
+import graphql.ErrorClassification;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers that are refused before GraphQL runs (no key, too big, too many) still look like GraphQL answers, so a
+ * client reads every error the same way: {@code {"errors":[{"message":…,"extensions":{"classification":…}}]}}.
+ */
+public final class ErrorResponses {
+
+    private final JsonMapper json;
+
+    public ErrorResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** 401: no key, or a key the gateway does not accept. */
+    public void unauthorized(HttpServletResponse response, String message) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"crash-analytics-gateway\"");
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorType.UNAUTHORIZED, message, Map.of());
+    }
+
+    /** 403: a valid key whose role may not do this. */
+    public void forbidden(HttpServletResponse response, String message) throws IOException {
+        write(response, HttpServletResponse.SC_FORBIDDEN, ErrorType.FORBIDDEN, message, Map.of());
+    }
+
+    /** 413: a request body over the limit; nothing of it was parsed. */
+    public void tooLarge(HttpServletResponse response, long limit) throws IOException {
+        write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ErrorType.BAD_REQUEST,
+                "the request body is larger than " + limit + " bytes (GATEWAY_MAX_REQUEST_SIZE)",
+                Map.of("limit", "maxRequestSize", "max", limit));
+    }
+
+    /** 429 with {@code Retry-After}: the key's allowance is spent for now. */
+    public void tooManyRequests(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        write(response, 429, GatewayErrorType.TOO_MANY_REQUESTS, tooManyRequestsMessage(retryAfterSeconds),
+                Map.of("retryAfterSeconds", retryAfterSeconds));
+    }
+
+    public static String tooManyRequestsMessage(long retryAfterSeconds) {
+        return "too many requests for this API key; retry after " + retryAfterSeconds + " s";
+    }
+
+    private void write(HttpServletResponse response, int status, ErrorClassification classification, String message,
+                       Map<String, Object> extensions) throws IOException {
+        Map<String, Object> allExtensions = new LinkedHashMap<>();
+        allExtensions.put("classification", classification.toString());
+        allExtensions.putAll(extensions);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", allExtensions);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(json.writeValueAsBytes(Map.of("errors", List.of(error))));
+    }
+}

@@ -1,0 +1,72 @@
+package com.crashanalytics.api.security;
+
+import static com.crashanalytics.api.security.AccessPolicy.adminOnly;
+import static com.crashanalytics.api.security.AccessPolicy.allBotsRead;
+import static com.crashanalytics.api.security.AccessPolicy.botRead;
+import static com.crashanalytics.api.security.AccessPolicy.botWrite;
+import static com.crashanalytics.api.security.AccessPolicy.sharedRead;
+import static com.crashanalytics.api.security.BotScope.botIdAt;
+import static com.crashanalytics.api.security.BotScope.ownerOf;
+
+import com.crashanalytics.domain.access.OwnedResource;
+
+/**
+ * Who may call what: one line per root field of schema.graphqls. Adding an operation to the schema without a
+ * line here leaves it denied to every key and fails {@code AccessPolicyCoverageTest}.
+ *
+ * <ul>
+ *   <li>{@code botWrite(scope)}: ADMIN, and BOT keys for their own bots (DASHBOARD is read-only).</li>
+ *   <li>{@code botRead(scope)}: ADMIN and DASHBOARD for every bot, BOT keys for their own bots.</li>
+ *   <li>{@code allBotsRead()}: ADMIN and DASHBOARD only (cross-bot views that cannot be narrowed to one bot).</li>
+ *   <li>{@code sharedRead()}: every role (reference data that belongs to no bot, e.g. platforms).</li>
+ *   <li>{@code adminOnly()}: ADMIN only (keys, platform configuration, retention).</li>
+ * </ul>
+ * The scope says where the request names its bot: {@code botIdAt("input.botId")},
+ * {@code botIdAt("input.rounds[].botId")}, {@code ownerOf(OwnedResource.SESSION, "input.sessionId")} (the
+ * session's bot), or {@code filteredByResolver()} (the resolver narrows the answer to the caller's bots).
+ *
+ * <p>Writes that name a session or a round name their bot too ({@code input.botId}), and the domain refuses a
+ * session or round that is not that bot's; so holding {@code input.botId} to the key is enough for them.
+ */
+public final class GatewayAccessPolicies {
+
+    private GatewayAccessPolicies() {
+    }
+
+    public static AccessPolicies declared() {
+        return AccessPolicies.builder()
+                // Bots and platforms
+                .query("bot", botRead(botIdAt("botId")))
+                .mutation("registerBot", botWrite(botIdAt("input.botId")))
+                .query("platforms", sharedRead())
+                .mutation("configurePlatform", adminOnly()) // a platform's house edge is every bot's baseline
+                // Sessions
+                .query("session", botRead(ownerOf(OwnedResource.SESSION, "sessionId")))
+                .mutation("startSession", botWrite(botIdAt("input.botId")))
+                .mutation("heartbeat", botWrite(botIdAt("input.botId")))
+                .mutation("endSession", botWrite(botIdAt("input.botId")))
+                // Rounds and what bots observe in them
+                .query("round", botRead(ownerOf(OwnedResource.ROUND, "id")))
+                .mutation("logRound", botWrite(botIdAt("input.botId")))
+                .mutation("logRounds", botWrite(botIdAt("input.rounds[].botId")))
+                .mutation("logMultiplier", botWrite(botIdAt("input.botId")))
+                .mutation("logSignal", botWrite(botIdAt("input.botId")))
+                .mutation("logError", botWrite(botIdAt("input.botId")))
+                .mutation("logOcrValidation", botWrite(botIdAt("input.botId")))
+                // Analytics: views across bots (strategies, games, platforms, leaderboards, data quality)
+                .query("strategy", allBotsRead())
+                .query("strategies", allBotsRead())
+                .query("gameStatistics", allBotsRead())
+                .query("multiplierDistribution", allBotsRead())
+                .query("streaks", allBotsRead())
+                .query("signalEffectiveness", allBotsRead())
+                .query("leaderboard", allBotsRead())
+                .query("errorSummary", allBotsRead())
+                .query("ocrQuality", allBotsRead())
+                // API keys
+                .query("apiKeys", adminOnly())
+                .mutation("createApiKey", adminOnly())
+                .mutation("revokeApiKey", adminOnly())
+                .build();
+    }
+}

@@ -1,0 +1,44 @@
+package com.crashanalytics.api.security;
+
+import java.io.IOException;
+import java.util.OptionalLong;
+
+import com.crashanalytics.domain.access.ApiKey;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Over HTTP, a key over its allowance is answered 429 with {@code Retry-After} before the request is read:
+ * nothing is parsed, nothing executed. (Over WebSocket the same limiter answers each operation with a
+ * TOO_MANY_REQUESTS error, see {@link CallerContextInterceptor}.)
+ */
+final class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimiter limiter;
+    private final ErrorResponses errors;
+
+    RateLimitFilter(RateLimiter limiter, ErrorResponses errors) {
+        this.limiter = limiter;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        ApiKey key = caller instanceof ApiKeyAuthentication authenticated ? authenticated.getPrincipal() : null;
+        if (key != null) {
+            OptionalLong retryAfter = limiter.tryAcquire(key);
+            if (retryAfter.isPresent()) {
+                errors.tooManyRequests(response, retryAfter.getAsLong());
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,128 @@
+package com.crashanalytics.api.security;
+
+import com.crashanalytics.domain.access.AuthenticateApiKeyUseCase;
+import com.crashanalytics.domain.access.BotOwnership;
+import com.crashanalytics.domain.access.EnsureAdminUseCase;
+import com.crashanalytics.domain.access.EnvironmentAdminKey;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway's security, in the order a request meets it:
+ * <ol>
+ *   <li>{@link RequestSizeFilter}: a body over {@code GATEWAY_MAX_REQUEST_SIZE} is refused (413) unread;</li>
+ *   <li>{@link BearerKeyFilter}: {@code Authorization: Bearer <key>} is checked (401 if unknown or revoked);</li>
+ *   <li>the URL rules below: {@code POST /graphql} needs a key (401 without), metrics need ADMIN, health,
+ *       GraphiQL and the printed schema are open, everything else is denied;</li>
+ *   <li>{@link RateLimitFilter}: the key's allowance (429 with Retry-After);</li>
+ *   <li>in GraphQL, {@link DocumentLimitsInstrumentation} (aliases, root fields, depth, complexity; tokens in the
+ *       parser) and then {@link AccessControlInstrumentation} (the declared {@link AccessPolicies}).</li>
+ * </ol>
+ * WebSocket connections ({@code graphql-transport-ws} on {@code /graphql}) present the key in the
+ * {@code connection_init} payload; Spring's {@link AuthenticationWebSocketInterceptor} checks it with the same
+ * authentication manager and closes the connection (4401) without a valid one.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties({QueryLimits.class, RateLimits.class})
+public class SecurityConfiguration {
+
+    @Bean
+    ErrorResponses errorResponses(JsonMapper json) {
+        return new ErrorResponses(json);
+    }
+
+    @Bean
+    AuthenticationManager apiKeyAuthenticationManager(AuthenticateApiKeyUseCase keys) {
+        return new ProviderManager(new ApiKeyAuthenticationProvider(keys));
+    }
+
+    @Bean
+    RateLimiter rateLimiter(RateLimits limits) {
+        return new RateLimiter(limits);
+    }
+
+    @Bean
+    SecurityFilterChain gatewaySecurity(HttpSecurity http, AuthenticationManager authentication, ErrorResponses errors,
+                                        RateLimiter rateLimiter) {
+        http.csrf(csrf -> csrf.disable()) // no cookies, no sessions: a key in a header cannot be forged cross-site
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, refused) -> errors.unauthorized(response,
+                                "an API key is required: " + BearerKeys.EXPECTED))
+                        .accessDeniedHandler((request, response, denied) -> errors.forbidden(response,
+                                "this API key's role may not use " + request.getRequestURI())))
+                .addFilterBefore(new BearerKeyFilter(authentication, errors), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(rateLimiter, errors), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        // The answer of an authorized request, and error pages, are written in later dispatches.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/graphql").authenticated()
+                        // The WebSocket handshake: the key comes in connection_init, checked by the interceptor.
+                        .requestMatchers(HttpMethod.GET, "/graphql").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/graphql/schema", "/graphiql", "/graphiql/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(QueryLimits limits, ErrorResponses errors) {
+        FilterRegistrationBean<RequestSizeFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeFilter(limits.maxRequestSize().toBytes(), errors));
+        // Ahead of Spring Security (at -100): a huge anonymous body costs nothing either.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    @Order(1)
+    AuthenticationWebSocketInterceptor webSocketAuthentication(AuthenticationManager authentication) {
+        return new AuthenticationWebSocketInterceptor(new ConnectionInitKeyExtractor(), authentication);
+    }
+
+    @Bean
+    @Order(2)
+    CallerContextInterceptor callerContextInterceptor(QueryLimits limits, RateLimiter rateLimiter) {
+        return new CallerContextInterceptor(limits, rateLimiter);
+    }
+
+    @Bean
+    @Order(1)
+    DocumentLimitsInstrumentation documentLimits(QueryLimits limits) {
+        return new DocumentLimitsInstrumentation(limits);
+    }
+
+    @Bean
+    @Order(2)
+    AccessControlInstrumentation accessControl(BotOwnership ownership) {
+        return new AccessControlInstrumentation(GatewayAccessPolicies.declared(), ownership);
+    }
+
+    @Bean
+    AdminKeyBootstrap adminKeyBootstrap(EnsureAdminUseCase admins, EnvironmentAdminKey environmentAdmin) {
+        return new AdminKeyBootstrap(admins, environmentAdmin.isConfigured());
+    }
+}

@@ -1,0 +1,119 @@
+package com.crashanalytics.api.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real GraphQL-over-WebSocket client (the JDK's WebSocket, subprotocol {@code graphql-transport-ws}), as a bot
+ * using e.g. Python's gql would connect: {@code connection_init} with the key, then {@code subscribe} messages.
+ */
+public final class GraphQlWebSocket implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+    private int nextId = 1;
+
+    private GraphQlWebSocket(int port) {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .subprotocols("graphql-transport-ws")
+                .buildAsync(URI.create("ws://localhost:" + port + "/graphql"), new Listener())
+                .join();
+    }
+
+    /** Connects and sends {@code connection_init} with this payload (e.g. {@code {"Authorization": "Bearer …"}}). */
+    public static GraphQlWebSocket connect(int port, Map<String, Object> initPayload) {
+        GraphQlWebSocket client = new GraphQlWebSocket(port);
+        client.send(Map.of("type", "connection_init", "payload", initPayload));
+        return client;
+    }
+
+    /** Connects with {@code {"Authorization": "Bearer <key>"}}. */
+    public static GraphQlWebSocket connectWithKey(int port, String apiKey) {
+        return connect(port, Map.of("Authorization", "Bearer " + apiKey));
+    }
+
+    /** The next message from the server, or null if none comes within 10 s. */
+    public JsonNode nextMessage() throws InterruptedException {
+        return messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends one operation and returns its result: the payload of its {@code next} message (data and errors). */
+    public JsonNode execute(String document, Map<String, Object> variables) throws InterruptedException {
+        String id = Integer.toString(nextId++);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("query", document);
+        payload.put("variables", variables);
+        send(Map.of("id", id, "type", "subscribe", "payload", payload));
+        JsonNode message = nextMessage();
+        if (message == null || !id.equals(message.path("id").asString())) {
+            throw new IllegalStateException("expected the result of operation " + id + ", got " + message);
+        }
+        if ("next".equals(message.path("type").asString())) {
+            JsonNode complete = nextMessage();
+            if (complete == null || !"complete".equals(complete.path("type").asString())) {
+                throw new IllegalStateException("expected complete after next, got " + complete);
+            }
+            return message.path("payload");
+        }
+        return message; // an "error" message: its payload is the list of errors
+    }
+
+    /** The close code the server sent, waiting up to 10 s for it. */
+    public int closeCode() throws Exception {
+        return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void send(Map<String, Object> message) {
+        socket.sendText(JSON.writeValueAsString(message), true).join();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(JSON.readTree(partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+    }
+}

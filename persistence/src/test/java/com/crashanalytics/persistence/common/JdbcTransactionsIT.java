@@ -1,0 +1,59 @@
+package com.crashanalytics.persistence.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.crashanalytics.persistence.testing.MigratedDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Reads are cut off by PostgreSQL's statement_timeout; writes, and reads inside a write, are not. */
+class JdbcTransactionsIT {
+
+    private static JdbcClient jdbc;
+    private static JdbcTransactions transactions;
+
+    @BeforeAll
+    static void connect() {
+        DataSource dataSource = MigratedDatabase.create("transactions_test");
+        jdbc = JdbcClient.create(dataSource);
+        transactions = new JdbcTransactions(new DataSourceTransactionManager(dataSource), jdbc, Duration.ofMillis(200));
+    }
+
+    @Test
+    void aReadThatRunsTooLongIsCancelled() {
+        assertThatThrownBy(() -> transactions.readOnly(() -> sleep(2)))
+                .isInstanceOf(QueryTimeoutException.class)
+                .hasMessageContaining("statement timeout");
+    }
+
+    @Test
+    void aQuickReadSeesTheTimeoutAndFinishes() {
+        assertThat(transactions.readOnly(() -> jdbc.sql("SHOW statement_timeout").query(String.class).single()))
+                .isEqualTo("200ms");
+    }
+
+    @Test
+    void theTimeoutEndsWithTheReadTransaction() {
+        transactions.readOnly(() -> sleep(0));
+
+        assertThat(transactions.inTransaction(() -> jdbc.sql("SHOW statement_timeout").query(String.class).single()))
+                .isEqualTo("0");
+    }
+
+    @Test
+    void aWriteTransactionIsNotCutShortEvenWhenItReads() {
+        assertThat(transactions.inTransaction(() -> transactions.readOnly(() -> sleep(0.5)))).isEqualTo(1);
+    }
+
+    private static int sleep(double seconds) {
+        return jdbc.sql("SELECT 1 FROM pg_sleep(:s)").param("s", seconds).query(Integer.class).single();
+    }
+}
