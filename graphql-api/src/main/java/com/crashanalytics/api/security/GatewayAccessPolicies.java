@@ -1,6 +1,7 @@
 package com.crashanalytics.api.security;
 
 import static com.crashanalytics.api.security.AccessPolicy.adminOnly;
+import static com.crashanalytics.api.security.AccessPolicy.allBotsRead;
 import static com.crashanalytics.api.security.AccessPolicy.botRead;
 import static com.crashanalytics.api.security.AccessPolicy.botWrite;
 import static com.crashanalytics.api.security.AccessPolicy.sharedRead;
@@ -58,6 +59,16 @@ public final class GatewayAccessPolicies {
                 .query("sessions", botRead(filteredByResolver()))
                 .query("rounds", botRead(filteredByResolver()))
                 .query("errors", botRead(filteredByResolver()))
+                // Analytics: views across bots (strategies, games, platforms, leaderboards, data quality)
+                .query("strategy", allBotsRead())
+                .query("strategies", allBotsRead())
+                .query("gameStatistics", allBotsRead())
+                .query("multiplierDistribution", allBotsRead())
+                .query("streaks", allBotsRead())
+                .query("signalEffectiveness", allBotsRead())
+                .query("leaderboard", allBotsRead())
+                .query("errorSummary", allBotsRead())
+                .query("ocrQuality", allBotsRead())
                 // API keys
                 .query("apiKeys", adminOnly())
                 .mutation("createApiKey", adminOnly())

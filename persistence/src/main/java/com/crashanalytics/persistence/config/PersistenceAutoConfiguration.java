@@ -5,6 +5,10 @@ import java.time.Duration;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotReadModel;
+import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
+import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
+import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
+import com.crashanalytics.domain.analytics.signals.SignalReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.common.IdGenerator;
@@ -19,6 +23,10 @@ import com.crashanalytics.persistence.access.JdbcApiKeyRegistry;
 import com.crashanalytics.persistence.access.JdbcBotOwnership;
 import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
+import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
+import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
+import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
+import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
 import com.crashanalytics.persistence.common.JdbcTransactions;
@@ -62,6 +70,26 @@ public class PersistenceAutoConfiguration {
     @Bean
     BotRegistry botRegistry(JdbcClient jdbc) {
         return new JdbcBotRegistry(jdbc);
+    }
+
+    @Bean
+    PerformanceReadModel performanceReadModel(JdbcClient jdbc) {
+        return new JdbcPerformanceReadModel(jdbc);
+    }
+
+    @Bean
+    MultiplierReadModel multiplierReadModel(JdbcClient jdbc) {
+        return new JdbcMultiplierReadModel(jdbc);
+    }
+
+    @Bean
+    SignalReadModel signalReadModel(JdbcClient jdbc) {
+        return new JdbcSignalReadModel(jdbc);
+    }
+
+    @Bean
+    DataQualityReadModel dataQualityReadModel(JdbcClient jdbc) {
+        return new JdbcDataQualityReadModel(jdbc);
     }
 
     @Bean

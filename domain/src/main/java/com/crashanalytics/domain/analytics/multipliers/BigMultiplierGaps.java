@@ -3,6 +3,8 @@ package com.crashanalytics.domain.analytics.multipliers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.crashanalytics.domain.analytics.Ratios;
 import com.crashanalytics.domain.common.Violations;
@@ -53,50 +55,64 @@ public record BigMultiplierGaps(
     /** The gaps of {@code crashes} (in play order) between rounds reaching {@code threshold} (&gt; 1). */
     public static BigMultiplierGaps of(List<BigDecimal> crashes, BigDecimal threshold, CrashPointDistribution theory) {
         validate(threshold);
-        List<Long> gaps = new ArrayList<>();
-        long firstHit = -1;
-        long lastHit = -1;
+        SortedMap<Long, Long> gaps = new TreeMap<>();
+        Long firstHit = null;
+        Long lastHit = null;
+        long hits = 0;
         for (int position = 0; position < crashes.size(); position++) {
             if (crashes.get(position).compareTo(threshold) >= 0) {
-                if (lastHit >= 0) {
-                    gaps.add(position - lastHit);
+                if (lastHit != null) {
+                    gaps.merge(position - lastHit, 1L, Long::sum);
                 } else {
-                    firstHit = position;
+                    firstHit = (long) position;
                 }
-                lastHit = position;
+                lastHit = (long) position;
+                hits++;
             }
         }
-        long n = crashes.size();
-        long hits = lastHit < 0 ? 0 : gaps.size() + 1L;
+        return of(new GapTally(crashes.size(), hits, firstHit, lastHit, gaps), threshold, theory);
+    }
+
+    /** The same figures from a {@link GapTally} (what SQL counts): exactly what {@link #of(List, BigDecimal,
+     * CrashPointDistribution)} gives for the series tallied. */
+    public static BigMultiplierGaps of(GapTally tally, BigDecimal threshold, CrashPointDistribution theory) {
+        validate(threshold);
+        long n = tally.rounds();
         double p = theory.probabilityAtLeast(threshold);
-        long currentGap = lastHit < 0 ? n : n - 1 - lastHit;
-        Long longest = gaps.stream().max(Long::compare).orElse(null);
+        Long lastHit = tally.lastHitPosition();
+        Long firstHit = tally.firstHitPosition();
+        long currentGap = lastHit == null ? n : n - 1 - lastHit;
+        long gapCount = tally.gapCounts().values().stream().mapToLong(Long::longValue).sum();
+        Long longest = tally.gapCounts().isEmpty() ? null : tally.gapCounts().lastKey();
         return new BigMultiplierGaps(
                 threshold,
                 n,
-                hits,
-                Ratios.fraction(hits, n),
+                tally.hits(),
+                Ratios.fraction(tally.hits(), n),
                 p,
                 currentGap,
                 Math.pow(1 - p, currentGap),
                 longest,
-                gaps.isEmpty() ? null : Ratios.averageStatistic(BigDecimal.valueOf(lastHit - firstHit), gaps.size()),
+                gapCount == 0 || firstHit == null ? null
+                        : Ratios.averageStatistic(BigDecimal.valueOf(lastHit - firstHit), gapCount),
                 1 / p,
-                longest == null ? List.of() : histogram(gaps, longest, p));
+                longest == null ? List.of() : histogram(tally.gapCounts(), gapCount, longest, p));
     }
 
-    private static List<GapCount> histogram(List<Long> gaps, long longest, double p) {
-        long[] observed = new long[(int) longest + 1];
-        gaps.forEach(gap -> observed[gap.intValue()]++);
-        int total = gaps.size();
+    private static List<GapCount> histogram(SortedMap<Long, Long> observed, long total, long longest, double p) {
         List<GapCount> bars = new ArrayList<>();
         double noHitYet = 1; // (1 − p)^(k−1): the chance a gap is at least k
-        for (int k = 1; k <= longest; k++) {
-            bars.add(new GapCount(k, (long) k, observed[k], total * noHitYet * p));
+        for (long k = 1; k <= longest; k++) {
+            bars.add(new GapCount(k, k, observed.getOrDefault(k, 0L), total * noHitYet * p));
             noHitYet *= 1 - p;
         }
         bars.add(new GapCount(longest + 1, null, 0, total * noHitYet));
         return List.copyOf(bars);
+    }
+
+    /** Rejects a threshold that is not a multiplier above 1, under the argument name {@code threshold}. */
+    public static void validateThreshold(BigDecimal threshold) {
+        validate(threshold);
     }
 
     private static void validate(BigDecimal threshold) {

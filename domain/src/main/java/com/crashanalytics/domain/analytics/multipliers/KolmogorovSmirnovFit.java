@@ -1,7 +1,8 @@
 package com.crashanalytics.domain.analytics.multipliers;
 
 import java.math.BigDecimal;
-import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 
 import com.crashanalytics.domain.analytics.statistics.Kolmogorov;
 import org.jspecify.annotations.Nullable;
@@ -23,20 +24,17 @@ import org.jspecify.annotations.Nullable;
  */
 public record KolmogorovSmirnovFit(double statistic, double pValue) {
 
-    /** The test of values sorted ascending; null when there are none. */
-    static @Nullable KolmogorovSmirnovFit of(List<BigDecimal> ascending, CrashPointDistribution theory) {
-        int n = ascending.size();
+    /** The test of a histogram: n values, {@code countsByValue} of each distinct value; null when n = 0. */
+    static @Nullable KolmogorovSmirnovFit of(SortedMap<BigDecimal, Long> countsByValue, long n,
+                                             CrashPointDistribution theory) {
         if (n == 0) {
             return null;
         }
         double statistic = 0;
-        int below = 0;
-        while (below < n) {
-            BigDecimal value = ascending.get(below);
-            int atOrBelow = below;
-            while (atOrBelow < n && ascending.get(atOrBelow).compareTo(value) == 0) {
-                atOrBelow++;
-            }
+        long below = 0;
+        for (Map.Entry<BigDecimal, Long> entry : countsByValue.entrySet()) {
+            BigDecimal value = entry.getKey();
+            long atOrBelow = below + entry.getValue();
             statistic = Math.max(statistic, Math.abs((double) atOrBelow / n - theory.cumulative(value)));
             statistic = Math.max(statistic, Math.abs((double) below / n - theory.cumulativeBelow(value)));
             below = atOrBelow;

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.crashanalytics.domain.analytics.Ratios;
 import com.crashanalytics.domain.analytics.statistics.ContinuousPercentile;
@@ -57,40 +60,56 @@ public record MultiplierDistribution(
     /** The distribution of {@code crashes} (any order, each ≥ 1). */
     public static MultiplierDistribution of(Collection<BigDecimal> crashes, BucketEdges edges,
                                             PercentileFractions fractions, CrashPointDistribution theory) {
-        List<BigDecimal> ascending = crashes.stream().sorted().toList();
-        if (!ascending.isEmpty() && ascending.get(0).compareTo(BigDecimal.ONE) < 0) {
-            throw new IllegalArgumentException("a crash multiplier is at least 1, got " + ascending.get(0));
+        SortedMap<BigDecimal, Long> counts = new TreeMap<>();
+        crashes.forEach(crash -> counts.merge(crash, 1L, Long::sum));
+        return ofCounts(counts, edges, fractions, theory);
+    }
+
+    /**
+     * The distribution of a histogram of crash multipliers: how many rounds crashed at each distinct value (what SQL
+     * aggregates, {@code GROUP BY crash}). Gives exactly what {@link #of} gives for the rounds it counts.
+     */
+    public static MultiplierDistribution ofCounts(SortedMap<BigDecimal, Long> countsByCrash, BucketEdges edges,
+                                                  PercentileFractions fractions, CrashPointDistribution theory) {
+        if (!countsByCrash.isEmpty() && countsByCrash.firstKey().compareTo(BigDecimal.ONE) < 0) {
+            throw new IllegalArgumentException("a crash multiplier is at least 1, got " + countsByCrash.firstKey());
         }
-        int n = ascending.size();
-        List<MultiplierBucket> buckets = buckets(ascending, edges, theory);
-        long instantCrashes = ascending.stream().takeWhile(crash -> crash.compareTo(BigDecimal.ONE) == 0).count();
+        long n = 0;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map.Entry<BigDecimal, Long> entry : countsByCrash.entrySet()) {
+            if (entry.getValue() <= 0) {
+                throw new IllegalArgumentException("a histogram count is positive, got " + entry.getValue());
+            }
+            n += entry.getValue();
+            sum = sum.add(entry.getKey().multiply(BigDecimal.valueOf(entry.getValue())));
+        }
+        List<MultiplierBucket> buckets = buckets(countsByCrash, n, edges, theory);
+        long instantCrashes = countsByCrash.getOrDefault(BigDecimal.ONE, 0L);
+        long rounds = n;
         return new MultiplierDistribution(
                 n,
                 theory.returnToPlayer(),
                 buckets,
                 survival(buckets, n, theory),
-                n == 0 ? null : Ratios.averageStatistic(ascending.stream().reduce(BigDecimal.ZERO, BigDecimal::add), n),
-                n == 0 ? null : percentile(ascending, MEDIAN),
+                n == 0 ? null : Ratios.averageStatistic(sum, n),
+                n == 0 ? null : percentile(countsByCrash, n, MEDIAN),
                 n == 0 ? List.of() : fractions.fractions().stream()
-                        .map(fraction -> new Percentile(fraction, percentile(ascending, fraction))).toList(),
+                        .map(fraction -> new Percentile(fraction, percentile(countsByCrash, rounds, fraction))).toList(),
                 instantCrashes,
                 Ratios.fraction(instantCrashes, n),
                 theory.instantCrashProbability(),
                 n == 0 ? null : ChiSquareFit.of(buckets),
-                KolmogorovSmirnovFit.of(ascending, theory));
+                KolmogorovSmirnovFit.of(countsByCrash, n, theory));
     }
 
-    private static List<MultiplierBucket> buckets(List<BigDecimal> ascending, BucketEdges edges,
+    private static List<MultiplierBucket> buckets(SortedMap<BigDecimal, Long> countsByCrash, long n, BucketEdges edges,
                                                   CrashPointDistribution theory) {
-        int n = ascending.size();
         List<MultiplierBucket> buckets = new ArrayList<>();
-        int next = 0;
         for (BucketEdges.Range range : edges.buckets()) {
-            int count = 0;
-            while (next < n && range.contains(ascending.get(next))) {
-                count++;
-                next++;
-            }
+            SortedMap<BigDecimal, Long> inRange = range.upper() == null
+                    ? countsByCrash.tailMap(range.lower())
+                    : countsByCrash.subMap(range.lower(), range.upper());
+            long count = inRange.values().stream().mapToLong(Long::longValue).sum();
             double expectedShare = theory.probabilityBetween(range.lower(), range.upper());
             buckets.add(new MultiplierBucket(range.lower(), range.upper(), count, Ratios.fraction(count, n),
                     expectedShare, n * expectedShare));
@@ -99,7 +118,7 @@ public record MultiplierDistribution(
     }
 
     /** P(crash ≥ lower bound) of each bucket: the counts of that bucket and every bucket above it. */
-    private static List<SurvivalPoint> survival(List<MultiplierBucket> buckets, int n, CrashPointDistribution theory) {
+    private static List<SurvivalPoint> survival(List<MultiplierBucket> buckets, long n, CrashPointDistribution theory) {
         List<SurvivalPoint> points = new ArrayList<>();
         long atLeast = n;
         for (MultiplierBucket bucket : buckets) {
@@ -110,7 +129,8 @@ public record MultiplierDistribution(
         return List.copyOf(points);
     }
 
-    private static BigDecimal percentile(List<BigDecimal> ascending, BigDecimal fraction) {
-        return ContinuousPercentile.of(ascending, fraction).setScale(Ratios.STATISTIC_SCALE, Ratios.ROUNDING);
+    private static BigDecimal percentile(SortedMap<BigDecimal, Long> countsByCrash, long n, BigDecimal fraction) {
+        return ContinuousPercentile.ofCounts(countsByCrash, n, fraction)
+                .setScale(Ratios.STATISTIC_SCALE, Ratios.ROUNDING);
     }
 }

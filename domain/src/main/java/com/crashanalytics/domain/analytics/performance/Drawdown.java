@@ -24,11 +24,12 @@ public record Drawdown(
         @Nullable Instant troughAt) {
 
     /** No fall at all, from a peak at {@code peakLevel} (null when the curve has no money base). */
-    static Drawdown none(@Nullable BigDecimal peakLevel) {
+    public static Drawdown none(@Nullable BigDecimal peakLevel) {
         return of(BigDecimal.ZERO, peakLevel, null, null);
     }
 
-    static Drawdown of(BigDecimal amount, @Nullable BigDecimal peakLevel, @Nullable Instant peakAt,
+    /** A fall of {@code amount} from a peak at {@code peakLevel} (null: no money base), with its times. */
+    public static Drawdown of(BigDecimal amount, @Nullable BigDecimal peakLevel, @Nullable Instant peakAt,
                        @Nullable Instant troughAt) {
         BigDecimal percent = peakLevel == null || peakLevel.signum() <= 0 ? null : Ratios.percent(amount, peakLevel);
         return new Drawdown(amount, percent, peakAt, troughAt);

@@ -56,6 +56,25 @@ public record ReturnRatios(long bets, @Nullable Double sharpe, @Nullable Double 
         return new ReturnRatios(n, ratio(mean, deviation), ratio(mean, downside));
     }
 
+    /**
+     * The same ratios from the sums SQL aggregates over the n returns: Σ r, Σ r² and Σ min(r, 0)². Exact arithmetic
+     * gives exactly {@link #of(RoundSeries)}: Σ (r − r̄)² = Σ r² − (Σ r)² / n.
+     */
+    public static ReturnRatios fromSums(long n, BigDecimal sumOfReturns, BigDecimal sumOfSquares,
+                                        BigDecimal sumOfSquaredShortfalls) {
+        if (n < 2) {
+            return new ReturnRatios(n, null, null);
+        }
+        BigDecimal count = BigDecimal.valueOf(n);
+        BigDecimal mean = sumOfReturns.divide(count, DIGITS);
+        BigDecimal squaredDeviations = sumOfSquares.subtract(sumOfReturns.multiply(sumOfReturns, DIGITS).divide(count, DIGITS));
+        // Rounding of a non-terminating return may leave a spread of a few units in the 34th digit below zero.
+        BigDecimal deviation = squaredDeviations.signum() <= 0 ? BigDecimal.ZERO
+                : squaredDeviations.divide(BigDecimal.valueOf(n - 1), DIGITS).sqrt(DIGITS);
+        BigDecimal downside = sumOfSquaredShortfalls.divide(count, DIGITS).sqrt(DIGITS);
+        return new ReturnRatios(n, ratio(mean, deviation), ratio(mean, downside));
+    }
+
     private static @Nullable Double ratio(BigDecimal mean, BigDecimal spread) {
         return spread.signum() == 0 ? null : mean.divide(spread, DIGITS).doubleValue();
     }

@@ -3,6 +3,7 @@ package com.crashanalytics.domain.analytics.signals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import com.crashanalytics.domain.common.Violations;
@@ -34,30 +35,41 @@ public record SignalEffectiveness(
 
     /** One effectiveness per signal type, ordered by type; confidence cut into {@code bucketCount} buckets. */
     public static List<SignalEffectiveness> byType(List<SignalOutcome> signals, int bucketCount) {
-        new Violations().check(bucketCount >= 1 && bucketCount <= MAX_BUCKETS, "confidenceBuckets", "RANGE",
-                "must be between 1 and " + MAX_BUCKETS + " (got " + bucketCount + ")").throwIfAny();
-        Map<String, List<SignalOutcome>> byType = new TreeMap<>();
-        signals.forEach(signal -> byType.computeIfAbsent(signal.signalType(), type -> new ArrayList<>()).add(signal));
+        validateBucketCount(bucketCount);
+        Map<String, SortedMap<Integer, SignalScore>> byType = new TreeMap<>();
+        for (SignalOutcome signal : signals) {
+            byType.computeIfAbsent(signal.signalType(), type -> new TreeMap<>())
+                    .merge(bucketOf(signal.confidence(), bucketCount), SignalScore.NONE.with(signal), SignalScore::plus);
+        }
         return byType.entrySet().stream().map(entry -> of(entry.getKey(), entry.getValue(), bucketCount)).toList();
     }
 
-    private static SignalEffectiveness of(String signalType, List<SignalOutcome> signals, int bucketCount) {
-        SignalScore overall = SignalScore.NONE;
-        SignalScore[] scores = new SignalScore[bucketCount];
-        for (SignalOutcome signal : signals) {
-            overall = overall.with(signal);
-            int index = bucketOf(signal.confidence(), bucketCount);
-            scores[index] = (scores[index] == null ? SignalScore.NONE : scores[index]).with(signal);
-        }
+    /** Rejects a bucket count outside [1, {@value #MAX_BUCKETS}], under the argument name {@code buckets}. */
+    public static void validateBucketCount(int bucketCount) {
+        new Violations().check(bucketCount >= 1 && bucketCount <= MAX_BUCKETS, "buckets", "RANGE",
+                "must be between 1 and " + MAX_BUCKETS + " (got " + bucketCount + ")").throwIfAny();
+    }
+
+    /**
+     * The effectiveness of one type from the scores of its non-empty confidence buckets (bucket index → score; what
+     * SQL aggregates with {@code GROUP BY signal_type, bucket}).
+     */
+    public static SignalEffectiveness of(String signalType, SortedMap<Integer, SignalScore> scoresByBucket,
+                                         int bucketCount) {
+        validateBucketCount(bucketCount);
+        SignalScore overall = scoresByBucket.values().stream().reduce(SignalScore.NONE, SignalScore::plus);
         List<CalibrationBucket> buckets = new ArrayList<>();
         double calibrationError = 0;
-        for (int i = 0; i < bucketCount; i++) {
-            if (scores[i] != null) {
-                CalibrationBucket bucket = new CalibrationBucket(i, (double) i / bucketCount,
-                        (double) (i + 1) / bucketCount, scores[i]);
-                buckets.add(bucket);
-                calibrationError += (double) scores[i].signals() / overall.signals() * Math.abs(bucket.calibrationGap());
+        for (Map.Entry<Integer, SignalScore> entry : scoresByBucket.entrySet()) {
+            int i = entry.getKey();
+            if (i < 0 || i >= bucketCount) {
+                throw new IllegalArgumentException("bucket " + i + " is not one of " + bucketCount);
             }
+            SignalScore score = entry.getValue();
+            CalibrationBucket bucket = new CalibrationBucket(i, (double) i / bucketCount, (double) (i + 1) / bucketCount,
+                    score);
+            buckets.add(bucket);
+            calibrationError += (double) score.signals() / overall.signals() * Math.abs(bucket.calibrationGap());
         }
         return new SignalEffectiveness(signalType, overall, List.copyOf(buckets), calibrationError);
     }

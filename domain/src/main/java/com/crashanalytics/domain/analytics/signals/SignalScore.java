@@ -49,6 +49,19 @@ public record SignalScore(
                 sumOfSquaredErrors + signal.squaredError());
     }
 
+    /** The score of both groups together. */
+    public SignalScore plus(SignalScore other) {
+        return new SignalScore(
+                signals + other.signals,
+                hits + other.hits,
+                truePositives + other.truePositives,
+                falsePositives + other.falsePositives,
+                trueNegatives + other.trueNegatives,
+                falseNegatives + other.falseNegatives,
+                sumOfConfidences + other.sumOfConfidences,
+                sumOfSquaredErrors + other.sumOfSquaredErrors);
+    }
+
     /** The base rate (hit rate): hits / n; null when n = 0. */
     public @Nullable BigDecimal hitRate() {
         return Ratios.fraction(hits, signals);

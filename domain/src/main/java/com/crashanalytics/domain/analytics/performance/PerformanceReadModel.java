@@ -1,0 +1,45 @@
+package com.crashanalytics.domain.analytics.performance;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.crashanalytics.domain.analytics.TimeWindow;
+
+/**
+ * Performance aggregated where the rounds are (outbound port of the read path). Every figure is the one
+ * {@link PerformanceStats#of(RoundSeries)} gives for the same rounds in the order {@code (round_start_timestamp, id)};
+ * nothing loads the rounds themselves. Batch methods answer for many subjects in one query, for DataLoaders.
+ */
+public interface PerformanceReadModel {
+
+    /** Each bot's performance over its rounds in the window; a bot without rounds there is absent from the map. */
+    Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window);
+
+    /** Each strategy's performance over the rounds logged under its name in the scope; absent without rounds. */
+    Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope);
+
+    /** The performance of every round in the scope (a game, a platform, a window): a portfolio of bots. */
+    PerformanceStats ofScope(PerformanceScope scope);
+
+    /** {@link #ofBots}, order-independent figures only: read from hourly totals, whatever the number of rounds. */
+    Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window);
+
+    /** {@link #ofStrategies}, order-independent figures only. */
+    Map<String, PerformanceTotals> totalsOfStrategies(Collection<String> strategyNames, PerformanceScope scope);
+
+    /** {@link #ofScope}, order-independent figures only. */
+    PerformanceTotals totalsOfScope(PerformanceScope scope);
+
+    /** The strategy names rounds were logged under in the scope, in code-point order. */
+    List<String> strategyNames(PerformanceScope scope);
+
+    /** Whether any bot, session or round names this strategy. */
+    boolean strategyExists(String strategyName);
+
+    /** Each bot's rounds in the window by period (see {@link PeriodBreakdown}); a bot without rounds is absent. */
+    Map<String, List<PeriodSummary>> equityCurves(Collection<String> botIds, Period period, TimeWindow window);
+
+    /** Every bot with rounds in the window, with its totals: what a {@link Leaderboard} ranks. */
+    List<Leaderboard.Entry> leaderboardEntries(TimeWindow window);
+}

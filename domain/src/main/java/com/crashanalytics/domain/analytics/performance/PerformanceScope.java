@@ -1,0 +1,25 @@
+package com.crashanalytics.domain.analytics.performance;
+
+import com.crashanalytics.domain.analytics.TimeWindow;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which rounds a performance figure covers besides its subject (a bot, a strategy): optionally one game, optionally
+ * one platform, and a time window.
+ *
+ * @param game     a game code such as {@code aviator}; null: every game
+ * @param platform a platform code; null: every platform
+ * @param window   the rounds' start times
+ */
+public record PerformanceScope(@Nullable String game, @Nullable String platform, TimeWindow window) {
+
+    public static final PerformanceScope EVERYTHING = new PerformanceScope(null, null, TimeWindow.ALL);
+
+    /** This scope with each part replaced where {@code other} names one. */
+    public PerformanceScope overriddenBy(@Nullable String otherGame, @Nullable String otherPlatform,
+                                         @Nullable TimeWindow otherWindow) {
+        return new PerformanceScope(otherGame == null ? game : otherGame,
+                otherPlatform == null ? platform : otherPlatform,
+                otherWindow == null ? window : otherWindow);
+    }
+}

@@ -1,0 +1,188 @@
+package com.crashanalytics.api.analytics;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.performance.LeaderboardQuery;
+import com.crashanalytics.domain.analytics.performance.Leaderboard;
+import com.crashanalytics.domain.analytics.performance.LeaderboardMetric;
+import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
+import com.crashanalytics.domain.analytics.performance.PerformanceScope;
+import com.crashanalytics.domain.analytics.performance.PerformanceStats;
+import com.crashanalytics.domain.analytics.performance.PerformanceTotals;
+import com.crashanalytics.domain.analytics.performance.Period;
+import com.crashanalytics.domain.analytics.performance.PeriodSummary;
+import com.crashanalytics.domain.analytics.performance.RoundSeries;
+import com.crashanalytics.domain.bot.Bot;
+import com.crashanalytics.domain.bot.BotRegistry;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/**
+ * Performance analytics: a bot's statistics and equity curve, strategies side by side, a game's statistics and the
+ * leaderboard. Nested fields with arguments load through DataLoaders keyed by (subject, arguments): one SQL statement
+ * per distinct set of arguments for all the parents of a request. A query that selects no order-dependent figure
+ * (drawdowns, streaks, starting capital) is answered from the hourly totals instead of the rounds.
+ */
+@Controller
+class PerformanceController {
+
+    private static final String BOT_STATISTICS = "botStatistics";
+    private static final String BOT_EQUITY_CURVES = "botEquityCurves";
+    private static final String STRATEGY_PERFORMANCE = "strategyPerformance";
+    private static final String BOT_TOTALS = "botTotals";
+    private static final String STRATEGY_TOTALS = "strategyTotals";
+    private static final PerformanceStats NO_ROUNDS = PerformanceStats.of(new RoundSeries(List.of()));
+
+    private final PerformanceReadModel performance;
+    private final BotRegistry bots;
+
+    PerformanceController(PerformanceReadModel performance, BotRegistry bots, BatchLoaderRegistry loaders) {
+        this.performance = performance;
+        this.bots = bots;
+        loaders.<BotWindow, PerformanceStats>forName(BOT_STATISTICS).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromCallable(() -> byArguments(keys, BotWindow::window, (window, batch) ->
+                        performance.ofBots(batch.stream().map(BotWindow::botId).toList(), window),
+                        BotWindow::botId)));
+        loaders.<BotPeriodWindow, List<PeriodSummary>>forName(BOT_EQUITY_CURVES).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromCallable(() -> byArguments(keys, key -> new PeriodWindow(key.period(), key.window()),
+                        (arguments, batch) -> performance.equityCurves(
+                                batch.stream().map(BotPeriodWindow::botId).toList(), arguments.period(), arguments.window()),
+                        BotPeriodWindow::botId)));
+        loaders.<StrategyScope, PerformanceStats>forName(STRATEGY_PERFORMANCE).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromCallable(() -> byArguments(keys, StrategyScope::scope, (scope, batch) ->
+                        performance.ofStrategies(batch.stream().map(StrategyScope::name).toList(), scope),
+                        StrategyScope::name)));
+        loaders.<BotWindow, PerformanceTotals>forName(BOT_TOTALS).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromCallable(() -> byArguments(keys, BotWindow::window, (window, batch) ->
+                        performance.totalsOfBots(batch.stream().map(BotWindow::botId).toList(), window),
+                        BotWindow::botId)));
+        loaders.<StrategyScope, PerformanceTotals>forName(STRATEGY_TOTALS).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromCallable(() -> byArguments(keys, StrategyScope::scope, (scope, batch) ->
+                        performance.totalsOfStrategies(batch.stream().map(StrategyScope::name).toList(), scope),
+                        StrategyScope::name)));
+    }
+
+    @SchemaMapping(typeName = "Bot")
+    CompletableFuture<PerformanceView> statistics(Bot bot, @Argument @Nullable TimeWindowInput window,
+                                                  DataFetchingEnvironment environment) {
+        BotWindow key = new BotWindow(bot.botId(), TimeWindowInput.toWindow(window));
+        if (!PerformanceView.needsRoundOrder(environment.getSelectionSet())) {
+            DataLoader<BotWindow, PerformanceTotals> totals = environment.getDataLoader(BOT_TOTALS);
+            return totals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures));
+        }
+        DataLoader<BotWindow, PerformanceStats> loader = environment.getDataLoader(BOT_STATISTICS);
+        return loader.load(key).thenApply(stats -> PerformanceView.of(stats == null ? NO_ROUNDS : stats));
+    }
+
+    @SchemaMapping(typeName = "Bot")
+    CompletableFuture<List<EquityPointView>> equityCurve(Bot bot, @Argument Period bucket,
+                                                         @Argument @Nullable TimeWindowInput window,
+                                                         DataFetchingEnvironment environment) {
+        DataLoader<BotPeriodWindow, List<PeriodSummary>> loader = environment.getDataLoader(BOT_EQUITY_CURVES);
+        return loader.load(new BotPeriodWindow(bot.botId(), bucket, TimeWindowInput.toWindow(window)))
+                .thenApply(curve -> curve == null ? List.of() : curve.stream().map(EquityPointView::of).toList());
+    }
+
+    @QueryMapping
+    @Nullable StrategyView strategy(@Argument String name) {
+        return performance.strategyExists(name) ? new StrategyView(name, PerformanceScope.EVERYTHING) : null;
+    }
+
+    @QueryMapping
+    List<StrategyView> strategies(@Argument @Nullable String game, @Argument @Nullable String platform,
+                                  @Argument @Nullable TimeWindowInput window) {
+        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window));
+        return performance.strategyNames(scope).stream().map(name -> new StrategyView(name, scope)).toList();
+    }
+
+    @SchemaMapping(typeName = "Strategy")
+    CompletableFuture<PerformanceView> performance(StrategyView strategy, @Argument @Nullable TimeWindowInput window,
+                                                   @Argument @Nullable String game, @Argument @Nullable String platform,
+                                                   DataFetchingEnvironment environment) {
+        PerformanceScope scope = strategy.scope().overriddenBy(game, platform,
+                window == null ? null : TimeWindowInput.toWindow(window));
+        StrategyScope key = new StrategyScope(strategy.name(), scope);
+        if (!PerformanceView.needsRoundOrder(environment.getSelectionSet())) {
+            DataLoader<StrategyScope, PerformanceTotals> totals = environment.getDataLoader(STRATEGY_TOTALS);
+            return totals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures));
+        }
+        DataLoader<StrategyScope, PerformanceStats> loader = environment.getDataLoader(STRATEGY_PERFORMANCE);
+        return loader.load(key).thenApply(stats -> PerformanceView.of(stats == null ? NO_ROUNDS : stats));
+    }
+
+    @QueryMapping
+    PerformanceView gameStatistics(@Argument String game, @Argument @Nullable String platform,
+                                   @Argument @Nullable TimeWindowInput window, DataFetchingEnvironment environment) {
+        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window));
+        return PerformanceView.needsRoundOrder(environment.getSelectionSet())
+                ? PerformanceView.of(performance.ofScope(scope))
+                : PerformanceView.of(performance.totalsOfScope(scope));
+    }
+
+    @QueryMapping
+    List<LeaderboardPositionView> leaderboard(@Argument LeaderboardMetric metric, @Argument @Nullable TimeWindowInput window,
+                                              @Argument int first) {
+        LeaderboardQuery query = new LeaderboardQuery(metric, TimeWindowInput.toWindow(window), first);
+        return Leaderboard.rank(performance.leaderboardEntries(query.window()), query.metric(), query.first()).stream()
+                .map(LeaderboardPositionView::of)
+                .toList();
+    }
+
+    @BatchMapping(typeName = "LeaderboardPosition")
+    Map<LeaderboardPositionView, Bot> bot(List<LeaderboardPositionView> positions) {
+        Map<String, Bot> byId = bots.findAll(positions.stream().map(LeaderboardPositionView::botId).distinct().toList())
+                .stream().collect(Collectors.toMap(Bot::botId, bot -> bot));
+        Map<LeaderboardPositionView, Bot> result = new HashMap<>();
+        positions.forEach(position -> {
+            Bot bot = byId.get(position.botId());
+            if (bot != null) {
+                result.put(position, bot);
+            }
+        });
+        return result;
+    }
+
+    /** Keys that share their arguments go to the read model together: one statement per distinct arguments. */
+    private static <K, A, V> Map<K, V> byArguments(Set<K> keys, java.util.function.Function<K, A> arguments,
+                                                   java.util.function.BiFunction<A, Collection<K>, Map<String, V>> load,
+                                                   java.util.function.Function<K, String> subject) {
+        Map<K, V> result = new HashMap<>();
+        keys.stream().collect(Collectors.groupingBy(arguments)).forEach((argument, batch) -> {
+            Map<String, V> loaded = load.apply(argument, batch);
+            batch.forEach(key -> {
+                V value = loaded.get(subject.apply(key));
+                if (value != null) {
+                    result.put(key, value);
+                }
+            });
+        });
+        return result;
+    }
+
+    record BotWindow(String botId, TimeWindow window) {
+    }
+
+    record PeriodWindow(Period period, TimeWindow window) {
+    }
+
+    record BotPeriodWindow(String botId, Period period, TimeWindow window) {
+    }
+
+    record StrategyScope(String name, PerformanceScope scope) {
+    }
+}

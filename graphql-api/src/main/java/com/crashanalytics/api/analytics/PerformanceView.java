@@ -1,0 +1,80 @@
+package com.crashanalytics.api.analytics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import com.crashanalytics.domain.analytics.performance.Drawdown;
+import com.crashanalytics.domain.analytics.performance.PerformanceStats;
+import com.crashanalytics.domain.analytics.performance.PerformanceTotals;
+import com.crashanalytics.domain.analytics.performance.RoundTotals;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code PerformanceStats} type: the domain's figures, flattened as dashboards read them. Built from
+ * {@link PerformanceTotals} when the query selects no order-dependent field; those fields are then null and never
+ * read (see {@link #ORDER_DEPENDENT_FIELDS}).
+ */
+record PerformanceView(
+        long rounds,
+        long wins,
+        long losses,
+        long skips,
+        long errors,
+        @Nullable BigDecimal winRate,
+        BigDecimal totalStaked,
+        BigDecimal totalProfitLoss,
+        @Nullable BigDecimal roiPercent,
+        @Nullable BigDecimal averageProfitLoss,
+        BigDecimal grossWin,
+        BigDecimal grossLoss,
+        @Nullable BigDecimal profitFactor,
+        @Nullable BigDecimal expectancy,
+        @Nullable BigDecimal largestWin,
+        @Nullable BigDecimal largestLoss,
+        @Nullable BigDecimal averageWin,
+        @Nullable BigDecimal averageLoss,
+        long bets,
+        @Nullable Double sharpeRatio,
+        @Nullable Double sortinoRatio,
+        @Nullable Integer longestWinStreak,
+        @Nullable Integer longestLossStreak,
+        @Nullable BigDecimal startingCapital,
+        @Nullable Drawdown maxDrawdown,
+        @Nullable Drawdown currentDrawdown,
+        @Nullable Instant firstRoundAt,
+        @Nullable Instant lastRoundAt) {
+
+    /** The fields only the rounds in order can give: asking for one makes the query scan the rounds. */
+    static final List<String> ORDER_DEPENDENT_FIELDS = List.of(
+            "longestWinStreak", "longestLossStreak", "startingCapital", "maxDrawdown", "currentDrawdown");
+
+    static boolean needsRoundOrder(DataFetchingFieldSelectionSet selection) {
+        return ORDER_DEPENDENT_FIELDS.stream().anyMatch(selection::contains);
+    }
+
+    static PerformanceView of(PerformanceTotals figures) {
+        RoundTotals totals = figures.totals();
+        return new PerformanceView(
+                totals.rounds(), totals.wins(), totals.losses(), totals.skips(), totals.errors(),
+                totals.winRate(), totals.totalStaked(), totals.totalProfitLoss(), totals.roiPercent(),
+                totals.averageProfitLoss(), totals.grossWin(), totals.grossLoss(), totals.profitFactor(),
+                totals.expectancy(), totals.largestWin(), totals.largestLoss(), totals.averageWin(), totals.averageLoss(),
+                figures.returns().bets(), figures.returns().sharpe(), figures.returns().sortino(),
+                null, null, null, null, null, figures.firstRoundAt(), figures.lastRoundAt());
+    }
+
+    static PerformanceView of(PerformanceStats stats) {
+        RoundTotals totals = stats.totals();
+        return new PerformanceView(
+                totals.rounds(), totals.wins(), totals.losses(), totals.skips(), totals.errors(),
+                totals.winRate(), totals.totalStaked(), totals.totalProfitLoss(), totals.roiPercent(),
+                totals.averageProfitLoss(), totals.grossWin(), totals.grossLoss(), totals.profitFactor(),
+                totals.expectancy(), totals.largestWin(), totals.largestLoss(), totals.averageWin(), totals.averageLoss(),
+                stats.returns().bets(), stats.returns().sharpe(), stats.returns().sortino(),
+                stats.streaks().longestWinStreak(), stats.streaks().longestLossStreak(),
+                stats.startingCapital(), stats.maxDrawdown(), stats.currentDrawdown(),
+                stats.firstRoundAt(), stats.lastRoundAt());
+    }
+}

@@ -1,0 +1,394 @@
+package com.crashanalytics.api.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.crashanalytics.api.analytics.AnalyticsFixtures.Written;
+import com.crashanalytics.api.testing.GatewayIntegrationTest;
+import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.multipliers.BigMultiplierGaps;
+import com.crashanalytics.domain.analytics.multipliers.CrashPointDistribution;
+import com.crashanalytics.domain.analytics.multipliers.GapTally;
+import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
+import com.crashanalytics.domain.analytics.performance.Leaderboard;
+import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
+import com.crashanalytics.domain.analytics.performance.PerformanceScope;
+import com.crashanalytics.domain.analytics.performance.PerformanceStats;
+import com.crashanalytics.domain.analytics.performance.PerformanceTotals;
+import com.crashanalytics.domain.analytics.performance.Period;
+import com.crashanalytics.domain.analytics.performance.PeriodBreakdown;
+import com.crashanalytics.domain.analytics.performance.RoundResult;
+import com.crashanalytics.domain.analytics.performance.RoundSeries;
+import com.crashanalytics.domain.analytics.performance.RoundTotals;
+import com.crashanalytics.domain.analytics.signals.SignalEffectiveness;
+import com.crashanalytics.domain.analytics.signals.SignalOutcome;
+import com.crashanalytics.domain.analytics.signals.SignalReadModel;
+import com.crashanalytics.domain.round.RoundOutcome;
+import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The same random fixture through the SQL read models and through the domain math gives the same figures: every
+ * bot, strategy and platform, several windows, equity curves, leaderboard totals, crash histograms, gaps and signal
+ * scores. Then the game-round rollups are shown to agree with a recount from the raw rounds after inserts, updates
+ * and deletes.
+ */
+@GatewayIntegrationTest
+class AnalyticsAgreementIT {
+
+    private static final List<String> BOTS = List.of("bot_0", "bot_1", "bot_2", "bot_3");
+    private static final String[][] PLATFORMS = {{"aviator", "spribe"}, {"jetx", "smartsoft"}};
+    private static final Instant T0 = Instant.parse("2026-03-01T20:00:00Z");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PerformanceReadModel performance;
+
+    @Autowired
+    MultiplierReadModel multipliers;
+
+    @Autowired
+    SignalReadModel signals;
+
+    List<Written> rounds;
+    List<SignalOutcome> signalOutcomes;
+    List<TimeWindow> windows;
+
+    @BeforeEach
+    void randomFixture() {
+        Random random = new Random(20261123);
+        AnalyticsFixtures fixtures = new AnalyticsFixtures(jdbc);
+        for (String[] platform : PLATFORMS) {
+            fixtures.platform(platform[0], platform[1], "3");
+        }
+        Map<String, BigDecimal> crashOfGameRound = new HashMap<>();
+        signalOutcomes = new ArrayList<>();
+        for (int b = 0; b < BOTS.size(); b++) {
+            String bot = BOTS.get(b);
+            String strategy = b % 2 == 0 ? "flat_2x" : "martingale";
+            String[] platform = PLATFORMS[b / 2];
+            fixtures.bot(bot, strategy);
+            BigDecimal balance = new BigDecimal("100");
+            int minute = 0;
+            for (int s = 0; s < 2; s++) {
+                String session = bot + "_s" + s;
+                fixtures.session(session, bot, platform[0], platform[1], strategy, balance.toPlainString());
+                for (int r = 0; r < 70; r++) {
+                    // ties: a fifth of the rounds start in the same minute as the one before
+                    minute += random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(40);
+                    Instant at = T0.plusSeconds(60L * minute);
+                    String externalId = random.nextInt(10) == 0 ? null : "g" + minute;
+                    BigDecimal crash = crashOfGameRound.computeIfAbsent(platform[1] + "/" + externalId,
+                            key -> fairCrash(random));
+                    if (externalId == null || random.nextInt(15) == 0) {
+                        crash = fairCrash(random); // a round of its own, or an OCR misread of a shared one
+                    }
+                    BigDecimal stake = new BigDecimal(List.of("10", "5", "2.5", "3").get(random.nextInt(4)));
+                    int kind = random.nextInt(10);
+                    RoundOutcome outcome;
+                    BigDecimal pl;
+                    if (kind < 4) {
+                        outcome = RoundOutcome.WIN;
+                        pl = stake.multiply(new BigDecimal(List.of("0.2", "0.5", "1", "2.33", "0.33").get(random.nextInt(5))));
+                    } else if (kind < 8) {
+                        outcome = RoundOutcome.LOSS;
+                        pl = stake.negate();
+                    } else if (kind < 9) {
+                        outcome = RoundOutcome.SKIP;
+                        stake = BigDecimal.ZERO;
+                        pl = BigDecimal.ZERO;
+                    } else {
+                        outcome = RoundOutcome.ERROR;
+                        pl = BigDecimal.ZERO;
+                    }
+                    if (balance.add(pl).signum() < 0) {
+                        outcome = RoundOutcome.SKIP;
+                        stake = BigDecimal.ZERO;
+                        pl = BigDecimal.ZERO;
+                    }
+                    balance = balance.add(pl);
+                    String reported = random.nextInt(8) == 0 && !(s == 0 && r == 0) ? null : balance.toPlainString();
+                    UUID id = fixtures.round(session, at, outcome, stake.toPlainString(), pl.toPlainString(), reported,
+                            random.nextInt(20) == 0 ? null : crash.toPlainString(), externalId);
+                    if (random.nextInt(3) > 0) {
+                        double confidence = random.nextInt(20) == 0 ? 1.0 : Math.round(random.nextDouble() * 1000) / 1000.0;
+                        boolean reached = random.nextDouble() < confidence;
+                        String type = random.nextBoolean() ? "ml_v1" : "pattern";
+                        fixtures.signal(id, type, confidence, reached, at);
+                        signalOutcomes.add(new SignalOutcome(type, confidence, reached));
+                    }
+                }
+            }
+        }
+        rounds = fixtures.written();
+        windows = List.of(TimeWindow.ALL,
+                new TimeWindow(T0.plusSeconds(3600 * 5), null),
+                new TimeWindow(null, T0.plusSeconds(3600 * 30)),
+                new TimeWindow(T0.plusSeconds(3600 * 7 + 17), T0.plusSeconds(3600 * 29 + 300)));
+    }
+
+    @Test
+    void performanceOfBotsStrategiesAndPlatformsAgreesWithTheDomain() {
+        for (TimeWindow window : windows) {
+            Map<String, PerformanceStats> bySql = performance.ofBots(BOTS, window);
+            for (String bot : BOTS) {
+                assertSame(bySql.get(bot), PerformanceStats.of(series(window, w -> w.result().botId().equals(bot))),
+                        bot + " in " + window);
+            }
+            Map<String, PerformanceStats> strategies = performance.ofStrategies(List.of("flat_2x", "martingale"),
+                    new PerformanceScope(null, null, window));
+            for (String strategy : List.of("flat_2x", "martingale")) {
+                assertSame(strategies.get(strategy), PerformanceStats.of(series(window, w -> w.strategy().equals(strategy))),
+                        strategy + " in " + window);
+            }
+            PerformanceStats aviator = performance.ofScope(new PerformanceScope("aviator", "spribe", window));
+            assertSame(aviator, PerformanceStats.of(series(window, w -> BOTS.indexOf(w.result().botId()) < 2)),
+                    "aviator in " + window);
+        }
+    }
+
+    @Test
+    void orderIndependentFiguresFromTheHourlyTotalsAgreeWithTheDomain() {
+        for (TimeWindow window : windows) {
+            Map<String, PerformanceTotals> bots = performance.totalsOfBots(BOTS, window);
+            for (String bot : BOTS) {
+                assertSameTotals(bots.get(bot), series(window, w -> w.result().botId().equals(bot)), bot + " in " + window);
+            }
+            Map<String, PerformanceTotals> strategies = performance.totalsOfStrategies(List.of("flat_2x", "martingale"),
+                    new PerformanceScope("jetx", null, window));
+            for (String strategy : List.of("flat_2x", "martingale")) {
+                assertSameTotals(strategies.get(strategy), series(window, w -> w.strategy().equals(strategy)
+                        && BOTS.indexOf(w.result().botId()) >= 2), strategy + " on jetx in " + window);
+            }
+            assertSameTotals(performance.totalsOfScope(new PerformanceScope("aviator", null, window)),
+                    series(window, w -> BOTS.indexOf(w.result().botId()) < 2), "aviator in " + window);
+        }
+        // a window inside one hour reads the rounds alone
+        TimeWindow withinAnHour = new TimeWindow(T0.plusSeconds(3600 * 3 + 60), T0.plusSeconds(3600 * 3 + 3000));
+        assertSameTotals(performance.totalsOfScope(new PerformanceScope(null, null, withinAnHour)),
+                series(withinAnHour, w -> true), "within an hour");
+        assertThat(performance.strategyNames(PerformanceScope.EVERYTHING)).containsExactly("flat_2x", "martingale");
+        assertThat(performance.strategyNames(new PerformanceScope("jetx", null, TimeWindow.ALL)))
+                .containsExactly("flat_2x", "martingale");
+    }
+
+    @Test
+    void equityCurvesAndLeaderboardTotalsAgreeWithTheDomain() {
+        for (TimeWindow window : windows) {
+            for (Period period : Period.values()) {
+                var curves = performance.equityCurves(BOTS, period, window);
+                for (String bot : BOTS) {
+                    var expected = PeriodBreakdown.of(series(window, w -> w.result().botId().equals(bot)), period);
+                    assertThat(curves.getOrDefault(bot, List.of())).as(bot + " by " + period)
+                            .usingRecursiveFieldByFieldElementComparator(exact()).isEqualTo(expected);
+                }
+            }
+            Map<String, RoundTotals> totals = performance.leaderboardEntries(window).stream()
+                    .collect(Collectors.toMap(Leaderboard.Entry::botId, Leaderboard.Entry::totals));
+            for (String bot : BOTS) {
+                assertThat(totals.get(bot)).usingRecursiveComparison(exact())
+                        .isEqualTo(RoundTotals.of(series(window, w -> w.result().botId().equals(bot)).rounds()));
+            }
+        }
+    }
+
+    @Test
+    void crashHistogramsAndGapsAgreeWithTheDomainOnDeduplicatedGameRounds() {
+        CrashPointDistribution theory = CrashPointDistribution.withHouseEdge(new BigDecimal("3"));
+        for (String[] platform : PLATFORMS) {
+            for (TimeWindow window : windows) {
+                List<Written> gameRounds = gameRounds(platform[0], window);
+                SortedMap<BigDecimal, Long> expected = new TreeMap<>();
+                gameRounds.forEach(w -> expected.merge(w.crash(), 1L, Long::sum));
+                assertThat(multipliers.crashCounts(platform[0], platform[1], window)).as(platform[1] + " " + window)
+                        .isEqualTo(expected);
+                for (String threshold : List.of("2", "10")) {
+                    GapTally tally = multipliers.gaps(platform[0], platform[1], new BigDecimal(threshold), window);
+                    BigMultiplierGaps bySql = BigMultiplierGaps.of(tally, new BigDecimal(threshold), theory);
+                    BigMultiplierGaps byDomain = BigMultiplierGaps.of(gameRounds.stream().map(Written::crash).toList(),
+                            new BigDecimal(threshold), theory);
+                    assertThat(bySql).as(platform[1] + " ≥ " + threshold + " " + window).isEqualTo(byDomain);
+                }
+            }
+        }
+    }
+
+    @Test
+    void signalScoresAgreeWithTheDomain() {
+        for (int buckets : List.of(1, 3, 10, 100)) {
+            var bySql = signals.scores(null, TimeWindow.ALL, buckets).entrySet().stream()
+                    .map(entry -> SignalEffectiveness.of(entry.getKey(), entry.getValue(), buckets)).toList();
+            assertThat(bySql).as(buckets + " buckets").usingRecursiveComparison(exact())
+                    .isEqualTo(SignalEffectiveness.byType(signalOutcomes, buckets));
+        }
+    }
+
+    @Test
+    void theGameRoundRollupsAgreeWithARecountAfterInsertsUpdatesAndDeletes() {
+        assertRollupsMatchRecount();
+        // a misread corrected, a round moved to another game round, another given an external id, one moved in time
+        jdbc.update("UPDATE crash_game_rounds SET crash_multiplier_detected = 7.77 WHERE id = ?", rounds.get(5).id());
+        jdbc.update("UPDATE crash_game_rounds SET round_external_id = 'moved' WHERE id = ?", rounds.get(10).id());
+        jdbc.update("UPDATE crash_game_rounds SET round_external_id = 'moved' WHERE id = ?", rounds.get(11).id());
+        jdbc.update("UPDATE crash_game_rounds SET round_start_timestamp = round_start_timestamp - interval '3 days' WHERE id = ?",
+                rounds.get(20).id());
+        jdbc.update("UPDATE crash_game_rounds SET crash_multiplier_detected = NULL WHERE id = ?", rounds.get(30).id());
+        jdbc.update("UPDATE crash_game_rounds SET data_quality_flags = '{BALANCE_DISCONTINUITY}'");
+        assertRollupsMatchRecount();
+        // retention: the oldest third of the rounds go
+        jdbc.update("DELETE FROM crash_game_rounds WHERE round_start_timestamp < ?",
+                java.sql.Timestamp.from(T0.plusSeconds(3600 * 12)));
+        assertRollupsMatchRecount();
+        jdbc.update("UPDATE crash_game_rounds SET profit_loss_amount = profit_loss_amount + 1, round_outcome = 'WIN' WHERE id = ?",
+                rounds.get(rounds.size() - 1).id());
+        jdbc.update("UPDATE crash_game_rounds SET strategy_name = NULL WHERE id = ?", rounds.get(rounds.size() - 2).id());
+        assertRollupsMatchRecount();
+        jdbc.update("DELETE FROM crash_game_rounds");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM round_totals_hourly", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM game_round_crash_counts", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM game_round_crashes", Long.class)).isZero();
+    }
+
+    @Test
+    void truncatingTheRoundsEmptiesTheRollups() {
+        jdbc.execute("TRUNCATE crash_game_rounds CASCADE");
+
+        for (String rollup : List.of("game_round_crashes", "game_round_crash_counts", "round_totals_hourly")) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + rollup, Long.class)).as(rollup).isZero();
+        }
+    }
+
+    private void assertRollupsMatchRecount() {
+        String recount = """
+                SELECT DISTINCT ON (game_name, platform_code, coalesce(round_external_id, id::text))
+                       id, game_name, platform_code, round_external_id, round_start_timestamp, crash_multiplier_detected,
+                       count(*) OVER (PARTITION BY game_name, platform_code, coalesce(round_external_id, id::text)) AS observations
+                FROM crash_game_rounds
+                WHERE crash_multiplier_detected IS NOT NULL
+                ORDER BY game_name, platform_code, coalesce(round_external_id, id::text), round_start_timestamp, id
+                """;
+        List<Map<String, Object>> expectedGameRounds = jdbc.queryForList(
+                "SELECT id::text, round_start_timestamp, crash_multiplier_detected::text, observations FROM (" + recount
+                        + ") AS g ORDER BY 1");
+        List<Map<String, Object>> gameRounds = jdbc.queryForList("""
+                SELECT round_id::text AS id, round_start_timestamp, crash_multiplier::text AS crash_multiplier_detected,
+                       observations::bigint AS observations
+                FROM game_round_crashes ORDER BY 1
+                """);
+        assertThat(gameRounds).isEqualTo(expectedGameRounds);
+        List<Map<String, Object>> expectedCounts = jdbc.queryForList("""
+                SELECT game_name, platform_code, (round_start_timestamp AT TIME ZONE 'UTC')::date AS day,
+                       crash_multiplier_detected::text AS crash, count(*) AS rounds
+                FROM (%s) AS g GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                """.formatted(recount));
+        List<Map<String, Object>> counts = jdbc.queryForList("""
+                SELECT game_name, platform_code, day, crash_multiplier::text AS crash, rounds
+                FROM game_round_crash_counts ORDER BY 1, 2, 3, 4
+                """);
+        assertThat(counts).isNotEmpty().isEqualTo(expectedCounts);
+        String totals = """
+                SELECT bot_id, coalesce(strategy_name, '') AS strategy_name, game_name, platform_code,
+                       date_trunc('hour', round_start_timestamp, 'UTC') AS hour, count(*) AS rounds,
+                       count(*) FILTER (WHERE round_outcome = 'WIN') AS wins, sum(stake_value)::text AS staked,
+                       sum(profit_loss_amount)::text AS profit_loss,
+                       (max(profit_loss_amount) FILTER (WHERE round_outcome = 'WIN'))::text AS largest_win,
+                       (max(-profit_loss_amount) FILTER (WHERE round_outcome = 'LOSS'))::text AS largest_loss,
+                       count(*) FILTER (WHERE stake_value > 0) AS bets,
+                       coalesce(sum(profit_loss_amount / stake_value) FILTER (WHERE stake_value > 0), 0)::text AS sum_returns,
+                       min(round_start_timestamp) AS first_at, max(round_start_timestamp) AS last_at
+                FROM crash_game_rounds GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+                """;
+        assertThat(jdbc.queryForList("""
+                SELECT bot_id, strategy_name, game_name, platform_code, hour, rounds, wins, total_staked::text AS staked,
+                       total_profit_loss::text AS profit_loss, largest_win::text AS largest_win,
+                       largest_loss::text AS largest_loss, bets, sum_returns::text AS sum_returns, first_at, last_at
+                FROM round_totals_hourly ORDER BY 1, 2, 3, 4, 5
+                """)).isEqualTo(jdbc.queryForList(totals));
+    }
+
+    /** The rounds in the window matching the filter, in (start time, id) order as PostgreSQL orders uuids. */
+    private RoundSeries series(TimeWindow window, Predicate<Written> filter) {
+        return new RoundSeries(rounds.stream()
+                .filter(w -> window.contains(w.result().startedAt()) && filter.test(w))
+                .sorted(PLAY_ORDER)
+                .map(Written::result)
+                .toList());
+    }
+
+    /** Game rounds of one game in the window: per external id the earliest observation with a crash. */
+    private List<Written> gameRounds(String game, TimeWindow window) {
+        int firstBot = game.equals("aviator") ? 0 : 2;
+        Map<String, Written> byGameRound = new LinkedHashMap<>();
+        rounds.stream()
+                .filter(w -> w.crash() != null && BOTS.indexOf(w.result().botId()) / 2 == firstBot / 2)
+                .sorted(PLAY_ORDER)
+                .forEach(w -> byGameRound.putIfAbsent(externalIdOf(w), w));
+        return byGameRound.values().stream()
+                .filter(w -> window.contains(w.result().startedAt()))
+                .sorted(PLAY_ORDER)
+                .toList();
+    }
+
+    private String externalIdOf(Written round) {
+        String externalId = jdbc.queryForObject("SELECT round_external_id FROM crash_game_rounds WHERE id = ?",
+                String.class, round.id());
+        return externalId == null ? round.id().toString() : externalId;
+    }
+
+    private static final Comparator<Written> PLAY_ORDER = Comparator
+            .comparing((Written w) -> w.result().startedAt())
+            .thenComparing(w -> w.id().toString());
+
+    /** A crash point of a fair game at 97 %, shown to 0.01: P(crash ≥ x) = 0.97 / x. */
+    private static BigDecimal fairCrash(Random random) {
+        double u = random.nextDouble();
+        double x = u < 0.03 ? 1 : 0.97 / (1 - u);
+        return BigDecimal.valueOf(Math.max(1, x)).setScale(2, RoundingMode.FLOOR).min(new BigDecimal("100000"));
+    }
+
+    private static void assertSameTotals(PerformanceTotals bySql, RoundSeries series, String what) {
+        PerformanceTotals expected = PerformanceTotals.of(PerformanceStats.of(series));
+        if (series.isEmpty()) {
+            assertThat(bySql == null || bySql.equals(PerformanceTotals.NONE)).as(what).isTrue();
+            return;
+        }
+        assertThat(bySql).as(what).usingRecursiveComparison(exact()).isEqualTo(expected);
+    }
+
+    private static void assertSame(PerformanceStats bySql, PerformanceStats byDomain, String what) {
+        if (byDomain.totals().rounds() == 0) {
+            assertThat(bySql).as(what).isNull();
+            return;
+        }
+        assertThat(bySql).as(what).usingRecursiveComparison(exact()).isEqualTo(byDomain);
+    }
+
+    /** Money compared by value (10 = 10.00000000), ratios of doubles to 1e-9 relative. */
+    private static RecursiveComparisonConfiguration exact() {
+        return RecursiveComparisonConfiguration.builder()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .withComparatorForType((Double a, Double b) ->
+                        Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)) ? 0 : Double.compare(a, b), Double.class)
+                .build();
+    }
+}

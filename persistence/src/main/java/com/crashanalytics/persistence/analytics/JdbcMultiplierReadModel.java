@@ -1,0 +1,142 @@
+package com.crashanalytics.persistence.analytics;
+
+import static com.crashanalytics.persistence.common.SqlValues.normalize;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.multipliers.GapTally;
+import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
+import com.crashanalytics.persistence.common.SqlValues;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Crash multipliers from the game-round rollups that triggers keep in step with {@code crash_game_rounds}
+ * (changelog 0031): {@code game_round_crashes} (one row per game round, observations deduplicated) and
+ * {@code game_round_crash_counts} (game rounds per UTC day and crash multiplier).
+ * <p>
+ * A window is exact: the whole UTC days inside it are read from the day counts, the partial days at its edges from
+ * {@code game_round_crashes}, in one statement (one snapshot).
+ */
+public class JdbcMultiplierReadModel implements MultiplierReadModel {
+
+    private static final String GAME_ROUNDS = "game_round_crashes WHERE game_name = :game AND platform_code = :platform";
+
+    private final JdbcClient jdbc;
+
+    public JdbcMultiplierReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<BigDecimal> houseEdgePercent(String game, String platform) {
+        return jdbc.sql("SELECT house_edge_percent FROM game_platform_config WHERE game_name = :game AND platform_code = :platform")
+                .param("game", game)
+                .param("platform", platform)
+                .query(BigDecimal.class)
+                .optional()
+                .map(SqlValues::normalize);
+    }
+
+    @Override
+    public SortedMap<BigDecimal, Long> crashCounts(String game, String platform, TimeWindow window) {
+        WindowSql where = new WindowSql().parameter("game", game).parameter("platform", platform);
+        List<String> parts = new ArrayList<>();
+        LocalDate firstWholeDay = window.from() == null ? null : firstWholeDayFrom(window.from());
+        LocalDate endOfWholeDays = window.to() == null ? null : WindowSql.utcDay(window.to());
+        if (firstWholeDay != null && endOfWholeDays != null && !firstWholeDay.isBefore(endOfWholeDays)) {
+            // No whole day inside the window: every game round in it, one by one.
+            parts.add("SELECT crash_multiplier, 1 AS rounds FROM " + GAME_ROUNDS + " AND "
+                    + rawWindow(where, window.from(), window.to(), "edge"));
+        } else {
+            parts.add("SELECT crash_multiplier, rounds FROM game_round_crash_counts"
+                    + " WHERE game_name = :game AND platform_code = :platform"
+                    + (firstWholeDay == null ? "" : " AND day >= :firstWholeDay")
+                    + (endOfWholeDays == null ? "" : " AND day < :endOfWholeDays"));
+            if (firstWholeDay != null) {
+                where.parameter("firstWholeDay", firstWholeDay);
+                if (window.from().isBefore(WindowSql.startOf(firstWholeDay))) {
+                    parts.add("SELECT crash_multiplier, 1 FROM " + GAME_ROUNDS + " AND "
+                            + rawWindow(where, window.from(), WindowSql.startOf(firstWholeDay), "head"));
+                }
+            }
+            if (endOfWholeDays != null) {
+                where.parameter("endOfWholeDays", endOfWholeDays);
+                if (WindowSql.startOf(endOfWholeDays).isBefore(window.to())) {
+                    parts.add("SELECT crash_multiplier, 1 FROM " + GAME_ROUNDS + " AND "
+                            + rawWindow(where, WindowSql.startOf(endOfWholeDays), window.to(), "tail"));
+                }
+            }
+        }
+        String sql = "SELECT crash_multiplier, sum(rounds) AS rounds FROM (" + String.join(" UNION ALL ", parts)
+                + ") AS counted GROUP BY crash_multiplier";
+        SortedMap<BigDecimal, Long> counts = new TreeMap<>();
+        where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs ->
+                counts.put(normalize(rs.getBigDecimal("crash_multiplier")), rs.getLong("rounds")));
+        return counts;
+    }
+
+    @Override
+    public GapTally gaps(String game, String platform, BigDecimal threshold, TimeWindow window) {
+        WindowSql where = new WindowSql()
+                .parameter("game", game).parameter("platform", platform).parameter("threshold", threshold)
+                .window("round_start_timestamp", window, "window");
+        String sql = """
+                WITH positions AS (
+                    SELECT crash_multiplier >= :threshold AS hit,
+                           row_number() OVER (ORDER BY round_start_timestamp, round_id) - 1 AS position
+                    FROM %s AND %s
+                ),
+                hits AS (
+                    SELECT position, position - lag(position) OVER (ORDER BY position) AS gap
+                    FROM positions WHERE hit
+                )
+                SELECT NULL::bigint AS gap, (SELECT count(*) FROM positions) AS rounds, count(*) AS hits,
+                       min(position) AS first_hit, max(position) AS last_hit
+                FROM hits
+                UNION ALL
+                SELECT gap, count(*), NULL, NULL, NULL FROM hits WHERE gap IS NOT NULL GROUP BY gap
+                """.formatted(GAME_ROUNDS, where.where());
+        long[] summary = new long[2];
+        Long[] hitPositions = new Long[2];
+        SortedMap<Long, Long> gaps = new TreeMap<>();
+        where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs -> {
+            long gap = rs.getLong("gap");
+            if (rs.wasNull()) {
+                summary[0] = rs.getLong("rounds");
+                summary[1] = rs.getLong("hits");
+                hitPositions[0] = rs.getObject("first_hit", Long.class);
+                hitPositions[1] = rs.getObject("last_hit", Long.class);
+            } else {
+                gaps.put(gap, rs.getLong("rounds"));
+            }
+        });
+        return new GapTally(summary[0], summary[1], hitPositions[0], hitPositions[1], gaps);
+    }
+
+    /** The first UTC midnight at or after {@code from}. */
+    private static LocalDate firstWholeDayFrom(Instant from) {
+        LocalDate day = WindowSql.utcDay(from);
+        return WindowSql.startOf(day).equals(from) ? day : day.plusDays(1);
+    }
+
+    private static String rawWindow(WindowSql where, @Nullable Instant from, @Nullable Instant to, String prefix) {
+        WindowSql edge = new WindowSql().window("round_start_timestamp", new TimeWindow(from, to), prefix);
+        if (from != null) {
+            where.parameter(prefix + "From", SqlValues.timestamptz(from));
+        }
+        if (to != null) {
+            where.parameter(prefix + "To", SqlValues.timestamptz(to));
+        }
+        return edge.where();
+    }
+}

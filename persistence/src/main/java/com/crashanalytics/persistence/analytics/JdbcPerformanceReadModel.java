@@ -1,0 +1,394 @@
+package com.crashanalytics.persistence.analytics;
+
+import static com.crashanalytics.persistence.common.SqlValues.decimal;
+import static com.crashanalytics.persistence.common.SqlValues.instant;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.performance.Drawdown;
+import com.crashanalytics.domain.analytics.performance.Leaderboard;
+import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
+import com.crashanalytics.domain.analytics.performance.PerformanceScope;
+import com.crashanalytics.domain.analytics.performance.PerformanceStats;
+import com.crashanalytics.domain.analytics.performance.PerformanceTotals;
+import com.crashanalytics.domain.analytics.performance.Period;
+import com.crashanalytics.domain.analytics.performance.PeriodSummary;
+import com.crashanalytics.domain.analytics.performance.ReturnRatios;
+import com.crashanalytics.domain.analytics.performance.RoundSeries;
+import com.crashanalytics.domain.analytics.performance.RoundTotals;
+import com.crashanalytics.domain.analytics.performance.Streaks;
+import com.crashanalytics.persistence.common.SqlValues;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Performance in one SQL statement per batch of subjects (bots, strategies, a game/platform) over
+ * {@code crash_game_rounds}, following the definitions of {@link PerformanceStats}: the equity curve, peaks and falls
+ * by window functions in {@code (round_start_timestamp, id)} order, streaks as runs of WIN/LOSS within a session,
+ * returns as sums of P/L / stake over bets. Ratios and percentages are left to the domain.
+ */
+public class JdbcPerformanceReadModel implements PerformanceReadModel {
+
+    /**
+     * Per subject k: totals, return sums, the implied starting capital, the max drawdown (the last row that sets a
+     * new record fall is the earliest trough of the largest fall; peak and peak_at never decrease along the curve, so
+     * their maxima over the record rows are those of the last one, without sorting) and the current drawdown (the
+     * last row).
+     * <p>
+     * Shaped for speed: {@code ordered} is not materialized, so the curve reads the covering index in
+     * {@code (k, round_start_timestamp, id)} order without a sort and carries only the columns it needs; streaks
+     * sort by session on their own; the capital looks up each bot's first reported balance through the
+     * {@code (bot_id, round_start_timestamp, id)} index instead of a pass over every round.
+     */
+    private static final String PERFORMANCE = """
+            WITH ordered AS NOT MATERIALIZED (
+                SELECT %1$s AS k, bot_id, session_id, id, round_start_timestamp AS ts, round_outcome AS outcome,
+                       stake_value AS stake, profit_loss_amount AS pl, running_balance_after AS balance
+                FROM crash_game_rounds
+                WHERE %2$s
+            ),
+            curve AS (
+                SELECT k, id, ts, outcome, stake, pl, sum(pl) OVER along AS level
+                FROM ordered
+                WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING)
+            ),
+            peaks AS (
+                SELECT k, id, ts, outcome, stake, pl, level, greatest(0, max(level) OVER along) AS peak
+                FROM curve
+                WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING)
+            ),
+            falls AS (
+                SELECT k, ts, outcome, stake, pl, peak, peak - level AS fall,
+                       max(CASE WHEN level = peak THEN ts END) OVER along AS peak_at,
+                       coalesce(max(peak - level) OVER before, 0) AS worst_before,
+                       lead(id) OVER along IS NULL AS last_round
+                FROM peaks
+                WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING),
+                       before AS (PARTITION BY k ORDER BY ts, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+            ),
+            totals AS (
+                SELECT k,
+                       %3$s,
+                       count(*) FILTER (WHERE stake > 0) AS bets,
+                       coalesce(sum(pl / stake) FILTER (WHERE stake > 0), 0) AS sum_returns,
+                       coalesce(sum((pl / stake) * (pl / stake)) FILTER (WHERE stake > 0), 0) AS sum_squares,
+                       coalesce(sum(least(pl / stake, 0) * least(pl / stake, 0)) FILTER (WHERE stake > 0), 0) AS sum_shortfalls,
+                       min(ts) AS first_at,
+                       max(ts) AS last_at,
+                       max(fall) AS max_fall,
+                       max(peak) FILTER (WHERE fall > worst_before) AS max_fall_peak,
+                       max(peak_at) FILTER (WHERE fall > worst_before) AS max_fall_peak_at,
+                       max(ts) FILTER (WHERE fall > worst_before) AS max_fall_at,
+                       max(fall) FILTER (WHERE last_round) AS current_fall,
+                       max(peak) FILTER (WHERE last_round) AS current_peak,
+                       max(peak_at) FILTER (WHERE last_round) AS current_peak_at
+                FROM falls
+                GROUP BY k
+            ),
+            streaks AS (
+                SELECT k, max(length) FILTER (WHERE outcome = 'WIN') AS longest_win,
+                          max(length) FILTER (WHERE outcome = 'LOSS') AS longest_loss
+                FROM (SELECT k, outcome, count(*) AS length
+                      FROM (SELECT k, session_id, outcome,
+                                   sum(starts_run) OVER (PARTITION BY k, session_id ORDER BY ts, id ROWS UNBOUNDED PRECEDING) AS run
+                            FROM (SELECT k, session_id, outcome, ts, id,
+                                         CASE WHEN outcome IS DISTINCT FROM lag(outcome) OVER (PARTITION BY k, session_id ORDER BY ts, id)
+                                              THEN 1 ELSE 0 END AS starts_run
+                                  FROM ordered
+                                  WHERE outcome IN ('WIN', 'LOSS')) AS settled) AS numbered
+                      GROUP BY k, session_id, run, outcome) AS runs
+                GROUP BY k
+            ),
+            capital AS (
+                SELECT bots.k, CASE WHEN count(*) = count(first.balance) THEN sum(first.balance - first.before) END AS capital
+                FROM (SELECT DISTINCT k, bot_id FROM ordered) AS bots
+                LEFT JOIN LATERAL (
+                    SELECT f.balance,
+                           (SELECT sum(o.pl) FROM ordered o
+                            WHERE o.k = bots.k AND o.bot_id = bots.bot_id AND (o.ts, o.id) <= (f.ts, f.id)) AS before
+                    FROM ordered f
+                    WHERE f.k = bots.k AND f.bot_id = bots.bot_id AND f.balance IS NOT NULL
+                    ORDER BY f.ts, f.id
+                    LIMIT 1
+                ) AS first ON true
+                GROUP BY bots.k
+            )
+            SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
+                   coalesce(streaks.longest_loss, 0) AS longest_loss
+            FROM totals
+            JOIN capital USING (k)
+            LEFT JOIN streaks USING (k)
+            """.replace("%3$s", RoundTotalsSql.AGGREGATES.replace("\n", "\n                       "));
+
+    private static final String EQUITY_CURVE = """
+            SELECT k, period_start, %s,
+                   sum(sum(pl)) OVER (PARTITION BY k ORDER BY period_start) AS cumulative_profit_loss,
+                   (array_agg(balance ORDER BY ts DESC, id DESC) FILTER (WHERE balance IS NOT NULL))[1] AS closing_balance
+            FROM (SELECT bot_id AS k, date_trunc('%s', round_start_timestamp, 'UTC') AS period_start, id,
+                         round_start_timestamp AS ts, round_outcome AS outcome, stake_value AS stake,
+                         profit_loss_amount AS pl, running_balance_after AS balance
+                  FROM crash_game_rounds
+                  WHERE %s) AS rounds
+            GROUP BY k, period_start
+            ORDER BY k, period_start
+            """;
+
+    /** Per-round columns shaped like {@code round_totals_hourly}, for the partial hours at a window's edges. */
+    private static final String ROUND_AS_TOTALS = """
+            1 AS rounds,
+            (round_outcome = 'WIN')::int AS wins,
+            (round_outcome = 'LOSS')::int AS losses,
+            (round_outcome = 'SKIP')::int AS skips,
+            (round_outcome = 'ERROR')::int AS errors,
+            stake_value AS total_staked,
+            profit_loss_amount AS total_profit_loss,
+            CASE WHEN round_outcome = 'WIN' THEN profit_loss_amount ELSE 0 END AS gross_win,
+            CASE WHEN round_outcome = 'LOSS' THEN -profit_loss_amount ELSE 0 END AS gross_loss,
+            CASE WHEN round_outcome = 'WIN' THEN profit_loss_amount END AS largest_win,
+            CASE WHEN round_outcome = 'LOSS' THEN -profit_loss_amount END AS largest_loss,
+            (stake_value > 0)::int AS bets,
+            CASE WHEN stake_value > 0 THEN profit_loss_amount / stake_value ELSE 0 END AS sum_returns,
+            CASE WHEN stake_value > 0 THEN (profit_loss_amount / stake_value) * (profit_loss_amount / stake_value) ELSE 0 END
+                AS sum_squares,
+            CASE WHEN stake_value > 0 THEN least(profit_loss_amount / stake_value, 0) * least(profit_loss_amount / stake_value, 0)
+                 ELSE 0 END AS sum_shortfalls,
+            round_start_timestamp AS first_at,
+            round_start_timestamp AS last_at
+            """;
+
+    private static final String TOTALS_COLUMNS = """
+            rounds, wins, losses, skips, errors, total_staked, total_profit_loss, gross_win, gross_loss, largest_win,
+            largest_loss, bets, sum_returns, sum_squares, sum_shortfalls, first_at, last_at
+            """;
+
+    private static final String SUM_TOTALS = """
+            SELECT k, sum(rounds) AS rounds, sum(wins) AS wins, sum(losses) AS losses, sum(skips) AS skips,
+                   sum(errors) AS errors, sum(total_staked) AS total_staked, sum(total_profit_loss) AS total_profit_loss,
+                   sum(gross_win) AS gross_win, sum(gross_loss) AS gross_loss, max(largest_win) AS largest_win,
+                   max(largest_loss) AS largest_loss, sum(bets) AS bets, sum(sum_returns) AS sum_returns,
+                   sum(sum_squares) AS sum_squares, sum(sum_shortfalls) AS sum_shortfalls, min(first_at) AS first_at,
+                   max(last_at) AS last_at
+            FROM (%s) AS parts
+            GROUP BY k
+            """;
+
+    private static final String STRATEGY_NAMES = """
+            WITH RECURSIVE names AS (
+                (SELECT strategy_name FROM crash_game_rounds WHERE strategy_name IS NOT NULL ORDER BY strategy_name LIMIT 1)
+                UNION ALL
+                SELECT (SELECT r.strategy_name FROM crash_game_rounds r
+                        WHERE r.strategy_name > names.strategy_name ORDER BY r.strategy_name LIMIT 1)
+                FROM names
+                WHERE names.strategy_name IS NOT NULL
+            )
+            SELECT strategy_name FROM names
+            WHERE strategy_name IS NOT NULL
+              AND EXISTS (SELECT 1 FROM crash_game_rounds WHERE strategy_name = names.strategy_name AND %s)
+            ORDER BY strategy_name COLLATE "C"
+            """;
+
+    private final JdbcClient jdbc;
+
+    public JdbcPerformanceReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window) {
+        if (botIds.isEmpty()) {
+            return Map.of();
+        }
+        return performance("bot_id", new WindowSql()
+                .anyOf("bot_id", botIds.toArray(String[]::new), "keys")
+                .window("round_start_timestamp", window, "window"));
+    }
+
+    @Override
+    public Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope) {
+        if (strategyNames.isEmpty()) {
+            return Map.of();
+        }
+        return performance("strategy_name", scoped(scope)
+                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"));
+    }
+
+    @Override
+    public PerformanceStats ofScope(PerformanceScope scope) {
+        return performance("''", scoped(scope)).getOrDefault("", PerformanceStats.of(new RoundSeries(List.of())));
+    }
+
+    @Override
+    public List<String> strategyNames(PerformanceScope scope) {
+        WindowSql where = scoped(scope);
+        return where.bind(jdbc.sql(STRATEGY_NAMES.formatted(where.where()))).query(String.class).list();
+    }
+
+    @Override
+    public boolean strategyExists(String strategyName) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM crash_game_rounds WHERE strategy_name = :name)
+                            OR EXISTS (SELECT 1 FROM session_logs WHERE strategy_name = :name)
+                            OR EXISTS (SELECT 1 FROM bot_vm_registration WHERE strategy_name = :name)
+                        """)
+                .param("name", strategyName)
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
+    public Map<String, List<PeriodSummary>> equityCurves(Collection<String> botIds, Period period, TimeWindow window) {
+        if (botIds.isEmpty()) {
+            return Map.of();
+        }
+        WindowSql where = new WindowSql()
+                .anyOf("bot_id", botIds.toArray(String[]::new), "keys")
+                .window("round_start_timestamp", window, "window");
+        String sql = EQUITY_CURVE.formatted(RoundTotalsSql.AGGREGATES, period.name().toLowerCase(Locale.ROOT), where.where());
+        Map<String, List<PeriodSummary>> curves = new LinkedHashMap<>();
+        where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs -> {
+            Instant start = instant(rs, "period_start");
+            curves.computeIfAbsent(rs.getString("k"), bot -> new ArrayList<>()).add(new PeriodSummary(
+                    start, period.after(start), RoundTotalsSql.map(rs),
+                    RoundTotalsSql.required(rs, "cumulative_profit_loss"), decimal(rs, "closing_balance")));
+        });
+        return curves;
+    }
+
+    @Override
+    public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window) {
+        return totals("bot_id", new WindowSql(), window).entrySet().stream()
+                .map(entry -> new Leaderboard.Entry(entry.getKey(), entry.getValue().totals()))
+                .toList();
+    }
+
+    @Override
+    public Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window) {
+        if (botIds.isEmpty()) {
+            return Map.of();
+        }
+        return totals("bot_id", new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys"), window);
+    }
+
+    @Override
+    public Map<String, PerformanceTotals> totalsOfStrategies(Collection<String> strategyNames, PerformanceScope scope) {
+        if (strategyNames.isEmpty()) {
+            return Map.of();
+        }
+        return totals("strategy_name", new WindowSql()
+                .equal("game_name", scope.game(), "game")
+                .equal("platform_code", scope.platform(), "platform")
+                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.window());
+    }
+
+    @Override
+    public PerformanceTotals totalsOfScope(PerformanceScope scope) {
+        return totals("''", new WindowSql()
+                .equal("game_name", scope.game(), "game")
+                .equal("platform_code", scope.platform(), "platform"), scope.window())
+                .getOrDefault("", PerformanceTotals.NONE);
+    }
+
+    /**
+     * Order-independent figures per key from {@code round_totals_hourly} for the whole UTC hours inside the window,
+     * and from the rounds themselves for the partial hours at its edges, in one statement (one snapshot).
+     * {@code filters} name columns both tables have.
+     */
+    private Map<String, PerformanceTotals> totals(String keyExpression, WindowSql filters, TimeWindow window) {
+        List<String> parts = new ArrayList<>();
+        Instant firstWholeHour = window.from() == null ? null : ceilingHour(window.from());
+        Instant endOfWholeHours = window.to() == null ? null : window.to().truncatedTo(ChronoUnit.HOURS);
+        String raw = "SELECT " + keyExpression + " AS k, " + ROUND_AS_TOTALS + " FROM crash_game_rounds WHERE "
+                + filters.where();
+        if (firstWholeHour != null && endOfWholeHours != null && !firstWholeHour.isBefore(endOfWholeHours)) {
+            parts.add(raw + " AND " + edge(filters, window.from(), window.to(), "edge"));
+        } else {
+            parts.add("SELECT " + keyExpression + " AS k, " + TOTALS_COLUMNS + " FROM round_totals_hourly WHERE "
+                    + filters.where()
+                    + (firstWholeHour == null ? "" : " AND hour >= :firstWholeHour")
+                    + (endOfWholeHours == null ? "" : " AND hour < :endOfWholeHours"));
+            if (firstWholeHour != null) {
+                filters.parameter("firstWholeHour", SqlValues.timestamptz(firstWholeHour));
+                if (window.from().isBefore(firstWholeHour)) {
+                    parts.add(raw + " AND " + edge(filters, window.from(), firstWholeHour, "head"));
+                }
+            }
+            if (endOfWholeHours != null) {
+                filters.parameter("endOfWholeHours", SqlValues.timestamptz(endOfWholeHours));
+                if (endOfWholeHours.isBefore(window.to())) {
+                    parts.add(raw + " AND " + edge(filters, endOfWholeHours, window.to(), "tail"));
+                }
+            }
+        }
+        Map<String, PerformanceTotals> totals = new HashMap<>();
+        filters.bind(jdbc.sql(SUM_TOTALS.formatted(String.join(" UNION ALL ", parts)))).query((RowCallbackHandler) rs ->
+                totals.put(rs.getString("k"), new PerformanceTotals(RoundTotalsSql.map(rs), returns(rs),
+                        instant(rs, "first_at"), instant(rs, "last_at"))));
+        return totals;
+    }
+
+    private static Instant ceilingHour(Instant instant) {
+        Instant floor = instant.truncatedTo(ChronoUnit.HOURS);
+        return floor.equals(instant) ? floor : floor.plus(1, ChronoUnit.HOURS);
+    }
+
+    private static String edge(WindowSql filters, Instant from, Instant to, String prefix) {
+        filters.parameter(prefix + "From", SqlValues.timestamptz(from));
+        filters.parameter(prefix + "To", SqlValues.timestamptz(to));
+        return "round_start_timestamp >= :" + prefix + "From AND round_start_timestamp < :" + prefix + "To";
+    }
+
+    private static ReturnRatios returns(ResultSet rs) throws SQLException {
+        return ReturnRatios.fromSums(rs.getLong("bets"), RoundTotalsSql.required(rs, "sum_returns"),
+                RoundTotalsSql.required(rs, "sum_squares"), RoundTotalsSql.required(rs, "sum_shortfalls"));
+    }
+
+    private static WindowSql scoped(PerformanceScope scope) {
+        return new WindowSql()
+                .equal("game_name", scope.game(), "game")
+                .equal("platform_code", scope.platform(), "platform")
+                .window("round_start_timestamp", scope.window(), "window");
+    }
+
+    private Map<String, PerformanceStats> performance(String keyExpression, WindowSql where) {
+        Map<String, PerformanceStats> stats = new HashMap<>();
+        where.bind(jdbc.sql(PERFORMANCE.replace("%1$s", keyExpression).replace("%2$s", where.where())))
+                .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs)));
+        return stats;
+    }
+
+    private static PerformanceStats stats(ResultSet rs) throws SQLException {
+        RoundTotals totals = RoundTotalsSql.map(rs);
+        ReturnRatios returns = returns(rs);
+        BigDecimal capital = decimal(rs, "capital");
+        BigDecimal currentPeak = RoundTotalsSql.required(rs, "current_peak");
+        BigDecimal base = level(capital, currentPeak);
+        BigDecimal maxFall = RoundTotalsSql.required(rs, "max_fall");
+        Drawdown max = maxFall.signum() == 0 ? Drawdown.none(base)
+                : Drawdown.of(maxFall, level(capital, RoundTotalsSql.required(rs, "max_fall_peak")),
+                        instant(rs, "max_fall_peak_at"), instant(rs, "max_fall_at"));
+        BigDecimal currentFall = RoundTotalsSql.required(rs, "current_fall");
+        Drawdown current = currentFall.signum() == 0 ? Drawdown.none(base)
+                : Drawdown.of(currentFall, base, instant(rs, "current_peak_at"), instant(rs, "last_at"));
+        return new PerformanceStats(totals, returns,
+                new Streaks(rs.getInt("longest_win"), rs.getInt("longest_loss")),
+                capital, max, current, instant(rs, "first_at"), instant(rs, "last_at"));
+    }
+
+    /** A level of the equity curve in money: C + a cumulative P/L; null when C is unknown. */
+    private static @Nullable BigDecimal level(@Nullable BigDecimal capital, BigDecimal cumulative) {
+        return capital == null ? null : capital.add(cumulative);
+    }
+}

@@ -1,0 +1,67 @@
+package com.crashanalytics.persistence.analytics;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.signals.SignalOutcome;
+import com.crashanalytics.domain.analytics.signals.SignalReadModel;
+import com.crashanalytics.domain.analytics.signals.SignalScore;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Signal scores per type and confidence bucket from {@code analytics_round_signals}, with the definitions of
+ * {@link SignalScore}: a positive prediction is a confidence ≥ 0.5, a hit is {@code signal_correctness}, the bucket is
+ * {@code least(floor(confidence_score * k), k − 1)} (the IEEE product, as the domain computes it).
+ */
+public class JdbcSignalReadModel implements SignalReadModel {
+
+    private static final String SCORES = """
+            SELECT signal_type, least(floor(confidence_score * :buckets)::int, :buckets - 1) AS bucket,
+                   count(*) AS signals,
+                   count(*) FILTER (WHERE signal_correctness) AS hits,
+                   count(*) FILTER (WHERE confidence_score >= :positive AND signal_correctness) AS true_positives,
+                   count(*) FILTER (WHERE confidence_score >= :positive AND NOT signal_correctness) AS false_positives,
+                   count(*) FILTER (WHERE confidence_score < :positive AND NOT signal_correctness) AS true_negatives,
+                   count(*) FILTER (WHERE confidence_score < :positive AND signal_correctness) AS false_negatives,
+                   sum(confidence_score) AS sum_of_confidences,
+                   sum((confidence_score - CASE WHEN signal_correctness THEN 1 ELSE 0 END)
+                       * (confidence_score - CASE WHEN signal_correctness THEN 1 ELSE 0 END)) AS sum_of_squared_errors
+            FROM analytics_round_signals
+            WHERE %s
+            GROUP BY 1, 2
+            """;
+
+    private final JdbcClient jdbc;
+
+    public JdbcSignalReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, SortedMap<Integer, SignalScore>> scores(@Nullable String signalType, TimeWindow window,
+                                                               int bucketCount) {
+        WindowSql where = new WindowSql()
+                .condition("signal_correctness IS NOT NULL")
+                .equal("signal_type", signalType, "signalType")
+                .window("\"timestamp\"", window, "window")
+                .parameter("buckets", bucketCount)
+                .parameter("positive", SignalOutcome.POSITIVE_CONFIDENCE);
+        Map<String, SortedMap<Integer, SignalScore>> scores = new TreeMap<>();
+        where.bind(jdbc.sql(SCORES.formatted(where.where()))).query((RowCallbackHandler) rs ->
+                scores.computeIfAbsent(rs.getString("signal_type"), type -> new TreeMap<>()).put(rs.getInt("bucket"),
+                        new SignalScore(
+                                rs.getLong("signals"),
+                                rs.getLong("hits"),
+                                rs.getLong("true_positives"),
+                                rs.getLong("false_positives"),
+                                rs.getLong("true_negatives"),
+                                rs.getLong("false_negatives"),
+                                rs.getDouble("sum_of_confidences"),
+                                rs.getDouble("sum_of_squared_errors"))));
+        return scores;
+    }
+}

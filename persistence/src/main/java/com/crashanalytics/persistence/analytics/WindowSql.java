@@ -1,0 +1,87 @@
+package com.crashanalytics.persistence.analytics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.persistence.common.SqlValues;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * SQL conditions built from the parts of a query that are present, so the planner sees plain range conditions it
+ * can use an index for (not {@code :from IS NULL OR t >= :from}, which a generic plan cannot). Values are always
+ * bound as parameters; only fixed column names are spliced in.
+ */
+final class WindowSql {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Parameter> parameters = new ArrayList<>();
+
+    private record Parameter(String name, Object value) {
+    }
+
+    /** {@code column >= from AND column < to}, for the ends the window has. */
+    WindowSql window(String column, TimeWindow window, String prefix) {
+        if (window.from() != null) {
+            conditions.add(column + " >= :" + prefix + "From");
+            parameters.add(new Parameter(prefix + "From", SqlValues.timestamptz(window.from())));
+        }
+        if (window.to() != null) {
+            conditions.add(column + " < :" + prefix + "To");
+            parameters.add(new Parameter(prefix + "To", SqlValues.timestamptz(window.to())));
+        }
+        return this;
+    }
+
+    /** {@code column = :name} when the value is present. */
+    WindowSql equal(String column, @Nullable Object value, String name) {
+        if (value != null) {
+            conditions.add(column + " = :" + name);
+            parameters.add(new Parameter(name, value));
+        }
+        return this;
+    }
+
+    /** {@code column = ANY(:name)} over the values. */
+    WindowSql anyOf(String column, String[] values, String name) {
+        conditions.add(column + " = ANY(:" + name + ")");
+        parameters.add(new Parameter(name, values));
+        return this;
+    }
+
+    WindowSql condition(String sql) {
+        conditions.add(sql);
+        return this;
+    }
+
+    WindowSql parameter(String name, Object value) {
+        parameters.add(new Parameter(name, value));
+        return this;
+    }
+
+    /** The conditions joined with AND; {@code TRUE} when there are none. */
+    String where() {
+        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+    }
+
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+        JdbcClient.StatementSpec bound = statement;
+        for (Parameter parameter : parameters) {
+            bound = bound.param(parameter.name(), parameter.value());
+        }
+        return bound;
+    }
+
+    /** The UTC day an instant falls on. */
+    static LocalDate utcDay(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}
