@@ -29,9 +29,10 @@ import tools.jackson.databind.JsonNode;
  */
 @GatewayIntegrationTest
 @Import(StatementRecorder.Installation.class)
-class DashboardQueryIT {
+public class DashboardQueryIT {
 
-    static final String DASHBOARD = """
+    /** The 10 x 10 x 20 dashboard (its complexity is worked out in DocumentLimitsInstrumentationTest). */
+    public static final String DASHBOARD = """
             query Dashboard($bots: Int!, $sessions: Int!, $rounds: Int!) {
               bots(first: $bots) {
                 totalCount
