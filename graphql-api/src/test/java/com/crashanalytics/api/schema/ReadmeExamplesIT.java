@@ -41,7 +41,7 @@ class ReadmeExamplesIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Values a README example's required variables take (the README's own bot). */
-    static final Map<String, Object> VARIABLES = Map.of("botId", "aviator_bot_001");
+    static final Map<String, Object> VARIABLES = Map.of("botId", "aviator_bot_001", "sessionId", "session_20261121_001");
 
     /** What a run's answer may hold otherwise than the README shows. */
     static final Set<String> VARYING = Set.of("id", "registeredAt", "updatedAt", "cursor", "startCursor", "endCursor");
@@ -88,9 +88,9 @@ class ReadmeExamplesIT {
         }
 
         // The quick start's curl and its two operations, the four key-management curls, the write path's five bodies,
-        // the dashboard, the paging example and the three analytics documents: 1 + 2 + 4 + 5 + 1 + 1 + 3 = 17. An
+        // the dashboard, the paging example and the four analytics documents: 1 + 2 + 4 + 5 + 1 + 1 + 4 = 18. An
         // example that stops being found (a changed fence, say) fails here.
-        assertThat(requests).as("requests found in the README").isEqualTo(17);
+        assertThat(requests).as("requests found in the README").isEqualTo(18);
         assertThat(answersCompared).as("answers shown right below their request").isEqualTo(3);
     }
 
