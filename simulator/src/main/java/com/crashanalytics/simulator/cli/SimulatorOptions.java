@@ -69,7 +69,7 @@ record SimulatorOptions(
               --bot-key KEY           demo: one bot's BOT key instead; plays that one bot (--bot-id)
               --bot-id ID             demo with --bot-key: the key's bot (sim-bot-01)
               --batch N               demo: rounds per request; 1 = one logRound per round as a live bot sends,
-                                      more = logRounds batches as a bot catching up sends (1)
+                                      more = logRounds batches as a bot catching up sends (100)
               --heartbeat-seconds N   demo: a heartbeat this often during a session (15)
               --bots N                number of bots (5)
               --sessions N            sessions per bot (3)
@@ -203,7 +203,7 @@ record SimulatorOptions(
         defaults.put("api-key", "");
         defaults.put("bot-key", "");
         defaults.put("bot-id", "sim-bot-01");
-        defaults.put("batch", "1");
+        defaults.put("batch", "100");
         defaults.put("heartbeat-seconds", "15");
         defaults.put("bots", "5");
         defaults.put("sessions", "3");

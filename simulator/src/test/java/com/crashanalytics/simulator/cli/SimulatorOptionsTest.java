@@ -61,18 +61,25 @@ class SimulatorOptionsTest {
         assertThat(options.apiKey()).isEqualTo("cag_admin");
         assertThat(options.botKey()).isNull();
         assertThat(options.bots()).isEqualTo(5);
-        assertThat(options.batch()).isEqualTo(1);
+        assertThat(options.batch()).isEqualTo(100);
         assertThat(options.heartbeatSeconds()).isEqualTo(15);
     }
 
     @Test
     void anApiKeyGivenBeatsTheEnvironment() {
         SimulatorOptions options = SimulatorOptions.parse(new String[] {"demo", "--api-key", "cag_given",
-                "--gateway-url", "http://gw:9090", "--batch", "100"}, Map.of("GATEWAY_ADMIN_KEY", "cag_admin"));
+                "--gateway-url", "http://gw:9090", "--batch", "1", "--heartbeat-seconds", "5"}, Map.of("GATEWAY_ADMIN_KEY", "cag_admin"));
 
         assertThat(options.apiKey()).isEqualTo("cag_given");
         assertThat(options.gatewayUrl()).isEqualTo("http://gw:9090");
-        assertThat(options.batch()).isEqualTo(100);
+        assertThat(options.batch()).isEqualTo(1);
+        assertThat(options.heartbeatSeconds()).isEqualTo(5);
+    }
+
+    @Test
+    void helpNeedsNoKey() {
+        assertThat(parse("demo", "--help").help()).isTrue();
+        assertThat(parse("--help").help()).isTrue();
     }
 
     @Test
@@ -110,6 +117,9 @@ class SimulatorOptionsTest {
                 "--bots", "3");
         assertRefused("--bot-id names the bot of --bot-key", "demo", "--api-key", "k", "--bot-id", "b");
         assertRefused("--batch is at most 1000 rounds", "demo", "--api-key", "k", "--batch", "1001");
+        assertRefused("--batch must be a positive whole number", "demo", "--api-key", "k", "--batch", "0");
+        assertRefused("--heartbeat-seconds must be a positive whole number", "demo", "--api-key", "k",
+                "--heartbeat-seconds", "0");
     }
 
     private static SimulatorOptions parse(String... args) {

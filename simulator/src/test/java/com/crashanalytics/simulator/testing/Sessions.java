@@ -37,7 +37,7 @@ public final class Sessions {
                 new BotProfile("sim-bot-02", "Bold", Martingale.doubling(ten, new BigDecimal("2"), 4),
                         new BigDecimal("150"), new BigDecimal("160"), new BigDecimal("0.10"), null));
         SimulationPlan plan = new SimulationPlan(bots, 2, 120,
-                List.of(new GameTable("aviator", "dafabet"), new GameTable("jetx", "fun88")), 11, START,
+                List.of(new GameTable("aviator", "dafabet"), new GameTable("jetx", "fun88")), 2, START,
                 Duration.ofMinutes(10));
         SimulationSettings settings = SimulationSettings.DEFAULTS.withOcrMisreadRate(0.1).withErrorRate(0.05);
         List<SimulatedSession> sessions = new Simulation(settings, CrashDistribution.STANDARD).run(plan);
