@@ -13,14 +13,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
@@ -120,13 +125,15 @@ class DemoIT {
     }
 
     @Test
-    void theReadmesDashboardQueriesAnswerWithDemoData() {
+    void theReadmesDashboardQueriesAnswerWithDemoData() throws IOException {
         DemoResult result = new Demo(client("http://localhost:" + port), TestApiKeys.ADMIN, null, setup(),
                 Clock.systemUTC()).run(quiet());
         assertThat(result.succeeded()).isTrue();
         GraphQlClient dashboard = new GraphQlClient(port);
         List<String> queries = DashboardQueries.all();
         assertThat(queries).hasSize(3);
+        assertThat(readmeDemoQueries()).as("the README's Demo data section quotes the queries the demo prints")
+                .containsExactlyElementsOf(queries);
 
         GraphQlResponse fleet = dashboard.execute(queries.get(0), Map.of());
         assertThat(fleet.errors()).as(fleet.body()).isEmpty();
@@ -152,6 +159,23 @@ class DemoIT {
         assertThat(fairness.data("signalEffectiveness").get(0).path("overall").path("signals").asLong())
                 .isEqualTo(result.sessions().stream().mapToLong(s -> s.rounds().size()).sum());
         assertThat(fairness.data("ocrQuality")).hasSize(3);
+    }
+
+    private static List<String> readmeDemoQueries() throws IOException {
+        Path readme = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "README.md");
+        if (!Files.exists(readme)) {
+            readme = Path.of("..", "README.md");
+        }
+        String text = Files.readString(readme);
+        int start = text.indexOf("## Demo data");
+        assertThat(start).as("README has a Demo data section").isNotNegative();
+        String section = text.substring(start, text.indexOf("\n## ", start + 1));
+        Matcher blocks = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL).matcher(section);
+        List<String> queries = new ArrayList<>();
+        while (blocks.find()) {
+            queries.add(blocks.group(1).strip());
+        }
+        return queries;
     }
 
     /** 3 bots × 2 sessions × up to 60 rounds on two tables, errors and misreads often enough to occur. */
