@@ -1,0 +1,7 @@
+package com.crashanalytics.benchmarks;
+
+public final class BenchmarkCli {
+    public static void main(String[] args) {
+        System.out.println("stub");
+    }
+}
