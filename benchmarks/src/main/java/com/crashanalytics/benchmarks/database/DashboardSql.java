@@ -50,7 +50,7 @@ public final class DashboardSql {
                                     FROM (SELECT * FROM crash_game_rounds
                                           WHERE bot_id = s.bot_id AND session_id = s.session_id
                                           ORDER BY round_number LIMIT ?) AS r
-                                    LEFT JOIN analytics_round_outcomes o ON o.round_id = r.id)))))
+                                    LEFT JOIN analytics_round_outcomes o ON o.round_id = r.id))))
                             ORDER BY s.start_time, s.id), '[]'::json)
                             FROM (SELECT * FROM session_logs WHERE bot_id = b.bot_id
                                   ORDER BY start_time, id LIMIT ?) AS s))))

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -77,20 +78,32 @@ public final class Database {
         execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     }
 
-    /** Statements executed while {@code work} ran: every client's, so run nothing else meanwhile. */
+    /**
+     * Statements executed while {@code work} ran: every client's, so run nothing else meanwhile. The connection set-up
+     * of the harness's own reading connection ({@code SET application_name}) is left out.
+     */
     public StatementCount countStatements(Work work) throws Exception {
         execute("SELECT pg_stat_statements_reset()");
         work.run();
+        long all = 0;
+        long queries = 0;
+        List<String> breakdown = new ArrayList<>();
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
-                     SELECT coalesce(sum(calls), 0),
-                            coalesce(sum(calls) FILTER (WHERE query ~* '^\\s*(select|with|insert|update|delete)'), 0)
+                     SELECT calls, query ~* '^\\s*(select|with|insert|update|delete)' AS is_query,
+                            left(regexp_replace(query, '\\s+', ' ', 'g'), 100)
                      FROM pg_stat_statements
                      WHERE query NOT LIKE '%pg_stat_statements%'
+                       AND query NOT LIKE 'SET application_name%'
+                     ORDER BY calls DESC, query
                      """)) {
-            rs.next();
-            return new StatementCount(rs.getLong(1), rs.getLong(2));
+            while (rs.next()) {
+                all += rs.getLong(1);
+                queries += rs.getBoolean(2) ? rs.getLong(1) : 0;
+                breakdown.add(rs.getLong(1) + " x " + rs.getString(3));
+            }
         }
+        return new StatementCount(all, queries, breakdown);
     }
 
     @FunctionalInterface
@@ -100,9 +113,14 @@ public final class Database {
 
     /**
      * @param all     every statement: queries and transaction control (BEGIN, SET, COMMIT)
-     * @param queries SELECT (or WITH) and data-changing statements only
+     * @param queries   SELECT (or WITH) and data-changing statements only
+     * @param breakdown each statement's calls and the start of its text, most called first
      */
-    public record StatementCount(long all, long queries) {
+    public record StatementCount(long all, long queries, List<String> breakdown) {
+
+        public StatementCount {
+            breakdown = List.copyOf(breakdown);
+        }
 
         public double allPer(int operations) {
             return (double) all / operations;

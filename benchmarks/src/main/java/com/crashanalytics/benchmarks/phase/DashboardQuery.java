@@ -164,16 +164,21 @@ public final class DashboardQuery {
                 sqlLatencies.millisAt(99));
         Row statements = Row.compared(SECTION, benchmark, "SQL statements/query", gatewayLarge.allPer(COUNTED_QUERIES),
                         baseline, sqlLarge.allPer(COUNTED_QUERIES))
-                .detail("gatewayQueriesPerQuery", gatewayLarge.queriesPer(COUNTED_QUERIES))
                 .detail("gatewayTransactionControlPerQuery",
-                        (gatewayLarge.all() - gatewayLarge.queries()) / (double) COUNTED_QUERIES);
-        double smallCount = gatewaySmall.allPer(COUNTED_QUERIES);
-        double largeCount = gatewayLarge.allPer(COUNTED_QUERIES);
+                        (gatewayLarge.all() - gatewayLarge.queries()) / (double) COUNTED_QUERIES)
+                .detail("gatewayStatements (calls over " + COUNTED_QUERIES + " queries)", gatewayLarge.breakdown())
+                .detail("sqlStatements (calls over " + COUNTED_QUERIES + " queries)", sqlLarge.breakdown());
+        Row queries = Row.compared(SECTION, benchmark, "SELECTs/query", gatewayLarge.queriesPer(COUNTED_QUERIES),
+                baseline, sqlLarge.queriesPer(COUNTED_QUERIES));
+        // The SELECTs are what fan-out could multiply; transaction control varies with the pooled connection's state.
+        double smallCount = gatewaySmall.queriesPer(COUNTED_QUERIES);
+        double largeCount = gatewayLarge.queriesPer(COUNTED_QUERIES);
         Row fanOut = Row.compared(SECTION, String.format(Locale.ROOT, "  the same at fan-out %d x %d x %d", SMALL[0],
-                        SMALL[1], SMALL[2]), "SQL statements/query", smallCount,
+                        SMALL[1], SMALL[2]), "SELECTs/query", smallCount,
                         String.format(Locale.ROOT, "fan-out %d x %d x %d", BOTS, SESSIONS, ROUNDS), largeCount)
-                .target("= 1x (independent of fan-out)", smallCount == largeCount);
-        return List.of(p50, p99, statements, fanOut);
+                .target("= 1x (independent of fan-out)", smallCount == largeCount)
+                .detail("gatewayStatementsAtSmallFanOut", gatewaySmall.breakdown());
+        return List.of(p50, p99, statements, queries, fanOut);
     }
 
     static String sizeLabel(long size) {

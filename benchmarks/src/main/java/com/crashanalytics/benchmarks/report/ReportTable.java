@@ -93,7 +93,7 @@ public final class ReportTable {
         return String.format(Locale.ROOT, "%.3f", value);
     }
 
-    static String ratio(double value) {
+    public static String ratio(double value) {
         return String.format(Locale.ROOT, "%.2fx", value);
     }
 }
