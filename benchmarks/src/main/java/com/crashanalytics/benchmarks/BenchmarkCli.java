@@ -40,6 +40,7 @@ public final class BenchmarkCli {
     private final List<PhaseLog> phases = new ArrayList<>();
     private final List<String> checks = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private String postgres = "?";
 
     private BenchmarkCli(BenchmarkOptions options, PrintStream out) {
         this.options = options;
@@ -69,30 +70,14 @@ public final class BenchmarkCli {
     private int run() throws Exception {
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String uptimeBefore = Machine.uptime();
-        String postgres = "?";
         int failed = 0;
         say("starting the gateway from " + options.gatewayJar());
+        Path gatewayLog = options.outDirectory().resolve(startedAt.toString().replace(":", "-") + "-gateway.log");
         try (GatewayProcess gateway = GatewayProcess.start(options.gatewayJar(), options.gatewayJvmArguments())) {
-            Database database = new Database(gateway.jdbcUrl());
-            // Statements are counted with pg_stat_statements, which the server loads only at its start.
-            database.preloadStatementStatistics();
-            say("restarting the gateway so its PostgreSQL loads pg_stat_statements");
-            gateway.restart();
-            database.createStatementStatistics();
-            postgres = database.serverVersion();
-            try (ProcessProbe probe = new ProcessProbe(gateway.pid(), gateway::postmaster)) {
-                Thread.sleep(1_000);
-                long idleKb = probe.residentKb();
-                GatewayAdmin admin = new GatewayAdmin(gateway.base(), gateway.adminKey());
-                admin.configurePlatform(PlayedSession.TABLE.gameName(), PlayedSession.TABLE.platformCode());
-                Bench bench = new Bench(options, gateway, admin, database, probe,
-                        new Alternation(probe::cpu, Machine::loadAverage), out, checks);
-                probe.mark();
-                failed = phases(bench, probe);
-                rows.add(Row.compared("memory", "gateway peak RSS over the run (sampled every 100 ms)", "MB",
-                                probe.sampledPeakKb() / 1024.0, "RSS idle after start", idleKb / 1024.0)
-                        .detail("kernelPeakRssMb (VmHWM)", probe.highWaterMarkKb() / 1024)
-                        .detail("residentAtEndMb", probe.residentKb() / 1024));
+            try {
+                failed += measure(gateway);
+            } finally {
+                gateway.copyLogTo(gatewayLog);
             }
         } catch (Exception e) {
             failed++;
@@ -102,6 +87,9 @@ public final class BenchmarkCli {
         notes.add("Each ratio is gateway / baseline (for rounds/s higher is better; for ms lower is better), the "
                 + "baseline measured in the same run on the same database, the contenders alternating trial by trial; "
                 + "a ratio with a range is the median of per-trial ratios.");
+        notes.add("A size (100k, 1M) counts the rounds generated for the analytics (24 bots on 4 platforms, COPY); the "
+                + "rounds the ingest benchmarks and the dashboard's fleet logged are in the same tables too (the "
+                + "dashboard's checks give the database's total).");
         notes.add("The machine may be shared: the load averages around the run and each phase are recorded with it.");
         Report report = new Report(1, startedAt.toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 options.mode(), options.describe(), Machine.describe(postgres, options.gatewayJvmArguments(),
@@ -112,6 +100,32 @@ public final class BenchmarkCli {
         out.println();
         out.println("JSON: " + json);
         return failed;
+    }
+
+    /** Loads pg_stat_statements, then runs the phases with the probe on the gateway; returns how many failed. */
+    private int measure(GatewayProcess gateway) throws Exception {
+        Database database = new Database(gateway.jdbcUrl());
+        // Statements are counted with pg_stat_statements, which the server loads only at its start.
+        database.preloadStatementStatistics();
+        say("restarting the gateway so its PostgreSQL loads pg_stat_statements");
+        gateway.restart();
+        database.createStatementStatistics();
+        postgres = database.serverVersion();
+        try (ProcessProbe probe = new ProcessProbe(gateway.pid(), gateway::postmaster)) {
+            Thread.sleep(1_000);
+            long idleKb = probe.residentKb();
+            GatewayAdmin admin = new GatewayAdmin(gateway.base(), gateway.adminKey());
+            admin.configurePlatform(PlayedSession.TABLE.gameName(), PlayedSession.TABLE.platformCode());
+            Bench bench = new Bench(options, gateway, admin, database, probe,
+                    new Alternation(probe::cpu, Machine::loadAverage), out, checks);
+            probe.mark();
+            int failed = phases(bench, probe);
+            rows.add(Row.compared("memory", "gateway peak RSS over the run (sampled every 100 ms)", "MB",
+                            probe.sampledPeakKb() / 1024.0, "RSS idle after start", idleKb / 1024.0)
+                    .detail("kernelPeakRssMb (VmHWM)", probe.highWaterMarkKb() / 1024)
+                    .detail("residentAtEndMb", probe.residentKb() / 1024));
+            return failed;
+        }
     }
 
     private int phases(Bench bench, ProcessProbe probe) throws Exception {

@@ -192,6 +192,16 @@ public final class GatewayProcess implements AutoCloseable {
         return jvmArguments;
     }
 
+    /** Copies what the gateway logged so far (its temporary directory goes when it closes). */
+    public void copyLogTo(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.copy(log, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            System.err.println("could not keep the gateway's log: " + e.getMessage());
+        }
+    }
+
     /** The last lines the gateway logged, for a failure message. */
     public String logTail() {
         try {
