@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * How much to measure. Three presets: {@code full} (the default: 100,000 and 1,000,000 rounds, 5 trials per
- * contender; about a quarter of an hour), {@code quick} (10,000 and 100,000 rounds, 3 trials; a minute or two) and
+ * contender; 10 to 15 minutes on 2 cores), {@code quick} (10,000 and 100,000 rounds, 3 trials; a few minutes) and
  * {@code smoke} (tiny, one trial: proves the harness works, measures nothing worth reading). Options override a preset.
  *
  * @param sizes                    the analytics data sizes, in rounds, ascending
@@ -36,7 +36,7 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
 
     public static final String USAGE = """
             Usage: java -jar benchmarks/target/crash-analytics-benchmarks.jar [options]
-              --quick                 10,000 and 100,000 rounds, 3 trials: a minute or two
+              --quick                 10,000 and 100,000 rounds, 3 trials: a few minutes
               --full                  100,000 and 1,000,000 rounds, 5 trials (the default)
               --smoke                 tiny sizes, one trial: checks the harness works
               --sizes N,N             analytics data sizes in rounds, ascending (e.g. 100000,1000000)
