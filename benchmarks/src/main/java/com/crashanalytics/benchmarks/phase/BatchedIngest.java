@@ -84,6 +84,7 @@ public final class BatchedIngest {
                     }));
             bench.say("batched ingest: warm-up");
             Alternation.warmUp(contenders);
+            bench.analyze();
             bench.say("batched ingest: " + bench.options().trials() + " trials of " + bench.options().batchedRequestsPerTrial()
                     + " x " + ROUNDS_PER_REQUEST + " rounds each, gateway / JDBC batch / COPY in turn");
             Map<String, Series> results = bench.alternation().run(bench.options().trials(), contenders);

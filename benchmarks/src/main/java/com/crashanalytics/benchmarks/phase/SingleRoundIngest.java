@@ -90,6 +90,7 @@ public final class SingleRoundIngest {
                     }));
             bench.say("single-round ingest, " + concurrency + " concurrent bots: warm-up");
             Alternation.warmUp(contenders);
+            bench.analyze();
             bench.say("single-round ingest, " + concurrency + " concurrent bots x " + perBot + " rounds: "
                     + bench.options().trials() + " trials, gateway / raw JDBC in turn");
             Map<String, Series> results = bench.alternation().run(bench.options().trials(), contenders);
