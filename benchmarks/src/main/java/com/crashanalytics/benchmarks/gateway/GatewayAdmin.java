@@ -9,7 +9,8 @@ import com.crashanalytics.simulator.gateway.GatewayClient;
 
 /**
  * Set-up through the gateway's public API with the admin key, untimed: platforms, bots, their BOT keys, a
- * DASHBOARD key, sessions. Errors throw (the simulator's client turns GraphQL errors into exceptions).
+ * DASHBOARD key, sessions. Errors throw (the simulator's client turns GraphQL errors into exceptions). Set-up that
+ * is idempotent (platforms, bots, sessions) goes through the client's retrying {@code query}; keys are issued once.
  */
 public final class GatewayAdmin {
 
@@ -20,11 +21,11 @@ public final class GatewayAdmin {
     }
 
     public void configurePlatform(String game, String platform) {
-        client.execute(Documents.CONFIGURE_PLATFORM, Map.of("input", Map.of("gameName", game, "platformCode", platform)));
+        client.query(Documents.CONFIGURE_PLATFORM, Map.of("input", Map.of("gameName", game, "platformCode", platform)));
     }
 
     public void registerBot(String botId, String strategyName) {
-        client.execute(Documents.REGISTER_BOT, Map.of("input", Map.of("botId", botId, "botName", "Benchmark " + botId,
+        client.query(Documents.REGISTER_BOT, Map.of("input", Map.of("botId", botId, "botName", "Benchmark " + botId,
                 "strategyName", strategyName, "initialBalance", "1000000", "baseStake", "10", "maxStake", "100")));
     }
 
@@ -39,17 +40,17 @@ public final class GatewayAdmin {
     }
 
     private String issue(String role, List<String> botIds, String label) {
-        return client.execute(Documents.CREATE_API_KEY, Map.of("input", Map.of("label", label, "role", role,
+        return client.executeOnce(Documents.CREATE_API_KEY, Map.of("input", Map.of("label", label, "role", role,
                 "botIds", botIds))).path("createApiKey").path("secret").asString();
     }
 
     public void startSession(String botId, String sessionId, String game, String platform, BigDecimal initialBalance) {
-        client.execute(Documents.START_SESSION, Map.of("input", Map.of("botId", botId, "sessionId", sessionId,
+        client.query(Documents.START_SESSION, Map.of("input", Map.of("botId", botId, "sessionId", sessionId,
                 "gameName", game, "platformCode", platform, "initialBalance", initialBalance.toPlainString())));
     }
 
     /** Any document, for set-up the methods above do not cover; returns the answer's data as JSON text. */
     public String execute(String document, Map<String, ?> variables) {
-        return client.execute(document, variables).toString();
+        return client.query(document, variables).toString();
     }
 }

@@ -214,6 +214,16 @@ public final class GatewayClient {
         return call("query", document, variables, true);
     }
 
+    /**
+     * Sends a document that must not run twice (e.g. {@code createApiKey}) and returns the response's {@code data}:
+     * resent only after a rate limit, when nothing ran, never after a lost answer.
+     *
+     * @throws GatewayException when the response has errors, is not a GraphQL response, or never comes
+     */
+    public JsonNode executeOnce(String document, Map<String, ?> variables) {
+        return call("mutation", document, variables, false);
+    }
+
     private JsonNode call(String operation, String document, Map<String, ?> variables, boolean idempotent) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("query", document);
