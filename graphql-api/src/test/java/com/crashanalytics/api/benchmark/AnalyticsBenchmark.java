@@ -62,6 +62,8 @@ public final class AnalyticsBenchmark {
                         "server.port", "0",
                         "gateway.admin-key", TestApiKeys.ADMIN,
                         "gateway.rate-limit.admin", "1000000/1s",
+                        // Measure the slow queries too, rather than have PostgreSQL cancel them after 5 s.
+                        "gateway.read-statement-timeout", "0",
                         "logging.level.root", "WARN"))
                 .run();
              Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password())) {
