@@ -1,5 +1,8 @@
 package com.crashanalytics.domain.bot;
 
+import java.util.Collection;
+import java.util.Map;
+
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.domain.common.paging.SortOrder;
@@ -16,4 +19,13 @@ public interface BotReadModel {
 
     /** How many bots the filter selects. */
     long count(BotFilter filter);
+
+    /**
+     * For each strategy, the same page of the bots registered with it that the filter selects (an empty page for a
+     * strategy without any): one query for every strategy of a comparison, never one per strategy.
+     */
+    Map<String, Page<Bot>> botsOfStrategies(Collection<String> strategyNames, ListQuery<BotFilter> query);
+
+    /** For each strategy, how many of the bots registered with it the filter selects. */
+    Map<String, Long> countBotsOfStrategies(Collection<String> strategyNames, BotFilter filter);
 }

@@ -29,6 +29,12 @@ public interface SessionReadModel {
     /** For each bot, how many of its sessions the filter selects. */
     Map<String, Long> countSessionsOfBots(Collection<String> botIds, SessionFilter filter);
 
+    /** For each strategy, the same page of the sessions played with it that the filter selects. */
+    Map<String, Page<Session>> sessionsOfStrategies(Collection<String> strategyNames, ListQuery<SessionFilter> query);
+
+    /** For each strategy, how many of the sessions played with it the filter selects. */
+    Map<String, Long> countSessionsOfStrategies(Collection<String> strategyNames, SessionFilter filter);
+
     /** The sessions with these ids that exist, in no particular order. */
     List<Session> findAll(Collection<String> sessionIds);
 }

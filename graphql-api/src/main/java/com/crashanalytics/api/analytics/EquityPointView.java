@@ -2,6 +2,7 @@ package com.crashanalytics.api.analytics;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import com.crashanalytics.domain.analytics.performance.PeriodSummary;
 import org.jspecify.annotations.Nullable;
@@ -25,5 +26,10 @@ record EquityPointView(
                 summary.totals().wins(), summary.totals().losses(), summary.totals().totalStaked(),
                 summary.totals().totalProfitLoss(), summary.cumulativeProfitLoss(), summary.closingBalance(),
                 summary.totals().roiPercent(), summary.totals().winRate());
+    }
+
+    /** A loaded curve's points; none for a subject the read model left out (no rounds). */
+    static List<EquityPointView> curve(@Nullable List<PeriodSummary> curve) {
+        return curve == null ? List.of() : curve.stream().map(EquityPointView::of).toList();
     }
 }

@@ -1,10 +1,10 @@
 package com.crashanalytics.api.analytics;
 
-import java.util.Collection;
+import static com.crashanalytics.api.analytics.ArgumentBatches.byArguments;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -95,7 +95,7 @@ class PerformanceController {
                                                          DataFetchingEnvironment environment) {
         DataLoader<BotPeriodWindow, List<PeriodSummary>> loader = environment.getDataLoader(BOT_EQUITY_CURVES);
         return loader.load(new BotPeriodWindow(bot.botId(), bucket, TimeWindowInput.toWindow(window)))
-                .thenApply(curve -> curve == null ? List.of() : curve.stream().map(EquityPointView::of).toList());
+                .thenApply(EquityPointView::curve);
     }
 
     @QueryMapping
@@ -157,26 +157,10 @@ class PerformanceController {
         return result;
     }
 
-    /** Keys that share their arguments go to the read model together: one statement per distinct arguments. */
-    private static <K, A, V> Map<K, V> byArguments(Set<K> keys, java.util.function.Function<K, A> arguments,
-                                                   java.util.function.BiFunction<A, Collection<K>, Map<String, V>> load,
-                                                   java.util.function.Function<K, String> subject) {
-        Map<K, V> result = new HashMap<>();
-        keys.stream().collect(Collectors.groupingBy(arguments)).forEach((argument, batch) -> {
-            Map<String, V> loaded = load.apply(argument, batch);
-            batch.forEach(key -> {
-                V value = loaded.get(subject.apply(key));
-                if (value != null) {
-                    result.put(key, value);
-                }
-            });
-        });
-        return result;
-    }
-
     record BotWindow(String botId, TimeWindow window) {
     }
 
+    /** The arguments of an equity curve: what keys must share to be read in one statement. */
     record PeriodWindow(Period period, TimeWindow window) {
     }
 

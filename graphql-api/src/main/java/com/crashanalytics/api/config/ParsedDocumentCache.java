@@ -1,7 +1,5 @@
 package com.crashanalytics.api.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -19,37 +17,19 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
  */
 final class ParsedDocumentCache implements PreparsedDocumentProvider {
 
-    private final Map<String, PreparsedDocumentEntry> documents;
+    private final RecentlyUsed<String, PreparsedDocumentEntry> documents;
 
     ParsedDocumentCache(int capacity) {
-        this.documents = new LinkedHashMap<>(capacity, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.documents = new RecentlyUsed<>(capacity);
     }
 
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
             ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-        String text = input.getQuery();
-        PreparsedDocumentEntry entry;
-        synchronized (documents) {
-            entry = documents.get(text);
-        }
-        if (entry == null) {
-            entry = parseAndValidate.apply(input); // outside the lock: two threads may both parse a new document
-            synchronized (documents) {
-                documents.put(text, entry);
-            }
-        }
-        return CompletableFuture.completedFuture(entry);
+        return CompletableFuture.completedFuture(documents.get(input.getQuery(), text -> parseAndValidate.apply(input)));
     }
 
     int size() {
-        synchronized (documents) {
-            return documents.size();
-        }
+        return documents.size();
     }
 }

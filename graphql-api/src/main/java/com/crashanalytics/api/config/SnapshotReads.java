@@ -4,6 +4,7 @@ import com.crashanalytics.domain.common.Transactions;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
 public class SnapshotReads implements WebGraphQlInterceptor {
 
     private final Transactions transactions;
+    private final OperationKinds operations = new OperationKinds(GraphQlEngineConfiguration.PARSED_DOCUMENTS);
 
     public SnapshotReads(Transactions transactions) {
         this.transactions = transactions;
@@ -31,25 +33,49 @@ public class SnapshotReads implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        if (!isQuery(request)) {
+        if (!operations.isQuery(request.getDocument(), request.getOperationName())) {
             return chain.next(request);
         }
         return Mono.deferContextual(context -> Mono.fromCallable(() ->
                 transactions.readOnly(() -> chain.next(request).contextWrite(context).block())));
     }
 
-    /** Whether the operation to run is a query; a document that does not parse is left to graphql-java to refuse. */
-    private static boolean isQuery(WebGraphQlRequest request) {
-        try {
-            Document document = Parser.parse(request.getDocument());
-            return document.getDefinitionsOfType(OperationDefinition.class).stream()
-                    .filter(operation -> request.getOperationName() == null
-                            || request.getOperationName().equals(operation.getName()))
-                    .findFirst()
-                    .map(operation -> operation.getOperation() == OperationDefinition.Operation.QUERY)
-                    .orElse(false);
-        } catch (RuntimeException unparsable) {
-            return false;
+    /**
+     * Whether a document's operation is a query, kept by document text and operation name: the interceptor runs
+     * before graphql-java parses (and {@link ParsedDocumentCache} keeps) the document, and parsing each
+     * {@code logRound} again here only to learn it is a mutation would cost what that cache saves.
+     */
+    static final class OperationKinds {
+
+        private final RecentlyUsed<Operation, Boolean> kinds;
+
+        OperationKinds(int capacity) {
+            this.kinds = new RecentlyUsed<>(capacity);
+        }
+
+        boolean isQuery(String document, @Nullable String operationName) {
+            return kinds.get(new Operation(document, operationName), OperationKinds::parsesAsQuery);
+        }
+
+        int size() {
+            return kinds.size();
+        }
+
+        /** A document that does not parse is left to graphql-java to refuse (not a query here). */
+        private static boolean parsesAsQuery(Operation operation) {
+            try {
+                Document document = Parser.parse(operation.document());
+                return document.getDefinitionsOfType(OperationDefinition.class).stream()
+                        .filter(definition -> operation.name() == null || operation.name().equals(definition.getName()))
+                        .findFirst()
+                        .map(definition -> definition.getOperation() == OperationDefinition.Operation.QUERY)
+                        .orElse(false);
+            } catch (RuntimeException unparsable) {
+                return false;
+            }
+        }
+
+        private record Operation(String document, @Nullable String name) {
         }
     }
 }

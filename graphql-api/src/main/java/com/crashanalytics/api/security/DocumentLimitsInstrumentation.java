@@ -24,6 +24,10 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.validation.ValidationError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.ErrorType;
@@ -77,28 +81,47 @@ final class DocumentLimitsInstrumentation extends SimplePerformantInstrumentatio
         ExecutableNormalizedOperation operation = parameters.getExecutionContext().getNormalizedQueryTree().get();
         check(operation.getOperationDepth(), limits.maxDepth(), "maxDepth", "GATEWAY_MAX_QUERY_DEPTH",
                 "the query is nested %d levels deep; at most %d are allowed");
-        long complexity;
-        try {
-            complexity = 0;
-            for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
-                complexity = Math.addExact(complexity, complexity(field));
-            }
-        } catch (ArithmeticException beyondLong) {
-            complexity = Long.MAX_VALUE; // page sizes multiplied past 2^63: over any limit
-        }
+        long complexity = complexity(operation, parameters.getExecutionContext().getGraphQLSchema());
         check(complexity, limits.maxComplexity(), "maxComplexity", "GATEWAY_MAX_QUERY_COMPLEXITY",
-                "the query's complexity is %d; at most %d is allowed (every field counts 1, "
-                        + "and what is under a field with first/last counts that many times)");
+                "the query's complexity is %d; at most %d is allowed (every field counts 1, and what is under a list "
+                        + "with first/last, or under a connection's edges, counts that many times)");
         return null;
     }
 
-    /** 1 for the field, plus its children's complexity, times the page size when it is a paged list. */
-    private static long complexity(ExecutableNormalizedField field) {
-        long children = 0;
-        for (ExecutableNormalizedField child : field.getChildren()) {
-            children = Math.addExact(children, complexity(child));
+    /**
+     * Every field counts 1. Under a field with {@code first} or {@code last} (n), what stands for the rows counts n
+     * times: everything under a plain list, only the {@code edges} under a connection, whose {@code pageInfo} and
+     * {@code totalCount} are answered once per page, not once per row.
+     */
+    static long complexity(ExecutableNormalizedOperation operation, GraphQLSchema schema) {
+        try {
+            long complexity = 0;
+            for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
+                complexity = Math.addExact(complexity, complexity(field, schema));
+            }
+            return complexity;
+        } catch (ArithmeticException beyondLong) {
+            return Long.MAX_VALUE; // page sizes multiplied past 2^63: over any limit
         }
-        return Math.addExact(1, Math.multiplyExact(children, pageSize(field.getResolvedArguments())));
+    }
+
+    private static long complexity(ExecutableNormalizedField field, GraphQLSchema schema) {
+        long pageSize = pageSize(field.getResolvedArguments());
+        boolean connection = pageSize > 1 && isConnection(field, schema);
+        long complexity = 1;
+        for (ExecutableNormalizedField child : field.getChildren()) {
+            long times = connection && !child.getName().equals("edges") ? 1 : pageSize;
+            complexity = Math.addExact(complexity, Math.multiplyExact(times, complexity(child, schema)));
+        }
+        return complexity;
+    }
+
+    /** A Relay connection: an object (not a list of them) with an {@code edges} field. */
+    private static boolean isConnection(ExecutableNormalizedField field, GraphQLSchema schema) {
+        GraphQLOutputType type = field.getFieldDefinitions(schema).get(0).getType(); // alike on every object type
+        return !GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(type))
+                && GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLFieldsContainer container
+                && container.getFieldDefinition("edges") != null;
     }
 
     private static long pageSize(Map<String, Object> arguments) {

@@ -26,6 +26,11 @@ import com.crashanalytics.domain.access.OwnedResource;
  * {@code botIdAt("input.rounds[].botId")}, {@code ownerOf(OwnedResource.SESSION, "input.sessionId")} (the
  * session's bot), or {@code filteredByResolver()} (the resolver narrows the answer to the caller's bots).
  *
+ * <p>Nested fields take their root's decision: below a root open to BOT keys every type holds the key's bots' data
+ * ({@code Bot.statistics}, {@code Session.summary}, ...), and types whose answers span bots ({@code Strategy} with its
+ * {@code performance}, {@code bots} and {@code sessions}, leaderboards, distributions) hang only under
+ * {@code allBotsRead()} roots; {@code CrossBotTypesTest} fails the build when a new field breaks that.
+ *
  * <p>Writes that name a session or a round name their bot too ({@code input.botId}), and the domain refuses a
  * session or round that is not that bot's; so holding {@code input.botId} to the key is enough for them.
  */

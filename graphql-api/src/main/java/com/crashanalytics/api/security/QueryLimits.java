@@ -8,7 +8,8 @@ import org.springframework.util.unit.DataSize;
  * in application.yaml). Requests over a limit are refused before anything runs.
  *
  * @param maxDepth       nesting of fields, {@code { bot { botId } }} being 2
- * @param maxComplexity  fields the operation selects, a field under {@code first: n} counting n times
+ * @param maxComplexity  fields the operation selects, a plain list's items or a connection's edges under
+ *                       {@code first: n} counting n times
  * @param maxTokens      lexical tokens of the document (graphql-java's parser stops reading past it)
  * @param maxAliases     aliased fields in the document: aliases are how one document repeats an operation
  * @param maxRootFields  root fields of the operation: how many queries or mutations one document runs

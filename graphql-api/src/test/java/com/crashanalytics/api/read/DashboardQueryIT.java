@@ -29,9 +29,10 @@ import tools.jackson.databind.JsonNode;
  */
 @GatewayIntegrationTest
 @Import(StatementRecorder.Installation.class)
-class DashboardQueryIT {
+public class DashboardQueryIT {
 
-    static final String DASHBOARD = """
+    /** The 10 x 10 x 20 dashboard (its complexity is worked out in DocumentLimitsInstrumentationTest). */
+    public static final String DASHBOARD = """
             query Dashboard($bots: Int!, $sessions: Int!, $rounds: Int!) {
               bots(first: $bots) {
                 totalCount
@@ -76,6 +77,32 @@ class DashboardQueryIT {
      * rounds' count; each round's session (the sessions not already loaded as a current session); their signals.
      */
     static final int STATEMENTS_PER_DASHBOARD = 1 + 10;
+
+    /** Each session's analytics, next to its totals: one statement per field for every session of the page. */
+    static final String SESSION_ANALYTICS = """
+            query SessionPanels($bots: Int!, $sessions: Int!) {
+              bots(first: $bots) {
+                edges {
+                  node {
+                    botId
+                    sessions(first: $sessions) {
+                      edges {
+                        node {
+                          sessionId
+                          totals { totalRounds totalProfitLoss maxDrawdown longestWinStreak }
+                          summary { rounds totalProfitLoss profitFactor maxDrawdown { amount percentOfPeak } longestWinStreak }
+                          equityCurve(bucket: HOUR) { periodStart profitLoss cumulativeProfitLoss }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+            """;
+
+    /* The statement_timeout, the bots, their sessions, the sessions' summaries, their equity curves. */
+    static final int STATEMENTS_PER_SESSION_PANELS = 1 + 4;
 
     static final int BOTS = 10;
     static final int SESSIONS = 10;
@@ -123,6 +150,38 @@ class DashboardQueryIT {
         readOneSnapshot(large.statements());
         answersEveryBotSessionRoundAndSignal(large.bots());
         saysThatMoreFollowsAtEveryLevel(small.bots());
+
+        Recorded fewPanels = recorded(SESSION_ANALYTICS, Map.of("bots", 2, "sessions", 2));
+        Recorded hundredPanels = recorded(SESSION_ANALYTICS, Map.of("bots", 10, "sessions", 10));
+        assertThat(fewPanels.statements()).as("statements for 2 × 2 sessions:\n%s", lines(fewPanels.statements()))
+                .hasSize(STATEMENTS_PER_SESSION_PANELS);
+        assertThat(hundredPanels.statements()).as("statements for 10 × 10 sessions:\n%s", lines(hundredPanels.statements()))
+                .hasSize(STATEMENTS_PER_SESSION_PANELS);
+        summariesAgreeWithTotals(hundredPanels.bots());
+    }
+
+    private static void summariesAgreeWithTotals(JsonNode bots) {
+        int sessions = 0;
+        for (JsonNode bot : bots.path("edges")) {
+            for (JsonNode edge : bot.path("node").path("sessions").path("edges")) {
+                JsonNode session = edge.path("node");
+                JsonNode totals = session.path("totals");
+                JsonNode summary = session.path("summary");
+                // 20 rounds: W L S repeated (rounds 1..20, +10, −10, 0), so the equity runs 1010, 1000, 1000, 1010,
+                // ... and ends at 1000 after round 20 (a loss): P/L 0, one fall of 10 from 1010 at a time, longest
+                // win run 1; 7 wins of 10 against 7 losses of 10: profit factor 70 / 70 = 1. All in one hour.
+                assertThat(summary.path("rounds").asInt()).isEqualTo(totals.path("totalRounds").asInt()).isEqualTo(20);
+                assertThat(summary.path("totalProfitLoss")).isEqualTo(totals.path("totalProfitLoss"));
+                assertThat(summary.path("maxDrawdown").path("amount")).isEqualTo(totals.path("maxDrawdown"));
+                assertThat(summary.path("maxDrawdown").path("amount").decimalValue()).isEqualByComparingTo("10");
+                assertThat(summary.path("longestWinStreak")).isEqualTo(totals.path("longestWinStreak"));
+                assertThat(summary.path("profitFactor").decimalValue()).isEqualByComparingTo("1");
+                assertThat(session.path("equityCurve")).hasSize(1);
+                assertThat(session.path("equityCurve").get(0).path("cumulativeProfitLoss").decimalValue()).isZero();
+                sessions++;
+            }
+        }
+        assertThat(sessions).isEqualTo(100);
     }
 
     private static void readOneSnapshot(List<Executed> statements) {
@@ -218,9 +277,12 @@ class DashboardQueryIT {
     }
 
     private Recorded recorded(int bots, int sessions, int rounds) {
+        return recorded(DASHBOARD, Map.of("bots", bots, "sessions", sessions, "rounds", rounds));
+    }
+
+    private Recorded recorded(String document, Map<String, Object> variables) {
         StatementRecorder.INSTANCE.start(false);
-        GraphQlClient.GraphQlResponse response = client.execute(DASHBOARD,
-                Map.of("bots", bots, "sessions", sessions, "rounds", rounds));
+        GraphQlClient.GraphQlResponse response = client.execute(document, variables);
         List<Executed> statements = StatementRecorder.INSTANCE.stop();
         return new Recorded(ok(response).data("bots"), statements);
     }

@@ -2,7 +2,6 @@ package com.crashanalytics.api.round;
 
 import static com.crashanalytics.api.testing.WritePath.SESSION;
 import static com.crashanalytics.api.testing.WritePath.ok;
-import static com.crashanalytics.api.testing.WritePath.round;
 import static com.crashanalytics.api.testing.WritePath.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,23 +62,9 @@ class TenRoundSessionIT {
         writePath = new WritePath(new GraphQlClient(port), jdbc).activeSession();
     }
 
-    static List<Map<String, Object>> tenRounds() {
-        return List.of(
-                with(round(1, "WIN", "10", "2.10", "1.50"), "targetMultiplier", "1.50"),
-                with(round(2, "WIN", "10", "3.45", "2.00"), "targetMultiplier", "2.00"),
-                with(round(3, "LOSS", "20", "1.12", null), "targetMultiplier", "1.50"),
-                round(4, "SKIP", null, "5.00", null),
-                with(round(5, "LOSS", "40", "1.00", null), "targetMultiplier", "1.50"),
-                with(round(6, "ERROR", null, null, null), "errorType", "bet_not_placed"),
-                with(round(7, "WIN", "80", "1.30", "1.25"), "targetMultiplier", "1.25"),
-                with(round(8, "LOSS", "100", "1.01", null), "targetMultiplier", "1.25"),
-                with(round(9, "WIN", "10", "1.40", "1.33"), "targetMultiplier", "1.33"),
-                with(round(10, "WIN", "25", "10.50", "4.00"), "targetMultiplier", "4.00"));
-    }
-
     @Test
     void roundByRoundTheTotalsStreaksAndDrawdownAreAsWorkedOutByHand() {
-        for (Map<String, Object> round : tenRounds()) {
+        for (Map<String, Object> round : WritePath.tenRoundSession()) {
             ok(writePath.logRound(round));
         }
 
@@ -88,7 +73,7 @@ class TenRoundSessionIT {
 
     @Test
     void asOneBatchTheNumbersAreTheSame() {
-        JsonNode payload = ok(writePath.logRounds(tenRounds())).data("logRounds");
+        JsonNode payload = ok(writePath.logRounds(WritePath.tenRoundSession())).data("logRounds");
 
         assertThat(payload.path("written").asInt()).isEqualTo(10);
         assertThat(payload.path("duplicates").asInt()).isZero();
@@ -98,7 +83,7 @@ class TenRoundSessionIT {
     @Test
     void roundsArrivingOutOfOrderGiveTheSameNumbersAsInOrder() {
         // 1-3, then 7-10, then the late 4-6 (a bot that re-sent a lost batch), one of them alone.
-        List<Map<String, Object>> rounds = tenRounds();
+        List<Map<String, Object>> rounds = WritePath.tenRoundSession();
         ok(writePath.logRounds(rounds.subList(0, 3)));
         ok(writePath.logRounds(rounds.subList(6, 10)));
         ok(writePath.logRound(rounds.get(4)));
@@ -169,7 +154,7 @@ class TenRoundSessionIT {
         // round 10 continues from it to 1056.60. Round 9 is flagged; the bot's balance follows what it reported.
         // Equity, peak and drawdowns follow the validated P/L, as in the session above: had the peak followed the
         // balance, it would be 1056.60 and the current drawdown 0.
-        List<Map<String, Object>> rounds = new ArrayList<>(tenRounds());
+        List<Map<String, Object>> rounds = new ArrayList<>(WritePath.tenRoundSession());
         rounds.set(8, with(rounds.get(8), "runningBalanceBefore", "978.30", "runningBalanceAfter", "981.60"));
         rounds.set(9, with(rounds.get(9), "runningBalanceBefore", "981.60", "runningBalanceAfter", "1056.60"));
         ok(writePath.logRounds(rounds));
@@ -190,7 +175,7 @@ class TenRoundSessionIT {
 
     @Test
     void endingTheSessionKeepsTheTrackedBalanceAsItsFinalBalance() {
-        ok(writePath.logRounds(tenRounds()));
+        ok(writePath.logRounds(WritePath.tenRoundSession()));
 
         JsonNode session = ok(new GraphQlClient(port).execute(WritePath.END_SESSION, Map.of("input", Map.of(
                 "botId", WritePath.BOT, "sessionId", SESSION, "status", "COMPLETED", "notes", "target reached"))))

@@ -77,6 +77,10 @@ class AccessMatrixIT {
                     "SELECT count(*) FROM session_logs WHERE status = 'COMPLETED'", allowed(BOT_A, ADMIN)),
             new Operation("session(s_a)", given(REGISTER_A, PLATFORM, START_A), "{ session(sessionId: \"s_a\") { sessionId } }",
                     null, allowed(BOT_A, DASHBOARD, ADMIN)),
+            // Nested analytics take the root's decision: a BOT key reads its own session's summary and equity curve
+            new Operation("session(s_a) with its summary and equity curve", given(REGISTER_A, PLATFORM, START_A, LOG_ROUND_A),
+                    "{ session(sessionId: \"s_a\") { summary { rounds maxDrawdown { amount } } equityCurve { rounds } } }",
+                    null, allowed(BOT_A, DASHBOARD, ADMIN)),
             // Rounds and what bots observe in them
             new Operation("logRound for bot_a", given(REGISTER_A, PLATFORM, START_A),
                     "mutation { " + LOG_ROUND_A + " }",
@@ -112,6 +116,9 @@ class AccessMatrixIT {
                     allowed(BOT_A, BOT_B, DASHBOARD, ADMIN)),
             // Analytics: views across bots, for dashboards and the admin
             new Operation("strategy", null, "{ strategy(name: \"flat_2x\") { name } }", null, allowed(DASHBOARD, ADMIN)),
+            new Operation("strategy(compound) with its bots and sessions", given("registerBot(input: {botId: \"bot_a\", strategyName: \"compound\"}) { registration }", PLATFORM, START_A),
+                    "{ strategy(name: \"compound\") { bots { totalCount } sessions { edges { node { sessionId } } } } }",
+                    null, allowed(DASHBOARD, ADMIN)),
             new Operation("strategies", null, "{ strategies { name performance { rounds } } }", null,
                     allowed(DASHBOARD, ADMIN)),
             new Operation("gameStatistics", null, "{ gameStatistics(game: \"aviator\") { rounds } }", null,

@@ -146,6 +146,24 @@ public final class WritePath {
         return round;
     }
 
+    /**
+     * The rounds of the session worked out by hand in TenRoundSessionIT (its table there), in round-number order,
+     * without start times: 5 wins, 3 losses, a skip and an error, P/L −46.70 from 1000.00, max drawdown 140.
+     */
+    public static List<Map<String, Object>> tenRoundSession() {
+        return List.of(
+                with(round(1, "WIN", "10", "2.10", "1.50"), "targetMultiplier", "1.50"),
+                with(round(2, "WIN", "10", "3.45", "2.00"), "targetMultiplier", "2.00"),
+                with(round(3, "LOSS", "20", "1.12", null), "targetMultiplier", "1.50"),
+                round(4, "SKIP", null, "5.00", null),
+                with(round(5, "LOSS", "40", "1.00", null), "targetMultiplier", "1.50"),
+                with(round(6, "ERROR", null, null, null), "errorType", "bet_not_placed"),
+                with(round(7, "WIN", "80", "1.30", "1.25"), "targetMultiplier", "1.25"),
+                with(round(8, "LOSS", "100", "1.01", null), "targetMultiplier", "1.25"),
+                with(round(9, "WIN", "10", "1.40", "1.33"), "targetMultiplier", "1.33"),
+                with(round(10, "WIN", "25", "10.50", "4.00"), "targetMultiplier", "4.00"));
+    }
+
     public static Map<String, Object> with(Map<String, Object> base, Object... fieldsAndValues) {
         Map<String, Object> copy = new HashMap<>(base);
         for (int i = 0; i < fieldsAndValues.length; i += 2) {

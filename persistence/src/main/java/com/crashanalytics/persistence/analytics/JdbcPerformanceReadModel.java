@@ -137,7 +137,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             SELECT k, period_start, %s,
                    sum(sum(pl)) OVER (PARTITION BY k ORDER BY period_start) AS cumulative_profit_loss,
                    (array_agg(balance ORDER BY ts DESC, id DESC) FILTER (WHERE balance IS NOT NULL))[1] AS closing_balance
-            FROM (SELECT bot_id AS k, date_trunc('%s', round_start_timestamp, 'UTC') AS period_start, id,
+            FROM (SELECT %s AS k, date_trunc('%s', round_start_timestamp, 'UTC') AS period_start, id,
                          round_start_timestamp AS ts, round_outcome AS outcome, stake_value AS stake,
                          profit_loss_amount AS pl, running_balance_after AS balance
                   FROM crash_game_rounds
@@ -216,6 +216,24 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                 .window("round_start_timestamp", window, "window"));
     }
 
+    /**
+     * The bots' statement, keyed by session, with each session's initial balance as the starting capital in place of
+     * the capital implied by reported balances: a session knows what it started with.
+     */
+    @Override
+    public Map<String, PerformanceStats> ofSessions(Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Map.of();
+        }
+        WindowSql where = new WindowSql().anyOf("session_id", sessionIds.toArray(String[]::new), "keys");
+        String sql = "SELECT performance.*, s.initial_balance AS session_capital FROM (" + performanceSql("session_id", where)
+                + ") AS performance JOIN session_logs s ON s.session_id = performance.k";
+        Map<String, PerformanceStats> stats = new HashMap<>();
+        where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs ->
+                stats.put(rs.getString("k"), stats(rs, RoundTotalsSql.required(rs, "session_capital"))));
+        return stats;
+    }
+
     @Override
     public Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope) {
         if (strategyNames.isEmpty()) {
@@ -250,13 +268,26 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     @Override
     public Map<String, List<PeriodSummary>> equityCurves(Collection<String> botIds, Period period, TimeWindow window) {
-        if (botIds.isEmpty()) {
+        return equityCurves("bot_id", botIds, period, window);
+    }
+
+    @Override
+    public Map<String, List<PeriodSummary>> equityCurvesOfSessions(Collection<String> sessionIds, Period period,
+                                                                   TimeWindow window) {
+        return equityCurves("session_id", sessionIds, period, window);
+    }
+
+    /** The curve of each subject whose rounds have {@code keyColumn} = one of {@code keys}. */
+    private Map<String, List<PeriodSummary>> equityCurves(String keyColumn, Collection<String> keys, Period period,
+                                                          TimeWindow window) {
+        if (keys.isEmpty()) {
             return Map.of();
         }
         WindowSql where = new WindowSql()
-                .anyOf("bot_id", botIds.toArray(String[]::new), "keys")
+                .anyOf(keyColumn, keys.toArray(String[]::new), "keys")
                 .window("round_start_timestamp", window, "window");
-        String sql = EQUITY_CURVE.formatted(RoundTotalsSql.AGGREGATES, period.name().toLowerCase(Locale.ROOT), where.where());
+        String sql = EQUITY_CURVE.formatted(RoundTotalsSql.AGGREGATES, keyColumn, period.name().toLowerCase(Locale.ROOT),
+                where.where());
         Map<String, List<PeriodSummary>> curves = new LinkedHashMap<>();
         where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs -> {
             Instant start = instant(rs, "period_start");
@@ -364,15 +395,19 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     private Map<String, PerformanceStats> performance(String keyExpression, WindowSql where) {
         Map<String, PerformanceStats> stats = new HashMap<>();
-        where.bind(jdbc.sql(PERFORMANCE.replace("%1$s", keyExpression).replace("%2$s", where.where())))
-                .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs)));
+        where.bind(jdbc.sql(performanceSql(keyExpression, where)))
+                .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs, decimal(rs, "capital"))));
         return stats;
     }
 
-    private static PerformanceStats stats(ResultSet rs) throws SQLException {
+    private static String performanceSql(String keyExpression, WindowSql where) {
+        return PERFORMANCE.replace("%1$s", keyExpression).replace("%2$s", where.where());
+    }
+
+    /** A row of {@link #PERFORMANCE}, its levels standing on {@code capital} (null: unknown). */
+    private static PerformanceStats stats(ResultSet rs, @Nullable BigDecimal capital) throws SQLException {
         RoundTotals totals = RoundTotalsSql.map(rs);
         ReturnRatios returns = returns(rs);
-        BigDecimal capital = decimal(rs, "capital");
         BigDecimal currentPeak = RoundTotalsSql.required(rs, "current_peak");
         BigDecimal base = level(capital, currentPeak);
         BigDecimal maxFall = RoundTotalsSql.required(rs, "max_fall");

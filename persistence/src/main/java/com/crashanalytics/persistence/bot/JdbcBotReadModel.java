@@ -1,6 +1,8 @@
 package com.crashanalytics.persistence.bot;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.bot.BotFilter;
@@ -31,6 +33,17 @@ public class JdbcBotReadModel implements BotReadModel {
     @Override
     public long count(BotFilter filter) {
         return BY_REGISTRATION_SQL.count(jdbc, where(filter));
+    }
+
+    @Override
+    public Map<String, Page<Bot>> botsOfStrategies(Collection<String> strategyNames, ListQuery<BotFilter> query) {
+        return BY_REGISTRATION_SQL.pagesOf(jdbc, "b.strategy_name", strategyNames, Bot::strategyName,
+                where(query.filter()), query.page());
+    }
+
+    @Override
+    public Map<String, Long> countBotsOfStrategies(Collection<String> strategyNames, BotFilter filter) {
+        return BY_REGISTRATION_SQL.countsOf(jdbc, "b.strategy_name", strategyNames, where(filter));
     }
 
     /** Game, platform and window select bots by their sessions: one probe of the sessions' (bot, start) index per bot. */

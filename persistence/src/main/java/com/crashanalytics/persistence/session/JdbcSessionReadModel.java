@@ -46,6 +46,18 @@ public class JdbcSessionReadModel implements SessionReadModel {
     }
 
     @Override
+    public Map<String, Page<Session>> sessionsOfStrategies(Collection<String> strategyNames,
+                                                           ListQuery<SessionFilter> query) {
+        return BY_START_SQL.pagesOf(jdbc, "s.strategy_name", strategyNames, Session::strategyName, where(query.filter()),
+                query.page());
+    }
+
+    @Override
+    public Map<String, Long> countSessionsOfStrategies(Collection<String> strategyNames, SessionFilter filter) {
+        return BY_START_SQL.countsOf(jdbc, "s.strategy_name", strategyNames, where(filter));
+    }
+
+    @Override
     public List<Session> findAll(Collection<String> sessionIds) {
         if (sessionIds.isEmpty()) {
             return List.of();

@@ -185,6 +185,28 @@ class ChangelogIT {
     }
 
     @Test
+    void keepsNoIndexThatAnotherIndexOfItsTableMakesRedundant() {
+        // A plain (non-unique, non-partial, no expressions, no INCLUDE) B-tree whose key columns begin another B-tree's
+        // key columns on the same table serves no scan the longer one does not: it only slows writes down.
+        List<String> redundant = jdbc.queryForList("""
+                SELECT a.indexrelid::regclass || ' (in ' || b.indexrelid::regclass || ')'
+                FROM pg_index a
+                JOIN pg_index b ON b.indrelid = a.indrelid AND b.indexrelid <> a.indexrelid
+                JOIN pg_class ac ON ac.oid = a.indexrelid
+                JOIN pg_class bc ON bc.oid = b.indexrelid
+                JOIN pg_namespace n ON n.oid = ac.relnamespace AND n.nspname = 'public'
+                WHERE NOT a.indisunique AND a.indpred IS NULL AND a.indexprs IS NULL AND a.indnatts = a.indnkeyatts
+                  AND b.indexprs IS NULL AND b.indpred IS NULL AND ac.relam = bc.relam
+                  AND a.indnkeyatts <= b.indnkeyatts
+                  AND (b.indkey::text = a.indkey::text OR b.indkey::text LIKE a.indkey::text || ' %')
+                  AND (a.indnkeyatts < b.indnkeyatts OR a.indexrelid > b.indexrelid)
+                ORDER BY 1
+                """, String.class);
+
+        assertThat(redundant).isEmpty();
+    }
+
+    @Test
     void applyingTheChangelogAgainChangesNothing() throws Exception {
         int applied = jdbc.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class);
 

@@ -2,7 +2,6 @@ package com.crashanalytics.simulator.cli;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,12 +12,16 @@ import com.crashanalytics.simulator.play.GameTable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The command line, parsed. Options are {@code --name value} or {@code --name=value}; every one has a default,
- * so no option at all runs the demo-sized simulation offline.
+ * The command line, parsed: a command ({@code simulate}, the default, or {@code demo}) and options, each
+ * {@code --name value} or {@code --name=value}. Every option has a default, so no option at all runs the
+ * demo-sized simulation offline; the demo needs only a key.
  */
 record SimulatorOptions(
+        Command command,
         @Nullable String gatewayUrl,
         @Nullable String apiKey,
+        @Nullable String botKey,
+        String botId,
         int bots,
         int sessionsPerBot,
         int roundsPerSession,
@@ -34,19 +37,40 @@ record SimulatorOptions(
         double errorRate,
         double signalSkill,
         @Nullable Double skipBelow,
-        Instant startAt,
+        @Nullable Instant start,
+        int batch,
+        int heartbeatSeconds,
         boolean help) {
 
-    /** The environment variable the API key is read from when {@code --api-key} is not given. */
-    static final String API_KEY_VARIABLE = "CRASH_GATEWAY_API_KEY";
+    /** What to do. */
+    enum Command {
+        /** Play offline and print a summary. */
+        SIMULATE,
+        /** Play and send everything to a running gateway, then print the dashboard queries. */
+        DEMO
+    }
+
+    /** The environment variable the ADMIN key is read from when {@code --api-key} is not given. */
+    static final String ADMIN_KEY_VARIABLE = "GATEWAY_ADMIN_KEY";
+
+    static final String DEFAULT_GATEWAY_URL = "http://localhost:8080";
 
     static final String USAGE = """
-            Simulated crash-game bots: plays provably fair rounds offline and prints a summary; with --gateway-url
-            it also registers the bots with a running gateway.
+            Simulated crash-game bots.
+
+              simulate [options]   (the default) play provably fair rounds offline and print a summary
+              demo [options]       play them into a running gateway through its GraphQL API, as real bots would,
+                                   then print dashboard queries to paste into GraphiQL
 
             Options (--name value or --name=value):
-              --gateway-url URL       the gateway, e.g. http://localhost:8080 (default: none, offline only)
-              --api-key KEY           API key sent as 'Authorization: Bearer KEY' (default: $CRASH_GATEWAY_API_KEY)
+              --gateway-url URL       demo: the gateway (http://localhost:8080)
+              --api-key KEY           demo: an ADMIN key; configures missing platforms and issues each bot its own
+                                      BOT key (default: $GATEWAY_ADMIN_KEY)
+              --bot-key KEY           demo: one bot's BOT key instead; plays that one bot (--bot-id)
+              --bot-id ID             demo with --bot-key: the key's bot (sim-bot-01)
+              --batch N               demo: rounds per request; 1 = one logRound per round as a live bot sends,
+                                      more = logRounds batches as a bot catching up sends (100)
+              --heartbeat-seconds N   demo: a heartbeat this often during a session (15)
               --bots N                number of bots (5)
               --sessions N            sessions per bot (3)
               --rounds N              rounds per session at most; a bust ends a session early (500)
@@ -55,7 +79,7 @@ record SimulatorOptions(
               --strategies LIST       cycled over the bots, comma-separated; forms: fixed:TARGET,
                                       martingale:TARGET:CAP, paroli:TARGET:WINS, dalembert:TARGET
                                       (fixed:1.33,fixed:2,martingale:2:3,paroli:2:3,dalembert:2)
-              --seed N                everything follows from it (42)
+              --seed N                everything follows from it; the demo's session ids carry it (42)
               --rtp R                 return to player of every game (0.97)
               --initial-balance A     each session's starting bankroll (1000)
               --base-stake A          every strategy's base stake (10)
@@ -65,15 +89,23 @@ record SimulatorOptions(
               --error-rate R          share of rounds lost to an error, no bet placed (0.005)
               --signal-skill S        model skill above the base rate, 0 to 1 (0.05)
               --skip-below C          sit a round out when the model's confidence is below C (never)
-              --start INSTANT         when the first rounds start, ISO-8601 (now)
+              --start INSTANT         when the first rounds start, ISO-8601 (simulate: now; demo: so that the
+                                      data ends just before now, or where an earlier run of the seed put it)
               --help                  this text
             """;
 
     private static final Map<String, String> DEFAULTS = defaults();
+    private static final List<String> DEMO_ONLY =
+            List.of("gateway-url", "api-key", "bot-key", "bot-id", "batch", "heartbeat-seconds");
 
     static SimulatorOptions parse(String[] args) {
+        return parse(args, System.getenv());
+    }
+
+    static SimulatorOptions parse(String[] args, Map<String, String> environment) {
         Map<String, String> given = new LinkedHashMap<>();
         boolean help = false;
+        Command command = null;
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
@@ -82,7 +114,12 @@ record SimulatorOptions(
                 continue;
             }
             if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+                if (command == null && given.isEmpty() && (arg.equals("simulate") || arg.equals("demo"))) {
+                    command = Command.valueOf(arg.toUpperCase(java.util.Locale.ROOT));
+                    continue;
+                }
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'"
+                        + (command == null && given.isEmpty() ? "; the commands are simulate and demo" : ""));
             }
             int equals = arg.indexOf('=');
             String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
@@ -97,12 +134,49 @@ record SimulatorOptions(
                 given.put(name, rest.remove(0));
             }
         }
+        command = command == null ? Command.SIMULATE : command;
+        if (command == Command.SIMULATE) {
+            for (String option : DEMO_ONLY) {
+                if (given.containsKey(option)) {
+                    throw new IllegalArgumentException("--" + option + " is for the demo command, which sends to a "
+                            + "gateway: simulator demo --" + option + " ...");
+                }
+            }
+        }
         Values values = new Values(given);
         String apiKey = values.text("api-key");
+        if (apiKey == null && command == Command.DEMO) {
+            String fromEnvironment = environment.get(ADMIN_KEY_VARIABLE);
+            apiKey = fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.strip();
+        }
+        String botKey = values.text("bot-key");
+        if (command == Command.DEMO && apiKey == null && botKey == null && !help) {
+            throw new IllegalArgumentException("the demo needs a key: --api-key KEY (or " + ADMIN_KEY_VARIABLE
+                    + ") for the ADMIN key the gateway printed on its first start, or --bot-key KEY for one bot's key");
+        }
+        if (given.containsKey("bot-id") && botKey == null) {
+            throw new IllegalArgumentException("--bot-id names the bot of --bot-key; without one the bots are "
+                    + "sim-bot-01, sim-bot-02, ...");
+        }
+        int bots = values.positive("bots");
+        if (botKey != null) {
+            if (given.containsKey("bots") && bots != 1) {
+                throw new IllegalArgumentException("--bot-key is one bot's key, so it plays one bot, not --bots "
+                        + bots + "; an ADMIN key (--api-key) plays several");
+            }
+            bots = 1;
+        }
+        int batch = values.positive("batch");
+        if (batch > 1000) {
+            throw new IllegalArgumentException("--batch is at most 1000 rounds (the gateway's limit), got " + batch);
+        }
         return new SimulatorOptions(
-                values.text("gateway-url"),
-                apiKey != null ? apiKey : System.getenv(API_KEY_VARIABLE),
-                values.positive("bots"),
+                command,
+                command == Command.DEMO ? values.text("gateway-url") : null,
+                apiKey,
+                botKey,
+                values.raw("bot-id"),
+                bots,
                 values.positive("sessions"),
                 values.positive("rounds"),
                 values.list("games").stream().map(GameTable::parse).toList(),
@@ -118,13 +192,19 @@ record SimulatorOptions(
                 values.share("signal-skill"),
                 values.text("skip-below") == null ? null : values.share("skip-below"),
                 values.instant("start"),
+                batch,
+                values.positive("heartbeat-seconds"),
                 help);
     }
 
     private static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("gateway-url", "");
+        defaults.put("gateway-url", DEFAULT_GATEWAY_URL);
         defaults.put("api-key", "");
+        defaults.put("bot-key", "");
+        defaults.put("bot-id", "sim-bot-01");
+        defaults.put("batch", "100");
+        defaults.put("heartbeat-seconds", "15");
         defaults.put("bots", "5");
         defaults.put("sessions", "3");
         defaults.put("rounds", "500");
@@ -196,10 +276,10 @@ record SimulatorOptions(
             return value;
         }
 
-        Instant instant(String name) {
+        @Nullable Instant instant(String name) {
             String value = text(name);
             if (value == null) {
-                return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                return null;
             }
             try {
                 return Instant.parse(value);

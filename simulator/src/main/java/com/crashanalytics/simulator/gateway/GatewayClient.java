@@ -1,19 +1,27 @@
 package com.crashanalytics.simulator.gateway;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.crashanalytics.domain.bot.RegisterBotCommand;
 import com.crashanalytics.domain.bot.Registration;
+import com.crashanalytics.simulator.gateway.Traffic.RetryReason;
+import com.crashanalytics.simulator.play.ErrorEvent;
+import com.crashanalytics.simulator.play.GameTable;
+import com.crashanalytics.simulator.play.SimulatedRound;
+import com.crashanalytics.simulator.play.SimulatedSession;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,33 +30,53 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A small GraphQL-over-HTTP client to the gateway: POSTs JSON to {@code /graphql}, with an
  * {@code Authorization: Bearer} header when an API key is given, and turns GraphQL errors into a
- * {@link GatewayException} carrying the gateway's messages. Thread-safe: concurrent bots can share one.
+ * {@link GatewayException} carrying the gateway's messages. Thread-safe: concurrent bots can share one, or each
+ * have its own key ({@link #withApiKey}) over one connection pool.
  *
- * <p>Each mutation is one method taking the simulator's or the domain's own types; the wire shape (documents in
- * {@link GatewayDocuments}, inputs built with {@link GraphQlInput}) stays in this package.
+ * <p>It retries as a bot should (see {@link RetryPolicy}): after TOO_MANY_REQUESTS it waits as long as the gateway
+ * asks; after no answer or a server failure it sends an idempotent request again, unchanged, so the gateway
+ * answers {@code duplicate: true} if the first attempt had gone through. Every mutation the simulator sends is
+ * idempotent except {@code createApiKey}, which is therefore never sent twice unless the gateway said it ran nothing.
+ *
+ * <p>Each operation is one method taking the simulator's or the domain's own types; the wire shape (documents in
+ * {@link GatewayDocuments}, inputs in {@link GatewayInputs}) stays in this package.
  */
 public final class GatewayClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final String TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS";
+    private static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private final HttpClient http;
     private final URI endpoint;
     private final @Nullable String apiKey;
     private final Duration requestTimeout;
+    private final RetryPolicy retries;
+    private final Traffic traffic;
 
-    public GatewayClient(URI endpoint, @Nullable String apiKey, Duration requestTimeout) {
+    public GatewayClient(URI endpoint, @Nullable String apiKey, Duration requestTimeout, RetryPolicy retries,
+                         Traffic traffic) {
+        // HTTP/1.1: no h2c upgrade dance on every POST to a plain-HTTP gateway.
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build(),
+                endpoint, apiKey, requestTimeout, retries, traffic);
+    }
+
+    private GatewayClient(HttpClient http, URI endpoint, @Nullable String apiKey, Duration requestTimeout,
+                          RetryPolicy retries, Traffic traffic) {
+        this.http = http;
         this.endpoint = endpoint;
         this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
         this.requestTimeout = requestTimeout;
-        // HTTP/1.1: no h2c upgrade dance on every POST to a plain-HTTP gateway.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+        this.retries = retries;
+        this.traffic = traffic;
     }
 
     /** A client for the gateway at this URL: its base ({@code http://localhost:8080}) or its {@code /graphql}. */
     public static GatewayClient to(String url, @Nullable String apiKey) {
-        return new GatewayClient(graphQlEndpoint(url), apiKey, DEFAULT_REQUEST_TIMEOUT);
+        return new GatewayClient(graphQlEndpoint(url), apiKey, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.DEFAULT,
+                new Traffic());
     }
 
     static URI graphQlEndpoint(String url) {
@@ -56,13 +84,60 @@ public final class GatewayClient {
         return URI.create(trimmed.endsWith("/graphql") ? trimmed : trimmed + "/graphql");
     }
 
+    /** The same gateway, connections, retries and traffic count, with another API key. */
+    public GatewayClient withApiKey(String otherKey) {
+        return new GatewayClient(http, endpoint, otherKey, requestTimeout, retries, traffic);
+    }
+
     public URI endpoint() {
         return endpoint;
     }
 
+    public Traffic traffic() {
+        return traffic;
+    }
+
+    // --- administration (ADMIN key) ---------------------------------------------------------------------------
+
+    /** Configures a game on a platform (an upsert), answering what that did. */
+    public Registration configurePlatform(GameTable table, BigDecimal houseEdgePercent) {
+        JsonNode payload = mutate(GatewayDocuments.CONFIGURE_PLATFORM, "configurePlatform",
+                GatewayInputs.configurePlatform(table, houseEdgePercent));
+        return Registration.valueOf(payload.path("registration").asString());
+    }
+
+    /** Every configured platform. */
+    public List<ConfiguredPlatform> platforms() {
+        List<ConfiguredPlatform> platforms = new ArrayList<>();
+        for (JsonNode platform : query(GatewayDocuments.PLATFORMS, Map.of()).path("platforms")) {
+            platforms.add(new ConfiguredPlatform(
+                    new GameTable(platform.path("gameName").asString(), platform.path("platformCode").asString()),
+                    platform.path("houseEdgePercent").decimalValue()));
+        }
+        return platforms;
+    }
+
+    /**
+     * Issues a BOT key bound to one bot. Not idempotent (each call issues another key), so it is sent again only
+     * when the gateway answered that it ran nothing (the rate limit), never after a lost answer.
+     */
+    public IssuedApiKey createBotKey(String label, String botId) {
+        JsonNode payload = call("createApiKey", GatewayDocuments.CREATE_API_KEY,
+                Map.of("input", GatewayInputs.createBotKey(label, botId).toMap()), false).path("createApiKey");
+        return new IssuedApiKey(payload.path("apiKey").path("id").asString(),
+                payload.path("apiKey").path("prefix").asString(), payload.path("secret").asString());
+    }
+
+    /** Revokes a key; revoking a revoked key changes nothing. */
+    public void revokeApiKey(String id) {
+        mutate(GatewayDocuments.REVOKE_API_KEY, "revokeApiKey", new GraphQlInput().put("id", id));
+    }
+
+    // --- what a bot sends (its own BOT key) -------------------------------------------------------------------
+
     /** Registers the bot, or updates its configuration; idempotent. */
     public RegisteredBot registerBot(RegisterBotCommand bot) {
-        JsonNode payload = mutate(GatewayDocuments.REGISTER_BOT, "registerBot", registerBotInput(bot));
+        JsonNode payload = mutate(GatewayDocuments.REGISTER_BOT, "registerBot", GatewayInputs.registerBot(bot));
         JsonNode registered = payload.path("bot");
         return new RegisteredBot(
                 registered.path("botId").asString(),
@@ -70,22 +145,60 @@ public final class GatewayClient {
                 OffsetDateTime.parse(registered.path("registeredAt").asString()).toInstant());
     }
 
-    static GraphQlInput registerBotInput(RegisterBotCommand bot) {
-        return new GraphQlInput()
-                .put("botId", bot.botId())
-                .put("botName", bot.botName())
-                .put("vmName", bot.vmName())
-                .put("vmProvider", bot.vmProvider())
-                .put("region", bot.region())
-                .put("strategyName", bot.strategyName())
-                .put("initialBalance", bot.initialBalance())
-                .put("baseStake", bot.baseStake())
-                .put("maxStake", bot.maxStake());
+    /** When the gateway says this session started, if it knows the session. */
+    public Optional<Instant> sessionStart(String sessionId) {
+        JsonNode session = query(GatewayDocuments.SESSION_START, Map.of("sessionId", sessionId)).path("session");
+        return session.isObject()
+                ? Optional.of(OffsetDateTime.parse(session.path("startTime").asString()).toInstant())
+                : Optional.empty();
     }
+
+    public SessionStarted startSession(SimulatedSession session) {
+        JsonNode payload = mutate(GatewayDocuments.START_SESSION, "startSession", GatewayInputs.startSession(session));
+        return new SessionStarted(payload.path("duplicate").asBoolean(), payload.path("session").path("status").asString());
+    }
+
+    public void heartbeat(String botId, String sessionId) {
+        mutate(GatewayDocuments.HEARTBEAT, "heartbeat", GatewayInputs.heartbeat(botId, sessionId));
+    }
+
+    /** Logs one round with what was observed during it; answers whether it was a duplicate. */
+    public boolean logRound(SimulatedSession session, SimulatedRound round) {
+        return mutate(GatewayDocuments.LOG_ROUND, "logRound", GatewayInputs.round(session, round))
+                .path("duplicate").asBoolean();
+    }
+
+    /** Logs a batch of one session's rounds, all or none. */
+    public BatchLogged logRounds(SimulatedSession session, List<SimulatedRound> rounds) {
+        GraphQlInput input = new GraphQlInput()
+                .put("rounds", rounds.stream().map(round -> GatewayInputs.round(session, round)).toList());
+        JsonNode payload = mutate(GatewayDocuments.LOG_ROUNDS, "logRounds", input);
+        return new BatchLogged(payload.path("written").asInt(), payload.path("duplicates").asInt());
+    }
+
+    /** Reports the error a round met; idempotent by the event's client id. */
+    public boolean logError(SimulatedSession session, SimulatedRound round, ErrorEvent error) {
+        return mutate(GatewayDocuments.LOG_ERROR, "logError", GatewayInputs.error(session, round, error))
+                .path("duplicate").asBoolean();
+    }
+
+    /** Reports the OCR read of the balance as the session ended ({@code logOcrValidation}); idempotent. */
+    public boolean logBalanceRead(SimulatedSession session) {
+        return mutate(GatewayDocuments.LOG_OCR_VALIDATION, "logOcrValidation", GatewayInputs.balanceRead(session))
+                .path("duplicate").asBoolean();
+    }
+
+    /** Ends the session as it ended in the simulation; answers whether it had already ended so. */
+    public boolean endSession(SimulatedSession session) {
+        return mutate(GatewayDocuments.END_SESSION, "endSession", GatewayInputs.endSession(session))
+                .path("duplicate").asBoolean();
+    }
+
+    // --- the wire ------------------------------------------------------------------------------------------------
 
     /** Runs a mutation of the gateway's shape {@code field(input: ...)} and returns its payload. */
     JsonNode mutate(String document, String field, GraphQlInput input) {
-        JsonNode payload = execute(document, Map.of("input", input.toMap())).path(field);
+        JsonNode payload = call(field, document, Map.of("input", input.toMap()), true).path(field);
         if (payload.isMissingNode() || payload.isNull()) {
             throw new GatewayException(200, "the gateway answered no " + field + " payload");
         }
@@ -93,17 +206,67 @@ public final class GatewayClient {
     }
 
     /**
-     * Sends a document with its variables and returns the response's {@code data}.
+     * Sends a query (or any idempotent document) with its variables and returns the response's {@code data}.
      *
      * @throws GatewayException when the response has errors, is not a GraphQL response, or never comes
      */
-    public JsonNode execute(String document, Map<String, ?> variables) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", document);
-        body.put("variables", variables);
-        HttpResponse<String> response = send(JSON.writeValueAsString(body));
+    public JsonNode query(String document, Map<String, ?> variables) {
+        return call("query", document, variables, true);
+    }
+
+    private JsonNode call(String operation, String document, Map<String, ?> variables, boolean idempotent) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("query", document);
+        request.put("variables", variables);
+        String body = JSON.writeValueAsString(request);
+        int failures = 0;
+        long rateLimitWaitMillis = 0;
+        while (true) {
+            traffic.sent(operation);
+            try {
+                return answerTo(send(body));
+            } catch (RateLimited limited) {
+                rateLimitWaitMillis += limited.waitMillis;
+                if (rateLimitWaitMillis > retries.maxRateLimitWait().toMillis()) {
+                    throw new GatewayException(429, "still over the rate limit after waiting "
+                            + Duration.ofMillis(rateLimitWaitMillis - limited.waitMillis).toSeconds() + " s: "
+                            + limited.getMessage());
+                }
+                traffic.retried(RetryReason.RATE_LIMITED);
+                traffic.waitedForRateLimit(limited.waitMillis);
+                pause(limited.waitMillis);
+            } catch (GatewayException failure) {
+                RetryReason reason = retryReason(failure);
+                failures++;
+                if (reason == null || !idempotent || failures >= retries.maxAttempts()) {
+                    throw failures > 1 ? failure.after(failures) : failure;
+                }
+                traffic.retried(reason);
+                pause(retries.backoffAfter(failures).toMillis());
+            }
+        }
+    }
+
+    /** Why a failed request may be sent again unchanged, or null when sending it again cannot help. */
+    private static @Nullable RetryReason retryReason(GatewayException failure) {
+        if (failure instanceof Interrupted) {
+            return null;
+        }
+        int status = failure.httpStatus();
+        if (status == GatewayException.NO_ANSWER) {
+            return RetryReason.NO_ANSWER;
+        }
+        boolean internal = failure.errors().stream().anyMatch(error -> INTERNAL_ERROR.equals(error.classification()));
+        return status == 500 || status == 502 || status == 503 || status == 504 || internal
+                ? RetryReason.SERVER_ERROR : null;
+    }
+
+    private JsonNode answerTo(HttpResponse<String> response) {
         JsonNode answer = parse(response);
         List<GraphQlError> errors = errorsIn(answer);
+        if (response.statusCode() == 429 || errors.stream().anyMatch(e -> TOO_MANY_REQUESTS.equals(e.classification()))) {
+            throw new RateLimited(retryAfterMillis(answer, response), errors);
+        }
         if (!errors.isEmpty()) {
             throw new GatewayException(response.statusCode(), errors);
         }
@@ -113,6 +276,23 @@ public final class GatewayClient {
                     "the gateway answered HTTP " + response.statusCode() + " without data: " + snippet(response.body()));
         }
         return data;
+    }
+
+    /** {@code extensions.retryAfterSeconds}, else the {@code Retry-After} header, else a second. */
+    private static long retryAfterMillis(JsonNode answer, HttpResponse<String> response) {
+        for (JsonNode error : answer.path("errors")) {
+            JsonNode seconds = error.path("extensions").path("retryAfterSeconds");
+            if (seconds.isNumber()) {
+                return Math.max(0, seconds.asLong()) * 1000;
+            }
+        }
+        return response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Math.max(0, Long.parseLong(value.strip())) * 1000;
+            } catch (NumberFormatException e) {
+                return 1000L;
+            }
+        }).orElse(1000L);
     }
 
     private HttpResponse<String> send(String body) {
@@ -131,7 +311,16 @@ public final class GatewayClient {
                     "the gateway at " + endpoint + " did not answer: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GatewayException(GatewayException.NO_ANSWER, "interrupted while waiting for " + endpoint, e);
+            throw new Interrupted(e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Interrupted(e);
         }
     }
 
@@ -162,5 +351,24 @@ public final class GatewayClient {
 
     private static String snippet(String body) {
         return body.length() <= 200 ? body : body.substring(0, 200) + "…";
+    }
+
+    /** The gateway refused the request for the key's rate limit: nothing ran. */
+    private static final class RateLimited extends RuntimeException {
+
+        private final long waitMillis;
+
+        RateLimited(long waitMillis, List<GraphQlError> errors) {
+            super(errors.isEmpty() ? "too many requests" : errors.get(0).message(), null, false, false);
+            this.waitMillis = waitMillis;
+        }
+    }
+
+    /** The thread was interrupted while sending or waiting: not the gateway's failure, and not worth a retry. */
+    private static final class Interrupted extends GatewayException {
+
+        Interrupted(InterruptedException cause) {
+            super(NO_ANSWER, "interrupted while talking to the gateway", cause);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.crashanalytics.simulator.play;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.random.RandomGenerator;
 
 /** A simulated screen reader that misreads a configurable share of multipliers. */
@@ -25,6 +26,12 @@ final class OcrReader {
         String dropped = shown.replace(".", "");
         return new OcrRead(dropped + "x", new BigDecimal(dropped), confidence(random, 0.40, 0.90),
                 OcrMisread.DROPPED_DECIMAL_POINT);
+    }
+
+    /** A read of an amount of money as a screen shows it, to the cent (cut, not rounded); always legible. */
+    OcrRead readAmount(BigDecimal amount, RandomGenerator random) {
+        String shown = amount.setScale(2, RoundingMode.DOWN).toPlainString();
+        return new OcrRead(shown, new BigDecimal(shown), confidence(random, 0.90, 0.99), null);
     }
 
     /** The text with two different neighbouring digits swapped (the point stays put), or null if all are equal. */

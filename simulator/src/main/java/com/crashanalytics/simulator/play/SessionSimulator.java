@@ -55,7 +55,10 @@ public final class SessionSimulator {
                 end = SessionEnd.BUST;
             }
         }
-        return new SimulatedSession(setup, setup.startAt(), lastCrash, bot.initialBalance(), balance, end, rounds);
+        // The bot reads its balance off the screen once more as it leaves, to check its own bookkeeping.
+        OcrRead balanceRead = ocr.readAmount(balance, random);
+        return new SimulatedSession(setup, setup.startAt(), lastCrash, bot.initialBalance(), balance, end, rounds,
+                balanceRead);
     }
 
     private SimulatedRound play(SessionSetup setup, int number, Instant start, CrashPoint crash, CrashDistribution law,

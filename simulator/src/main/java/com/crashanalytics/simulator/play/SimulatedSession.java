@@ -7,7 +7,11 @@ import java.util.Objects;
 
 import com.crashanalytics.domain.round.RoundOutcome;
 
-/** A bot's session from start to end: its rounds in order and how it ended. */
+/**
+ * A bot's session from start to end: its rounds in order and how it ended.
+ *
+ * @param balanceRead the bot's OCR read of its balance as the session ended (shown to the cent)
+ */
 public record SimulatedSession(
         SessionSetup setup,
         Instant startedAt,
@@ -15,7 +19,8 @@ public record SimulatedSession(
         BigDecimal initialBalance,
         BigDecimal finalBalance,
         SessionEnd end,
-        List<SimulatedRound> rounds) {
+        List<SimulatedRound> rounds,
+        OcrRead balanceRead) {
 
     public SimulatedSession {
         rounds = List.copyOf(rounds);

@@ -31,6 +31,11 @@ public record SimulationPlan(
         }
     }
 
+    /** The same plan, starting at another instant: the same rounds, shifted in time. */
+    public SimulationPlan startingAt(Instant start) {
+        return new SimulationPlan(bots, sessionsPerBot, roundsPerSession, tables, seed, start, breakBetweenSessions);
+    }
+
     /** Session k (0-based) of bot b plays at table (b + k) mod tables, so every table sees several strategies. */
     GameTable tableFor(int botIndex, int sessionIndex) {
         return tables.get((botIndex + sessionIndex) % tables.size());

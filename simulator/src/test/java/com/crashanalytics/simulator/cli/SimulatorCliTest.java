@@ -65,7 +65,8 @@ class SimulatorCliTest {
             closedPort = socket.getLocalPort();
         }
 
-        Run run = run("--gateway-url", "http://localhost:" + closedPort, "--bots", "1", "--rounds", "10");
+        Run run = run("demo", "--gateway-url", "http://localhost:" + closedPort, "--api-key", "cag_test", "--bots",
+                "1", "--rounds", "10");
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("did not answer");

@@ -10,9 +10,12 @@ import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import com.crashanalytics.domain.bot.RegisterBotCommand;
 import com.crashanalytics.domain.bot.Registration;
@@ -31,6 +34,17 @@ import tools.jackson.databind.json.JsonMapper;
 class GatewayClientIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final RetryPolicy FAST_RETRIES =
+            new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(5));
+    private static final String REGISTERED = """
+            {"data":{"registerBot":{"registration":"UNCHANGED",
+              "bot":{"botId":"sim-bot-01","registeredAt":"2026-11-23T10:00:00Z"}}}}""";
+    private static final String RATE_LIMITED = """
+            {"errors":[{"message":"too many requests for this API key; retry after 0 s",
+              "extensions":{"classification":"TOO_MANY_REQUESTS","retryAfterSeconds":0}}]}""";
+    private static final String INTERNAL = """
+            {"errors":[{"message":"unexpected error, id 7f3a","extensions":{"classification":"INTERNAL_ERROR"}}],
+             "data":null}""";
     private static final RegisterBotCommand BOT = new RegisterBotCommand("sim-bot-01", "Simulated fixed_2x", "simulator",
             "local", null, "fixed_2x", new BigDecimal("1000.00000000"), new BigDecimal("10"), new BigDecimal("100"));
 
@@ -38,6 +52,11 @@ class GatewayClientIT {
     private final List<Request> received = new ArrayList<>();
     private volatile int status = 200;
     private volatile String answer = "";
+    /** Answers given first, one per request, before {@link #status} and {@link #answer}. */
+    private final Deque<Answer> script = new ConcurrentLinkedDeque<>();
+
+    private record Answer(int status, String body) {
+    }
 
     private record Request(String method, String path, String contentType, String authorization, String body) {
     }
@@ -52,9 +71,10 @@ class GatewayClientIT {
                         exchange.getRequestHeaders().getFirst("Content-Type"),
                         exchange.getRequestHeaders().getFirst("Authorization"), body));
             }
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            Answer scripted = script.poll();
+            byte[] bytes = (scripted != null ? scripted.body() : answer).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.sendResponseHeaders(scripted != null ? scripted.status() : status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
@@ -86,8 +106,8 @@ class GatewayClientIT {
         JsonNode body = JSON.readTree(request.body());
         assertThat(body.path("query").asString()).isEqualTo(GatewayDocuments.REGISTER_BOT);
         JsonNode input = body.path("variables").path("input");
-        // Decimals travel as exact strings; absent fields are left out, not sent as null.
-        assertThat(input.path("initialBalance").asString()).isEqualTo("1000.00000000");
+        // Decimals travel as exact strings without trailing zeros; absent fields are left out, not sent as null.
+        assertThat(input.path("initialBalance").asString()).isEqualTo("1000");
         assertThat(input.path("baseStake").asString()).isEqualTo("10");
         assertThat(input.path("botId").asString()).isEqualTo("sim-bot-01");
         assertThat(input.has("region")).isFalse();
@@ -161,11 +181,87 @@ class GatewayClientIT {
             closedPort = socket.getLocalPort();
         }
 
-        assertThatThrownBy(() -> GatewayClient.to("http://localhost:" + closedPort, null).registerBot(BOT))
+        GatewayClient client = new GatewayClient(GatewayClient.graphQlEndpoint("http://localhost:" + closedPort), null,
+                Duration.ofSeconds(5), FAST_RETRIES, new Traffic());
+
+        assertThatThrownBy(() -> client.registerBot(BOT))
                 .isInstanceOf(GatewayException.class)
                 .hasMessageContaining("did not answer")
                 .asInstanceOf(type(GatewayException.class))
                 .satisfies(e -> assertThat(e.httpStatus()).isEqualTo(GatewayException.NO_ANSWER));
+        assertThat(client.traffic().retries(Traffic.RetryReason.NO_ANSWER)).isEqualTo(2);
+    }
+
+    @Test
+    void aRateLimitedRequestIsSentAgainAfterTheWaitTheGatewayAsksFor() {
+        script.add(new Answer(429, RATE_LIMITED));
+        script.add(new Answer(429, RATE_LIMITED));
+        answer = REGISTERED;
+        GatewayClient client = client("k");
+
+        assertThat(client.registerBot(BOT).registration()).isEqualTo(Registration.UNCHANGED);
+
+        assertThat(received).hasSize(3).extracting(Request::body).containsOnly(received.get(0).body());
+        assertThat(client.traffic().retries(Traffic.RetryReason.RATE_LIMITED)).isEqualTo(2);
+        assertThat(client.traffic().requests()).containsEntry("registerBot", 3L);
+    }
+
+    @Test
+    void aServerFailureIsRetriedWithTheSameRequestUntilTheAttemptsRunOut() {
+        script.add(new Answer(200, INTERNAL));
+        script.add(new Answer(503, "<html>Service Unavailable</html>"));
+        answer = REGISTERED;
+        GatewayClient client = client(null);
+
+        assertThat(client.registerBot(BOT).registration()).isEqualTo(Registration.UNCHANGED);
+        assertThat(received).hasSize(3).extracting(Request::body).containsOnly(received.get(0).body());
+        assertThat(client.traffic().retries(Traffic.RetryReason.SERVER_ERROR)).isEqualTo(2);
+
+        received.clear();
+        answer = INTERNAL;
+        assertThatThrownBy(() -> client.registerBot(BOT))
+                .isInstanceOf(GatewayException.class)
+                .hasMessageContaining("gave up after 3 attempts");
+        assertThat(received).hasSize(3);
+    }
+
+    @Test
+    void aRefusalIsNotRetried() {
+        answer = """
+                {"errors":[{"message":"input.botId: the key may not act for this bot",
+                  "extensions":{"classification":"FORBIDDEN"}}],"data":null}""";
+
+        assertThatThrownBy(() -> client("k").registerBot(BOT)).isInstanceOf(GatewayException.class)
+                .satisfies(e -> assertThat(((GatewayException) e).isClassified("FORBIDDEN")).isTrue());
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void aKeyIsIssuedOnceEvenWhenTheAnswerIsAFailure() {
+        // createApiKey is not idempotent: after a failure that may have issued a key, sending it again could issue
+        // a second one. A rate limit ran nothing, so that one is retried.
+        answer = INTERNAL;
+        assertThatThrownBy(() -> client("admin").createBotKey("demo", "sim-bot-01")).isInstanceOf(GatewayException.class);
+        assertThat(received).hasSize(1);
+
+        received.clear();
+        script.add(new Answer(429, RATE_LIMITED));
+        answer = """
+                {"data":{"createApiKey":{"secret":"cag_secret","apiKey":{"id":"k1","prefix":"cag_sec"}}}}""";
+        assertThat(client("admin").createBotKey("demo", "sim-bot-01"))
+                .isEqualTo(new IssuedApiKey("k1", "cag_sec", "cag_secret"));
+        assertThat(received).hasSize(2);
+    }
+
+    @Test
+    void giveUpWhenTheRateLimitWaitExceedsItsBudget() {
+        answer = RATE_LIMITED.replace("\"retryAfterSeconds\":0", "\"retryAfterSeconds\":60");
+        status = 429;
+
+        assertThatThrownBy(() -> client("k").registerBot(BOT))
+                .isInstanceOf(GatewayException.class)
+                .hasMessageContaining("still over the rate limit");
+        assertThat(received).hasSize(1);
     }
 
     @Test
@@ -177,6 +273,7 @@ class GatewayClientIT {
     }
 
     private GatewayClient client(String apiKey) {
-        return GatewayClient.to("http://localhost:" + server.getAddress().getPort(), apiKey);
+        return new GatewayClient(GatewayClient.graphQlEndpoint("http://localhost:" + server.getAddress().getPort()),
+                apiKey, Duration.ofSeconds(5), FAST_RETRIES, new Traffic());
     }
 }

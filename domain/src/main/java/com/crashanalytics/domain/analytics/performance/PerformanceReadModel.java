@@ -16,6 +16,13 @@ public interface PerformanceReadModel {
     /** Each bot's performance over its rounds in the window; a bot without rounds there is absent from the map. */
     Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window);
 
+    /**
+     * Each session's performance over all its rounds, the equity curve starting from the session's initial balance:
+     * the figures the session's {@code SessionTotals} keep, but with the rounds in start-time order where the totals
+     * take them in round-number order. A session without rounds is absent from the map.
+     */
+    Map<String, PerformanceStats> ofSessions(Collection<String> sessionIds);
+
     /** Each strategy's performance over the rounds logged under its name in the scope; absent without rounds. */
     Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope);
 
@@ -39,6 +46,10 @@ public interface PerformanceReadModel {
 
     /** Each bot's rounds in the window by period (see {@link PeriodBreakdown}); a bot without rounds is absent. */
     Map<String, List<PeriodSummary>> equityCurves(Collection<String> botIds, Period period, TimeWindow window);
+
+    /** Each session's rounds in the window by period, as {@link #equityCurves}; a session without rounds is absent. */
+    Map<String, List<PeriodSummary>> equityCurvesOfSessions(Collection<String> sessionIds, Period period,
+                                                            TimeWindow window);
 
     /** Every bot with rounds in the window, with its totals: what a {@link Leaderboard} ranks. */
     List<Leaderboard.Entry> leaderboardEntries(TimeWindow window);

@@ -1,0 +1,45 @@
+package com.crashanalytics.api.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A cache of at most {@code capacity} entries that forgets the least recently used one to make room, safe to share
+ * between request threads: what the gateway keeps per distinct GraphQL document, so clients sending ever-new
+ * documents cost memory for at most that many.
+ */
+final class RecentlyUsed<K, V> {
+
+    private final Map<K, V> entries;
+
+    RecentlyUsed(int capacity) {
+        this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** The value kept for the key, or the one {@code compute} gives, then kept (computed outside the lock: two threads may both compute a new key's). */
+    V get(K key, Function<K, V> compute) {
+        V value;
+        synchronized (entries) {
+            value = entries.get(key);
+        }
+        if (value == null) {
+            value = compute.apply(key);
+            synchronized (entries) {
+                entries.put(key, value);
+            }
+        }
+        return value;
+    }
+
+    int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+}
