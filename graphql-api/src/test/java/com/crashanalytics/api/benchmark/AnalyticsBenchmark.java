@@ -62,10 +62,10 @@ public final class AnalyticsBenchmark {
                         "server.port", "0",
                         "gateway.admin-key", TestApiKeys.ADMIN,
                         "gateway.rate-limit.admin", "1000000/1s",
-                        // Measure the slow queries too, rather than have PostgreSQL cancel them after 5 s.
-                        "gateway.read-statement-timeout", "0",
                         "logging.level.root", "WARN"))
-                .run();
+                // Measure the slow queries too, rather than have PostgreSQL cancel them after 5 s (an argument:
+                // the properties above are defaults, which application.yaml's 5 s would override).
+                .run("--gateway.read-statement-timeout=0");
              Connection connection = DriverManager.getConnection(url, postgres.username(), postgres.password())) {
             int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
             GraphQlClient client = new GraphQlClient(port);
