@@ -269,11 +269,78 @@ class AnalyticsAgreementIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM game_round_crashes", Long.class)).isZero();
     }
 
+    /**
+     * Bot.statistics over all time folds the hourly equity segments and the sessions' runs; a window that ends in
+     * the far future reads every round. Both agree, and each segment equals a fresh fold of its rounds, after late
+     * rounds (before others of their hour and session, singly and in one multi-hour statement), updates and deletes.
+     */
+    @Test
+    void theEquitySegmentsAgreeWithTheRoundsAfterLateRoundsUpdatesAndDeletes() {
+        assertSegmentsMatchRecount();
+        // one late round, ten minutes before a round in the middle of bot_1's play
+        jdbc.update("""
+                INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
+                       round_start_timestamp, stake_value, strategy_name, round_outcome, profit_loss_amount, content_fingerprint)
+                SELECT bot_id, session_id, game_name, platform_code, round_number + 1000,
+                       round_start_timestamp - interval '10 minutes', 10, strategy_name, 'LOSS', -10, content_fingerprint
+                FROM crash_game_rounds WHERE id = ?
+                """, rounds.get(70 * 2 + 35).id());
+        assertSegmentsMatchRecount();
+        // one statement: a late winning round every seventh round of every bot, and rounds after the last ones
+        jdbc.update("""
+                INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
+                       round_start_timestamp, stake_value, strategy_name, round_outcome, profit_loss_amount, content_fingerprint)
+                SELECT bot_id, session_id, game_name, platform_code, round_number + 2000,
+                       round_start_timestamp - interval '1 second' * (round_number % 5), 5, strategy_name, 'WIN', 7.5, content_fingerprint
+                FROM crash_game_rounds WHERE round_number % 7 = 3
+                UNION ALL
+                SELECT bot_id, session_id, game_name, platform_code, round_number + 3000,
+                       round_start_timestamp + interval '2 days', 2.5, strategy_name, 'LOSS', -2.5, content_fingerprint
+                FROM crash_game_rounds WHERE round_number % 11 = 4
+                """);
+        assertSegmentsMatchRecount();
+        jdbc.update("UPDATE crash_game_rounds SET profit_loss_amount = -profit_loss_amount, "
+                + "round_outcome = CASE round_outcome WHEN 'WIN' THEN 'LOSS' WHEN 'LOSS' THEN 'WIN' ELSE round_outcome END "
+                + "WHERE round_number % 13 = 0");
+        jdbc.update("UPDATE crash_game_rounds SET round_start_timestamp = round_start_timestamp - interval '3 hours' WHERE id = ?",
+                rounds.get(100).id());
+        jdbc.update("UPDATE crash_game_rounds SET data_quality_flags = '{BALANCE_DISCONTINUITY}'");
+        assertSegmentsMatchRecount();
+        jdbc.update("DELETE FROM crash_game_rounds WHERE round_number % 9 = 2 OR round_start_timestamp < ?",
+                java.sql.Timestamp.from(T0.plusSeconds(3600 * 6)));
+        assertSegmentsMatchRecount();
+        jdbc.update("DELETE FROM crash_game_rounds");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM equity_segments_hourly", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM round_streaks", Long.class)).isZero();
+    }
+
+    private void assertSegmentsMatchRecount() {
+        assertThat(jdbc.queryForList("SELECT bot_id, hour, segment::text FROM equity_segments_hourly ORDER BY 1, 2"))
+                .isNotEmpty()
+                .isEqualTo(jdbc.queryForList("""
+                        SELECT bot_id, date_trunc('hour', round_start_timestamp, 'UTC') AS hour,
+                               equity_fold(equity_round(round_start_timestamp, id, profit_loss_amount)
+                                           ORDER BY round_start_timestamp, id)::text AS segment
+                        FROM crash_game_rounds GROUP BY 1, 2 ORDER BY 1, 2
+                        """));
+        assertThat(jdbc.queryForList("SELECT bot_id, session_id, runs::text FROM round_streaks ORDER BY 1, 2"))
+                .isEqualTo(jdbc.queryForList("""
+                        SELECT bot_id, session_id,
+                               streak_fold(streak_round(round_start_timestamp, id, round_outcome)
+                                           ORDER BY round_start_timestamp, id)::text AS runs
+                        FROM crash_game_rounds WHERE round_outcome IN ('WIN', 'LOSS') GROUP BY 1, 2 ORDER BY 1, 2
+                        """));
+        Map<String, PerformanceStats> folded = performance.ofBots(BOTS, TimeWindow.ALL);
+        Map<String, PerformanceStats> recounted = performance.ofBots(BOTS, new TimeWindow(null, Instant.parse("2100-01-01T00:00:00Z")));
+        assertThat(folded).usingRecursiveComparison(exact()).isEqualTo(recounted);
+    }
+
     @Test
     void truncatingTheRoundsEmptiesTheRollups() {
         jdbc.execute("TRUNCATE crash_game_rounds CASCADE");
 
-        for (String rollup : List.of("game_round_crashes", "game_round_crash_counts", "round_totals_hourly")) {
+        for (String rollup : List.of("game_round_crashes", "game_round_crash_counts", "round_totals_hourly",
+                "equity_segments_hourly", "round_streaks")) {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM " + rollup, Long.class)).as(rollup).isZero();
         }
     }
