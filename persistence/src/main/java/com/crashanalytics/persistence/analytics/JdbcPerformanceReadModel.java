@@ -137,21 +137,36 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
      * {@link #PERFORMANCE}'s columns for bots over all time, from the rollups instead of the rounds: totals from
      * {@code round_totals_hourly}, the curve's peaks and falls by folding each bot's {@code equity_segments_hourly} in
      * hour order (after {@code equity_start()}, the level 0 the peak never falls below), the longest runs from
-     * {@code round_streaks} (changelog 0070). Only the capital reads rounds: up to each bot's first reported balance.
+     * {@code round_streaks} (changelog 0070). Rounds are read only for an hour or session a late round left dirty
+     * (folded here from its rounds) and for the capital (up to each bot's first reported balance).
      */
     private static final String BOTS_ALL_TIME = """
             WITH totals AS (%s),
             equity AS (
-                SELECT bot_id AS k, equity_combine(equity_start(), equity_fold(segment ORDER BY hour)) AS e
-                FROM equity_segments_hourly
-                WHERE bot_id = ANY(:keys)
-                GROUP BY bot_id
+                SELECT s.bot_id AS k, equity_combine(equity_start(), equity_fold(
+                           CASE WHEN NOT s.dirty THEN s.segment
+                                ELSE (SELECT equity_fold(equity_round(r.round_start_timestamp, r.id, r.profit_loss_amount)
+                                                         ORDER BY r.round_start_timestamp, r.id)
+                                      FROM crash_game_rounds r
+                                      WHERE r.bot_id = s.bot_id AND r.round_start_timestamp >= s.hour
+                                        AND r.round_start_timestamp < s.hour + interval '1 hour') END
+                           ORDER BY s.hour)) AS e
+                FROM equity_segments_hourly s
+                WHERE s.bot_id = ANY(:keys)
+                GROUP BY s.bot_id
             ),
             streaks AS (
-                SELECT bot_id AS k, max((runs).longest_win) AS longest_win, max((runs).longest_loss) AS longest_loss
-                FROM round_streaks
-                WHERE bot_id = ANY(:keys)
-                GROUP BY bot_id
+                SELECT k, max((runs).longest_win) AS longest_win, max((runs).longest_loss) AS longest_loss
+                FROM (SELECT s.bot_id AS k,
+                             CASE WHEN NOT s.dirty THEN s.runs
+                                  ELSE (SELECT streak_fold(streak_round(r.round_start_timestamp, r.id, r.round_outcome)
+                                                           ORDER BY r.round_start_timestamp, r.id)
+                                        FROM crash_game_rounds r
+                                        WHERE r.bot_id = s.bot_id AND r.session_id = s.session_id
+                                          AND r.round_outcome IN ('WIN', 'LOSS')) END AS runs
+                      FROM round_streaks s
+                      WHERE s.bot_id = ANY(:keys)) AS sessions
+                GROUP BY k
             ),
             capital AS (
                 SELECT bots.k, first.balance - first.before AS capital
