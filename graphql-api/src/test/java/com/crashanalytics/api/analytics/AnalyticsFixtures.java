@@ -113,18 +113,24 @@ final class AnalyticsFixtures {
         return round(sessionId, at, RoundOutcome.SKIP, "0", "0", null, crash, externalId);
     }
 
-    void signal(UUID roundId, String type, double confidence, @Nullable Boolean correct, Instant at) {
+    /**
+     * A signal that the round reaches 2.0 with {@code confidence}, judged as the gateway judges it: {@code reached}
+     * sets the actual multiplier (2.5 or 1.5) and the correctness is (confidence ≥ 0.5) == reached; null leaves it
+     * pending.
+     */
+    void signal(UUID roundId, String type, double confidence, @Nullable Boolean reached, Instant at) {
         Map<String, Object> round = jdbc.queryForMap(
                 "SELECT round_number, bot_id, session_id, game_name, platform_code FROM crash_game_rounds WHERE id = ?",
                 roundId);
         jdbc.update("""
                 INSERT INTO analytics_round_signals (round_id, round_number, bot_id, session_id, game_name, platform_code,
                     signal_type, client_signal_id, "timestamp", confidence_score, predicted_multiplier, signal_correctness,
-                    content_fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2.0, ?, 'fixture')
+                    actual_multiplier, content_fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2.0, ?, ?, 'fixture')
                 """, roundId, round.get("round_number"), round.get("bot_id"), round.get("session_id"),
                 round.get("game_name"), round.get("platform_code"), type, UUID.randomUUID().toString(),
-                Timestamp.from(at), confidence, correct);
+                Timestamp.from(at), confidence, reached == null ? null : (confidence >= 0.5) == reached,
+                reached == null ? null : new BigDecimal(reached ? "2.5" : "1.5"));
     }
 
     void error(String botId, @Nullable String sessionId, String type, String severity, Instant at) {

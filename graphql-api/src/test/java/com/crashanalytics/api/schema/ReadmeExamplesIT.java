@@ -33,6 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
  * block holds several), and each {@code json} request body ({@code {"query": ...}}). None may answer an error, and
  * where the README shows the answer right below a request, the gateway answers that, apart from values that differ
  * each run (ids, times of registration, cursors). So the README cannot drift from the schema unnoticed.
+ * <p>
+ * The queries of the "Demo data" section are left to {@code DemoIT}: they read what the demo writes, which the
+ * README's own examples do not, and {@code DemoIT} runs them over a real demo run.
  */
 @GatewayIntegrationTest
 class ReadmeExamplesIT {
@@ -45,6 +48,9 @@ class ReadmeExamplesIT {
 
     /** What a run's answer may hold otherwise than the README shows. */
     static final Set<String> VARYING = Set.of("id", "registeredAt", "updatedAt", "cursor", "startCursor", "endCursor");
+
+    /** README sections whose examples another test runs over the data they need (DemoIT: the demo's data). */
+    static final Set<String> SECTIONS_TESTED_ELSEWHERE = Set.of("Demo data");
 
     static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
     static final Pattern CURL_BODY = Pattern.compile("-d '(\\{.*?\\})'", Pattern.DOTALL);
@@ -153,12 +159,19 @@ class ReadmeExamplesIT {
         node.forEach(ReadmeExamplesIT::strip);
     }
 
-    /** The fenced blocks of a markdown text, with the line each starts on and the line its fence closes on. */
+    /**
+     * The fenced blocks of a markdown text, with the line each starts on and the line its fence closes on, outside
+     * the sections named in {@link #SECTIONS_TESTED_ELSEWHERE}.
+     */
     private static List<Block> blocks(List<String> lines) {
         List<Block> blocks = new ArrayList<>();
+        boolean skipped = false;
         for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("## ")) {
+                skipped = SECTIONS_TESTED_ELSEWHERE.contains(lines.get(i).substring(3).strip());
+            }
             Matcher open = FENCE.matcher(lines.get(i));
-            if (!open.matches()) {
+            if (!open.matches() || skipped) {
                 continue;
             }
             int start = i;

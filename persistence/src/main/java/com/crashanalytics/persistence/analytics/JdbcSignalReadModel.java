@@ -14,24 +14,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Signal scores per type and confidence bucket from {@code analytics_round_signals}, with the definitions of
- * {@link SignalScore}: a positive prediction is a confidence ≥ 0.5, a hit is {@code signal_correctness}, the bucket is
+ * {@link SignalScore}: a positive prediction is a confidence ≥ 0.5, a hit is a round that reached the predicted
+ * multiplier ({@code actual_multiplier ≥ predicted_multiplier}), the bucket is
  * {@code least(floor(confidence_score * k), k − 1)} (the IEEE product, as the domain computes it).
+ * <p>
+ * Not {@code signal_correctness} as the hit: that column says whether the signal was right, (confidence ≥ 0.5) ==
+ * reached, so a confident miss and an unconfident hit would swap places and the Brier score would compare the
+ * confidence with the wrong event. Judged signals ({@code signal_correctness} not null) have both multipliers.
  */
 public class JdbcSignalReadModel implements SignalReadModel {
 
     private static final String SCORES = """
             SELECT signal_type, least(floor(confidence_score * :buckets)::int, :buckets - 1) AS bucket,
                    count(*) AS signals,
-                   count(*) FILTER (WHERE signal_correctness) AS hits,
-                   count(*) FILTER (WHERE confidence_score >= :positive AND signal_correctness) AS true_positives,
-                   count(*) FILTER (WHERE confidence_score >= :positive AND NOT signal_correctness) AS false_positives,
-                   count(*) FILTER (WHERE confidence_score < :positive AND NOT signal_correctness) AS true_negatives,
-                   count(*) FILTER (WHERE confidence_score < :positive AND signal_correctness) AS false_negatives,
+                   count(*) FILTER (WHERE reached) AS hits,
+                   count(*) FILTER (WHERE confidence_score >= :positive AND reached) AS true_positives,
+                   count(*) FILTER (WHERE confidence_score >= :positive AND NOT reached) AS false_positives,
+                   count(*) FILTER (WHERE confidence_score < :positive AND NOT reached) AS true_negatives,
+                   count(*) FILTER (WHERE confidence_score < :positive AND reached) AS false_negatives,
                    sum(confidence_score) AS sum_of_confidences,
-                   sum((confidence_score - CASE WHEN signal_correctness THEN 1 ELSE 0 END)
-                       * (confidence_score - CASE WHEN signal_correctness THEN 1 ELSE 0 END)) AS sum_of_squared_errors
-            FROM analytics_round_signals
-            WHERE %s
+                   sum((confidence_score - reached::int) * (confidence_score - reached::int)) AS sum_of_squared_errors
+            FROM (SELECT signal_type, confidence_score, actual_multiplier >= predicted_multiplier AS reached
+                  FROM analytics_round_signals
+                  WHERE %s) AS judged
             GROUP BY 1, 2
             """;
 

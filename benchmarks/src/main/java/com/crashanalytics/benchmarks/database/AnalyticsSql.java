@@ -1,0 +1,119 @@
+package com.crashanalytics.benchmarks.database;
+
+/**
+ * The analytics computed by hand with one SQL statement each, straight over {@code crash_game_rounds} (no rollups),
+ * as someone with psql and no gateway would: the baselines of the analytics benchmarks. Each answers JSON with
+ * {@code check}, the figures the gateway's answer must agree with, and {@code figures}, the rest of what the same
+ * aggregate needs (so the database does the same work, not less).
+ */
+public final class AnalyticsSql {
+
+    /** A bot's totals, equity curve (max drawdown) and longest streaks, in play order. Parameter: the bot id. */
+    public static final String BOT_STATISTICS = """
+            WITH r AS (
+                SELECT round_outcome AS outcome, stake_value AS stake, profit_loss_amount AS pl, session_id,
+                       round_start_timestamp AS ts, id
+                FROM crash_game_rounds WHERE bot_id = ?
+            ),
+            curve AS (
+                SELECT ts, id, sum(pl) OVER (ORDER BY ts, id ROWS UNBOUNDED PRECEDING) AS level FROM r
+            ),
+            falls AS (
+                SELECT greatest(0, max(level) OVER (ORDER BY ts, id ROWS UNBOUNDED PRECEDING)) - level AS fall FROM curve
+            ),
+            runs AS (
+                SELECT outcome, count(*) AS length
+                FROM (SELECT outcome, session_id,
+                             sum(starts) OVER (PARTITION BY session_id ORDER BY ts, id ROWS UNBOUNDED PRECEDING) AS run
+                      FROM (SELECT outcome, session_id, ts, id,
+                                   CASE WHEN outcome IS DISTINCT FROM lag(outcome) OVER (PARTITION BY session_id ORDER BY ts, id)
+                                        THEN 1 ELSE 0 END AS starts
+                            FROM r WHERE outcome IN ('WIN', 'LOSS')) AS settled) AS numbered
+                GROUP BY outcome, session_id, run
+            ),
+            totals AS (
+                SELECT count(*) AS rounds, count(*) FILTER (WHERE outcome = 'WIN') AS wins,
+                       count(*) FILTER (WHERE outcome = 'LOSS') AS losses, coalesce(sum(stake), 0) AS staked,
+                       coalesce(sum(pl), 0) AS pl,
+                       coalesce(sum(pl) FILTER (WHERE outcome = 'WIN'), 0) AS gross_win,
+                       coalesce(-sum(pl) FILTER (WHERE outcome = 'LOSS'), 0) AS gross_loss,
+                       coalesce(sum(pl / stake) FILTER (WHERE stake > 0), 0) AS sum_returns,
+                       coalesce(sum((pl / stake) * (pl / stake)) FILTER (WHERE stake > 0), 0) AS sum_squares
+                FROM r
+            )
+            SELECT json_build_object(
+                'check', json_build_object(
+                    'rounds', t.rounds, 'wins', t.wins, 'losses', t.losses, 'totalProfitLoss', t.pl,
+                    'longestWinStreak', coalesce((SELECT max(length) FROM runs WHERE outcome = 'WIN'), 0),
+                    'longestLossStreak', coalesce((SELECT max(length) FROM runs WHERE outcome = 'LOSS'), 0),
+                    'maxDrawdown', json_build_object('amount', coalesce((SELECT max(fall) FROM falls), 0))),
+                'figures', json_build_object('staked', t.staked, 'grossWin', t.gross_win, 'grossLoss', t.gross_loss,
+                    'sumReturns', t.sum_returns, 'sumSquares', t.sum_squares))::text
+            FROM totals t
+            """;
+
+    /** Every strategy's totals and return sums, in name order. */
+    public static final String STRATEGIES = """
+            SELECT json_build_object(
+                'check', coalesce(json_agg(json_build_object('name', strategy_name,
+                    'performance', json_build_object('rounds', rounds, 'wins', wins, 'totalProfitLoss', pl))
+                    ORDER BY strategy_name COLLATE "C"), '[]'::json),
+                'figures', coalesce(json_agg(json_build_object('staked', staked, 'grossWin', gross_win,
+                    'grossLoss', gross_loss, 'sumReturns', sum_returns, 'sumSquares', sum_squares)
+                    ORDER BY strategy_name COLLATE "C"), '[]'::json))::text
+            FROM (SELECT strategy_name, count(*) AS rounds, count(*) FILTER (WHERE round_outcome = 'WIN') AS wins,
+                         sum(stake_value) AS staked, sum(profit_loss_amount) AS pl,
+                         coalesce(sum(profit_loss_amount) FILTER (WHERE round_outcome = 'WIN'), 0) AS gross_win,
+                         coalesce(-sum(profit_loss_amount) FILTER (WHERE round_outcome = 'LOSS'), 0) AS gross_loss,
+                         coalesce(sum(profit_loss_amount / stake_value) FILTER (WHERE stake_value > 0), 0) AS sum_returns,
+                         coalesce(sum((profit_loss_amount / stake_value) * (profit_loss_amount / stake_value))
+                                  FILTER (WHERE stake_value > 0), 0) AS sum_squares
+                  FROM crash_game_rounds WHERE strategy_name IS NOT NULL
+                  GROUP BY strategy_name) AS s
+            """;
+
+    /** The game rounds of one game and platform, each counted once by its earliest observation. */
+    private static final String GAME_ROUNDS = """
+            g AS (
+                SELECT DISTINCT ON (round_external_id) crash_multiplier_detected AS crash, round_start_timestamp AS ts, id
+                FROM crash_game_rounds
+                WHERE game_name = ? AND platform_code = ? AND crash_multiplier_detected IS NOT NULL
+                ORDER BY round_external_id, round_start_timestamp, id
+            )""";
+
+    /** Crash multipliers in the default buckets, percentiles, mean. Parameters: game, platform. */
+    public static final String MULTIPLIER_DISTRIBUTION = "WITH " + GAME_ROUNDS + """
+            ,
+            b AS (
+                SELECT width_bucket(crash, ARRAY[1.01, 1.5, 2, 3, 5, 10, 20, 50, 100]::numeric[]) AS bucket, count(*) AS n
+                FROM g GROUP BY 1
+            )
+            SELECT json_build_object(
+                'check', json_build_object('rounds', (SELECT count(*) FROM g),
+                    'buckets', (SELECT json_agg(json_build_object('count', coalesce(b.n, 0)) ORDER BY i)
+                                FROM generate_series(0, 9) AS i LEFT JOIN b ON b.bucket = i)),
+                'figures', json_build_object(
+                    'percentiles', (SELECT percentile_disc(ARRAY[0.25, 0.5, 0.75, 0.9, 0.95, 0.99])
+                                    WITHIN GROUP (ORDER BY crash) FROM g),
+                    'mean', (SELECT avg(crash) FROM g),
+                    'instantCrashes', (SELECT count(*) FROM g WHERE crash < 1.01)))::text
+            """;
+
+    /** Gaps between game rounds that reached 10x, in play order. Parameters: game, platform. */
+    public static final String STREAKS = "WITH " + GAME_ROUNDS + """
+            ,
+            p AS (SELECT crash >= 10 AS hit, row_number() OVER (ORDER BY ts, id) - 1 AS position FROM g),
+            h AS (SELECT position, position - lag(position) OVER (ORDER BY position) AS gap FROM p WHERE hit)
+            SELECT json_build_object(
+                'check', json_build_object(
+                    'rounds', (SELECT count(*) FROM p),
+                    'hits', (SELECT count(*) FROM h),
+                    'longestGap', (SELECT max(gap) FROM h),
+                    'currentGap', (SELECT count(*) FROM p) - 1 - coalesce((SELECT max(position) FROM h), -1)),
+                'figures', json_build_object('gaps', (SELECT json_agg(json_build_object('gap', gap, 'count', n) ORDER BY gap)
+                    FROM (SELECT gap, count(*) AS n FROM h WHERE gap IS NOT NULL GROUP BY gap) AS x)))::text
+            """;
+
+    private AnalyticsSql() {
+    }
+}

@@ -1,0 +1,234 @@
+package com.crashanalytics.benchmarks.phase;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.crashanalytics.benchmarks.database.AnalyticsData;
+import com.crashanalytics.benchmarks.database.AnalyticsSql;
+import com.crashanalytics.benchmarks.gateway.GatewayHttp;
+import com.crashanalytics.benchmarks.measure.Alternation;
+import com.crashanalytics.benchmarks.measure.Alternation.Contender;
+import com.crashanalytics.benchmarks.measure.Latencies;
+import com.crashanalytics.benchmarks.measure.Series;
+import com.crashanalytics.benchmarks.measure.Trial;
+import com.crashanalytics.benchmarks.report.JsonComparison;
+import com.crashanalytics.benchmarks.report.Row;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Analytics at growing sizes: {@code Bot.statistics}, the strategy comparison, {@code multiplierDistribution} and
+ * {@code streaks}, each through GraphQL with a DASHBOARD key against one hand-written SQL statement straight over the
+ * rounds ({@link AnalyticsSql}). The data is generated into the database with COPY ({@link AnalyticsData}) and grows
+ * from one size to the next; at each size the two answers are compared on the figures both compute, then latency
+ * alternates trial by trial. Growth is the ratio of p50 at the largest size to p50 at the smallest.
+ */
+public final class AnalyticsQueries {
+
+    private static final String SECTION = "analytics";
+    private static final String BOT = AnalyticsData.botId(7);
+    private static final String GAME = AnalyticsData.PLATFORMS[0][0];
+    private static final String PLATFORM = AnalyticsData.PLATFORMS[0][1];
+    private static final String PERFORMANCE = "rounds wins losses totalProfitLoss winRate roiPercent profitFactor "
+            + "sharpeRatio sortinoRatio longestWinStreak longestLossStreak maxDrawdown { amount percentOfPeak troughAt } "
+            + "currentDrawdown { amount }";
+    private static final String STRATEGY_TOTALS = "rounds wins losses totalStaked totalProfitLoss winRate roiPercent "
+            + "grossWin grossLoss profitFactor sharpeRatio";
+
+    /** One analytics query: the GraphQL document, where its answer is, and its hand-written SQL with parameters. */
+    record Query(String name, String document, String answerAt, String sql, List<String> parameters) {
+    }
+
+    static final List<Query> QUERIES = List.of(
+            new Query("Bot.statistics, 1 bot, all time",
+                    "{ bot(botId: \"%s\") { statistics { %s } } }".formatted(BOT, PERFORMANCE), "/data/bot/statistics",
+                    AnalyticsSql.BOT_STATISTICS, List.of(BOT)),
+            // Totals and return ratios per strategy: what the hand-written SQL computes too (not drawdowns or streaks).
+            new Query("strategies { performance totals }, all time",
+                    "{ strategies { name performance { %s } } }".formatted(STRATEGY_TOTALS), "/data/strategies",
+                    AnalyticsSql.STRATEGIES, List.of()),
+            new Query("multiplierDistribution, " + GAME + "/" + PLATFORM,
+                    ("{ multiplierDistribution(game: \"%s\", platform: \"%s\") { rounds mean median instantCrashes "
+                            + "buckets { count } percentiles { fraction value } chiSquare { pValue } "
+                            + "kolmogorovSmirnov { pValue } } }").formatted(GAME, PLATFORM),
+                    "/data/multiplierDistribution", AnalyticsSql.MULTIPLIER_DISTRIBUTION, List.of(GAME, PLATFORM)),
+            new Query("streaks(threshold: 10), " + GAME + "/" + PLATFORM,
+                    ("{ streaks(game: \"%s\", platform: \"%s\") { rounds hits longestGap currentGap meanGap "
+                            + "histogram { observed expected } } }").formatted(GAME, PLATFORM),
+                    "/data/streaks", AnalyticsSql.STREAKS, List.of(GAME, PLATFORM)));
+
+    private final Bench bench;
+    private final Connection generatorConnection;
+    private final AnalyticsData data;
+    private final GatewayHttp http;
+    /** p50 in ms by query name, then by size, for the gateway and for the SQL. */
+    private final Map<String, Map<Long, double[]>> medians = new LinkedHashMap<>();
+
+    public AnalyticsQueries(Bench bench) throws Exception {
+        this.bench = bench;
+        this.generatorConnection = bench.database().connect();
+        this.data = new AnalyticsData(generatorConnection);
+        this.http = new GatewayHttp(bench.gateway().graphQl(), bench.admin().dashboardKey());
+    }
+
+    /** Generates rounds (COPY, the rollup triggers running) until the analytics data holds {@code size}. */
+    public void growTo(long size) throws Exception {
+        long started = System.nanoTime();
+        bench.say(String.format(Locale.ROOT, "analytics: generating data up to %,d rounds (COPY)", size));
+        data.growTo(size);
+        bench.say(String.format(Locale.ROOT, "analytics: %,d rounds generated in %.0f s", data.written(),
+                (System.nanoTime() - started) / 1e9));
+    }
+
+    public List<Row> measure(long size) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        try (Connection connection = bench.database().connect()) {
+            connection.setAutoCommit(true);
+            for (Query query : QUERIES) {
+                try {
+                    rows.addAll(measure(size, query, connection));
+                } catch (Exception e) {
+                    // One query failing (e.g. the gateway's read statement timeout) does not void the others.
+                    bench.check("FAILED analytics at " + DashboardQuery.sizeLabel(size) + ", " + query.name() + ": "
+                            + e.getMessage().substring(0, Math.min(e.getMessage().length(), 400)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private List<Row> measure(long size, Query query, Connection connection) throws Exception {
+        String body = GatewayHttp.body(query.document(), Map.of());
+        try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
+            for (int i = 0; i < query.parameters().size(); i++) {
+                statement.setString(i + 1, query.parameters().get(i));
+            }
+            compare(size, query, body, statement);
+            List<Contender> contenders = List.of(
+                    new Contender("gateway", trial -> () -> timed(() -> http.post(body))),
+                    new Contender("sql", trial -> () -> timed(() -> answer(statement))));
+            Alternation.warmUp(contenders);
+            bench.say("analytics at " + DashboardQuery.sizeLabel(size) + ", " + query.name() + ": "
+                    + bench.options().trials() + " trials, gateway / hand-written SQL in turn");
+            Map<String, Series> results = bench.alternation().run(bench.options().trials(), contenders);
+            return rows(size, query, results.get("gateway"), results.get("sql"));
+        }
+    }
+
+    /**
+     * The figures both compute must agree, or the two did not do the same work. A disagreement is reported as a
+     * check that failed (the definitions may differ, e.g. where a drawdown starts) rather than ending the run.
+     */
+    private void compare(long size, Query query, String body, PreparedStatement statement) throws Exception {
+        JsonNode gateway = JsonComparison.parse(http.post(body)).at(query.answerAt());
+        JsonNode sql = JsonComparison.parse(answer(statement)).path("check");
+        Optional<String> difference = JsonComparison.differenceIn(sql, gateway);
+        String at = DashboardQuery.sizeLabel(size);
+        if (difference.isPresent()) {
+            bench.check("MISMATCH analytics at " + at + ", " + query.name() + ": the gateway and the hand-written SQL "
+                    + "disagree at " + difference.get());
+        } else {
+            bench.check("analytics at " + at + ", " + query.name() + ": the gateway agrees with the hand-written SQL on "
+                    + String.join(", ", names(sql)));
+        }
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        if (node.isArray() && !node.isEmpty()) {
+            names.add(node.size() + " entries of " + names(node.get(0)));
+        } else {
+            node.propertyNames().forEach(names::add);
+        }
+        return names;
+    }
+
+    private static String answer(PreparedStatement statement) throws Exception {
+        try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        void run() throws Exception;
+    }
+
+    /** Runs of one query, as many as the options ask unless the budget runs out first (at least one). */
+    private Trial timed(Run run) throws Exception {
+        Latencies latencies = new Latencies();
+        long started = System.nanoTime();
+        long budgetEnds = started + bench.options().analyticsBudget().toNanos();
+        int runs = 0;
+        while (runs < bench.options().analyticsRunsPerTrial() && (runs == 0 || System.nanoTime() < budgetEnds)) {
+            long sent = System.nanoTime();
+            run.run();
+            latencies.record(System.nanoTime() - sent);
+            runs++;
+        }
+        return Trial.timed(runs, started, latencies);
+    }
+
+    private List<Row> rows(long size, Query query, Series gateway, Series sql) {
+        String benchmark = query.name() + ", at " + DashboardQuery.sizeLabel(size) + " rounds";
+        String baseline = "hand-written SQL over the rounds";
+        Latencies gatewayLatencies = gateway.latencies();
+        Latencies sqlLatencies = sql.latencies();
+        double p50 = gatewayLatencies.millisAt(50);
+        medians.computeIfAbsent(query.name(), name -> new LinkedHashMap<>())
+                .put(size, new double[] {p50, sqlLatencies.millisAt(50)});
+        Row median = Row.compared(SECTION, benchmark, "p50 ms", p50, baseline, sqlLatencies.millisAt(50))
+                .detail("gatewayLatencyMs", SingleRoundIngest.latencySummary(gatewayLatencies))
+                .detail("sqlLatencyMs", SingleRoundIngest.latencySummary(sqlLatencies))
+                .detail("gatewayCpuPerQuery", Bench.cpuPerOperation(gateway))
+                .detail("sqlCpuPerQuery", Bench.cpuPerOperation(sql));
+        if (size == bench.options().sizes().get(bench.options().sizes().size() - 1)) {
+            median = median.target("< 100 ms at the largest size", p50 < 100);
+        }
+        Row p99 = Row.compared(SECTION, benchmark, "p99 ms", gatewayLatencies.millisAt(99), baseline,
+                sqlLatencies.millisAt(99));
+        return List.of(median, p99);
+    }
+
+    /**
+     * How p50 grew from the smallest size to the largest, for each query: the gateway's growth next to the SQL's, and
+     * held against the growth of the data (sub-linear: less than the size ratio).
+     */
+    public List<Row> growth() {
+        List<Long> sizes = bench.options().sizes();
+        if (sizes.size() < 2) {
+            return List.of();
+        }
+        long smallest = sizes.get(0);
+        long largest = sizes.get(sizes.size() - 1);
+        double dataGrowth = (double) largest / smallest;
+        List<Row> rows = new ArrayList<>();
+        medians.forEach((name, bySize) -> {
+            double[] small = bySize.get(smallest);
+            double[] large = bySize.get(largest);
+            if (small == null || large == null) {
+                return;
+            }
+            double gatewayGrowth = large[0] / small[0];
+            double sqlGrowth = large[1] / small[1];
+            rows.add(Row.compared(SECTION, name + ", growth " + DashboardQuery.sizeLabel(smallest) + " -> "
+                                    + DashboardQuery.sizeLabel(largest), "p50 growth (x)", gatewayGrowth,
+                            "growth of hand-written SQL", sqlGrowth)
+                    .target(String.format(Locale.ROOT, "sub-linear (< %.0fx)", dataGrowth), gatewayGrowth < dataGrowth)
+                    .detail("gatewayP50MsBySize", List.of(Bench.round3(small[0]), Bench.round3(large[0])))
+                    .detail("sqlP50MsBySize", List.of(Bench.round3(small[1]), Bench.round3(large[1]))));
+        });
+        return rows;
+    }
+
+    public void close() throws Exception {
+        generatorConnection.close();
+    }
+}
