@@ -325,6 +325,32 @@ class AnalyticsAgreementIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM round_streaks", Long.class)).isZero();
     }
 
+    /**
+     * Two hours whose fold ties: the fall below hour 1's peak and the fall inside hour 2 are both 15, and the first
+     * (the trough of the earlier round) is the maximum drawdown's, as along the rounds.
+     */
+    @Test
+    void aDrawdownThatTwoHoursReachAlikeIsTheEarlierOne() {
+        AnalyticsFixtures fixtures = new AnalyticsFixtures(jdbc);
+        fixtures.bot("tie_bot", "flat_2x");
+        fixtures.session("tie_s", "tie_bot", "aviator", "spribe", "flat_2x", "100");
+        Instant hour = Instant.parse("2026-05-01T10:00:00Z");
+        // levels 10 | -5, 15, 0: hour 1 peaks at 10; in hour 2 the curve falls 10 - (-5) = 15 below it, then
+        // 15 - 0 = 15 below its own peak: the maximum drawdown is 15, peak 10 at 10:00, trough -5 at 11:00
+        fixtures.round("tie_s", hour, RoundOutcome.WIN, "10", "10", "110", null, null);
+        fixtures.round("tie_s", hour.plusSeconds(3600), RoundOutcome.LOSS, "15", "-15", "95", null, null);
+        fixtures.round("tie_s", hour.plusSeconds(3660), RoundOutcome.WIN, "10", "20", "115", null, null);
+        fixtures.round("tie_s", hour.plusSeconds(3720), RoundOutcome.LOSS, "15", "-15", "100", null, null);
+
+        PerformanceStats folded = performance.ofBots(List.of("tie_bot"), TimeWindow.ALL).get("tie_bot");
+
+        assertThat(folded.maxDrawdown().amount()).isEqualByComparingTo("15");
+        assertThat(folded.maxDrawdown().peakAt()).isEqualTo(hour);
+        assertThat(folded.maxDrawdown().troughAt()).isEqualTo(hour.plusSeconds(3600));
+        assertThat(folded).usingRecursiveComparison(exact()).isEqualTo(performance.ofBots(List.of("tie_bot"),
+                new TimeWindow(null, Instant.parse("2100-01-01T00:00:00Z"))).get("tie_bot"));
+    }
+
     private long dirtyHours() {
         return jdbc.queryForObject("SELECT count(*) FROM equity_segments_hourly WHERE dirty", Long.class);
     }
