@@ -269,11 +269,128 @@ class AnalyticsAgreementIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM game_round_crashes", Long.class)).isZero();
     }
 
+    /**
+     * Bot.statistics over all time folds the hourly equity segments and the sessions' runs; a window that ends in
+     * the far future reads every round. Both agree, and each segment equals a fresh fold of its rounds, after late
+     * rounds (before others of their hour and session, singly and in one multi-hour statement), updates and deletes.
+     */
+    @Test
+    void theEquitySegmentsAgreeWithTheRoundsAfterLateRoundsUpdatesAndDeletes() {
+        assertSegmentsMatchRecount();
+        // one late round, ten minutes before a round in the middle of bot_1's play
+        jdbc.update("""
+                INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
+                       round_start_timestamp, stake_value, strategy_name, round_outcome, profit_loss_amount, content_fingerprint)
+                SELECT bot_id, session_id, game_name, platform_code, round_number + 1000,
+                       round_start_timestamp - interval '10 minutes', 10, strategy_name, 'LOSS', -10, content_fingerprint
+                FROM crash_game_rounds WHERE id = ?
+                """, rounds.get(70 * 2 + 35).id());
+        assertSegmentsMatchRecount();
+        // one statement: a late winning round every seventh round of every bot, and rounds after the last ones
+        jdbc.update("""
+                INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
+                       round_start_timestamp, stake_value, strategy_name, round_outcome, profit_loss_amount, content_fingerprint)
+                SELECT bot_id, session_id, game_name, platform_code, round_number + 2000,
+                       round_start_timestamp - interval '1 second' * (round_number % 5), 5, strategy_name, 'WIN', 7.5, content_fingerprint
+                FROM crash_game_rounds WHERE round_number % 7 = 3
+                UNION ALL
+                SELECT bot_id, session_id, game_name, platform_code, round_number + 3000,
+                       round_start_timestamp + interval '2 days', 2.5, strategy_name, 'LOSS', -2.5, content_fingerprint
+                FROM crash_game_rounds WHERE round_number % 11 = 4
+                """);
+        assertThat(dirtyHours()).isPositive();
+        assertSegmentsMatchRecount();
+        // rounds a day after the last ones recount every dirty hour of their bots that ended over an hour before
+        jdbc.update("""
+                INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
+                       round_start_timestamp, stake_value, strategy_name, round_outcome, profit_loss_amount, content_fingerprint)
+                SELECT bot_id, session_id, game_name, platform_code, round_number + 4000,
+                       round_start_timestamp + interval '3 days', 1, strategy_name, 'WIN', 0.5, content_fingerprint
+                FROM crash_game_rounds WHERE round_number = 69
+                """);
+        assertThat(dirtyHours()).isZero();
+        assertSegmentsMatchRecount();
+        jdbc.update("UPDATE crash_game_rounds SET profit_loss_amount = -profit_loss_amount, "
+                + "round_outcome = CASE round_outcome WHEN 'WIN' THEN 'LOSS' WHEN 'LOSS' THEN 'WIN' ELSE round_outcome END "
+                + "WHERE round_number % 13 = 0");
+        jdbc.update("UPDATE crash_game_rounds SET round_start_timestamp = round_start_timestamp - interval '3 hours' WHERE id = ?",
+                rounds.get(100).id());
+        jdbc.update("UPDATE crash_game_rounds SET data_quality_flags = '{BALANCE_DISCONTINUITY}'");
+        assertSegmentsMatchRecount();
+        jdbc.update("DELETE FROM crash_game_rounds WHERE round_number % 9 = 2 OR round_start_timestamp < ?",
+                java.sql.Timestamp.from(T0.plusSeconds(3600 * 6)));
+        assertSegmentsMatchRecount();
+        jdbc.update("DELETE FROM crash_game_rounds");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM equity_segments_hourly", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM round_streaks", Long.class)).isZero();
+    }
+
+    /**
+     * Two hours whose fold ties: the fall below hour 1's peak and the fall inside hour 2 are both 15, and the first
+     * (the trough of the earlier round) is the maximum drawdown's, as along the rounds.
+     */
+    @Test
+    void aDrawdownThatTwoHoursReachAlikeIsTheEarlierOne() {
+        AnalyticsFixtures fixtures = new AnalyticsFixtures(jdbc);
+        fixtures.bot("tie_bot", "flat_2x");
+        fixtures.session("tie_s", "tie_bot", "aviator", "spribe", "flat_2x", "100");
+        Instant hour = Instant.parse("2026-05-01T10:00:00Z");
+        // levels 10 | -5, 15, 0: hour 1 peaks at 10; in hour 2 the curve falls 10 - (-5) = 15 below it, then
+        // 15 - 0 = 15 below its own peak: the maximum drawdown is 15, peak 10 at 10:00, trough -5 at 11:00
+        fixtures.round("tie_s", hour, RoundOutcome.WIN, "10", "10", "110", null, null);
+        fixtures.round("tie_s", hour.plusSeconds(3600), RoundOutcome.LOSS, "15", "-15", "95", null, null);
+        fixtures.round("tie_s", hour.plusSeconds(3660), RoundOutcome.WIN, "10", "20", "115", null, null);
+        fixtures.round("tie_s", hour.plusSeconds(3720), RoundOutcome.LOSS, "15", "-15", "100", null, null);
+
+        PerformanceStats folded = performance.ofBots(List.of("tie_bot"), TimeWindow.ALL).get("tie_bot");
+
+        assertThat(folded.maxDrawdown().amount()).isEqualByComparingTo("15");
+        assertThat(folded.maxDrawdown().peakAt()).isEqualTo(hour);
+        assertThat(folded.maxDrawdown().troughAt()).isEqualTo(hour.plusSeconds(3600));
+        assertThat(folded).usingRecursiveComparison(exact()).isEqualTo(performance.ofBots(List.of("tie_bot"),
+                new TimeWindow(null, Instant.parse("2100-01-01T00:00:00Z"))).get("tie_bot"));
+    }
+
+    private long dirtyHours() {
+        return jdbc.queryForObject("SELECT count(*) FROM equity_segments_hourly WHERE dirty", Long.class);
+    }
+
+    private void assertSegmentsMatchRecount() {
+        // a dirty hour (session), left by a late round, is one readers fold from its rounds: only clean ones must match
+        String segments = """
+                SELECT bot_id, date_trunc('hour', round_start_timestamp, 'UTC') AS hour,
+                       equity_fold(equity_round(round_start_timestamp, id, profit_loss_amount)
+                                   ORDER BY round_start_timestamp, id)::text AS segment
+                FROM crash_game_rounds GROUP BY 1, 2
+                """;
+        assertThat(jdbc.queryForList("""
+                SELECT s.bot_id, s.hour, CASE WHEN s.dirty THEN f.segment ELSE s.segment::text END AS segment
+                FROM equity_segments_hourly s LEFT JOIN (%s) AS f USING (bot_id, hour) ORDER BY 1, 2
+                """.formatted(segments)))
+                .isNotEmpty()
+                .isEqualTo(jdbc.queryForList(segments + " ORDER BY 1, 2"));
+        String runs = """
+                SELECT bot_id, session_id,
+                       streak_fold(streak_round(round_start_timestamp, id, round_outcome)
+                                   ORDER BY round_start_timestamp, id)::text AS runs
+                FROM crash_game_rounds WHERE round_outcome IN ('WIN', 'LOSS') GROUP BY 1, 2
+                """;
+        assertThat(jdbc.queryForList("""
+                SELECT s.bot_id, s.session_id, CASE WHEN s.dirty THEN f.runs ELSE s.runs::text END AS runs
+                FROM round_streaks s LEFT JOIN (%s) AS f USING (bot_id, session_id) ORDER BY 1, 2
+                """.formatted(runs)))
+                .isEqualTo(jdbc.queryForList(runs + " ORDER BY 1, 2"));
+        Map<String, PerformanceStats> folded = performance.ofBots(BOTS, TimeWindow.ALL);
+        Map<String, PerformanceStats> recounted = performance.ofBots(BOTS, new TimeWindow(null, Instant.parse("2100-01-01T00:00:00Z")));
+        assertThat(folded).usingRecursiveComparison(exact()).isEqualTo(recounted);
+    }
+
     @Test
     void truncatingTheRoundsEmptiesTheRollups() {
         jdbc.execute("TRUNCATE crash_game_rounds CASCADE");
 
-        for (String rollup : List.of("game_round_crashes", "game_round_crash_counts", "round_totals_hourly")) {
+        for (String rollup : List.of("game_round_crashes", "game_round_crash_counts", "round_totals_hourly",
+                "equity_segments_hourly", "round_streaks")) {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM " + rollup, Long.class)).as(rollup).isZero();
         }
     }

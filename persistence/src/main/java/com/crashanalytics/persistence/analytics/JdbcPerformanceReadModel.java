@@ -133,6 +133,66 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             LEFT JOIN streaks USING (k)
             """.replace("%3$s", RoundTotalsSql.AGGREGATES.replace("\n", "\n                       "));
 
+    /**
+     * {@link #PERFORMANCE}'s columns for bots over all time, from the rollups instead of the rounds: totals from
+     * {@code round_totals_hourly}, the curve's peaks and falls by folding each bot's {@code equity_segments_hourly} in
+     * hour order (after {@code equity_start()}, the level 0 the peak never falls below), the longest runs from
+     * {@code round_streaks} (changelog 0070). Rounds are read only for an hour or session a late round left dirty
+     * (folded here from its rounds) and for the capital (up to each bot's first reported balance).
+     */
+    private static final String BOTS_ALL_TIME = """
+            WITH totals AS (%s),
+            equity AS (
+                SELECT s.bot_id AS k, equity_combine(equity_start(), equity_fold(
+                           CASE WHEN NOT s.dirty THEN s.segment
+                                ELSE (SELECT equity_fold(equity_round(r.round_start_timestamp, r.id, r.profit_loss_amount)
+                                                         ORDER BY r.round_start_timestamp, r.id)
+                                      FROM crash_game_rounds r
+                                      WHERE r.bot_id = s.bot_id AND r.round_start_timestamp >= s.hour
+                                        AND r.round_start_timestamp < s.hour + interval '1 hour') END
+                           ORDER BY s.hour)) AS e
+                FROM equity_segments_hourly s
+                WHERE s.bot_id = ANY(:keys)
+                GROUP BY s.bot_id
+            ),
+            streaks AS (
+                SELECT k, max((runs).longest_win) AS longest_win, max((runs).longest_loss) AS longest_loss
+                FROM (SELECT s.bot_id AS k,
+                             CASE WHEN NOT s.dirty THEN s.runs
+                                  ELSE (SELECT streak_fold(streak_round(r.round_start_timestamp, r.id, r.round_outcome)
+                                                           ORDER BY r.round_start_timestamp, r.id)
+                                        FROM crash_game_rounds r
+                                        WHERE r.bot_id = s.bot_id AND r.session_id = s.session_id
+                                          AND r.round_outcome IN ('WIN', 'LOSS')) END AS runs
+                      FROM round_streaks s
+                      WHERE s.bot_id = ANY(:keys)) AS sessions
+                GROUP BY k
+            ),
+            capital AS (
+                SELECT bots.k, first.balance - first.before AS capital
+                FROM unnest(CAST(:keys AS text[])) AS bots(k)
+                JOIN LATERAL (
+                    SELECT f.running_balance_after AS balance,
+                           (SELECT sum(o.profit_loss_amount) FROM crash_game_rounds o
+                            WHERE o.bot_id = bots.k
+                              AND (o.round_start_timestamp, o.id) <= (f.round_start_timestamp, f.id)) AS before
+                    FROM crash_game_rounds f
+                    WHERE f.bot_id = bots.k AND f.running_balance_after IS NOT NULL
+                    ORDER BY f.round_start_timestamp, f.id
+                    LIMIT 1
+                ) AS first ON true
+            )
+            SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
+                   coalesce(streaks.longest_loss, 0) AS longest_loss,
+                   (e).fall AS max_fall, (e).fall_peak AS max_fall_peak, (e).fall_peak_at AS max_fall_peak_at,
+                   (e).fall_ts AS max_fall_at, (e).hi - (e).total AS current_fall, (e).hi AS current_peak,
+                   (e).hi_at AS current_peak_at
+            FROM totals
+            JOIN equity USING (k)
+            LEFT JOIN capital USING (k)
+            LEFT JOIN streaks USING (k)
+            """;
+
     private static final String EQUITY_CURVE = """
             SELECT k, period_start, %s,
                    sum(sum(pl)) OVER (PARTITION BY k ORDER BY period_start) AS cumulative_profit_loss,
@@ -211,9 +271,22 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (botIds.isEmpty()) {
             return Map.of();
         }
+        if (window.equals(TimeWindow.ALL)) {
+            return botsOverAllTime(botIds);
+        }
         return performance("bot_id", new WindowSql()
                 .anyOf("bot_id", botIds.toArray(String[]::new), "keys")
                 .window("round_start_timestamp", window, "window"));
+    }
+
+    private Map<String, PerformanceStats> botsOverAllTime(Collection<String> botIds) {
+        WindowSql keys = new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys");
+        String totals = SUM_TOTALS.formatted("SELECT bot_id AS k, " + TOTALS_COLUMNS + " FROM round_totals_hourly WHERE "
+                + keys.where());
+        Map<String, PerformanceStats> stats = new HashMap<>();
+        keys.bind(jdbc.sql(BOTS_ALL_TIME.formatted(totals)))
+                .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs, decimal(rs, "capital"))));
+        return stats;
     }
 
     /**
