@@ -7,5 +7,7 @@ public enum GatewayErrorType implements ErrorClassification {
     /** The request contradicts stored data (a retry with different content, a round for an ended session). */
     CONFLICT,
     /** The client sent too much too fast; {@code extensions.retryAfterSeconds} says when to try again. */
-    TOO_MANY_REQUESTS
+    TOO_MANY_REQUESTS,
+    /** A read ran longer than the read statement timeout and PostgreSQL cancelled it; ask for less. */
+    TIMEOUT
 }

@@ -28,7 +28,7 @@ import org.postgresql.copy.CopyManager;
  * {@code analytics_round_outcomes} is not filled: no analytics query reads it. Generation continues where the
  * previous call stopped, so a benchmark can grow the same data from 100,000 to 1,000,000 rounds.
  */
-final class RoundDataGenerator {
+public final class RoundDataGenerator {
 
     static final String[][] PLATFORMS = {
             {"aviator", "spribe"}, {"aviator", "onewin"}, {"aviatrix", "aviatrix"}, {"jetx", "smartsoft"}};
@@ -69,7 +69,7 @@ final class RoundDataGenerator {
         }
     }
 
-    RoundDataGenerator(Connection connection) throws SQLException {
+    public RoundDataGenerator(Connection connection) throws SQLException {
         this.connection = connection;
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
         connection.setAutoCommit(true);
@@ -98,7 +98,7 @@ final class RoundDataGenerator {
     }
 
     /** Writes {@code count} more rounds. */
-    void generate(long count) throws SQLException, IOException {
+    public void generate(long count) throws SQLException, IOException {
         long written = 0;
         while (written < count) {
             StringBuilder rounds = new StringBuilder();
@@ -216,7 +216,7 @@ final class RoundDataGenerator {
                 : BigDecimal.valueOf(Math.min(x, 1_000_000)).setScale(2, RoundingMode.FLOOR);
     }
 
-    void analyze() throws SQLException {
+    public void analyze() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("VACUUM ANALYZE");
         }
