@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.crashanalytics.domain.common.Violation;
 import com.crashanalytics.domain.common.Violations;
+import com.crashanalytics.domain.common.paging.BotScopedFilter;
 import com.crashanalytics.domain.common.paging.ListFilter;
 import org.jspecify.annotations.Nullable;
 
@@ -22,12 +23,12 @@ public record BotFilter(
         @Nullable String gameName,
         @Nullable String platformCode,
         @Nullable Instant from,
-        @Nullable Instant to) implements ListFilter {
+        @Nullable Instant to) implements BotScopedFilter<BotFilter> {
 
     /** Every bot. */
     public static final BotFilter ALL = new BotFilter(null, null, null, null, null, null);
 
-    /** This filter, narrowed to the bots a caller may see. */
+    @Override
     public BotFilter within(Collection<String> visibleBots) {
         return new BotFilter(ListFilter.narrowed(botIds, visibleBots), strategyName, gameName, platformCode, from, to);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import com.crashanalytics.domain.bot.RegisterBotCommand;
 import com.crashanalytics.domain.common.Violation;
 import com.crashanalytics.domain.common.Violations;
+import com.crashanalytics.domain.common.paging.BotScopedFilter;
 import com.crashanalytics.domain.common.paging.ListFilter;
 import com.crashanalytics.domain.session.StartSessionCommand;
 import org.jspecify.annotations.Nullable;
@@ -25,12 +26,12 @@ public record ErrorFilter(
         @Nullable String errorType,
         @Nullable Severity severity,
         @Nullable Instant from,
-        @Nullable Instant to) implements ListFilter {
+        @Nullable Instant to) implements BotScopedFilter<ErrorFilter> {
 
     /** Every error. */
     public static final ErrorFilter ALL = new ErrorFilter(null, null, null, null, null, null, null);
 
-    /** This filter, narrowed to the bots a caller may see. */
+    @Override
     public ErrorFilter within(Collection<String> visibleBots) {
         return new ErrorFilter(botId, ListFilter.narrowed(botIds, visibleBots), sessionId, errorType, severity, from, to);
     }

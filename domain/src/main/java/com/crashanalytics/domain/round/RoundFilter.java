@@ -8,6 +8,7 @@ import com.crashanalytics.domain.bot.ConfigurePlatformCommand;
 import com.crashanalytics.domain.bot.RegisterBotCommand;
 import com.crashanalytics.domain.common.Violation;
 import com.crashanalytics.domain.common.Violations;
+import com.crashanalytics.domain.common.paging.BotScopedFilter;
 import com.crashanalytics.domain.common.paging.ListFilter;
 import com.crashanalytics.domain.session.StartSessionCommand;
 import org.jspecify.annotations.Nullable;
@@ -31,12 +32,12 @@ public record RoundFilter(
         @Nullable RoundOutcome roundOutcome,
         @Nullable DataQualityFlag dataQualityFlag,
         @Nullable Instant from,
-        @Nullable Instant to) implements ListFilter {
+        @Nullable Instant to) implements BotScopedFilter<RoundFilter> {
 
     /** Every round. */
     public static final RoundFilter ALL = new RoundFilter(null, null, null, null, null, null, null, null, null, null);
 
-    /** This filter, narrowed to the bots a caller may see. */
+    @Override
     public RoundFilter within(Collection<String> visibleBots) {
         return new RoundFilter(botId, ListFilter.narrowed(botIds, visibleBots), sessionId, gameName, platformCode,
                 strategyName, roundOutcome, dataQualityFlag, from, to);

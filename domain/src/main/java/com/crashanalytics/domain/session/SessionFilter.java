@@ -8,6 +8,7 @@ import com.crashanalytics.domain.bot.ConfigurePlatformCommand;
 import com.crashanalytics.domain.bot.RegisterBotCommand;
 import com.crashanalytics.domain.common.Violation;
 import com.crashanalytics.domain.common.Violations;
+import com.crashanalytics.domain.common.paging.BotScopedFilter;
 import com.crashanalytics.domain.common.paging.ListFilter;
 import org.jspecify.annotations.Nullable;
 
@@ -26,12 +27,12 @@ public record SessionFilter(
         @Nullable String strategyName,
         @Nullable SessionStatus status,
         @Nullable Instant from,
-        @Nullable Instant to) implements ListFilter {
+        @Nullable Instant to) implements BotScopedFilter<SessionFilter> {
 
     /** Every session. */
     public static final SessionFilter ALL = new SessionFilter(null, null, null, null, null, null, null, null);
 
-    /** This filter, narrowed to the bots a caller may see. */
+    @Override
     public SessionFilter within(Collection<String> visibleBots) {
         return new SessionFilter(botId, ListFilter.narrowed(botIds, visibleBots), gameName, platformCode, strategyName,
                 status, from, to);

@@ -38,10 +38,8 @@ class BotReadController {
     @QueryMapping
     Connection<Bot> bots(@Argument BotFilter filter, @Argument Integer first, @Argument String after,
                          @Argument SortDirection direction, @ContextValue ApiKey caller) {
-        BotFilter given = filter == null ? BotFilter.ALL : filter;
-        ListQuery<BotFilter> asked = ListQuery.of(given, BotReadModel.BY_REGISTRATION, first, after, direction);
-        ListQuery<BotFilter> query = VisibleBots.of(caller).map(own -> asked.withFilter(given.within(own)))
-                .orElse(asked);
+        ListQuery<BotFilter> query = VisibleBots.narrow(caller,
+                ListQuery.of(filter == null ? BotFilter.ALL : filter, BotReadModel.BY_REGISTRATION, first, after, direction));
         return Connection.of(bots.bots(query), Counter.direct(() -> bots.count(query.filter())));
     }
 

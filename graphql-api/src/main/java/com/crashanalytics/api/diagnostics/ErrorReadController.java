@@ -53,10 +53,8 @@ class ErrorReadController {
     @QueryMapping
     Connection<ErrorLog> errors(@Argument ErrorFilter filter, @Argument Integer first, @Argument String after,
                                 @Argument SortDirection direction, @ContextValue ApiKey caller) {
-        ErrorFilter given = filter == null ? ErrorFilter.ALL : filter;
-        ListQuery<ErrorFilter> asked = ListQuery.of(given, DiagnosticsReadModel.BY_TIME, first, after, direction);
-        ListQuery<ErrorFilter> query = VisibleBots.of(caller).map(own -> asked.withFilter(given.within(own)))
-                .orElse(asked);
+        ListQuery<ErrorFilter> query = VisibleBots.narrow(caller,
+                ListQuery.of(filter == null ? ErrorFilter.ALL : filter, DiagnosticsReadModel.BY_TIME, first, after, direction));
         return Connection.of(diagnostics.errors(query), Counter.direct(() -> diagnostics.count(query.filter())));
     }
 

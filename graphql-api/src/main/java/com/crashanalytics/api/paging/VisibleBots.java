@@ -1,10 +1,9 @@
 package com.crashanalytics.api.paging;
 
-import java.util.List;
-import java.util.Optional;
-
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.access.ApiKeyRole;
+import com.crashanalytics.domain.common.paging.BotScopedFilter;
+import com.crashanalytics.domain.common.paging.ListQuery;
 
 /**
  * Whose rows a list across bots may show a caller: a BOT key sees its own bots' rows only (the access policy of
@@ -19,8 +18,8 @@ public final class VisibleBots {
     private VisibleBots() {
     }
 
-    /** The bots the caller is limited to, or empty when it may see every bot. */
-    public static Optional<List<String>> of(ApiKey caller) {
-        return caller.role() == ApiKeyRole.BOT ? Optional.of(caller.botIds()) : Optional.empty();
+    /** The query as the caller may run it: narrowed to its own bots for a BOT key, as asked otherwise. */
+    public static <F extends BotScopedFilter<F>> ListQuery<F> narrow(ApiKey caller, ListQuery<F> query) {
+        return caller.role() == ApiKeyRole.BOT ? query.withFilter(query.filter().within(caller.botIds())) : query;
     }
 }

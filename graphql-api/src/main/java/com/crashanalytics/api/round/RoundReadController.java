@@ -56,10 +56,8 @@ class RoundReadController {
     @QueryMapping
     Connection<Round> rounds(@Argument RoundFilter filter, @Argument Integer first, @Argument String after,
                              @Argument SortDirection direction, @ContextValue ApiKey caller) {
-        RoundFilter given = filter == null ? RoundFilter.ALL : filter;
-        ListQuery<RoundFilter> asked = ListQuery.of(given, RoundReadModel.BY_START, first, after, direction);
-        ListQuery<RoundFilter> query = VisibleBots.of(caller).map(own -> asked.withFilter(given.within(own)))
-                .orElse(asked);
+        ListQuery<RoundFilter> query = VisibleBots.narrow(caller,
+                ListQuery.of(filter == null ? RoundFilter.ALL : filter, RoundReadModel.BY_START, first, after, direction));
         return Connection.of(rounds.rounds(query), Counter.direct(() -> rounds.count(query.filter())));
     }
 

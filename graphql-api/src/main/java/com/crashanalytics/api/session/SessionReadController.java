@@ -46,10 +46,8 @@ class SessionReadController {
     @QueryMapping
     Connection<Session> sessions(@Argument SessionFilter filter, @Argument Integer first, @Argument String after,
                                  @Argument SortDirection direction, @ContextValue ApiKey caller) {
-        SessionFilter given = filter == null ? SessionFilter.ALL : filter;
-        ListQuery<SessionFilter> asked = ListQuery.of(given, SessionReadModel.BY_START, first, after, direction);
-        ListQuery<SessionFilter> query = VisibleBots.of(caller).map(own -> asked.withFilter(given.within(own)))
-                .orElse(asked);
+        ListQuery<SessionFilter> query = VisibleBots.narrow(caller,
+                ListQuery.of(filter == null ? SessionFilter.ALL : filter, SessionReadModel.BY_START, first, after, direction));
         return Connection.of(sessions.sessions(query), Counter.direct(() -> sessions.count(query.filter())));
     }
 
