@@ -45,9 +45,6 @@ public final class Documents {
     static final String REGISTER_BOT = """
             mutation($input: RegisterBotInput!) { registerBot(input: $input) { registration } }
             """;
-    static final String CREATE_API_KEY = """
-            mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }
-            """;
     static final String START_SESSION = """
             mutation($input: StartSessionInput!) { startSession(input: $input) { duplicate } }
             """;

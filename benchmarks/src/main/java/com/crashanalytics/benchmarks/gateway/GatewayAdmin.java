@@ -2,7 +2,6 @@ package com.crashanalytics.benchmarks.gateway;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.simulator.gateway.GatewayClient;
@@ -10,7 +9,8 @@ import com.crashanalytics.simulator.gateway.GatewayClient;
 /**
  * Set-up through the gateway's public API with the admin key, untimed: platforms, bots, their BOT keys, a
  * DASHBOARD key, sessions. Errors throw (the simulator's client turns GraphQL errors into exceptions). Set-up that
- * is idempotent (platforms, bots, sessions) goes through the client's retrying {@code query}; keys are issued once.
+ * is idempotent (platforms, bots, sessions) goes through the client's retrying {@code query}; keys through its
+ * {@code createBotKey} / {@code createDashboardKey}, which never resend after a lost answer.
  */
 public final class GatewayAdmin {
 
@@ -31,17 +31,12 @@ public final class GatewayAdmin {
 
     /** A new BOT key bound to this bot: what a bot in production logs with. */
     public String botKey(String botId) {
-        return issue("BOT", List.of(botId), "benchmark " + botId);
+        return client.createBotKey("benchmark " + botId, botId).secret();
     }
 
     /** A new DASHBOARD key: what Grafana or a dashboard reads with. */
     public String dashboardKey() {
-        return issue("DASHBOARD", List.of(), "benchmark dashboard");
-    }
-
-    private String issue(String role, List<String> botIds, String label) {
-        return client.executeOnce(Documents.CREATE_API_KEY, Map.of("input", Map.of("label", label, "role", role,
-                "botIds", botIds))).path("createApiKey").path("secret").asString();
+        return client.createDashboardKey("benchmark dashboard").secret();
     }
 
     public void startSession(String botId, String sessionId, String game, String platform, BigDecimal initialBalance) {

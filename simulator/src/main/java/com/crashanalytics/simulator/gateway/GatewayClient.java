@@ -122,8 +122,17 @@ public final class GatewayClient {
      * when the gateway answered that it ran nothing (the rate limit), never after a lost answer.
      */
     public IssuedApiKey createBotKey(String label, String botId) {
-        JsonNode payload = call("createApiKey", GatewayDocuments.CREATE_API_KEY,
-                Map.of("input", GatewayInputs.createBotKey(label, botId).toMap()), false).path("createApiKey");
+        return createApiKey(GatewayInputs.createBotKey(label, botId));
+    }
+
+    /** Issues a read-only DASHBOARD key; sent again only after a rate limit, as {@link #createBotKey}. */
+    public IssuedApiKey createDashboardKey(String label) {
+        return createApiKey(GatewayInputs.createDashboardKey(label));
+    }
+
+    private IssuedApiKey createApiKey(GraphQlInput input) {
+        JsonNode payload = call("createApiKey", GatewayDocuments.CREATE_API_KEY, Map.of("input", input.toMap()), false)
+                .path("createApiKey");
         return new IssuedApiKey(payload.path("apiKey").path("id").asString(),
                 payload.path("apiKey").path("prefix").asString(), payload.path("secret").asString());
     }
@@ -212,16 +221,6 @@ public final class GatewayClient {
      */
     public JsonNode query(String document, Map<String, ?> variables) {
         return call("query", document, variables, true);
-    }
-
-    /**
-     * Sends a document that must not run twice (e.g. {@code createApiKey}) and returns the response's {@code data}:
-     * resent only after a rate limit, when nothing ran, never after a lost answer.
-     *
-     * @throws GatewayException when the response has errors, is not a GraphQL response, or never comes
-     */
-    public JsonNode executeOnce(String document, Map<String, ?> variables) {
-        return call("mutation", document, variables, false);
     }
 
     private JsonNode call(String operation, String document, Map<String, ?> variables, boolean idempotent) {

@@ -60,6 +60,12 @@ final class GatewayInputs {
                 .put("botIds", List.of(botId));
     }
 
+    static GraphQlInput createDashboardKey(String label) {
+        return new GraphQlInput()
+                .put("label", label)
+                .put("role", "DASHBOARD");
+    }
+
     static GraphQlInput startSession(SimulatedSession session) {
         return new GraphQlInput()
                 .put("botId", session.botId())
