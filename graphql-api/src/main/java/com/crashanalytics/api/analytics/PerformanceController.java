@@ -55,8 +55,9 @@ class PerformanceController {
         this.performance = performance;
         this.bots = bots;
         loaders.<BotWindow, PerformanceStats>forName(BOT_STATISTICS).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromCallable(() -> byArguments(keys, BotWindow::window, (window, batch) ->
-                        performance.ofBots(batch.stream().map(BotWindow::botId).toList(), window),
+                Mono.fromCallable(() -> byArguments(keys, key -> new Figures<>(key.window(), key.equity()),
+                        (figures, batch) -> performance.ofBots(batch.stream().map(BotWindow::botId).toList(),
+                                figures.scope(), figures.equity()),
                         BotWindow::botId)));
         loaders.<BotPeriodWindow, List<PeriodSummary>>forName(BOT_EQUITY_CURVES).registerMappedBatchLoader((keys, environment) ->
                 Mono.fromCallable(() -> byArguments(keys, key -> new PeriodWindow(key.period(), key.window()),
@@ -64,8 +65,9 @@ class PerformanceController {
                                 batch.stream().map(BotPeriodWindow::botId).toList(), arguments.period(), arguments.window()),
                         BotPeriodWindow::botId)));
         loaders.<StrategyScope, PerformanceStats>forName(STRATEGY_PERFORMANCE).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromCallable(() -> byArguments(keys, StrategyScope::scope, (scope, batch) ->
-                        performance.ofStrategies(batch.stream().map(StrategyScope::name).toList(), scope),
+                Mono.fromCallable(() -> byArguments(keys, key -> new Figures<>(key.scope(), key.equity()),
+                        (figures, batch) -> performance.ofStrategies(batch.stream().map(StrategyScope::name).toList(),
+                                figures.scope(), figures.equity()),
                         StrategyScope::name)));
         loaders.<BotWindow, PerformanceTotals>forName(BOT_TOTALS).registerMappedBatchLoader((keys, environment) ->
                 Mono.fromCallable(() -> byArguments(keys, BotWindow::window, (window, batch) ->
@@ -77,10 +79,23 @@ class PerformanceController {
                         StrategyScope::name)));
     }
 
+    /** The per-day Sharpe ratio of the equity returns, × √365 when {@code annualised}. */
+    @SchemaMapping(typeName = "PerformanceStats")
+    @Nullable Double dailySharpeRatio(PerformanceView stats, @Argument boolean annualised) {
+        return stats.equity() == null ? null : stats.equity().dailySharpe(annualised);
+    }
+
+    /** The per-day Sortino ratio of the equity returns, × √365 when {@code annualised}. */
+    @SchemaMapping(typeName = "PerformanceStats")
+    @Nullable Double dailySortinoRatio(PerformanceView stats, @Argument boolean annualised) {
+        return stats.equity() == null ? null : stats.equity().dailySortino(annualised);
+    }
+
     @SchemaMapping(typeName = "Bot")
     CompletableFuture<PerformanceView> statistics(Bot bot, @Argument @Nullable TimeWindowInput window,
                                                   DataFetchingEnvironment environment) {
-        BotWindow key = new BotWindow(bot.botId(), TimeWindowInput.toWindow(window));
+        BotWindow key = new BotWindow(bot.botId(), TimeWindowInput.toWindow(window),
+                PerformanceView.needsEquity(environment.getSelectionSet()));
         if (!PerformanceView.needsRoundOrder(environment.getSelectionSet())) {
             DataLoader<BotWindow, PerformanceTotals> totals = environment.getDataLoader(BOT_TOTALS);
             return totals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures));
@@ -116,7 +131,8 @@ class PerformanceController {
                                                    DataFetchingEnvironment environment) {
         PerformanceScope scope = strategy.scope().overriddenBy(game, platform,
                 window == null ? null : TimeWindowInput.toWindow(window));
-        StrategyScope key = new StrategyScope(strategy.name(), scope);
+        StrategyScope key = new StrategyScope(strategy.name(), scope,
+                PerformanceView.needsEquity(environment.getSelectionSet()));
         if (!PerformanceView.needsRoundOrder(environment.getSelectionSet())) {
             DataLoader<StrategyScope, PerformanceTotals> totals = environment.getDataLoader(STRATEGY_TOTALS);
             return totals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures));
@@ -130,7 +146,7 @@ class PerformanceController {
                                    @Argument @Nullable TimeWindowInput window, DataFetchingEnvironment environment) {
         PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window));
         return PerformanceView.needsRoundOrder(environment.getSelectionSet())
-                ? PerformanceView.of(performance.ofScope(scope))
+                ? PerformanceView.of(performance.ofScope(scope, PerformanceView.needsEquity(environment.getSelectionSet())))
                 : PerformanceView.of(performance.totalsOfScope(scope));
     }
 
@@ -157,7 +173,12 @@ class PerformanceController {
         return result;
     }
 
-    record BotWindow(String botId, TimeWindow window) {
+    /** What one statement of full figures shares: the scope (a window, a strategy scope) and whether equity is read. */
+    record Figures<S>(S scope, boolean equity) {
+    }
+
+    /** A bot's statistics in a window; {@code equity}: whether the query selects an equity-return figure. */
+    record BotWindow(String botId, TimeWindow window, boolean equity) {
     }
 
     /** The arguments of an equity curve: what keys must share to be read in one statement. */
@@ -167,6 +188,6 @@ class PerformanceController {
     record BotPeriodWindow(String botId, Period period, TimeWindow window) {
     }
 
-    record StrategyScope(String name, PerformanceScope scope) {
+    record StrategyScope(String name, PerformanceScope scope, boolean equity) {
     }
 }

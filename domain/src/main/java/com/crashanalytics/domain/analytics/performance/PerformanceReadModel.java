@@ -14,7 +14,15 @@ import com.crashanalytics.domain.analytics.TimeWindow;
 public interface PerformanceReadModel {
 
     /** Each bot's performance over its rounds in the window; a bot without rounds there is absent from the map. */
-    Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window);
+    default Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window) {
+        return ofBots(botIds, window, true);
+    }
+
+    /**
+     * {@link #ofBots(Collection, TimeWindow)}, the {@link EquityReturns} left out ({@link EquityReturns#NONE}) unless
+     * {@code withEquity}: they read every round of the sessions involved, which the other figures need not.
+     */
+    Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window, boolean withEquity);
 
     /**
      * Each session's performance over all its rounds, the equity curve starting from the session's initial balance:
@@ -24,10 +32,21 @@ public interface PerformanceReadModel {
     Map<String, PerformanceStats> ofSessions(Collection<String> sessionIds);
 
     /** Each strategy's performance over the rounds logged under its name in the scope; absent without rounds. */
-    Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope);
+    default Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope) {
+        return ofStrategies(strategyNames, scope, true);
+    }
+
+    /** {@link #ofStrategies(Collection, PerformanceScope)}, the equity returns only {@code withEquity}. */
+    Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope,
+                                               boolean withEquity);
 
     /** The performance of every round in the scope (a game, a platform, a window): a portfolio of bots. */
-    PerformanceStats ofScope(PerformanceScope scope);
+    default PerformanceStats ofScope(PerformanceScope scope) {
+        return ofScope(scope, true);
+    }
+
+    /** {@link #ofScope(PerformanceScope)}, the equity returns only {@code withEquity}. */
+    PerformanceStats ofScope(PerformanceScope scope, boolean withEquity);
 
     /** {@link #ofBots}, order-independent figures only: read from hourly totals, whatever the number of rounds. */
     Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window);
