@@ -81,14 +81,14 @@ class PerformanceController {
 
     /** The per-day Sharpe ratio of the equity returns, × √365 when {@code annualised}. */
     @SchemaMapping(typeName = "PerformanceStats")
-    @Nullable Double dailySharpeRatio(PerformanceView stats, @Argument boolean annualised) {
-        return stats.equity() == null ? null : stats.equity().dailySharpe(annualised);
+    @Nullable Double dailySharpeRatio(PerformanceView stats, @Argument @Nullable Boolean annualised) {
+        return stats.equity() == null ? null : stats.equity().dailySharpe(Boolean.TRUE.equals(annualised));
     }
 
     /** The per-day Sortino ratio of the equity returns, × √365 when {@code annualised}. */
     @SchemaMapping(typeName = "PerformanceStats")
-    @Nullable Double dailySortinoRatio(PerformanceView stats, @Argument boolean annualised) {
-        return stats.equity() == null ? null : stats.equity().dailySortino(annualised);
+    @Nullable Double dailySortinoRatio(PerformanceView stats, @Argument @Nullable Boolean annualised) {
+        return stats.equity() == null ? null : stats.equity().dailySortino(Boolean.TRUE.equals(annualised));
     }
 
     @SchemaMapping(typeName = "Bot")

@@ -44,7 +44,7 @@ final class EquityReturnsSql {
                 FROM (SELECT k, id, ts, r, (1 + r)::float8 AS g FROM equity_returns) AS returns
             ),
             equity_index AS (
-                SELECT k, ts, r, log_growth, alive,
+                SELECT k, id, ts, r, log_growth, alive,
                        CASE WHEN bool_and(alive) OVER along THEN exp(sum(log_growth) OVER along) ELSE 0 END AS v
                 FROM equity_growth
                 WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING)
