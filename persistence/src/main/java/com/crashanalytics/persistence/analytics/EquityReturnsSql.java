@@ -25,10 +25,13 @@ final class EquityReturnsSql {
      */
     private static final String CTES = """
             session_equity AS (
+                -- the capital events' sum is looked up only for the rows of sessions that have events (a hashed set)
                 SELECT r.id, s.initial_balance
-                       + coalesce((SELECT sum(CASE WHEN c.kind = 'DEPOSIT' THEN c.amount ELSE -c.amount END)
-                                   FROM capital_events c
-                                   WHERE c.session_id = r.session_id AND c.occurred_at <= r.ts), 0)
+                       + CASE WHEN r.session_id IN (SELECT session_id FROM capital_events)
+                              THEN coalesce((SELECT sum(CASE WHEN c.kind = 'DEPOSIT' THEN c.amount ELSE -c.amount END)
+                                             FROM capital_events c
+                                             WHERE c.session_id = r.session_id AND c.occurred_at <= r.ts), 0)
+                              ELSE 0 END
                        + sum(r.pl) OVER (PARTITION BY r.session_id ORDER BY r.ts, r.id ROWS UNBOUNDED PRECEDING)
                        - r.pl AS equity_before
                 FROM (%s) AS r
