@@ -34,8 +34,8 @@ public class JdbcSignalReadModel implements SignalReadModel {
                    count(*) FILTER (WHERE confidence_score < :positive AND reached) AS false_negatives,
                    sum(confidence_score) AS sum_of_confidences,
                    sum((confidence_score - reached::int) * (confidence_score - reached::int)) AS sum_of_squared_errors,
-                   sum((least(1, rtp / target)::float8 - reached::int) * (least(1, rtp / target)::float8 - reached::int))
-                       AS sum_of_theoretical_squared_errors,
+                   sum((least(1, rtp::float8 / target::float8) - reached::int)
+                       * (least(1, rtp::float8 / target::float8) - reached::int)) AS sum_of_theoretical_squared_errors,
                    coalesce(sum(CASE WHEN reached THEN target - 1 ELSE -1 END) FILTER (WHERE confidence_score >= :positive), 0)
                        AS profit_when_acting,
                    coalesce(sum(rtp - 1) FILTER (WHERE confidence_score >= :positive), 0) AS sum_of_theoretical_edges
