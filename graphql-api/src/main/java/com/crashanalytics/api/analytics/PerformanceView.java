@@ -46,7 +46,8 @@ record PerformanceView(
         @Nullable Drawdown currentDrawdown,
         @Nullable Instant firstRoundAt,
         @Nullable Instant lastRoundAt,
-        @Nullable EquityReturns equity) {
+        @Nullable EquityReturns equity,
+        @Nullable String requestedCurrency) {
 
     /** The fields only the rounds in order can give: asking for one makes the query scan the rounds. */
     static final List<String> ORDER_DEPENDENT_FIELDS = List.of(
@@ -74,7 +75,7 @@ record PerformanceView(
                 totals.averageProfitLoss(), totals.grossWin(), totals.grossLoss(), totals.profitFactor(),
                 totals.expectancy(), totals.largestWin(), totals.largestLoss(), totals.averageWin(), totals.averageLoss(),
                 figures.returns().bets(), figures.returns().sharpe(), figures.returns().sortino(),
-                null, null, null, null, null, figures.firstRoundAt(), figures.lastRoundAt(), null);
+                null, null, null, null, null, figures.firstRoundAt(), figures.lastRoundAt(), null, null);
     }
 
     static PerformanceView of(PerformanceStats stats) {
@@ -87,7 +88,15 @@ record PerformanceView(
                 stats.returns().bets(), stats.returns().sharpe(), stats.returns().sortino(),
                 stats.streaks().longestWinStreak(), stats.streaks().longestLossStreak(),
                 stats.startingCapital(), stats.maxDrawdown(), stats.currentDrawdown(),
-                stats.firstRoundAt(), stats.lastRoundAt(), stats.equity());
+                stats.firstRoundAt(), stats.lastRoundAt(), stats.equity(), null);
+    }
+
+    /** These figures, read over the rounds on platforms of {@code currency} only (null: every platform). */
+    PerformanceView inCurrency(@Nullable String currency) {
+        return new PerformanceView(rounds, wins, losses, skips, errors, winRate, totalStaked, totalProfitLoss, roiPercent,
+                averageProfitLoss, grossWin, grossLoss, profitFactor, expectancy, largestWin, largestLoss, averageWin,
+                averageLoss, bets, sharpeRatio, sortinoRatio, longestWinStreak, longestLossStreak, startingCapital,
+                maxDrawdown, currentDrawdown, firstRoundAt, lastRoundAt, equity, currency);
     }
 
     /** The per-bet Sharpe ratio under the name that says so ({@code sharpeRatio} is its deprecated alias). */

@@ -275,16 +275,17 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     }
 
     @Override
-    public Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window, boolean withEquity) {
+    public Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window, @Nullable String currency,
+                                                boolean withEquity) {
         if (botIds.isEmpty()) {
             return Map.of();
         }
-        if (window.equals(TimeWindow.ALL)) {
+        if (window.equals(TimeWindow.ALL) && currency == null) {
             return botsOverAllTime(botIds, withEquity);
         }
-        return performance("bot_id", new WindowSql()
+        return performance("bot_id", inCurrency(new WindowSql()
                 .anyOf("bot_id", botIds.toArray(String[]::new), "keys")
-                .window("round_start_timestamp", window, "window"), withEquity);
+                .window("round_start_timestamp", window, "window"), currency), withEquity);
     }
 
     private Map<String, PerformanceStats> botsOverAllTime(Collection<String> botIds, boolean withEquity) {
@@ -382,18 +383,32 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     }
 
     @Override
-    public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window) {
-        return totals("bot_id", new WindowSql(), window).entrySet().stream()
+    public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency) {
+        return totals("bot_id", inCurrency(new WindowSql(), currency), window).entrySet().stream()
                 .map(entry -> new Leaderboard.Entry(entry.getKey(), entry.getValue().totals()))
                 .toList();
     }
 
     @Override
-    public Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window) {
+    public List<String> currenciesWithRounds() {
+        return jdbc.sql("""
+                        SELECT DISTINCT p.currency COLLATE "C" AS currency FROM game_platform_config p
+                        WHERE EXISTS (SELECT 1 FROM round_totals_hourly t
+                                      WHERE t.game_name = p.game_name AND t.platform_code = p.platform_code)
+                        ORDER BY 1
+                        """)
+                .query(String.class)
+                .list();
+    }
+
+    @Override
+    public Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window,
+                                                       @Nullable String currency) {
         if (botIds.isEmpty()) {
             return Map.of();
         }
-        return totals("bot_id", new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys"), window);
+        return totals("bot_id", inCurrency(new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys"),
+                currency), window);
     }
 
     @Override
@@ -401,17 +416,17 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (strategyNames.isEmpty()) {
             return Map.of();
         }
-        return totals("strategy_name", new WindowSql()
+        return totals("strategy_name", inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
                 .equal("platform_code", scope.platform(), "platform")
-                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.window());
+                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.currency()), scope.window());
     }
 
     @Override
     public PerformanceTotals totalsOfScope(PerformanceScope scope) {
-        return totals("''", new WindowSql()
+        return totals("''", inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
-                .equal("platform_code", scope.platform(), "platform"), scope.window())
+                .equal("platform_code", scope.platform(), "platform"), scope.currency()), scope.window())
                 .getOrDefault("", PerformanceTotals.NONE);
     }
 
@@ -470,10 +485,21 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     }
 
     private static WindowSql scoped(PerformanceScope scope) {
-        return new WindowSql()
+        return inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
                 .equal("platform_code", scope.platform(), "platform")
-                .window("round_start_timestamp", scope.window(), "window");
+                .window("round_start_timestamp", scope.window(), "window"), scope.currency());
+    }
+
+    /**
+     * Only rows (of {@code crash_game_rounds} or {@code round_totals_hourly}, both keyed by game and platform) on
+     * platforms configured in {@code currency}; all of them when null.
+     */
+    private static WindowSql inCurrency(WindowSql filters, @Nullable String currency) {
+        return currency == null ? filters : filters
+                .condition("(game_name, platform_code) IN (SELECT game_name, platform_code FROM game_platform_config "
+                        + "WHERE currency = :currency)")
+                .parameter("currency", currency);
     }
 
     private Map<String, PerformanceStats> performance(String keyExpression, WindowSql where, boolean withEquity) {
