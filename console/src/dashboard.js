@@ -365,7 +365,7 @@ function botPage(botId) {
       if (!bot) return notFound(body, botId);
       const s = bot.statistics;
       body.append(figures([
-        ['status', botStatus({ ...bot, currentSession: bot.currentSession && { ...bot.currentSession } }), `status ${botStatus(bot)}`],
+        ['status', el('span', { class: `status ${botStatus(bot)}` }, botStatus(bot))],
         ['strategy', bot.strategyName ?? '–'], ['VM', `${bot.vmName ?? '–'} (${bot.vmProvider ?? '–'}, ${bot.region ?? '–'})`],
         ['balance', money(bot.currentSession?.totals.currentBalance)],
         ['P/L', money(s.totalProfitLoss), signClass(s.totalProfitLoss)], ['ROI', percent(s.roiPercent)],
@@ -620,7 +620,8 @@ function fairness(parent, game, platform, range) {
       });
       const histogramBox = el('div', { class: 'chart', id: 'histogram-chart' });
       grid.append(el('figure', {}, el('figcaption', {}, 'Rounds per multiplier bucket: observed vs expected'), histogramBox));
-      const labels = d.buckets.map((b) => `${Number(b.lower)}–${b.upper === null ? '∞' : Number(b.upper)}`);
+      // Each bar by its lower edge (the bucket runs to the next bar's); the last is open.
+      const labels = d.buckets.map((b) => (b.upper === null ? `${Number(b.lower)}+` : `${Number(b.lower)}`));
       chart(histogramBox, {
         xLabels: labels, yLabel: 'rounds',
         series: [{ label: 'observed', bars: true, color: COLORS[0] }, { label: 'expected', color: COLORS[1] }],
@@ -769,6 +770,13 @@ rangeSelect.addEventListener('change', () => {
   route();
 });
 customRange.addEventListener('change', route);
+// Until the gateway pushes rounds (subscriptions), the page asks again on a timer, as Grafana's refresh does.
+let refreshTimer = null;
+document.getElementById('refresh').addEventListener('change', (event) => {
+  clearInterval(refreshTimer);
+  const seconds = Number(event.target.value);
+  refreshTimer = seconds ? setInterval(route, seconds * 1000) : null;
+});
 window.addEventListener('hashchange', route);
 mountKeyForm(document.getElementById('key-form'), route);
 route();

@@ -254,6 +254,19 @@ class ConsoleBrowserIT {
         // And it is on screen, not only in the editor's model.
         assertThat(browser.findElement(By.cssSelector(".graphiql-response")).getText()).contains("\"totalCount\": 3");
         screenshot("graphiql");
+
+        // Subscriptions (once the schema has them) go over graphql-transport-ws on the same origin, which the page's
+        // Content-Security-Policy allows, with the key as GraphiQL's fetcher sends it in connection_init.
+        Object ack = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const key = Object.values(sessionStorage).find(value => value.startsWith('cag_'));
+                const socket = new WebSocket(location.origin.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
+                socket.onopen = () => socket.send(JSON.stringify(
+                    {type: 'connection_init', payload: {Authorization: 'Bearer ' + key}}));
+                socket.onmessage = (event) => { done(JSON.parse(event.data).type); socket.close(); };
+                socket.onerror = () => done('error');
+                socket.onclose = (event) => done('closed ' + event.code);""");
+        assertThat(ack).isEqualTo("connection_ack");
     }
 
     void noConsoleErrors() {
@@ -267,8 +280,10 @@ class ConsoleBrowserIT {
         assertThat(requestedUrls).as("what the browser requested").isNotEmpty()
                 .anyMatch(url -> url.endsWith("/graphql"))
                 .anyMatch(url -> url.endsWith("/console/assets/graphiql.js"));
-        assertThat(requestedUrls).allMatch(url -> url.startsWith(origin() + "/") || url.startsWith("data:"),
-                "on " + origin());
+        // The gateway's origin over HTTP and its WebSocket; data: URLs are the fonts inside the bundled CSS.
+        String webSocket = origin().replaceFirst("^http", "ws");
+        assertThat(requestedUrls).allMatch(url -> url.startsWith(origin() + "/") || url.startsWith(webSocket + "/")
+                || url.startsWith("data:"), "on " + origin());
     }
 
     // -----------------------------------------------------------------------------------------------------------
