@@ -117,12 +117,12 @@ function sortableTable(columns, rows, { id } = {}) {
 
 /**
  * A uPlot chart in `container`. `data` is [xs, ...ys] (uPlot's shape); the container records how many series and
- * points it drew (data-series, data-points) so that a reader, or a test, can tell what is on the canvas.
+ * data points it drew (data-series, data-points) so that a reader, or a test, can tell what is on the canvas.
  */
 function chart(container, { series, data, height = 260, xLabels, xTime = false, logX = false, logY = false, bands,
-  yLabel }) {
+  yLabel, unitSquare = false, points = data[0].length }) {
   container.dataset.series = String(series.length);
-  container.dataset.points = String(data[0].length);
+  container.dataset.points = String(points);
   const width = Math.max(320, container.clientWidth || container.parentElement?.clientWidth || 640);
   const xValues = xLabels ? (_, ticks) => ticks.map((t) => xLabels[Math.round(t)] ?? '') : undefined;
   const options = {
@@ -149,6 +149,11 @@ function chart(container, { series, data, height = 260, xLabels, xTime = false, 
     bands,
     cursor: { drag: { x: true, y: false } },
   };
+  if (unitSquare) {
+    // Probabilities against probabilities: both axes 0 to 1, so the diagonal is the diagonal.
+    options.scales.x.range = [0, 1];
+    options.scales.y.range = [0, 1];
+  }
   const plot = new uPlot(options, data, container);
   new ResizeObserver(() => {
     const next = container.clientWidth;
@@ -664,11 +669,12 @@ function signalsPage() {
         grid.append(el('figure', {}, el('figcaption', {}, `${type.signalType}: hit rate against confidence (ECE ${fixed(type.expectedCalibrationError, 3)})`), box));
         const buckets = type.buckets.filter((b) => b.score.meanConfidence !== null);
         const xs = buckets.map((b) => b.score.meanConfidence);
+        const diagonal = [0, ...xs, 1];
         chart(box, {
-          yLabel: 'hit rate',
+          yLabel: 'hit rate', unitSquare: true, points: buckets.length,
           series: [{ label: 'hit rate', color: COLORS[t % COLORS.length], points: { show: true, size: 8 } },
             { label: 'perfect calibration', color: '#9aa5b1', dash: [6, 4], points: { show: false } }],
-          data: [xs, buckets.map((b) => num(b.score.hitRate)), xs],
+          data: [diagonal, [null, ...buckets.map((b) => num(b.score.hitRate)), null], diagonal],
         });
       });
       const briers = el('div', { class: 'chart', id: 'brier-chart' });

@@ -37,7 +37,7 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
 
     @Bean
     RouterFunction<ServerResponse> consolePage() {
-        return page("/console", "index.html");
+        return page("/console", "index.html").and(page("/console/", "index.html"));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -136,7 +137,7 @@ class ConsoleBrowserIT {
             WebElement row = browser.findElement(By.cssSelector("#fleet-table tbody tr[data-key='" + botId + "']"));
             SimulatedSession last = latest.get(botId);
             // Every demo session has ended: a bot is bust when its last one left less than one base stake (10).
-            String expected = last.finalBalance().compareTo(java.math.BigDecimal.TEN) < 0 ? "bust" : "stopped";
+            String expected = last.finalBalance().compareTo(BigDecimal.TEN) < 0 ? "bust" : "stopped";
             assertThat(row.findElement(By.cssSelector(".status")).getText()).as(botId).isEqualTo(expected);
             assertThat(row.findElement(By.cssSelector("svg.sparkline")).getDomAttribute("data-points")).as(botId)
                     .isEqualTo(String.valueOf(edge.path("node").path("equityCurve").size()));
@@ -186,6 +187,15 @@ class ConsoleBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#strategy-table tbody tr"))).hasSize(strategies);
         assertThat(browser.findElements(By.cssSelector("#leaderboard-table tbody tr"))).hasSize(3);
         screenshot("strategies");
+
+        // The time range picker becomes every panel's window: the demo's rounds all fall in the last 24 hours.
+        new Select(browser.findElement(By.id("range"))).selectByValue("24");
+        waitForPanels("strategies", "leaderboard");
+        browser.findElement(By.cssSelector("[data-panel=strategies] .show-query")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-panel=strategies] pre.query")).getText())
+                .contains("strategies(window: $window)", "\"window\": {", "\"from\": \"");
+        assertThat(browser.findElements(By.cssSelector("#strategy-table tbody tr"))).hasSize(strategies);
+        new Select(browser.findElement(By.id("range"))).selectByValue("0");
     }
 
     void fairness() throws IOException {
