@@ -46,6 +46,17 @@ function timeWindow() {
   return hours ? { from: new Date(Date.now() - hours * 3600_000).toISOString() } : null;
 }
 
+/**
+ * The period of the fleet's sparklines: hours over a range of up to two days, days beyond (and over all time), so
+ * that 50 bots over months stay a few thousand points.
+ */
+function sparklineBucket() {
+  const range = timeWindow();
+  if (!range?.from) return 'DAY';
+  const span = (range.to ? new Date(range.to) : new Date()) - new Date(range.from);
+  return span <= 48 * 3600_000 ? 'HOUR' : 'DAY';
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Formatting and small DOM helpers
 
@@ -255,7 +266,7 @@ export function botStatus(bot) {
 }
 
 const FLEET = `
-query ConsoleFleet($window: TimeWindow) {
+query ConsoleFleet($window: TimeWindow, $bucket: EquityBucket!) {
   bots(first: 500) {
     totalCount
     edges {
@@ -263,7 +274,7 @@ query ConsoleFleet($window: TimeWindow) {
         botId botName strategyName baseStake lastHeartbeatAt
         currentSession { sessionId gameName platformCode status stale endTime totals { currentBalance } }
         statistics(window: $window) { rounds winRate totalProfitLoss roiPercent maxDrawdown { amount percentOfPeak } }
-        equityCurve(bucket: HOUR, window: $window) { periodStart cumulativeProfitLoss }
+        equityCurve(bucket: $bucket, window: $window) { periodStart cumulativeProfitLoss }
       }
     }
   }
@@ -271,7 +282,7 @@ query ConsoleFleet($window: TimeWindow) {
 
 function fleetPage() {
   panel(main, {
-    title: 'Fleet', name: 'fleet', wide: true, query: FLEET, variables: { window: timeWindow() },
+    title: 'Fleet', name: 'fleet', wide: true, query: FLEET, variables: { window: timeWindow(), bucket: sparklineBucket() },
     render: (body, data) => {
       const bots = data.bots.edges.map((edge) => ({ ...edge.node, status: botStatus(edge.node) }));
       const counts = {};
@@ -296,7 +307,7 @@ function fleetPage() {
           cell: (b) => `${money(b.statistics.maxDrawdown.amount)} (${percent(b.statistics.maxDrawdown.percentOfPeak)})`, class: () => 'num' },
         { label: 'rounds', sort: (b) => b.statistics.rounds, cell: (b) => String(b.statistics.rounds), class: () => 'num' },
         { label: 'last heartbeat', sort: (b) => b.lastHeartbeatAt ?? '', cell: (b) => el('span', { title: when(b.lastHeartbeatAt) }, ago(b.lastHeartbeatAt)) },
-        { label: 'equity', cell: (b) => sparkline(b.equityCurve.map((p) => Number(p.cumulativeProfitLoss))) },
+        { label: `equity per ${sparklineBucket().toLowerCase()}`, cell: (b) => sparkline(b.equityCurve.map((p) => Number(p.cumulativeProfitLoss))) },
       ], bots, { id: 'fleet-table' }));
     },
   });

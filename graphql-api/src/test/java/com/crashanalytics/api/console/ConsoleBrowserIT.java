@@ -117,6 +117,10 @@ class ConsoleBrowserIT {
     }
 
     void fleet(String key, DemoResult demo) throws IOException {
+        // One bot starts a new session now and is running; the others' last sessions have ended.
+        api("""
+                mutation { startSession(input: {botId: "sim-bot-01", sessionId: "console-live", gameName: "aviator",
+                                                platformCode: "dafabet", initialBalance: 500}) { session { status } } }""");
         browser.get(origin() + "/console");
         waitFor(d -> panelState("fleet").equals("no-key"));
         browser.findElement(By.id("api-key")).sendKeys(key);
@@ -130,14 +134,16 @@ class ConsoleBrowserIT {
         List<WebElement> rows = browser.findElements(By.cssSelector("#fleet-table tbody tr"));
         Map<String, SimulatedSession> latest = latestSessionPerBot(demo);
         assertThat(rows).hasSize(latest.size());
-        JsonNode curves = api("{ bots { edges { node { botId equityCurve(bucket: HOUR) { periodStart } } } } }")
+        // Over all time (the picker's default) the sparklines are daily.
+        JsonNode curves = api("{ bots { edges { node { botId equityCurve(bucket: DAY) { periodStart } } } } }")
                 .data("bots.edges");
         for (JsonNode edge : curves) {
             String botId = edge.path("node").path("botId").asString();
             WebElement row = browser.findElement(By.cssSelector("#fleet-table tbody tr[data-key='" + botId + "']"));
             SimulatedSession last = latest.get(botId);
             // Every demo session has ended: a bot is bust when its last one left less than one base stake (10).
-            String expected = last.finalBalance().compareTo(BigDecimal.TEN) < 0 ? "bust" : "stopped";
+            String expected = botId.equals("sim-bot-01") ? "running"
+                    : last.finalBalance().compareTo(BigDecimal.TEN) < 0 ? "bust" : "stopped";
             assertThat(row.findElement(By.cssSelector(".status")).getText()).as(botId).isEqualTo(expected);
             assertThat(row.findElement(By.cssSelector("svg.sparkline")).getDomAttribute("data-points")).as(botId)
                     .isEqualTo(String.valueOf(edge.path("node").path("equityCurve").size()));
@@ -150,7 +156,7 @@ class ConsoleBrowserIT {
         // "Show query" reveals the panel's GraphQL document.
         browser.findElement(By.cssSelector("[data-panel=fleet] .show-query")).click();
         assertThat(browser.findElement(By.cssSelector("[data-panel=fleet] pre.query")).getText())
-                .contains("query ConsoleFleet", "equityCurve(bucket: HOUR");
+                .contains("query ConsoleFleet", "equityCurve(bucket: $bucket", "\"bucket\": \"DAY\"");
         browser.findElement(By.cssSelector("[data-panel=fleet] .show-query")).click();
         screenshot("fleet");
     }
