@@ -54,15 +54,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The console in a real browser (Debian's headless chromium through its chromedriver; {@code .ci/run} installs both)
  * against the gateway loaded with the simulator's demo, once for every step: each dashboard page draws its charts
  * with the series and points the API's own answers call for, GraphiQL runs a demo query, the key stays in the tab's
- * sessionStorage, the browser logs no error, and no request leaves the gateway's origin. The screenshots of the
- * README come from this run ({@code docs/screenshots}).
+ * sessionStorage, the browser logs no error, and no request leaves the gateway's origin. Every run takes the
+ * screenshots (into {@code target/console-screenshots}); the README's are refreshed by running it with
+ * {@code -Dconsole.screenshots=../docs/screenshots}, so an ordinary build leaves the work tree clean.
  */
 @GatewayIntegrationTest
 class ConsoleBrowserIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+    static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
 
     @LocalServerPort
     int port;
