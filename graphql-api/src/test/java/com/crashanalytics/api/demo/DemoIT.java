@@ -2,10 +2,8 @@ package com.crashanalytics.api.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,28 +24,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.crashanalytics.api.testing.DemoFleet;
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlClient.GraphQlResponse;
 import com.crashanalytics.api.testing.TestApiKeys;
-import com.crashanalytics.simulator.crash.CrashDistribution;
 import com.crashanalytics.simulator.demo.DashboardQueries;
 import com.crashanalytics.simulator.demo.Demo;
 import com.crashanalytics.simulator.demo.DemoResult;
-import com.crashanalytics.simulator.demo.DemoSetup;
 import com.crashanalytics.simulator.gateway.GatewayClient;
-import com.crashanalytics.simulator.gateway.RetryPolicy;
 import com.crashanalytics.simulator.gateway.Traffic;
-import com.crashanalytics.simulator.play.BotProfile;
 import com.crashanalytics.simulator.play.GameTable;
 import com.crashanalytics.simulator.play.SessionEnd;
 import com.crashanalytics.simulator.play.SimulatedRound;
 import com.crashanalytics.simulator.play.SimulatedSession;
-import com.crashanalytics.simulator.play.SimulationPlan;
-import com.crashanalytics.simulator.play.SimulationSettings;
-import com.crashanalytics.simulator.strategy.DAlembert;
-import com.crashanalytics.simulator.strategy.FixedTarget;
-import com.crashanalytics.simulator.strategy.Martingale;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -70,9 +58,6 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final RetryPolicy FAST_RETRIES =
-            new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMinutes(1));
-    private static final BigDecimal TEN = new BigDecimal("10");
 
     @LocalServerPort
     int port;
@@ -94,9 +79,10 @@ class DemoIT {
     @Test
     void theDemoFillsTheGatewayOnceEvenWhenABatchIsSentTwice() throws IOException {
         LosingProxy losing = startProxy(2);
-        GatewayClient throughProxy = client("http://localhost:" + proxy.getAddress().getPort());
+        GatewayClient throughProxy = DemoFleet.client("http://localhost:" + proxy.getAddress().getPort());
 
-        DemoResult result = new Demo(throughProxy, TestApiKeys.ADMIN, null, setup(), Clock.systemUTC()).run(quiet());
+        DemoResult result = new Demo(throughProxy, TestApiKeys.ADMIN, null, DemoFleet.setup(), Clock.systemUTC())
+                .run(DemoFleet.quiet());
 
         assertThat(result.failures()).isEmpty();
         assertThat(result.succeeded()).isTrue();
@@ -115,8 +101,7 @@ class DemoIT {
 
         // The same demo again (no proxy now) finds where the first run put its data and sends it all again:
         // every round is a duplicate, and nothing is added.
-        DemoResult again = new Demo(client("http://localhost:" + port), TestApiKeys.ADMIN, null, setup(),
-                Clock.systemUTC()).run(quiet());
+        DemoResult again = DemoFleet.load(port);
 
         assertThat(again.succeeded()).isTrue();
         assertThat(again.roundsWritten()).isZero();
@@ -126,8 +111,7 @@ class DemoIT {
 
     @Test
     void theReadmesDashboardQueriesAnswerWithDemoData() throws IOException {
-        DemoResult result = new Demo(client("http://localhost:" + port), TestApiKeys.ADMIN, null, setup(),
-                Clock.systemUTC()).run(quiet());
+        DemoResult result = DemoFleet.load(port);
         assertThat(result.succeeded()).isTrue();
         GraphQlClient dashboard = new GraphQlClient(port);
         List<String> queries = DashboardQueries.all();
@@ -176,22 +160,6 @@ class DemoIT {
             queries.add(blocks.group(1).strip());
         }
         return queries;
-    }
-
-    /** 3 bots × 2 sessions × up to 60 rounds on two tables, errors and misreads often enough to occur. */
-    private static DemoSetup setup() {
-        List<BotProfile> bots = List.of(
-                new BotProfile("sim-bot-01", "Steady", new FixedTarget(TEN, new BigDecimal("1.33")),
-                        new BigDecimal("1000"), new BigDecimal("100"), new BigDecimal("0.10"), null),
-                new BotProfile("sim-bot-02", "Doubler", Martingale.doubling(TEN, new BigDecimal("2"), 3),
-                        new BigDecimal("1000"), new BigDecimal("100"), new BigDecimal("0.10"), null),
-                new BotProfile("sim-bot-03", "Patient", DAlembert.withUnitOfBaseStake(TEN, new BigDecimal("2")),
-                        new BigDecimal("1000"), new BigDecimal("100"), new BigDecimal("0.10"), null));
-        SimulationPlan plan = new SimulationPlan(bots, 2, 60,
-                List.of(new GameTable("aviator", "dafabet"), new GameTable("jetx", "fun88")), 5,
-                Instant.EPOCH, Duration.ofMinutes(5));
-        SimulationSettings settings = SimulationSettings.DEFAULTS.withErrorRate(0.05).withOcrMisreadRate(0.05);
-        return new DemoSetup(plan, null, settings, CrashDistribution.STANDARD, 25, Duration.ofSeconds(1));
     }
 
     private void assertRowsAre(List<SimulatedSession> sessions, List<SimulatedRound> rounds) {
@@ -246,15 +214,6 @@ class DemoIT {
 
     private int count(String table) {
         return jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
-    }
-
-    private static GatewayClient client(String url) {
-        return new GatewayClient(URI.create(url + "/graphql"), null, Duration.ofSeconds(30), FAST_RETRIES,
-                new Traffic());
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
 
     /**
