@@ -15,11 +15,13 @@ record LeaderboardPositionView(
         BigDecimal totalProfitLoss,
         @Nullable BigDecimal roiPercent,
         @Nullable BigDecimal winRate,
-        @Nullable BigDecimal profitFactor) {
+        @Nullable BigDecimal profitFactor,
+        @Nullable String currency) {
 
-    static LeaderboardPositionView of(Leaderboard.Position position) {
+    static LeaderboardPositionView of(Leaderboard.Position position, @Nullable String currency) {
         RoundTotals totals = position.entry().totals();
         return new LeaderboardPositionView(position.position(), position.entry().botId(), position.value(),
-                totals.rounds(), totals.totalProfitLoss(), totals.roiPercent(), totals.winRate(), totals.profitFactor());
+                totals.rounds(), totals.totalProfitLoss(), totals.roiPercent(), totals.winRate(), totals.profitFactor(),
+                currency);
     }
 }

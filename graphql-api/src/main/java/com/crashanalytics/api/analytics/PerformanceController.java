@@ -55,8 +55,9 @@ class PerformanceController {
         this.performance = performance;
         this.bots = bots;
         loaders.<BotWindow, PerformanceStats>forName(BOT_STATISTICS).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromCallable(() -> byArguments(keys, BotWindow::window, (window, batch) ->
-                        performance.ofBots(batch.stream().map(BotWindow::botId).toList(), window),
+                Mono.fromCallable(() -> byArguments(keys, key -> new Figures<>(key.scope(), key.equity()),
+                        (figures, batch) -> performance.ofBots(batch.stream().map(BotWindow::botId).toList(),
+                                figures.scope().window(), figures.scope().currency(), figures.equity()),
                         BotWindow::botId)));
         loaders.<BotPeriodWindow, List<PeriodSummary>>forName(BOT_EQUITY_CURVES).registerMappedBatchLoader((keys, environment) ->
                 Mono.fromCallable(() -> byArguments(keys, key -> new PeriodWindow(key.period(), key.window()),
@@ -64,12 +65,14 @@ class PerformanceController {
                                 batch.stream().map(BotPeriodWindow::botId).toList(), arguments.period(), arguments.window()),
                         BotPeriodWindow::botId)));
         loaders.<StrategyScope, PerformanceStats>forName(STRATEGY_PERFORMANCE).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromCallable(() -> byArguments(keys, StrategyScope::scope, (scope, batch) ->
-                        performance.ofStrategies(batch.stream().map(StrategyScope::name).toList(), scope),
+                Mono.fromCallable(() -> byArguments(keys, key -> new Figures<>(key.scope(), key.equity()),
+                        (figures, batch) -> performance.ofStrategies(batch.stream().map(StrategyScope::name).toList(),
+                                figures.scope(), figures.equity()),
                         StrategyScope::name)));
         loaders.<BotWindow, PerformanceTotals>forName(BOT_TOTALS).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromCallable(() -> byArguments(keys, BotWindow::window, (window, batch) ->
-                        performance.totalsOfBots(batch.stream().map(BotWindow::botId).toList(), window),
+                Mono.fromCallable(() -> byArguments(keys, BotWindow::scope, (scope, batch) ->
+                        performance.totalsOfBots(batch.stream().map(BotWindow::botId).toList(), scope.window(),
+                                scope.currency()),
                         BotWindow::botId)));
         loaders.<StrategyScope, PerformanceTotals>forName(STRATEGY_TOTALS).registerMappedBatchLoader((keys, environment) ->
                 Mono.fromCallable(() -> byArguments(keys, StrategyScope::scope, (scope, batch) ->
@@ -77,16 +80,31 @@ class PerformanceController {
                         StrategyScope::name)));
     }
 
+    /** The per-day Sharpe ratio of the equity returns, × √365 when {@code annualised}. */
+    @SchemaMapping(typeName = "PerformanceStats")
+    @Nullable Double dailySharpeRatio(PerformanceView stats, @Argument @Nullable Boolean annualised) {
+        return stats.equity() == null ? null : stats.equity().dailySharpe(Boolean.TRUE.equals(annualised));
+    }
+
+    /** The per-day Sortino ratio of the equity returns, × √365 when {@code annualised}. */
+    @SchemaMapping(typeName = "PerformanceStats")
+    @Nullable Double dailySortinoRatio(PerformanceView stats, @Argument @Nullable Boolean annualised) {
+        return stats.equity() == null ? null : stats.equity().dailySortino(Boolean.TRUE.equals(annualised));
+    }
+
     @SchemaMapping(typeName = "Bot")
     CompletableFuture<PerformanceView> statistics(Bot bot, @Argument @Nullable TimeWindowInput window,
+                                                  @Argument @Nullable String currency,
                                                   DataFetchingEnvironment environment) {
-        BotWindow key = new BotWindow(bot.botId(), TimeWindowInput.toWindow(window));
+        BotWindow key = new BotWindow(bot.botId(), new BotScope(TimeWindowInput.toWindow(window), currency),
+                PerformanceView.needsEquity(environment.getSelectionSet()));
         if (!PerformanceView.needsRoundOrder(environment.getSelectionSet())) {
             DataLoader<BotWindow, PerformanceTotals> totals = environment.getDataLoader(BOT_TOTALS);
-            return totals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures));
+            return totals.load(key).thenApply(figures ->
+                    PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures).inCurrency(currency));
         }
         DataLoader<BotWindow, PerformanceStats> loader = environment.getDataLoader(BOT_STATISTICS);
-        return loader.load(key).thenApply(stats -> PerformanceView.of(stats == null ? NO_ROUNDS : stats));
+        return loader.load(key).thenApply(stats -> PerformanceView.of(stats == null ? NO_ROUNDS : stats).inCurrency(currency));
     }
 
     @SchemaMapping(typeName = "Bot")
@@ -105,42 +123,70 @@ class PerformanceController {
 
     @QueryMapping
     List<StrategyView> strategies(@Argument @Nullable String game, @Argument @Nullable String platform,
-                                  @Argument @Nullable TimeWindowInput window) {
-        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window));
+                                  @Argument @Nullable TimeWindowInput window, @Argument @Nullable String currency) {
+        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency);
         return performance.strategyNames(scope).stream().map(name -> new StrategyView(name, scope)).toList();
     }
 
     @SchemaMapping(typeName = "Strategy")
     CompletableFuture<PerformanceView> performance(StrategyView strategy, @Argument @Nullable TimeWindowInput window,
                                                    @Argument @Nullable String game, @Argument @Nullable String platform,
+                                                   @Argument @Nullable String currency,
                                                    DataFetchingEnvironment environment) {
         PerformanceScope scope = strategy.scope().overriddenBy(game, platform,
-                window == null ? null : TimeWindowInput.toWindow(window));
-        StrategyScope key = new StrategyScope(strategy.name(), scope);
+                window == null ? null : TimeWindowInput.toWindow(window), currency);
+        StrategyScope key = new StrategyScope(strategy.name(), scope,
+                PerformanceView.needsEquity(environment.getSelectionSet()));
         if (!PerformanceView.needsRoundOrder(environment.getSelectionSet())) {
             DataLoader<StrategyScope, PerformanceTotals> totals = environment.getDataLoader(STRATEGY_TOTALS);
-            return totals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures));
+            return totals.load(key).thenApply(figures ->
+                    PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures).inCurrency(scope.currency()));
         }
         DataLoader<StrategyScope, PerformanceStats> loader = environment.getDataLoader(STRATEGY_PERFORMANCE);
-        return loader.load(key).thenApply(stats -> PerformanceView.of(stats == null ? NO_ROUNDS : stats));
+        return loader.load(key).thenApply(stats ->
+                PerformanceView.of(stats == null ? NO_ROUNDS : stats).inCurrency(scope.currency()));
     }
 
     @QueryMapping
     PerformanceView gameStatistics(@Argument String game, @Argument @Nullable String platform,
-                                   @Argument @Nullable TimeWindowInput window, DataFetchingEnvironment environment) {
-        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window));
-        return PerformanceView.needsRoundOrder(environment.getSelectionSet())
-                ? PerformanceView.of(performance.ofScope(scope))
-                : PerformanceView.of(performance.totalsOfScope(scope));
+                                   @Argument @Nullable TimeWindowInput window, @Argument @Nullable String currency,
+                                   DataFetchingEnvironment environment) {
+        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency);
+        return (PerformanceView.needsRoundOrder(environment.getSelectionSet())
+                ? PerformanceView.of(performance.ofScope(scope, PerformanceView.needsEquity(environment.getSelectionSet())))
+                : PerformanceView.of(performance.totalsOfScope(scope))).inCurrency(currency);
     }
 
     @QueryMapping
     List<LeaderboardPositionView> leaderboard(@Argument LeaderboardMetric metric, @Argument @Nullable TimeWindowInput window,
-                                              @Argument int first) {
+                                              @Argument int first, @Argument @Nullable String currency) {
         LeaderboardQuery query = new LeaderboardQuery(metric, TimeWindowInput.toWindow(window), first);
-        return Leaderboard.rank(performance.leaderboardEntries(query.window()), query.metric(), query.first()).stream()
-                .map(LeaderboardPositionView::of)
+        String rankedIn = LeaderboardQuery.currency(currency, currency == null ? performance.currenciesWithRounds() : List.of());
+        // a currency found as the only one needs no filter: every round is in it
+        return Leaderboard.rank(performance.leaderboardEntries(query.window(), currency), query.metric(), query.first())
+                .stream()
+                .map(position -> LeaderboardPositionView.of(position, rankedIn))
                 .toList();
+    }
+
+    /**
+     * The currency of each figure set: the one it was asked in; otherwise the one currency of every platform with
+     * rounds, or null when platforms of several currencies have rounds (the money then adds across currencies). One
+     * query for all the figures of a request that need it.
+     */
+    @BatchMapping(typeName = "PerformanceStats")
+    Map<PerformanceView, String> currency(List<PerformanceView> figures) {
+        List<String> all = figures.stream().allMatch(view -> view.requestedCurrency() != null) ? List.of()
+                : performance.currenciesWithRounds();
+        Map<PerformanceView, String> currencies = new HashMap<>();
+        for (PerformanceView view : figures) {
+            String currency = view.requestedCurrency() != null ? view.requestedCurrency()
+                    : all.size() == 1 ? all.get(0) : null;
+            if (currency != null) {
+                currencies.put(view, currency);
+            }
+        }
+        return currencies;
     }
 
     @BatchMapping(typeName = "LeaderboardPosition")
@@ -157,7 +203,16 @@ class PerformanceController {
         return result;
     }
 
-    record BotWindow(String botId, TimeWindow window) {
+    /** What one statement of full figures shares: the scope (a window, a strategy scope) and whether equity is read. */
+    record Figures<S>(S scope, boolean equity) {
+    }
+
+    /** A bot's statistics in a window; {@code equity}: whether the query selects an equity-return figure. */
+    /** A bot's rounds in a window, on platforms of one currency (null: every platform). */
+    record BotScope(TimeWindow window, @Nullable String currency) {
+    }
+
+    record BotWindow(String botId, BotScope scope, boolean equity) {
     }
 
     /** The arguments of an equity curve: what keys must share to be read in one statement. */
@@ -167,6 +222,6 @@ class PerformanceController {
     record BotPeriodWindow(String botId, Period period, TimeWindow window) {
     }
 
-    record StrategyScope(String name, PerformanceScope scope) {
+    record StrategyScope(String name, PerformanceScope scope, boolean equity) {
     }
 }

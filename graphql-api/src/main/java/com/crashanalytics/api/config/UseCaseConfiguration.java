@@ -23,6 +23,9 @@ import com.crashanalytics.domain.round.LogRoundUseCase;
 import com.crashanalytics.domain.round.RoundDetailService;
 import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundLoggingService;
+import com.crashanalytics.domain.session.CapitalEventLog;
+import com.crashanalytics.domain.session.CapitalEventService;
+import com.crashanalytics.domain.session.LogCapitalEventUseCase;
 import com.crashanalytics.domain.session.SessionLifecycleService;
 import com.crashanalytics.domain.session.SessionLog;
 import org.springframework.beans.factory.annotation.Value;
@@ -93,5 +96,11 @@ public class UseCaseConfiguration {
     LogDiagnosticsUseCase logDiagnosticsUseCase(DiagnosticsLog log, SessionLog sessions, BotRegistry bots,
                                                 IdGenerator ids, Transactions transactions) {
         return new DiagnosticsService(log, sessions, bots, ids, transactions);
+    }
+
+    @Bean
+    LogCapitalEventUseCase logCapitalEventUseCase(CapitalEventLog log, SessionLog sessions, BotRegistry bots,
+                                                  IdGenerator ids, Transactions transactions) {
+        return new CapitalEventService(log, sessions, bots, ids, transactions);
     }
 }

@@ -58,6 +58,7 @@ public final class GatewayAccessPolicies {
                 .mutation("logMultiplier", botWrite(botIdAt("input.botId")))
                 .mutation("logSignal", botWrite(botIdAt("input.botId")))
                 .mutation("logError", botWrite(botIdAt("input.botId")))
+                .mutation("logCapitalEvent", botWrite(botIdAt("input.botId")))
                 .mutation("logOcrValidation", botWrite(botIdAt("input.botId")))
                 // Lists across bots (a BOT key's answer holds its own bots' rows only: see VisibleBots)
                 .query("bots", botRead(filteredByResolver()))

@@ -25,6 +25,7 @@ import com.crashanalytics.domain.analytics.multipliers.BigMultiplierGaps;
 import com.crashanalytics.domain.analytics.multipliers.CrashPointDistribution;
 import com.crashanalytics.domain.analytics.multipliers.GapTally;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
+import com.crashanalytics.domain.analytics.performance.CapitalFlow;
 import com.crashanalytics.domain.analytics.performance.Leaderboard;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceScope;
@@ -71,6 +72,8 @@ class AnalyticsAgreementIT {
     SignalReadModel signals;
 
     List<Written> rounds;
+    Map<String, BigDecimal> initialBalances;
+    List<CapitalFlow> capitalFlows;
     List<SignalOutcome> signalOutcomes;
     List<TimeWindow> windows;
 
@@ -83,6 +86,8 @@ class AnalyticsAgreementIT {
         }
         Map<String, BigDecimal> crashOfGameRound = new HashMap<>();
         signalOutcomes = new ArrayList<>();
+        initialBalances = new HashMap<>();
+        capitalFlows = new ArrayList<>();
         for (int b = 0; b < BOTS.size(); b++) {
             String bot = BOTS.get(b);
             String strategy = b % 2 == 0 ? "flat_2x" : "martingale";
@@ -93,10 +98,19 @@ class AnalyticsAgreementIT {
             for (int s = 0; s < 2; s++) {
                 String session = bot + "_s" + s;
                 fixtures.session(session, bot, platform[0], platform[1], strategy, balance.toPlainString());
+                initialBalances.put(session, balance);
                 for (int r = 0; r < 70; r++) {
                     // ties: a fifth of the rounds start in the same minute as the one before
                     minute += random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(40);
                     Instant at = T0.plusSeconds(60L * minute);
+                    if (r == 35) {
+                        // capital, not P/L: a deposit into the first session, a withdrawal from the second, counted
+                        // from this round on (it starts at the event's instant)
+                        BigDecimal flow = s == 0 ? new BigDecimal("50") : new BigDecimal("20").min(balance).negate();
+                        fixtures.capitalEvent(bot, session, flow, at);
+                        capitalFlows.add(new CapitalFlow(session, at, flow));
+                        balance = balance.add(flow);
+                    }
                     String externalId = random.nextInt(10) == 0 ? null : "g" + minute;
                     BigDecimal crash = crashOfGameRound.computeIfAbsent(platform[1] + "/" + externalId,
                             key -> fairCrash(random));
@@ -135,7 +149,9 @@ class AnalyticsAgreementIT {
                         boolean reached = random.nextDouble() < confidence;
                         String type = random.nextBoolean() ? "ml_v1" : "pattern";
                         fixtures.signal(id, type, confidence, reached, at);
-                        signalOutcomes.add(new SignalOutcome(type, confidence, reached));
+                        // the fixture's signals predict 2.0x; the platforms' house edge is 3%: RTP 0.97
+                        signalOutcomes.add(new SignalOutcome(type, confidence, reached, new BigDecimal("2.0"),
+                                new BigDecimal("0.97")));
                     }
                 }
             }
@@ -152,17 +168,17 @@ class AnalyticsAgreementIT {
         for (TimeWindow window : windows) {
             Map<String, PerformanceStats> bySql = performance.ofBots(BOTS, window);
             for (String bot : BOTS) {
-                assertSame(bySql.get(bot), PerformanceStats.of(series(window, w -> w.result().botId().equals(bot))),
+                assertSame(bySql.get(bot), reference(window, w -> w.result().botId().equals(bot)),
                         bot + " in " + window);
             }
             Map<String, PerformanceStats> strategies = performance.ofStrategies(List.of("flat_2x", "martingale"),
                     new PerformanceScope(null, null, window));
             for (String strategy : List.of("flat_2x", "martingale")) {
-                assertSame(strategies.get(strategy), PerformanceStats.of(series(window, w -> w.strategy().equals(strategy))),
+                assertSame(strategies.get(strategy), reference(window, w -> w.strategy().equals(strategy)),
                         strategy + " in " + window);
             }
             PerformanceStats aviator = performance.ofScope(new PerformanceScope("aviator", "spribe", window));
-            assertSame(aviator, PerformanceStats.of(series(window, w -> BOTS.indexOf(w.result().botId()) < 2)),
+            assertSame(aviator, reference(window, w -> BOTS.indexOf(w.result().botId()) < 2),
                     "aviator in " + window);
         }
     }
@@ -444,6 +460,22 @@ class AnalyticsAgreementIT {
     }
 
     /** The rounds in the window matching the filter, in (start time, id) order as PostgreSQL orders uuids. */
+    /**
+     * The domain's figures for the rounds in the window that pass the filter, each session's equity standing on its
+     * initial balance plus the P/L of its rounds before the window (the fixture's sessions are of one strategy and
+     * platform each, so a filter takes a session's rounds in the window whole).
+     */
+    private PerformanceStats reference(TimeWindow window, Predicate<Written> filter) {
+        RoundSeries series = series(window, filter);
+        Map<String, BigDecimal> equityAtStart = new HashMap<>();
+        series.rounds().forEach(round -> equityAtStart.put(round.sessionId(), initialBalances.get(round.sessionId())));
+        rounds.stream()
+                .filter(w -> window.from() != null && w.result().startedAt().isBefore(window.from())
+                        && equityAtStart.containsKey(w.result().sessionId()))
+                .forEach(w -> equityAtStart.merge(w.result().sessionId(), w.result().profitLoss(), BigDecimal::add));
+        return PerformanceStats.of(series, series.impliedStartingCapital(), equityAtStart, capitalFlows);
+    }
+
     private RoundSeries series(TimeWindow window, Predicate<Written> filter) {
         return new RoundSeries(rounds.stream()
                 .filter(w -> window.contains(w.result().startedAt()) && filter.test(w))

@@ -54,6 +54,16 @@ final class AnalyticsFixtures {
         return this;
     }
 
+    /** A deposit (amount &gt; 0) or a withdrawal (amount &lt; 0) of the session's bankroll at {@code at}. */
+    void capitalEvent(String botId, String sessionId, BigDecimal amount, Instant at) {
+        jdbc.update("""
+                INSERT INTO capital_events (id, bot_id, session_id, client_event_id, kind, amount, occurred_at,
+                                            content_fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'fixture')
+                """, UUID.randomUUID(), botId, sessionId, sessionId + "@" + at, amount.signum() > 0 ? "DEPOSIT" : "WITHDRAWAL",
+                amount.abs(), Timestamp.from(at));
+    }
+
     AnalyticsFixtures session(String sessionId, String botId, String game, String platform, String strategy,
                               String initialBalance) {
         jdbc.update("""

@@ -109,6 +109,15 @@ public final class AnalyticsBenchmark {
         queries.put("Bot.statistics, 1 bot, last 24 h",
                 "{ bot(botId: \"bot_07\") { statistics(window: %s) { %s } } }".formatted(last24h, performance));
         queries.put("Bot.statistics, 10 bots (batched)", tenBots.toString());
+        // the returns on equity: every round of the bot's sessions, their equity and capital events, on top
+        String equity = performance + " equitySharpeRatio equitySortinoRatio dailySharpeRatio(annualised: true) "
+                + "timeWeightedReturnPercent maxDrawdownPercentOfEquity";
+        queries.put("Bot.statistics + equity returns, 1 bot, all time",
+                "{ bot(botId: \"bot_07\") { statistics { %s } } }".formatted(equity));
+        queries.put("Bot.statistics + equity returns, 1 bot, last 24 h",
+                "{ bot(botId: \"bot_07\") { statistics(window: %s) { %s } } }".formatted(last24h, equity));
+        queries.put("signalEffectiveness + RTP/x baseline, all time",
+                "{ signalEffectiveness { signalType overall { brierScore theoreticalBrierSkillScore profitPerUnitWhenActing } } }");
         queries.put("Bot.equityCurve DAY, 1 bot", "{ bot(botId: \"bot_07\") { equityCurve(bucket: DAY) { periodStart profitLoss closingBalance } } }");
         queries.put("strategies { performance }, all time", "{ strategies { name performance { %s } } }".formatted(performance));
         queries.put("strategies { performance }, last 24 h",

@@ -99,6 +99,10 @@ class AccessMatrixIT {
                     "mutation { logSignal(input: {botId: \"bot_a\", sessionId: \"s_a\", roundNumber: 1, signalType: \"t\", "
                             + "confidenceScore: 0.5}) { duplicate } }",
                     "SELECT count(*) FROM analytics_round_signals", allowed(BOT_A, ADMIN)),
+            new Operation("logCapitalEvent for bot_a", given(REGISTER_A, PLATFORM, START_A),
+                    "mutation { logCapitalEvent(input: {botId: \"bot_a\", sessionId: \"s_a\", clientEventId: \"d1\", "
+                            + "kind: DEPOSIT, amount: 50}) { duplicate } }",
+                    "SELECT count(*) FROM capital_events", allowed(BOT_A, ADMIN)),
             new Operation("logError for bot_a", given(REGISTER_A),
                     "mutation { logError(input: {botId: \"bot_a\", errorType: \"ocr\"}) { duplicate } }",
                     "SELECT count(*) FROM error_logs", allowed(BOT_A, ADMIN)),

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.performance.Drawdown;
+import com.crashanalytics.domain.analytics.performance.EquityReturns;
 import com.crashanalytics.domain.analytics.performance.Leaderboard;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceScope;
@@ -125,12 +126,13 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                     LIMIT 1
                 ) AS first ON true
                 GROUP BY bots.k
-            )
+            )%4$s
             SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
-                   coalesce(streaks.longest_loss, 0) AS longest_loss
+                   coalesce(streaks.longest_loss, 0) AS longest_loss%5$s
             FROM totals
             JOIN capital USING (k)
             LEFT JOIN streaks USING (k)
+            %6$s
             """.replace("%3$s", RoundTotalsSql.AGGREGATES.replace("\n", "\n                       "));
 
     /**
@@ -142,6 +144,11 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
      */
     private static final String BOTS_ALL_TIME = """
             WITH totals AS (%s),
+            ordered AS NOT MATERIALIZED (
+                SELECT bot_id AS k, session_id, id, round_start_timestamp AS ts, profit_loss_amount AS pl
+                FROM crash_game_rounds
+                WHERE bot_id = ANY(:keys)
+            ),
             equity AS (
                 SELECT s.bot_id AS k, equity_combine(equity_start(), equity_fold(
                            CASE WHEN NOT s.dirty THEN s.segment
@@ -181,9 +188,9 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                     ORDER BY f.round_start_timestamp, f.id
                     LIMIT 1
                 ) AS first ON true
-            )
+            )%s
             SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
-                   coalesce(streaks.longest_loss, 0) AS longest_loss,
+                   coalesce(streaks.longest_loss, 0) AS longest_loss%s,
                    (e).fall AS max_fall, (e).fall_peak AS max_fall_peak, (e).fall_peak_at AS max_fall_peak_at,
                    (e).fall_ts AS max_fall_at, (e).hi - (e).total AS current_fall, (e).hi AS current_peak,
                    (e).hi_at AS current_peak_at
@@ -191,6 +198,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             JOIN equity USING (k)
             LEFT JOIN capital USING (k)
             LEFT JOIN streaks USING (k)
+            %s
             """;
 
     private static final String EQUITY_CURVE = """
@@ -267,25 +275,27 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     }
 
     @Override
-    public Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window) {
+    public Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window, @Nullable String currency,
+                                                boolean withEquity) {
         if (botIds.isEmpty()) {
             return Map.of();
         }
-        if (window.equals(TimeWindow.ALL)) {
-            return botsOverAllTime(botIds);
+        if (window.equals(TimeWindow.ALL) && currency == null) {
+            return botsOverAllTime(botIds, withEquity);
         }
-        return performance("bot_id", new WindowSql()
+        return performance("bot_id", inCurrency(new WindowSql()
                 .anyOf("bot_id", botIds.toArray(String[]::new), "keys")
-                .window("round_start_timestamp", window, "window"));
+                .window("round_start_timestamp", window, "window"), currency), withEquity);
     }
 
-    private Map<String, PerformanceStats> botsOverAllTime(Collection<String> botIds) {
+    private Map<String, PerformanceStats> botsOverAllTime(Collection<String> botIds, boolean withEquity) {
         WindowSql keys = new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys");
         String totals = SUM_TOTALS.formatted("SELECT bot_id AS k, " + TOTALS_COLUMNS + " FROM round_totals_hourly WHERE "
                 + keys.where());
         Map<String, PerformanceStats> stats = new HashMap<>();
-        keys.bind(jdbc.sql(BOTS_ALL_TIME.formatted(totals)))
-                .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs, decimal(rs, "capital"))));
+        keys.bind(jdbc.sql(BOTS_ALL_TIME.formatted(totals, EquityReturnsSql.ctes(withEquity, true),
+                        EquityReturnsSql.columns(withEquity), EquityReturnsSql.join(withEquity))))
+                .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs, decimal(rs, "capital"), withEquity)));
         return stats;
     }
 
@@ -299,26 +309,27 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             return Map.of();
         }
         WindowSql where = new WindowSql().anyOf("session_id", sessionIds.toArray(String[]::new), "keys");
-        String sql = "SELECT performance.*, s.initial_balance AS session_capital FROM (" + performanceSql("session_id", where)
+        String sql = "SELECT performance.*, s.initial_balance AS session_capital FROM (" + performanceSql("session_id", where, true, true)
                 + ") AS performance JOIN session_logs s ON s.session_id = performance.k";
         Map<String, PerformanceStats> stats = new HashMap<>();
         where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs ->
-                stats.put(rs.getString("k"), stats(rs, RoundTotalsSql.required(rs, "session_capital"))));
+                stats.put(rs.getString("k"), stats(rs, RoundTotalsSql.required(rs, "session_capital"), true)));
         return stats;
     }
 
     @Override
-    public Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope) {
+    public Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope,
+                                                      boolean withEquity) {
         if (strategyNames.isEmpty()) {
             return Map.of();
         }
         return performance("strategy_name", scoped(scope)
-                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"));
+                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), withEquity);
     }
 
     @Override
-    public PerformanceStats ofScope(PerformanceScope scope) {
-        return performance("''", scoped(scope)).getOrDefault("", PerformanceStats.of(new RoundSeries(List.of())));
+    public PerformanceStats ofScope(PerformanceScope scope, boolean withEquity) {
+        return performance("''", scoped(scope), withEquity).getOrDefault("", PerformanceStats.of(new RoundSeries(List.of())));
     }
 
     @Override
@@ -372,18 +383,32 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     }
 
     @Override
-    public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window) {
-        return totals("bot_id", new WindowSql(), window).entrySet().stream()
+    public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency) {
+        return totals("bot_id", inCurrency(new WindowSql(), currency), window).entrySet().stream()
                 .map(entry -> new Leaderboard.Entry(entry.getKey(), entry.getValue().totals()))
                 .toList();
     }
 
     @Override
-    public Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window) {
+    public List<String> currenciesWithRounds() {
+        return jdbc.sql("""
+                        SELECT DISTINCT p.currency COLLATE "C" AS currency FROM game_platform_config p
+                        WHERE EXISTS (SELECT 1 FROM round_totals_hourly t
+                                      WHERE t.game_name = p.game_name AND t.platform_code = p.platform_code)
+                        ORDER BY 1
+                        """)
+                .query(String.class)
+                .list();
+    }
+
+    @Override
+    public Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window,
+                                                       @Nullable String currency) {
         if (botIds.isEmpty()) {
             return Map.of();
         }
-        return totals("bot_id", new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys"), window);
+        return totals("bot_id", inCurrency(new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys"),
+                currency), window);
     }
 
     @Override
@@ -391,17 +416,17 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (strategyNames.isEmpty()) {
             return Map.of();
         }
-        return totals("strategy_name", new WindowSql()
+        return totals("strategy_name", inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
                 .equal("platform_code", scope.platform(), "platform")
-                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.window());
+                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.currency()), scope.window());
     }
 
     @Override
     public PerformanceTotals totalsOfScope(PerformanceScope scope) {
-        return totals("''", new WindowSql()
+        return totals("''", inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
-                .equal("platform_code", scope.platform(), "platform"), scope.window())
+                .equal("platform_code", scope.platform(), "platform"), scope.currency()), scope.window())
                 .getOrDefault("", PerformanceTotals.NONE);
     }
 
@@ -460,25 +485,42 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     }
 
     private static WindowSql scoped(PerformanceScope scope) {
-        return new WindowSql()
+        return inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
                 .equal("platform_code", scope.platform(), "platform")
-                .window("round_start_timestamp", scope.window(), "window");
+                .window("round_start_timestamp", scope.window(), "window"), scope.currency());
     }
 
-    private Map<String, PerformanceStats> performance(String keyExpression, WindowSql where) {
+    /**
+     * Only rows (of {@code crash_game_rounds} or {@code round_totals_hourly}, both keyed by game and platform) on
+     * platforms configured in {@code currency}; all of them when null.
+     */
+    private static WindowSql inCurrency(WindowSql filters, @Nullable String currency) {
+        return currency == null ? filters : filters
+                .condition("(game_name, platform_code) IN (SELECT game_name, platform_code FROM game_platform_config "
+                        + "WHERE currency = :currency)")
+                .parameter("currency", currency);
+    }
+
+    private Map<String, PerformanceStats> performance(String keyExpression, WindowSql where, boolean withEquity) {
         Map<String, PerformanceStats> stats = new HashMap<>();
-        where.bind(jdbc.sql(performanceSql(keyExpression, where)))
-                .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs, decimal(rs, "capital"))));
+        where.bind(jdbc.sql(performanceSql(keyExpression, where, withEquity, false)))
+                .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs, decimal(rs, "capital"), withEquity)));
         return stats;
     }
 
-    private static String performanceSql(String keyExpression, WindowSql where) {
-        return PERFORMANCE.replace("%1$s", keyExpression).replace("%2$s", where.where());
+    /** {@link #PERFORMANCE} for rounds {@code where}; {@code wholeSessions} when they hold every round of their sessions. */
+    private static String performanceSql(String keyExpression, WindowSql where, boolean withEquity,
+                                         boolean wholeSessions) {
+        return PERFORMANCE.replace("%1$s", keyExpression).replace("%2$s", where.where())
+                .replace("%4$s", EquityReturnsSql.ctes(withEquity, wholeSessions))
+                .replace("%5$s", EquityReturnsSql.columns(withEquity))
+                .replace("%6$s", EquityReturnsSql.join(withEquity));
     }
 
     /** A row of {@link #PERFORMANCE}, its levels standing on {@code capital} (null: unknown). */
-    private static PerformanceStats stats(ResultSet rs, @Nullable BigDecimal capital) throws SQLException {
+    private static PerformanceStats stats(ResultSet rs, @Nullable BigDecimal capital, boolean withEquity)
+            throws SQLException {
         RoundTotals totals = RoundTotalsSql.map(rs);
         ReturnRatios returns = returns(rs);
         BigDecimal currentPeak = RoundTotalsSql.required(rs, "current_peak");
@@ -492,7 +534,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                 : Drawdown.of(currentFall, base, instant(rs, "current_peak_at"), instant(rs, "last_at"));
         return new PerformanceStats(totals, returns,
                 new Streaks(rs.getInt("longest_win"), rs.getInt("longest_loss")),
-                capital, max, current, instant(rs, "first_at"), instant(rs, "last_at"));
+                capital, max, current, instant(rs, "first_at"), instant(rs, "last_at"),
+                withEquity ? EquityReturnsSql.map(rs) : EquityReturns.NONE);
     }
 
     /** A level of the equity curve in money: C + a cumulative P/L; null when C is unknown. */

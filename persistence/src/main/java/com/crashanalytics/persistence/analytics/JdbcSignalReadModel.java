@@ -33,9 +33,16 @@ public class JdbcSignalReadModel implements SignalReadModel {
                    count(*) FILTER (WHERE confidence_score < :positive AND NOT reached) AS true_negatives,
                    count(*) FILTER (WHERE confidence_score < :positive AND reached) AS false_negatives,
                    sum(confidence_score) AS sum_of_confidences,
-                   sum((confidence_score - reached::int) * (confidence_score - reached::int)) AS sum_of_squared_errors
-            FROM (SELECT signal_type, confidence_score, actual_multiplier >= predicted_multiplier AS reached
-                  FROM analytics_round_signals
+                   sum((confidence_score - reached::int) * (confidence_score - reached::int)) AS sum_of_squared_errors,
+                   sum((least(1, rtp::float8 / target::float8) - reached::int)
+                       * (least(1, rtp::float8 / target::float8) - reached::int)) AS sum_of_theoretical_squared_errors,
+                   coalesce(sum(CASE WHEN reached THEN target - 1 ELSE -1 END) FILTER (WHERE confidence_score >= :positive), 0)
+                       AS profit_when_acting,
+                   coalesce(sum(rtp - 1) FILTER (WHERE confidence_score >= :positive), 0) AS sum_of_theoretical_edges
+            FROM (SELECT s.signal_type, s.confidence_score, s.actual_multiplier >= s.predicted_multiplier AS reached,
+                         s.predicted_multiplier AS target, 1 - p.house_edge_percent / 100 AS rtp
+                  FROM analytics_round_signals s
+                  JOIN game_platform_config p ON p.game_name = s.game_name AND p.platform_code = s.platform_code
                   WHERE %s) AS judged
             GROUP BY 1, 2
             """;
@@ -50,9 +57,9 @@ public class JdbcSignalReadModel implements SignalReadModel {
     public Map<String, SortedMap<Integer, SignalScore>> scores(@Nullable String signalType, TimeWindow window,
                                                                int bucketCount) {
         WindowSql where = new WindowSql()
-                .condition("signal_correctness IS NOT NULL")
-                .equal("signal_type", signalType, "signalType")
-                .window("\"timestamp\"", window, "window")
+                .condition("s.signal_correctness IS NOT NULL")
+                .equal("s.signal_type", signalType, "signalType")
+                .window("s.\"timestamp\"", window, "window")
                 .parameter("buckets", bucketCount)
                 .parameter("positive", SignalOutcome.POSITIVE_CONFIDENCE);
         Map<String, SortedMap<Integer, SignalScore>> scores = new TreeMap<>();
@@ -66,7 +73,12 @@ public class JdbcSignalReadModel implements SignalReadModel {
                                 rs.getLong("true_negatives"),
                                 rs.getLong("false_negatives"),
                                 rs.getDouble("sum_of_confidences"),
-                                rs.getDouble("sum_of_squared_errors"))));
+                                rs.getDouble("sum_of_squared_errors"),
+                                rs.getLong("signals"),
+                                rs.getDouble("sum_of_theoretical_squared_errors"),
+                                rs.getLong("true_positives") + rs.getLong("false_positives"),
+                                rs.getBigDecimal("profit_when_acting"),
+                                rs.getBigDecimal("sum_of_theoretical_edges"))));
         return scores;
     }
 }

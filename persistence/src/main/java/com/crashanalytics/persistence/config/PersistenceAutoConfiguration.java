@@ -17,6 +17,7 @@ import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
 import com.crashanalytics.domain.diagnostics.DiagnosticsReadModel;
 import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundReadModel;
+import com.crashanalytics.domain.session.CapitalEventLog;
 import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SessionReadModel;
 import com.crashanalytics.persistence.access.JdbcApiKeyRegistry;
@@ -35,6 +36,7 @@ import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsLog;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsReadModel;
 import com.crashanalytics.persistence.round.JdbcRoundLogbook;
 import com.crashanalytics.persistence.round.JdbcRoundReadModel;
+import com.crashanalytics.persistence.session.JdbcCapitalEventLog;
 import com.crashanalytics.persistence.session.JdbcSessionLog;
 import com.crashanalytics.persistence.session.JdbcSessionReadModel;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -118,6 +120,11 @@ public class PersistenceAutoConfiguration {
     @Bean
     SessionLog sessionLog(JdbcClient jdbc, JdbcTemplate batches) {
         return new JdbcSessionLog(jdbc, batches);
+    }
+
+    @Bean
+    CapitalEventLog capitalEventLog(JdbcClient jdbc) {
+        return new JdbcCapitalEventLog(jdbc);
     }
 
     @Bean

@@ -1,7 +1,10 @@
 package com.crashanalytics.domain.analytics.performance;
 
+import java.util.List;
+
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.common.Violations;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A leaderboard request: the first {@code first} bots by {@code metric} over {@code window}. Self-validating:
@@ -14,5 +17,20 @@ public record LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int 
     public LeaderboardQuery {
         new Violations().check(first >= 1 && first <= MAX_FIRST, "first", "RANGE",
                 "must be between 1 and " + MAX_FIRST + " (got " + first + ")").throwIfAny();
+    }
+
+    /**
+     * The one currency a leaderboard ranks in: {@code requested} when given; otherwise the only currency the platforms
+     * with rounds are configured in (null when there are no rounds yet). Money in different currencies never ranks
+     * together: with several, the caller must choose (rule ONE_CURRENCY on the argument {@code currency}).
+     */
+    public static @Nullable String currency(@Nullable String requested, List<String> currenciesWithRounds) {
+        if (requested != null) {
+            return requested;
+        }
+        new Violations().check(currenciesWithRounds.size() <= 1, "currency", "ONE_CURRENCY",
+                "rounds were logged in several currencies " + currenciesWithRounds
+                        + ": name the one to rank in").throwIfAny();
+        return currenciesWithRounds.isEmpty() ? null : currenciesWithRounds.get(0);
     }
 }

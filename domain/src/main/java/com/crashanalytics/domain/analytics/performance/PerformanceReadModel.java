@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Performance aggregated where the rounds are (outbound port of the read path). Every figure is the one
@@ -14,7 +15,21 @@ import com.crashanalytics.domain.analytics.TimeWindow;
 public interface PerformanceReadModel {
 
     /** Each bot's performance over its rounds in the window; a bot without rounds there is absent from the map. */
-    Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window);
+    default Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window) {
+        return ofBots(botIds, window, true);
+    }
+
+    /**
+     * {@link #ofBots(Collection, TimeWindow)}, the {@link EquityReturns} left out ({@link EquityReturns#NONE}) unless
+     * {@code withEquity}: they read every round of the sessions involved, which the other figures need not.
+     */
+    default Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window, boolean withEquity) {
+        return ofBots(botIds, window, null, withEquity);
+    }
+
+    /** {@link #ofBots(Collection, TimeWindow, boolean)}, only rounds on platforms of {@code currency} (null: all). */
+    Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window, @Nullable String currency,
+                                         boolean withEquity);
 
     /**
      * Each session's performance over all its rounds, the equity curve starting from the session's initial balance:
@@ -24,13 +39,29 @@ public interface PerformanceReadModel {
     Map<String, PerformanceStats> ofSessions(Collection<String> sessionIds);
 
     /** Each strategy's performance over the rounds logged under its name in the scope; absent without rounds. */
-    Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope);
+    default Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope) {
+        return ofStrategies(strategyNames, scope, true);
+    }
+
+    /** {@link #ofStrategies(Collection, PerformanceScope)}, the equity returns only {@code withEquity}. */
+    Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope,
+                                               boolean withEquity);
 
     /** The performance of every round in the scope (a game, a platform, a window): a portfolio of bots. */
-    PerformanceStats ofScope(PerformanceScope scope);
+    default PerformanceStats ofScope(PerformanceScope scope) {
+        return ofScope(scope, true);
+    }
+
+    /** {@link #ofScope(PerformanceScope)}, the equity returns only {@code withEquity}. */
+    PerformanceStats ofScope(PerformanceScope scope, boolean withEquity);
 
     /** {@link #ofBots}, order-independent figures only: read from hourly totals, whatever the number of rounds. */
-    Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window);
+    default Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window) {
+        return totalsOfBots(botIds, window, null);
+    }
+
+    /** {@link #totalsOfBots(Collection, TimeWindow)}, only rounds on platforms of {@code currency} (null: all). */
+    Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window, @Nullable String currency);
 
     /** {@link #ofStrategies}, order-independent figures only. */
     Map<String, PerformanceTotals> totalsOfStrategies(Collection<String> strategyNames, PerformanceScope scope);
@@ -52,5 +83,16 @@ public interface PerformanceReadModel {
                                                             TimeWindow window);
 
     /** Every bot with rounds in the window, with its totals: what a {@link Leaderboard} ranks. */
-    List<Leaderboard.Entry> leaderboardEntries(TimeWindow window);
+    default List<Leaderboard.Entry> leaderboardEntries(TimeWindow window) {
+        return leaderboardEntries(window, null);
+    }
+
+    /**
+     * {@link #leaderboardEntries(TimeWindow)}, only rounds on platforms whose configured currency is {@code currency}
+     * (null: every platform).
+     */
+    List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency);
+
+    /** The configured currencies of the platforms any round was logged on, in code-point order. */
+    List<String> currenciesWithRounds();
 }

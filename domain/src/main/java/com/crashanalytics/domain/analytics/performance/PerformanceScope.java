@@ -10,16 +10,25 @@ import org.jspecify.annotations.Nullable;
  * @param game     a game code such as {@code aviator}; null: every game
  * @param platform a platform code; null: every platform
  * @param window   the rounds' start times
+ * @param currency only rounds on platforms configured in this currency (e.g. USD), so money adds up in one
+ *                 currency; null: every platform
  */
-public record PerformanceScope(@Nullable String game, @Nullable String platform, TimeWindow window) {
+public record PerformanceScope(@Nullable String game, @Nullable String platform, TimeWindow window,
+                               @Nullable String currency) {
 
     public static final PerformanceScope EVERYTHING = new PerformanceScope(null, null, TimeWindow.ALL);
 
+    /** A scope of every currency. */
+    public PerformanceScope(@Nullable String game, @Nullable String platform, TimeWindow window) {
+        this(game, platform, window, null);
+    }
+
     /** This scope with each part replaced where {@code other} names one. */
     public PerformanceScope overriddenBy(@Nullable String otherGame, @Nullable String otherPlatform,
-                                         @Nullable TimeWindow otherWindow) {
+                                         @Nullable TimeWindow otherWindow, @Nullable String otherCurrency) {
         return new PerformanceScope(otherGame == null ? game : otherGame,
                 otherPlatform == null ? platform : otherPlatform,
-                otherWindow == null ? window : otherWindow);
+                otherWindow == null ? window : otherWindow,
+                otherCurrency == null ? currency : otherCurrency);
     }
 }

@@ -32,10 +32,14 @@ public record ReturnRatios(long bets, @Nullable Double sharpe, @Nullable Double 
     private static final MathContext DIGITS = MathContext.DECIMAL128;
 
     public static ReturnRatios of(RoundSeries series) {
-        List<BigDecimal> returns = series.rounds().stream()
+        return ofReturns(series.rounds().stream()
                 .filter(RoundResult::isBet)
                 .map(round -> round.profitLoss().divide(round.stake(), DIGITS))
-                .toList();
+                .toList());
+    }
+
+    /** The ratios of any series of returns (per bet, per round of equity, per day), in 34 significant digits. */
+    public static ReturnRatios ofReturns(List<BigDecimal> returns) {
         long n = returns.size();
         if (n < 2) {
             return new ReturnRatios(n, null, null);

@@ -1,0 +1,61 @@
+package com.crashanalytics.persistence.session;
+
+import static com.crashanalytics.persistence.common.SqlValues.instant;
+import static com.crashanalytics.persistence.common.SqlValues.timestamptz;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.crashanalytics.domain.session.CapitalEvent;
+import com.crashanalytics.domain.session.CapitalEventKind;
+import com.crashanalytics.domain.session.CapitalEventLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@code capital_events}: one row per reported deposit or withdrawal, unique per (bot, client event id). */
+public class JdbcCapitalEventLog implements CapitalEventLog {
+
+    private static final String COLUMNS =
+            "id, bot_id, session_id, client_event_id, kind, amount, occurred_at, note, content_fingerprint";
+
+    private final JdbcClient jdbc;
+
+    public JdbcCapitalEventLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean insertIfAbsent(CapitalEvent event) {
+        return jdbc.sql("INSERT INTO capital_events (" + COLUMNS + """
+                        ) VALUES (:id, :botId, :sessionId, :clientEventId, :kind, :amount, :occurredAt, :note, :fingerprint)
+                        ON CONFLICT (bot_id, client_event_id) DO NOTHING
+                        """)
+                .param("id", event.id())
+                .param("botId", event.botId())
+                .param("sessionId", event.sessionId())
+                .param("clientEventId", event.clientEventId())
+                .param("kind", event.kind().name())
+                .param("amount", event.amount())
+                .param("occurredAt", timestamptz(event.occurredAt()))
+                .param("note", event.note())
+                .param("fingerprint", event.contentFingerprint())
+                .update() == 1;
+    }
+
+    @Override
+    public Optional<CapitalEvent> find(String botId, String clientEventId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM capital_events WHERE bot_id = :botId AND client_event_id = :clientEventId")
+                .param("botId", botId)
+                .param("clientEventId", clientEventId)
+                .query(JdbcCapitalEventLog::map)
+                .optional();
+    }
+
+    private static CapitalEvent map(ResultSet rs, int row) throws SQLException {
+        return new CapitalEvent(rs.getObject("id", UUID.class), rs.getString("bot_id"), rs.getString("session_id"),
+                rs.getString("client_event_id"), CapitalEventKind.valueOf(rs.getString("kind")),
+                rs.getBigDecimal("amount"), instant(rs, "occurred_at"), rs.getString("note"),
+                rs.getString("content_fingerprint"));
+    }
+}
