@@ -43,6 +43,16 @@ public final class ErrorResponses {
                 Map.of("limit", "maxRequestSize", "max", limit));
     }
 
+    /** 400: a body that is not a JSON object of well-formed text; {@code field} names the member, when there is one. */
+    public void badBody(HttpServletResponse response, String message, String field, String rule) throws IOException {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (field != null) {
+            extensions.put("field", field);
+        }
+        extensions.put("rule", rule);
+        write(response, HttpServletResponse.SC_BAD_REQUEST, ErrorType.BAD_REQUEST, message, extensions);
+    }
+
     /** 429 with {@code Retry-After}: the key's allowance is spent for now. */
     public void tooManyRequests(HttpServletResponse response, long retryAfterSeconds) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
