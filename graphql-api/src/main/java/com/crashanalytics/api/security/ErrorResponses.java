@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import com.crashanalytics.api.error.DatabaseAvailability;
 import com.crashanalytics.api.error.GatewayErrorType;
 import graphql.ErrorClassification;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * client reads every error the same way: {@code {"errors":[{"message":…,"extensions":{"classification":…}}]}}.
  */
 public final class ErrorResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
     private final JsonMapper json;
 
@@ -58,6 +64,16 @@ public final class ErrorResponses {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         write(response, 429, GatewayErrorType.TOO_MANY_REQUESTS, tooManyRequestsMessage(retryAfterSeconds),
                 Map.of("retryAfterSeconds", retryAfterSeconds));
+    }
+
+    /** 503 with {@code Retry-After}: the database is away; the same request may be sent again. */
+    public void unavailable(HttpServletResponse response, String during, Throwable cause) throws IOException {
+        String errorId = UUID.randomUUID().toString();
+        log.warn("Database unavailable ({}) {}: {}", errorId, during, cause.toString());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseAvailability.RETRY_AFTER_SECONDS));
+        write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, GatewayErrorType.UNAVAILABLE,
+                DatabaseAvailability.message(errorId),
+                Map.of("errorId", errorId, "retryAfterSeconds", DatabaseAvailability.RETRY_AFTER_SECONDS));
     }
 
     public static String tooManyRequestsMessage(long retryAfterSeconds) {
