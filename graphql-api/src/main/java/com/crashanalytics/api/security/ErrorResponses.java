@@ -59,6 +59,23 @@ public final class ErrorResponses {
         write(response, HttpServletResponse.SC_BAD_REQUEST, ErrorType.BAD_REQUEST, message, extensions);
     }
 
+    /** 408, and the connection closed: the body did not arrive in time (a client that trickles it holds a thread). */
+    public void bodyTooSlow(HttpServletResponse response, java.time.Duration limit) throws IOException {
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        write(response, HttpServletResponse.SC_REQUEST_TIMEOUT, ErrorType.BAD_REQUEST,
+                "the request body did not arrive within " + limit.toSeconds() + " s (GATEWAY_MAX_BODY_TIME)",
+                Map.of("limit", "maxBodyTime", "max", limit.toSeconds()));
+    }
+
+    /** 429: this address already has as many request bodies in transit as it may. */
+    public void tooManyBodies(HttpServletResponse response, int limit) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        write(response, 429, GatewayErrorType.TOO_MANY_REQUESTS, "this address already has " + limit
+                        + " request bodies in transit (GATEWAY_MAX_BODIES_PER_ADDRESS); retry after 1 s",
+                Map.of("limit", "maxBodiesPerAddress", "max", limit, "retryAfterSeconds", 1));
+    }
+
     /** 429 with {@code Retry-After}: the key's allowance is spent for now. */
     public void tooManyRequests(HttpServletResponse response, long retryAfterSeconds) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));

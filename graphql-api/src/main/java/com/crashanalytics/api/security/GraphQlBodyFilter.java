@@ -29,15 +29,20 @@ import tools.jackson.databind.json.JsonMapper;
  * bot's text would be stored altered. Each refusal is a GraphQL-shaped 400 naming the JSON member (for example
  * {@code variables.input.botName}) and the rule; nothing runs and nothing is written.
  *
- * <p>Runs after {@link RequestSizeFilter}, so the body it buffers is already within the size limit.
+ * <p>Runs after {@link RequestSizeFilter}; it reads the body through {@link BodyUploads}, within the size limit, the
+ * time limit and the limit of bodies in transit per address.
  */
 final class GraphQlBodyFilter extends OncePerRequestFilter {
 
     private final JsonMapper json;
+    private final BodyUploads uploads;
+    private final long maxBytes;
     private final ErrorResponses errors;
 
-    GraphQlBodyFilter(JsonMapper json, ErrorResponses errors) {
+    GraphQlBodyFilter(JsonMapper json, BodyUploads uploads, long maxBytes, ErrorResponses errors) {
         this.json = json;
+        this.uploads = uploads;
+        this.maxBytes = maxBytes;
         this.errors = errors;
     }
 
@@ -49,7 +54,14 @@ final class GraphQlBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body = uploads.readBody(request, response, maxBytes, errors);
+        if (body == null) {
+            return;
+        }
+        if (body.length > maxBytes) {
+            errors.tooLarge(response, maxBytes);
+            return;
+        }
         Optional<BodyProblem> problem = problemOf(body);
         if (problem.isPresent()) {
             errors.badBody(response, problem.get().message(), problem.get().field(), problem.get().rule());

@@ -16,10 +16,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class RequestSizeFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final BodyUploads uploads;
     private final ErrorResponses errors;
 
-    RequestSizeFilter(long maxBytes, ErrorResponses errors) {
+    RequestSizeFilter(long maxBytes, BodyUploads uploads, ErrorResponses errors) {
         this.maxBytes = maxBytes;
+        this.uploads = uploads;
         this.errors = errors;
     }
 
@@ -35,7 +37,10 @@ final class RequestSizeFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        byte[] body = uploads.readBody(request, response, maxBytes, errors);
+        if (body == null) {
+            return;
+        }
         if (body.length > maxBytes) {
             errors.tooLarge(response, maxBytes);
             return;

@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({QueryLimits.class, RateLimits.class})
+@EnableConfigurationProperties({QueryLimits.class, RateLimits.class, BodyUploads.Limits.class})
 public class SecurityConfiguration {
 
     @Bean
@@ -90,17 +90,24 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(QueryLimits limits, ErrorResponses errors) {
+    BodyUploads bodyUploads(BodyUploads.Limits limits) {
+        return new BodyUploads(limits);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(QueryLimits limits, BodyUploads uploads, ErrorResponses errors) {
         FilterRegistrationBean<RequestSizeFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeFilter(limits.maxRequestSize().toBytes(), errors));
+                new FilterRegistrationBean<>(new RequestSizeFilter(limits.maxRequestSize().toBytes(), uploads, errors));
         // Ahead of Spring Security (at -100): a huge anonymous body costs nothing either.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<GraphQlBodyFilter> graphQlBodyFilter(JsonMapper json, ErrorResponses errors) {
-        FilterRegistrationBean<GraphQlBodyFilter> registration = new FilterRegistrationBean<>(new GraphQlBodyFilter(json, errors));
+    FilterRegistrationBean<GraphQlBodyFilter> graphQlBodyFilter(JsonMapper json, BodyUploads uploads, QueryLimits limits,
+                                                                ErrorResponses errors) {
+        FilterRegistrationBean<GraphQlBodyFilter> registration = new FilterRegistrationBean<>(
+                new GraphQlBodyFilter(json, uploads, limits.maxRequestSize().toBytes(), errors));
         // Right after the size check and still ahead of Spring Security: bytes that are no text are refused unread.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
