@@ -1,8 +1,11 @@
 package com.crashanalytics.api.config;
 
+import com.crashanalytics.api.error.DatabaseUnavailableResponses;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
 /** How graphql-java runs the requests: settings Spring Boot has no property for. */
 @Configuration(proxyBeanMethods = false)
@@ -15,5 +18,11 @@ public class GraphQlEngineConfiguration {
     GraphQlSourceBuilderCustomizer parsedDocumentCache() {
         ParsedDocumentCache cache = new ParsedDocumentCache(PARSED_DOCUMENTS);
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+    }
+
+    /** Boot's handler but for one thing: an answer whose database was away is HTTP 503 (with Retry-After). */
+    @Bean
+    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
+        return new DatabaseUnavailableResponses.Http(webGraphQlHandler);
     }
 }

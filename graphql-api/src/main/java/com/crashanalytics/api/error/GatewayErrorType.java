@@ -9,5 +9,10 @@ public enum GatewayErrorType implements ErrorClassification {
     /** The client sent too much too fast; {@code extensions.retryAfterSeconds} says when to try again. */
     TOO_MANY_REQUESTS,
     /** A read ran longer than the read statement timeout and PostgreSQL cancelled it; ask for less. */
-    TIMEOUT
+    TIMEOUT,
+    /**
+     * The database is away (restarting, failing over, out of connections): nothing of the request was applied, and
+     * the same request may be sent again after {@code extensions.retryAfterSeconds} (HTTP 503 with Retry-After).
+     */
+    UNAVAILABLE
 }

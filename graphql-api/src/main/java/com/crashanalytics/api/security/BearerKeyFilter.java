@@ -3,6 +3,8 @@ package com.crashanalytics.api.security;
 import java.io.IOException;
 import java.util.Optional;
 
+import com.crashanalytics.api.error.DatabaseAvailability;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,7 +51,19 @@ final class BearerKeyFilter extends OncePerRequestFilter {
             caller = authentication.authenticate(ApiKeyAuthentication.presented(key.get()));
         } catch (AuthenticationException refused) {
             contexts.clearContext();
-            errors.unauthorized(response, refused.getMessage());
+            if (DatabaseAvailability.isAway(refused)) {
+                errors.unavailable(response, "while checking the API key", refused);
+            } else {
+                errors.unauthorized(response, refused.getMessage());
+            }
+            return;
+        } catch (RuntimeException failed) {
+            if (!DatabaseAvailability.isAway(failed)) {
+                throw failed;
+            }
+            // The key could not be looked up: the database is away, not the key wrong.
+            contexts.clearContext();
+            errors.unavailable(response, "while checking the API key", failed);
             return;
         }
         SecurityContext context = contexts.createEmptyContext();

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import com.crashanalytics.api.error.DatabaseAvailability;
 import com.crashanalytics.api.error.GatewayErrorType;
 import graphql.ErrorClassification;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * client reads every error the same way: {@code {"errors":[{"message":…,"extensions":{"classification":…}}]}}.
  */
 public final class ErrorResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
     private final JsonMapper json;
 
@@ -43,11 +49,48 @@ public final class ErrorResponses {
                 Map.of("limit", "maxRequestSize", "max", limit));
     }
 
+    /** 400: a body that is not a JSON object of well-formed text; {@code field} names the member, when there is one. */
+    public void badBody(HttpServletResponse response, String message, String field, String rule) throws IOException {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (field != null) {
+            extensions.put("field", field);
+        }
+        extensions.put("rule", rule);
+        write(response, HttpServletResponse.SC_BAD_REQUEST, ErrorType.BAD_REQUEST, message, extensions);
+    }
+
+    /** 408, and the connection closed: the body did not arrive in time (a client that trickles it holds a thread). */
+    public void bodyTooSlow(HttpServletResponse response, java.time.Duration limit) throws IOException {
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        write(response, HttpServletResponse.SC_REQUEST_TIMEOUT, ErrorType.BAD_REQUEST,
+                "the request body did not arrive within " + limit.toSeconds() + " s (GATEWAY_MAX_BODY_TIME)",
+                Map.of("limit", "maxBodyTime", "max", limit.toSeconds()));
+    }
+
+    /** 429: this address already has as many request bodies in transit as it may. */
+    public void tooManyBodies(HttpServletResponse response, int limit) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        write(response, 429, GatewayErrorType.TOO_MANY_REQUESTS, "this address already has " + limit
+                        + " request bodies in transit (GATEWAY_MAX_BODIES_PER_ADDRESS); retry after 1 s",
+                Map.of("limit", "maxBodiesPerAddress", "max", limit, "retryAfterSeconds", 1));
+    }
+
     /** 429 with {@code Retry-After}: the key's allowance is spent for now. */
     public void tooManyRequests(HttpServletResponse response, long retryAfterSeconds) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         write(response, 429, GatewayErrorType.TOO_MANY_REQUESTS, tooManyRequestsMessage(retryAfterSeconds),
                 Map.of("retryAfterSeconds", retryAfterSeconds));
+    }
+
+    /** 503 with {@code Retry-After}: the database is away; the same request may be sent again. */
+    public void unavailable(HttpServletResponse response, String during, Throwable cause) throws IOException {
+        String errorId = UUID.randomUUID().toString();
+        log.warn("Database unavailable ({}) {}: {}", errorId, during, cause.toString());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseAvailability.RETRY_AFTER_SECONDS));
+        write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, GatewayErrorType.UNAVAILABLE,
+                DatabaseAvailability.message(errorId),
+                Map.of("errorId", errorId, "retryAfterSeconds", DatabaseAvailability.RETRY_AFTER_SECONDS));
     }
 
     public static String tooManyRequestsMessage(long retryAfterSeconds) {

@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The gateway's security, in the order a request meets it:
  * <ol>
  *   <li>{@link RequestSizeFilter}: a body over {@code GATEWAY_MAX_REQUEST_SIZE} is refused (413) unread;</li>
+ *   <li>{@link GraphQlBodyFilter}: a body that is not a JSON object of well-formed UTF-8 is refused (400);</li>
  *   <li>{@link BearerKeyFilter}: {@code Authorization: Bearer <key>} is checked (401 if unknown or revoked);</li>
  *   <li>the URL rules below: {@code POST /graphql} needs a key (401 without), metrics need ADMIN, health,
  *       GraphiQL and the printed schema are open, everything else is denied;</li>
@@ -40,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({QueryLimits.class, RateLimits.class})
+@EnableConfigurationProperties({QueryLimits.class, RateLimits.class, BodyUploads.Limits.class})
 public class SecurityConfiguration {
 
     @Bean
@@ -89,11 +90,26 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(QueryLimits limits, ErrorResponses errors) {
+    BodyUploads bodyUploads(BodyUploads.Limits limits) {
+        return new BodyUploads(limits);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(QueryLimits limits, BodyUploads uploads, ErrorResponses errors) {
         FilterRegistrationBean<RequestSizeFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeFilter(limits.maxRequestSize().toBytes(), errors));
+                new FilterRegistrationBean<>(new RequestSizeFilter(limits.maxRequestSize().toBytes(), uploads, errors));
         // Ahead of Spring Security (at -100): a huge anonymous body costs nothing either.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<GraphQlBodyFilter> graphQlBodyFilter(JsonMapper json, BodyUploads uploads, QueryLimits limits,
+                                                                ErrorResponses errors) {
+        FilterRegistrationBean<GraphQlBodyFilter> registration = new FilterRegistrationBean<>(
+                new GraphQlBodyFilter(json, uploads, limits.maxRequestSize().toBytes(), errors));
+        // Right after the size check and still ahead of Spring Security: bytes that are no text are refused unread.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 

@@ -129,6 +129,22 @@ class BadRoundInputIT {
                 "BAD_REQUEST", "input.signals[0].confidenceScore", "UNIT_INTERVAL");
     }
 
+    /** Values that do not fit their types are data errors too: BAD_REQUEST naming the field (not ValidationError). */
+    @Test
+    void valuesOfTheWrongTypeNameTheirFieldAndTheRule() {
+        assertNothingWritten(writePath.logRound(with(good(2), "roundNumber", "two")), "BAD_REQUEST",
+                "input.roundNumber", "TYPE");
+        assertNothingWritten(writePath.logRound(with(good(2), "roundOutcome", "JACKPOT")), "BAD_REQUEST",
+                "input.roundOutcome", "ENUM_VALUE");
+        assertNothingWritten(writePath.logRound(with(good(2), "stakeValues", "10.00")), "BAD_REQUEST",
+                "input.stakeValues", "UNKNOWN_FIELD");
+        Map<String, Object> withoutNumber = new java.util.HashMap<>(good(2));
+        withoutNumber.remove("roundNumber");
+        assertNothingWritten(writePath.logRound(withoutNumber), "BAD_REQUEST", "input.roundNumber", "REQUIRED");
+        assertNothingWritten(writePath.logRound(with(good(2), "roundStartTimestamp", "yesterday")), "BAD_REQUEST",
+                "input.roundStartTimestamp", "TYPE");
+    }
+
     @Test
     void notANumberOrInfinity() {
         assertNothingWritten(writePath.logRound(with(good(2), "stakeValue", "NaN")), "BAD_REQUEST",

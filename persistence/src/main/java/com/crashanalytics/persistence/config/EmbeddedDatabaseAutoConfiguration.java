@@ -42,6 +42,8 @@ public class EmbeddedDatabaseAutoConfiguration {
         config.setPoolName("gateway-embedded");
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
         config.setMaximumPoolSize(20);
+        // As for an external database (application.yaml): a request waits at most 5 s for a connection.
+        config.setConnectionTimeout(5_000);
         return new HikariDataSource(config);
     }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -20,6 +23,8 @@ final class EmbeddedPostgresStarter {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresStarter.class);
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    private static final Duration ORPHAN_FAST_SHUTDOWN = Duration.ofSeconds(15);
+    private static final Duration ORPHAN_IMMEDIATE_SHUTDOWN = Duration.ofSeconds(10);
 
     private EmbeddedPostgresStarter() {
     }
@@ -50,30 +55,55 @@ final class EmbeddedPostgresStarter {
 
     /**
      * A gateway killed without a chance to shut down (SIGKILL, power loss of the JVM only) leaves its postmaster
-     * running on the data directory, and a new one could not start there. Such an orphan is stopped first;
-     * PostgreSQL's own crash recovery makes the shutdown safe.
+     * running on the data directory, and a new one could not start there. Such an orphan is stopped first, whatever
+     * its clients do: a "fast" shutdown (SIGINT: clients are disconnected, open transactions rolled back, a clean
+     * checkpoint), and if that does not end it in time an "immediate" one (SIGQUIT: PostgreSQL's crash recovery
+     * replays the WAL on the next start, so nothing committed is lost). A "smart" shutdown (SIGTERM) would wait for
+     * every client, and one idle psql would keep the gateway from ever starting.
      */
-    private static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
+    static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
+        Optional<ProcessHandle> found = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0))
                 .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(EmbeddedPostgresStarter::isPostgres);
-        if (postmaster.isEmpty()) {
+        if (found.isEmpty()) {
             return;
         }
-        log.warn("Found a PostgreSQL (pid {}) left running on {} by a previous gateway; stopping it first",
-                postmaster.get().pid(), dataDirectory);
-        postmaster.get().destroy(); // SIGTERM: PostgreSQL's "smart" shutdown
+        ProcessHandle postmaster = found.get();
+        log.warn("Found a PostgreSQL (pid {}) left running on {} by a previous gateway; stopping it first (fast shutdown)",
+                postmaster.pid(), dataDirectory);
+        if (stops(postmaster, "INT", ORPHAN_FAST_SHUTDOWN)) {
+            return;
+        }
+        log.warn("The previous PostgreSQL (pid {}) did not stop within {} s; stopping it at once (immediate shutdown,"
+                + " crash recovery on start)", postmaster.pid(), ORPHAN_FAST_SHUTDOWN.toSeconds());
+        if (stops(postmaster, "QUIT", ORPHAN_IMMEDIATE_SHUTDOWN)) {
+            return;
+        }
+        throw new IllegalStateException("a previous PostgreSQL (pid " + postmaster.pid() + ") still runs on "
+                + dataDirectory + " after a fast and an immediate shutdown; stop it and start the gateway again");
+    }
+
+    /** Sends the postmaster a signal ({@code kill -INT}, {@code kill -QUIT}) and waits up to {@code patience}. */
+    private static boolean stops(ProcessHandle postmaster, String signal, Duration patience) throws IOException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(postmaster.pid()))
+                .redirectErrorStream(true).start();
         try {
-            postmaster.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("a previous PostgreSQL (pid " + postmaster.get().pid()
-                    + ") still runs on " + dataDirectory + "; stop it and start the gateway again", e);
+            kill.waitFor(5, TimeUnit.SECONDS);
+            postmaster.onExit().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException stillRunning) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the previous PostgreSQL", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not wait for the previous PostgreSQL to stop", e);
         }
     }
 

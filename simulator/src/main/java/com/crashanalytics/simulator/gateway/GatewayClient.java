@@ -47,6 +47,7 @@ public final class GatewayClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final String TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS";
+    private static final String UNAVAILABLE = "UNAVAILABLE";
     private static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private final HttpClient http;
@@ -234,14 +235,16 @@ public final class GatewayClient {
             traffic.sent(operation);
             try {
                 return answerTo(send(body));
-            } catch (RateLimited limited) {
+            } catch (ToldToWait limited) {
                 rateLimitWaitMillis += limited.waitMillis;
                 if (rateLimitWaitMillis > retries.maxRateLimitWait().toMillis()) {
-                    throw new GatewayException(429, "still over the rate limit after waiting "
+                    throw new GatewayException(limited.httpStatus, (limited.reason == RetryReason.RATE_LIMITED
+                            ? "still over the rate limit" : "the gateway's database is still unavailable")
+                            + " after waiting "
                             + Duration.ofMillis(rateLimitWaitMillis - limited.waitMillis).toSeconds() + " s: "
                             + limited.getMessage());
                 }
-                traffic.retried(RetryReason.RATE_LIMITED);
+                traffic.retried(limited.reason);
                 traffic.waitedForRateLimit(limited.waitMillis);
                 pause(limited.waitMillis);
             } catch (GatewayException failure) {
@@ -274,7 +277,11 @@ public final class GatewayClient {
         JsonNode answer = parse(response);
         List<GraphQlError> errors = errorsIn(answer);
         if (response.statusCode() == 429 || errors.stream().anyMatch(e -> TOO_MANY_REQUESTS.equals(e.classification()))) {
-            throw new RateLimited(retryAfterMillis(answer, response), errors);
+            throw new ToldToWait(RetryReason.RATE_LIMITED, 429, retryAfterMillis(answer, response), errors);
+        }
+        // The database was away: what failed was not applied, and the gateway said when to come back.
+        if (errors.stream().anyMatch(e -> UNAVAILABLE.equals(e.classification()))) {
+            throw new ToldToWait(RetryReason.UNAVAILABLE, response.statusCode(), retryAfterMillis(answer, response), errors);
         }
         if (!errors.isEmpty()) {
             throw new GatewayException(response.statusCode(), errors);
@@ -363,12 +370,17 @@ public final class GatewayClient {
     }
 
     /** The gateway refused the request for the key's rate limit: nothing ran. */
-    private static final class RateLimited extends RuntimeException {
+    /** The gateway ran nothing and said when to send the same request again (rate limit, database away). */
+    private static final class ToldToWait extends RuntimeException {
 
+        private final RetryReason reason;
+        private final int httpStatus;
         private final long waitMillis;
 
-        RateLimited(long waitMillis, List<GraphQlError> errors) {
+        ToldToWait(RetryReason reason, int httpStatus, long waitMillis, List<GraphQlError> errors) {
             super(errors.isEmpty() ? "too many requests" : errors.get(0).message(), null, false, false);
+            this.reason = reason;
+            this.httpStatus = httpStatus;
             this.waitMillis = waitMillis;
         }
     }

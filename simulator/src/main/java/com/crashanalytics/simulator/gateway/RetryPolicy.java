@@ -3,9 +3,9 @@ package com.crashanalytics.simulator.gateway;
 import java.time.Duration;
 
 /**
- * How a client retries, as a bot should. A request the gateway refused for the rate limit ran nothing: it waits
- * the {@code retryAfterSeconds} the gateway asked for and sends it again, for at most {@code maxRateLimitWait} in
- * all. A request that got no answer (a network error, a timeout) or a server failure may or may not have run: it
+ * How a client retries, as a bot should. A request the gateway refused for the rate limit, or answered UNAVAILABLE
+ * because its database was away, ran nothing: it waits the {@code retryAfterSeconds} the gateway asked for and sends
+ * it again, for at most {@code maxRateLimitWait} in all. A request that got no answer (a network error, a timeout) or a server failure may or may not have run: it
  * is sent again, unchanged, only when it is idempotent (the gateway then answers {@code duplicate: true}), after
  * a backoff doubling from {@code firstBackoff} up to {@code maxBackoff}, for at most {@code maxAttempts} attempts.
  */

@@ -15,6 +15,8 @@ public final class Traffic {
     public enum RetryReason {
         /** The gateway answered TOO_MANY_REQUESTS: nothing ran; sent again after the wait it asked for. */
         RATE_LIMITED,
+        /** The gateway answered UNAVAILABLE (its database was away): sent again after the wait it asked for. */
+        UNAVAILABLE,
         /** No answer (a network error or a timeout): the same request again, which the gateway recognises. */
         NO_ANSWER,
         /** The gateway (or a proxy before it) failed: the same request again. */

@@ -42,6 +42,9 @@ class GatewayClientIT {
     private static final String RATE_LIMITED = """
             {"errors":[{"message":"too many requests for this API key; retry after 0 s",
               "extensions":{"classification":"TOO_MANY_REQUESTS","retryAfterSeconds":0}}]}""";
+    private static final String UNAVAILABLE = """
+            {"errors":[{"message":"The database is unavailable for a moment","extensions":{"classification":"UNAVAILABLE",
+              "errorId":"0b7c","retryAfterSeconds":0}}]}""";
     private static final String INTERNAL = """
             {"errors":[{"message":"unexpected error, id 7f3a","extensions":{"classification":"INTERNAL_ERROR"}}],
              "data":null}""";
@@ -204,6 +207,22 @@ class GatewayClientIT {
         assertThat(received).hasSize(3).extracting(Request::body).containsOnly(received.get(0).body());
         assertThat(client.traffic().retries(Traffic.RetryReason.RATE_LIMITED)).isEqualTo(2);
         assertThat(client.traffic().requests()).containsEntry("registerBot", 3L);
+    }
+
+    @Test
+    void whileTheGatewaysDatabaseIsAwayTheSameRequestIsSentAgainBeyondTheServerFailureAttempts() {
+        // More UNAVAILABLE answers than the attempts allowed for failures: a database restart is waited out.
+        for (int i = 0; i < 8; i++) {
+            script.add(new Answer(503, UNAVAILABLE));
+        }
+        answer = REGISTERED;
+        GatewayClient client = client("k");
+
+        assertThat(client.registerBot(BOT).registration()).isEqualTo(Registration.UNCHANGED);
+
+        assertThat(received).hasSize(9).extracting(Request::body).containsOnly(received.get(0).body());
+        assertThat(client.traffic().retries(Traffic.RetryReason.UNAVAILABLE)).isEqualTo(8);
+        assertThat(client.traffic().retries(Traffic.RetryReason.SERVER_ERROR)).isZero();
     }
 
     @Test

@@ -1,0 +1,41 @@
+package com.crashanalytics.api.error;
+
+import java.util.Map;
+import java.util.UUID;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.stereotype.Component;
+
+/**
+ * A field whose database went away while it ran answers a retryable {@code UNAVAILABLE} error with an error id
+ * (also in the log), not an internal error: a database restart is weather, not a bug. The use case's transaction
+ * was rolled back, so the client sends the same request again and the gateway's idempotency does the rest.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 2)
+public class DatabaseUnavailableResolver extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableResolver.class);
+
+    @Override
+    protected @Nullable GraphQLError resolveToSingleError(Throwable exception, DataFetchingEnvironment environment) {
+        if (!DatabaseAvailability.isAway(exception)) {
+            return null;
+        }
+        String errorId = UUID.randomUUID().toString();
+        log.warn("Database unavailable ({}) in {}: {}", errorId, environment.getExecutionStepInfo().getPath(), exception.toString());
+        return GraphqlErrorBuilder.newError(environment)
+                .errorType(GatewayErrorType.UNAVAILABLE)
+                .message(DatabaseAvailability.message(errorId))
+                .extensions(Map.of("errorId", errorId, "retryAfterSeconds", DatabaseAvailability.RETRY_AFTER_SECONDS))
+                .build();
+    }
+}
