@@ -123,7 +123,7 @@ public final class AnalyticsSql {
                 'check', json_build_object('bets', count(*)),
                 'figures', json_build_object('mean', avg(r.profit_loss_amount / r.stake_value),
                                              'deviation', stddev_samp(r.profit_loss_amount / r.stake_value),
-                                             'houseEdge', avg(-p.house_edge_percent / 100))))::text
+                                             'houseEdge', avg(-p.house_edge_percent / 100)))::text
             FROM crash_game_rounds r
             JOIN game_platform_config p ON p.game_name = r.game_name AND p.platform_code = r.platform_code
             WHERE r.bot_id = ? AND r.stake_value > 0
