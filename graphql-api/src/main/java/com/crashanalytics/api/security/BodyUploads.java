@@ -47,8 +47,8 @@ final class BodyUploads {
     }
 
     /**
-     * Reads the request's body within both limits and at most {@code maxBytes + 1} bytes; null when it was refused
-     * (the answer is written then: 429 for an address with too many bodies in transit, 408 for a body too slow).
+     * Reads the request's body within both limits and the size limit; null when it was refused (the answer is
+     * written then: 429 for an address with too many bodies in transit, 408 for a body too slow, 413 too large).
      */
     byte[] readBody(HttpServletRequest request, HttpServletResponse response, long maxBytes, ErrorResponses errors)
             throws IOException {
@@ -58,7 +58,12 @@ final class BodyUploads {
             return null;
         }
         try {
-            return read(request.getInputStream(), maxBytes);
+            byte[] body = read(request.getInputStream(), maxBytes);
+            if (body.length > maxBytes) {
+                errors.tooLarge(response, maxBytes);
+                return null;
+            }
+            return body;
         } catch (TooSlow slow) {
             errors.bodyTooSlow(response, limits.maxTime());
             return null;

@@ -58,10 +58,6 @@ final class GraphQlBodyFilter extends OncePerRequestFilter {
         if (body == null) {
             return;
         }
-        if (body.length > maxBytes) {
-            errors.tooLarge(response, maxBytes);
-            return;
-        }
         Optional<BodyProblem> problem = problemOf(body);
         if (problem.isPresent()) {
             errors.badBody(response, problem.get().message(), problem.get().field(), problem.get().rule());

@@ -41,10 +41,6 @@ final class RequestSizeFilter extends OncePerRequestFilter {
         if (body == null) {
             return;
         }
-        if (body.length > maxBytes) {
-            errors.tooLarge(response, maxBytes);
-            return;
-        }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
