@@ -21,9 +21,14 @@ public class GraphQlEngineConfiguration {
      * automatic persisted queries ({@code extensions.persistedQuery.sha256Hash}; {@link PersistedDocuments}).
      */
     @Bean
-    GraphQlSourceBuilderCustomizer parsedDocumentCache() {
+    PersistedDocuments persistedDocuments() {
+        return new PersistedDocuments(PARSED_DOCUMENTS);
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedDocumentCache(PersistedDocuments persistedDocuments) {
         ParsedDocumentCache byText = new ParsedDocumentCache(PARSED_DOCUMENTS);
-        ApolloPersistedQuerySupport byHash = new ApolloPersistedQuerySupport(new PersistedDocuments(PARSED_DOCUMENTS));
+        ApolloPersistedQuerySupport byHash = new ApolloPersistedQuerySupport(persistedDocuments);
         PreparsedDocumentProvider documents = (input, parseAndValidate) ->
                 input.getExtensions().containsKey("persistedQuery")
                         ? byHash.getDocumentAsync(input, parseAndValidate)

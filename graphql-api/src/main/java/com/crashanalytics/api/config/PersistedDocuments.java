@@ -1,5 +1,7 @@
 package com.crashanalytics.api.config;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.ExecutionInput;
@@ -15,12 +17,24 @@ import graphql.execution.preparsed.persisted.PersistedQuerySupport;
  * parsed and validated, the least recently used making room past {@code capacity}, so a client sending ever-new
  * documents costs memory for at most that many.
  */
-final class PersistedDocuments implements PersistedQueryCache {
+public final class PersistedDocuments implements PersistedQueryCache {
 
     private final RecentlyUsed<Object, PreparsedDocumentEntry> documents;
+    private final RecentlyUsed<Object, String> texts;
 
     PersistedDocuments(int capacity) {
         this.documents = new RecentlyUsed<>(capacity);
+        this.texts = new RecentlyUsed<>(capacity);
+    }
+
+    /**
+     * The text of the document a request names only by its hash: {@link SnapshotReads} reads it to learn whether the
+     * operation is a query (run in a read-only snapshot under the statement timeout) before graphql-java runs.
+     */
+    Optional<String> documentNamedBy(Map<String, Object> extensions) {
+        Object persisted = extensions.get("persistedQuery");
+        Object hash = persisted instanceof Map<?, ?> fields ? fields.get("sha256Hash") : null;
+        return hash == null ? Optional.empty() : texts.find(hash);
     }
 
     @Override
@@ -31,6 +45,10 @@ final class PersistedDocuments implements PersistedQueryCache {
         // nothing is kept.
         // Spring puts a marker in place of a document that was not sent; graphql-java 25.1 no longer looks for it.
         String sent = PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(input.getQuery()) ? null : input.getQuery();
-        return CompletableFuture.completedFuture(documents.get(hash, any -> parseAndValidate.apply(sent)));
+        PreparsedDocumentEntry entry = documents.get(hash, any -> parseAndValidate.apply(sent));
+        if (sent != null && !entry.hasErrors()) {
+            texts.get(hash, any -> sent);
+        }
+        return CompletableFuture.completedFuture(entry);
     }
 }

@@ -59,6 +59,21 @@ class PersistedQueriesIT {
                 .isEqualTo("PersistedQueryNotFound");
     }
 
+    /** A persisted mutation runs by its hash too (it is not taken for a query and sent to a read-only snapshot). */
+    @Test
+    void aPersistedMutationRunsByItsHash() throws Exception {
+        String mutation = "mutation Register { registerBot(input: {botId: \\\"apq_bot\\\", strategyName: \\\"s\\\","
+                + " initialBalance: 100, baseStake: 1, maxStake: 2}) { registration } }";
+        String sent = mutation.replace("\\\"", "\"");
+        String hash = sha256(sent);
+
+        GraphQlResponse registered = client.post(withDocument(mutation, hash));
+        GraphQlResponse again = client.post(hashOnly(hash));
+
+        assertThat(registered.data("registerBot.registration").asString()).as(registered.body()).isEqualTo("CREATED");
+        assertThat(again.data("registerBot.registration").asString()).as(again.body()).isEqualTo("UNCHANGED");
+    }
+
     private static String hashOnly(String hash) {
         return "{\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}}";
     }
