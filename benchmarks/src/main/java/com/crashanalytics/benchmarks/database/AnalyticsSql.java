@@ -114,6 +114,21 @@ public final class AnalyticsSql {
                     FROM (SELECT gap, count(*) AS n FROM h WHERE gap IS NOT NULL GROUP BY gap) AS x)))::text
             """;
 
+    /**
+     * Luck or edge of a bot: its bets and the mean and spread of their returns per unit, against the bets-weighted
+     * RTP − 1. The bet count is checked; the mean and deviation are the same work. Parameter: the bot id.
+     */
+    public static final String LUCK_OR_EDGE = """
+            SELECT json_build_object(
+                'check', json_build_object('bets', count(*)),
+                'figures', json_build_object('mean', avg(r.profit_loss_amount / r.stake_value),
+                                             'deviation', stddev_samp(r.profit_loss_amount / r.stake_value),
+                                             'houseEdge', avg(-p.house_edge_percent / 100)))::text
+            FROM crash_game_rounds r
+            JOIN game_platform_config p ON p.game_name = r.game_name AND p.platform_code = r.platform_code
+            WHERE r.bot_id = ? AND r.stake_value > 0
+            """;
+
     private AnalyticsSql() {
     }
 }

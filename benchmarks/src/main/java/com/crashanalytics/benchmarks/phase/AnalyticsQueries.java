@@ -23,11 +23,11 @@ import com.crashanalytics.benchmarks.report.Row;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Analytics at growing sizes: {@code Bot.statistics}, the strategy comparison, {@code multiplierDistribution} and
- * {@code streaks}, each through GraphQL with a DASHBOARD key against one hand-written SQL statement straight over the
- * rounds ({@link AnalyticsSql}). The data is generated into the database with COPY ({@link AnalyticsData}) and grows
- * from one size to the next; at each size the two answers are compared on the figures both compute, then latency
- * alternates trial by trial. Growth is the ratio of p50 at the largest size to p50 at the smallest.
+ * Analytics at growing sizes: {@code Bot.statistics}, the strategy comparison, {@code multiplierDistribution},
+ * {@code streaks} and {@code luckOrEdge}, each through GraphQL with a DASHBOARD key against one hand-written SQL
+ * statement straight over the rounds ({@link AnalyticsSql}). The data is generated into the database with COPY
+ * ({@link AnalyticsData}) and grows from one size to the next; at each size the two answers are compared on the
+ * figures both compute, then latency alternates trial by trial. Growth is the ratio of p50 at the largest size to p50 at the smallest.
  */
 public final class AnalyticsQueries {
 
@@ -61,7 +61,11 @@ public final class AnalyticsQueries {
             new Query("streaks(threshold: 10), " + GAME + "/" + PLATFORM,
                     ("{ streaks(game: \"%s\", platform: \"%s\") { rounds hits longestGap currentGap meanGap "
                             + "histogram { observed expected } } }").formatted(GAME, PLATFORM),
-                    "/data/streaks", AnalyticsSql.STREAKS, List.of(GAME, PLATFORM)));
+                    "/data/streaks", AnalyticsSql.STREAKS, List.of(GAME, PLATFORM)),
+            new Query("luckOrEdge, 1 bot, all time",
+                    ("{ luckOrEdge(botId: \"%s\") { bets meanReturnPerUnit houseEdgeReturnPerUnit pValue confidenceLow95 "
+                            + "confidenceHigh95 moreBetsToTellAt5Percent moreBetsToTellAt1Percent verdict } }").formatted(BOT),
+                    "/data/luckOrEdge", AnalyticsSql.LUCK_OR_EDGE, List.of(BOT)));
 
     private final Bench bench;
     private final Connection generatorConnection;

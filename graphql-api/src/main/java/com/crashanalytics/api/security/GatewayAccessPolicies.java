@@ -75,6 +75,8 @@ public final class GatewayAccessPolicies {
                 .query("leaderboard", allBotsRead())
                 .query("errorSummary", allBotsRead())
                 .query("ocrQuality", allBotsRead())
+                // Insights (a strategy's answer spans bots, so the bot form needs the same read-all access)
+                .query("luckOrEdge", allBotsRead())
                 // API keys
                 .query("apiKeys", adminOnly())
                 .mutation("createApiKey", adminOnly())

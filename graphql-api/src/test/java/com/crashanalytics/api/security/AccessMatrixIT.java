@@ -137,6 +137,8 @@ class AccessMatrixIT {
             new Operation("leaderboard", null, "{ leaderboard { position } }", null, allowed(DASHBOARD, ADMIN)),
             new Operation("errorSummary", null, "{ errorSummary { errorType } }", null, allowed(DASHBOARD, ADMIN)),
             new Operation("ocrQuality", null, "{ ocrQuality { botId } }", null, allowed(DASHBOARD, ADMIN)),
+            new Operation("luckOrEdge", null, "{ luckOrEdge(strategy: \"compound_1.33x\") { verdict } }", null,
+                    allowed(DASHBOARD, ADMIN)),
             // API keys
             new Operation("createApiKey", null,
                     "mutation { createApiKey(input: {label: \"made\", role: DASHBOARD}) { secret } }",

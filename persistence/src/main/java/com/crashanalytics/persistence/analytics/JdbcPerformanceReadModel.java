@@ -437,12 +437,12 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
      */
     private Map<String, PerformanceTotals> totals(String keyExpression, WindowSql filters, TimeWindow window) {
         List<String> parts = new ArrayList<>();
-        Instant firstWholeHour = window.from() == null ? null : ceilingHour(window.from());
+        Instant firstWholeHour = window.from() == null ? null : WindowSql.ceilingHour(window.from());
         Instant endOfWholeHours = window.to() == null ? null : window.to().truncatedTo(ChronoUnit.HOURS);
         String raw = "SELECT " + keyExpression + " AS k, " + ROUND_AS_TOTALS + " FROM crash_game_rounds WHERE "
                 + filters.where();
         if (firstWholeHour != null && endOfWholeHours != null && !firstWholeHour.isBefore(endOfWholeHours)) {
-            parts.add(raw + " AND " + edge(filters, window.from(), window.to(), "edge"));
+            parts.add(raw + " AND " + filters.roundsBetween(window.from(), window.to(), "edge"));
         } else {
             parts.add("SELECT " + keyExpression + " AS k, " + TOTALS_COLUMNS + " FROM round_totals_hourly WHERE "
                     + filters.where()
@@ -451,13 +451,13 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             if (firstWholeHour != null) {
                 filters.parameter("firstWholeHour", SqlValues.timestamptz(firstWholeHour));
                 if (window.from().isBefore(firstWholeHour)) {
-                    parts.add(raw + " AND " + edge(filters, window.from(), firstWholeHour, "head"));
+                    parts.add(raw + " AND " + filters.roundsBetween(window.from(), firstWholeHour, "head"));
                 }
             }
             if (endOfWholeHours != null) {
                 filters.parameter("endOfWholeHours", SqlValues.timestamptz(endOfWholeHours));
                 if (endOfWholeHours.isBefore(window.to())) {
-                    parts.add(raw + " AND " + edge(filters, endOfWholeHours, window.to(), "tail"));
+                    parts.add(raw + " AND " + filters.roundsBetween(endOfWholeHours, window.to(), "tail"));
                 }
             }
         }
@@ -466,17 +466,6 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                 totals.put(rs.getString("k"), new PerformanceTotals(RoundTotalsSql.map(rs), returns(rs),
                         instant(rs, "first_at"), instant(rs, "last_at"))));
         return totals;
-    }
-
-    private static Instant ceilingHour(Instant instant) {
-        Instant floor = instant.truncatedTo(ChronoUnit.HOURS);
-        return floor.equals(instant) ? floor : floor.plus(1, ChronoUnit.HOURS);
-    }
-
-    private static String edge(WindowSql filters, Instant from, Instant to, String prefix) {
-        filters.parameter(prefix + "From", SqlValues.timestamptz(from));
-        filters.parameter(prefix + "To", SqlValues.timestamptz(to));
-        return "round_start_timestamp >= :" + prefix + "From AND round_start_timestamp < :" + prefix + "To";
     }
 
     private static ReturnRatios returns(ResultSet rs) throws SQLException {

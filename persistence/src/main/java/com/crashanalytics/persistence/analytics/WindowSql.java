@@ -3,6 +3,7 @@ package com.crashanalytics.persistence.analytics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,6 +75,22 @@ final class WindowSql {
             bound = bound.param(parameter.name(), parameter.value());
         }
         return bound;
+    }
+
+    /**
+     * {@code round_start_timestamp} in [from, to), as a condition whose bounds are bound as parameters named after
+     * {@code prefix}: the partial hours at a window's edges, read from the rounds.
+     */
+    String roundsBetween(Instant from, Instant to, String prefix) {
+        parameter(prefix + "From", SqlValues.timestamptz(from));
+        parameter(prefix + "To", SqlValues.timestamptz(to));
+        return "round_start_timestamp >= :" + prefix + "From AND round_start_timestamp < :" + prefix + "To";
+    }
+
+    /** The first whole UTC hour starting at or after the instant. */
+    static Instant ceilingHour(Instant instant) {
+        Instant floor = instant.truncatedTo(ChronoUnit.HOURS);
+        return floor.equals(instant) ? floor : floor.plus(1, ChronoUnit.HOURS);
     }
 
     /** The UTC day an instant falls on. */

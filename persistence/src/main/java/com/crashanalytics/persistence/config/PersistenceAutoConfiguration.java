@@ -6,6 +6,7 @@ import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
+import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
@@ -25,6 +26,7 @@ import com.crashanalytics.persistence.access.JdbcBotOwnership;
 import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
+import com.crashanalytics.persistence.analytics.JdbcLuckOrEdgeReadModel;
 import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
 import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
 import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
@@ -77,6 +79,11 @@ public class PersistenceAutoConfiguration {
     @Bean
     PerformanceReadModel performanceReadModel(JdbcClient jdbc) {
         return new JdbcPerformanceReadModel(jdbc);
+    }
+
+    @Bean
+    LuckOrEdgeReadModel luckOrEdgeReadModel(JdbcClient jdbc) {
+        return new JdbcLuckOrEdgeReadModel(jdbc);
     }
 
     @Bean

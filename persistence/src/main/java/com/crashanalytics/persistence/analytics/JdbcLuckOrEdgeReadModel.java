@@ -1,0 +1,77 @@
+package com.crashanalytics.persistence.analytics;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
+import com.crashanalytics.domain.analytics.edge.PlatformBetSums;
+import com.crashanalytics.persistence.common.SqlValues;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Bet sums per game and platform from {@code round_totals_hourly} (bets, Σ P/L ÷ stake, its squares) for the whole
+ * UTC hours inside the window, and from the rounds for the partial hours at its edges, in one statement; the
+ * platform's RTP is 1 − its house edge. Reads a few rows per hour whatever the number of rounds.
+ */
+public class JdbcLuckOrEdgeReadModel implements LuckOrEdgeReadModel {
+
+    private static final String SUMS = """
+            SELECT b.game_name, b.platform_code, sum(b.bets) AS bets, sum(b.sum_returns) AS sum_returns,
+                   sum(b.sum_squares) AS sum_squares, 1 - p.house_edge_percent / 100 AS rtp
+            FROM (%s) AS b
+            JOIN game_platform_config p ON p.game_name = b.game_name AND p.platform_code = b.platform_code
+            GROUP BY b.game_name, b.platform_code, p.house_edge_percent
+            HAVING sum(b.bets) > 0
+            ORDER BY b.game_name, b.platform_code
+            """;
+    private static final String HOURLY = """
+            SELECT game_name, platform_code, bets, sum_returns, sum_squares FROM round_totals_hourly WHERE %s""";
+    private static final String ROUNDS = """
+            SELECT game_name, platform_code, 1 AS bets, profit_loss_amount / stake_value AS sum_returns,
+                   (profit_loss_amount / stake_value) * (profit_loss_amount / stake_value) AS sum_squares
+            FROM crash_game_rounds WHERE stake_value > 0 AND %s""";
+
+    private final JdbcClient jdbc;
+
+    public JdbcLuckOrEdgeReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<PlatformBetSums> betSums(@Nullable String botId, @Nullable String strategy, TimeWindow window) {
+        WindowSql filters = new WindowSql().equal("bot_id", botId, "botId").equal("strategy_name", strategy, "strategy");
+        String scope = filters.where();
+        Instant firstWholeHour = window.from() == null ? null : WindowSql.ceilingHour(window.from());
+        Instant endOfWholeHours = window.to() == null ? null : window.to().truncatedTo(ChronoUnit.HOURS);
+        List<String> parts = new ArrayList<>();
+        if (firstWholeHour != null && endOfWholeHours != null && !firstWholeHour.isBefore(endOfWholeHours)) {
+            parts.add(ROUNDS.formatted(scope + " AND " + filters.roundsBetween(window.from(), window.to(), "inside")));
+        } else {
+            String hours = scope
+                    + (firstWholeHour == null ? "" : " AND hour >= :firstWholeHour")
+                    + (endOfWholeHours == null ? "" : " AND hour < :endOfWholeHours");
+            parts.add(HOURLY.formatted(hours));
+            if (firstWholeHour != null) {
+                filters.parameter("firstWholeHour", SqlValues.timestamptz(firstWholeHour));
+                if (window.from().isBefore(firstWholeHour)) {
+                    parts.add(ROUNDS.formatted(scope + " AND " + filters.roundsBetween(window.from(), firstWholeHour, "head")));
+                }
+            }
+            if (endOfWholeHours != null) {
+                filters.parameter("endOfWholeHours", SqlValues.timestamptz(endOfWholeHours));
+                if (endOfWholeHours.isBefore(window.to())) {
+                    parts.add(ROUNDS.formatted(scope + " AND " + filters.roundsBetween(endOfWholeHours, window.to(), "tail")));
+                }
+            }
+        }
+        return filters.bind(jdbc.sql(SUMS.formatted(String.join(" UNION ALL ", parts))))
+                .query((rs, row) -> new PlatformBetSums(rs.getString("game_name"), rs.getString("platform_code"),
+                        rs.getLong("bets"), rs.getBigDecimal("sum_returns"), rs.getBigDecimal("sum_squares"),
+                        rs.getBigDecimal("rtp")))
+                .list();
+    }
+}
