@@ -1,6 +1,8 @@
 package com.crashanalytics.api.config;
 
 import com.crashanalytics.api.error.DatabaseUnavailableResponses;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.execution.preparsed.persisted.ApolloPersistedQuerySupport;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +16,24 @@ public class GraphQlEngineConfiguration {
     /** Documents kept parsed and validated: every distinct document a fleet of bots and dashboards sends, and more. */
     static final int PARSED_DOCUMENTS = 500;
 
+    /**
+     * Documents by their text ({@link ParsedDocumentCache}), or by their hash when the client speaks Apollo's
+     * automatic persisted queries ({@code extensions.persistedQuery.sha256Hash}; {@link PersistedDocuments}).
+     */
     @Bean
-    GraphQlSourceBuilderCustomizer parsedDocumentCache() {
-        ParsedDocumentCache cache = new ParsedDocumentCache(PARSED_DOCUMENTS);
-        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+    PersistedDocuments persistedDocuments() {
+        return new PersistedDocuments(PARSED_DOCUMENTS);
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedDocumentCache(PersistedDocuments persistedDocuments) {
+        ParsedDocumentCache byText = new ParsedDocumentCache(PARSED_DOCUMENTS);
+        ApolloPersistedQuerySupport byHash = new ApolloPersistedQuerySupport(persistedDocuments);
+        PreparsedDocumentProvider documents = (input, parseAndValidate) ->
+                input.getExtensions().containsKey("persistedQuery")
+                        ? byHash.getDocumentAsync(input, parseAndValidate)
+                        : byText.getDocumentAsync(input, parseAndValidate);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 
     /** Boot's handler but for one thing: an answer whose database was away is HTTP 503 (with Retry-After). */

@@ -37,6 +37,13 @@ final class RecentlyUsed<K, V> {
         return value;
     }
 
+    /** The value kept for the key, if any (it then counts as used). */
+    java.util.Optional<V> find(K key) {
+        synchronized (entries) {
+            return java.util.Optional.ofNullable(entries.get(key));
+        }
+    }
+
     int size() {
         synchronized (entries) {
             return entries.size();

@@ -1,6 +1,7 @@
 package com.crashanalytics.api.config;
 
 import com.crashanalytics.domain.common.Transactions;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
@@ -27,13 +28,20 @@ public class SnapshotReads implements WebGraphQlInterceptor {
     private final Transactions transactions;
     private final OperationKinds operations = new OperationKinds(GraphQlEngineConfiguration.PARSED_DOCUMENTS);
 
-    public SnapshotReads(Transactions transactions) {
+    private final PersistedDocuments persistedDocuments;
+
+    public SnapshotReads(Transactions transactions, PersistedDocuments persistedDocuments) {
         this.transactions = transactions;
+        this.persistedDocuments = persistedDocuments;
     }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        if (!operations.isQuery(request.getDocument(), request.getOperationName())) {
+        // A persisted query names its document by hash only: its kind is that of the document kept for the hash.
+        String document = PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(request.getDocument())
+                ? persistedDocuments.documentNamedBy(request.getExtensions()).orElse(request.getDocument())
+                : request.getDocument();
+        if (!operations.isQuery(document, request.getOperationName())) {
             return chain.next(request);
         }
         return Mono.deferContextual(context -> Mono.fromCallable(() ->

@@ -4,7 +4,11 @@ import com.crashanalytics.domain.access.AuthenticateApiKeyUseCase;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.access.EnsureAdminUseCase;
 import com.crashanalytics.domain.access.EnvironmentAdminKey;
+import java.time.Duration;
+import java.util.List;
+
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,12 +19,16 @@ import org.springframework.graphql.server.webmvc.AuthenticationWebSocketIntercep
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,6 +71,9 @@ public class SecurityConfiguration {
     SecurityFilterChain gatewaySecurity(HttpSecurity http, AuthenticationManager authentication, ErrorResponses errors,
                                         RateLimiter rateLimiter) {
         http.csrf(csrf -> csrf.disable()) // no cookies, no sessions: a key in a header cannot be forged cross-site
+                // Browser pages of the allowed origins (GATEWAY_CORS_ALLOWED_ORIGINS): a preflight is answered here,
+                // before authentication, since a browser sends it without the key.
+                .cors(Customizer.withDefaults())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
@@ -87,6 +98,20 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /** Which browser origins may call the gateway: none unless configured (a page served by the gateway needs none). */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(@Value("${gateway.cors.allowed-origins:}") List<String> allowedOrigins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(allowedOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList());
+        cors.setAllowedMethods(List.of("GET", "POST"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept"));
+        cors.setExposedHeaders(List.of("Retry-After"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/graphql", cors);
+        return source;
     }
 
     @Bean
