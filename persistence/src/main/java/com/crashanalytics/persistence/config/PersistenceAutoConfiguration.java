@@ -16,6 +16,7 @@ import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
 import com.crashanalytics.domain.diagnostics.DiagnosticsReadModel;
+import com.crashanalytics.domain.live.EventJournal;
 import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.session.CapitalEventLog;
@@ -37,6 +38,7 @@ import com.crashanalytics.persistence.common.UuidV7Generator;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsLog;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsReadModel;
 import com.crashanalytics.persistence.round.JdbcRoundLogbook;
+import com.crashanalytics.persistence.live.JdbcEventJournal;
 import com.crashanalytics.persistence.round.JdbcRoundReadModel;
 import com.crashanalytics.persistence.session.JdbcCapitalEventLog;
 import com.crashanalytics.persistence.session.JdbcSessionLog;
@@ -137,6 +139,11 @@ public class PersistenceAutoConfiguration {
     @Bean
     RoundLogbook roundLogbook(JdbcClient jdbc, JdbcTemplate batches) {
         return new JdbcRoundLogbook(jdbc, batches);
+    }
+
+    @Bean
+    EventJournal eventJournal(JdbcClient jdbc) {
+        return new JdbcEventJournal(jdbc);
     }
 
     @Bean
