@@ -7,6 +7,7 @@ import com.crashanalytics.domain.common.Transactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,18 +43,35 @@ public class JdbcTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return readWrite.execute(status -> work.get());
+        return failingWithTheWorksOwnError(() -> readWrite.execute(status -> work.get()));
     }
 
     @Override
     public <T> T readOnly(Supplier<T> work) {
-        return readOnly.execute(status -> {
+        return failingWithTheWorksOwnError(() -> readOnly.execute(status -> {
             // Only a transaction this call began: a read joining a write transaction must not limit the write.
             if (status.isNewTransaction() && readStatementTimeoutMillis > 0) {
                 // SET takes no bind parameters; the value is a number we computed, not input.
                 jdbc.sql("SET LOCAL statement_timeout = " + readStatementTimeoutMillis).update();
             }
             return work.get();
-        });
+        }));
+    }
+
+    /**
+     * When the work failed and then the rollback failed too (the database went away mid-transaction: PostgreSQL's
+     * "terminating connection due to administrator command", then "connection is closed"), Spring reports the
+     * rollback; the work's own error is what happened, and what callers (and the UNAVAILABLE answer) must see.
+     */
+    private static <T> T failingWithTheWorksOwnError(Supplier<T> transaction) {
+        try {
+            return transaction.get();
+        } catch (TransactionSystemException rollbackFailed) {
+            if (rollbackFailed.getApplicationException() instanceof RuntimeException original) {
+                original.addSuppressed(rollbackFailed);
+                throw original;
+            }
+            throw rollbackFailed;
+        }
     }
 }
