@@ -1,14 +1,10 @@
 package com.crashanalytics.persistence.analytics;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.edge.PlatformBetSums;
-import com.crashanalytics.persistence.common.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,30 +40,7 @@ public class JdbcLuckOrEdgeReadModel implements LuckOrEdgeReadModel {
     @Override
     public List<PlatformBetSums> betSums(@Nullable String botId, @Nullable String strategy, TimeWindow window) {
         WindowSql filters = new WindowSql().equal("bot_id", botId, "botId").equal("strategy_name", strategy, "strategy");
-        String scope = filters.where();
-        Instant firstWholeHour = window.from() == null ? null : WindowSql.ceilingHour(window.from());
-        Instant endOfWholeHours = window.to() == null ? null : window.to().truncatedTo(ChronoUnit.HOURS);
-        List<String> parts = new ArrayList<>();
-        if (firstWholeHour != null && endOfWholeHours != null && !firstWholeHour.isBefore(endOfWholeHours)) {
-            parts.add(ROUNDS.formatted(scope + " AND " + filters.roundsBetween(window.from(), window.to(), "inside")));
-        } else {
-            String hours = scope
-                    + (firstWholeHour == null ? "" : " AND hour >= :firstWholeHour")
-                    + (endOfWholeHours == null ? "" : " AND hour < :endOfWholeHours");
-            parts.add(HOURLY.formatted(hours));
-            if (firstWholeHour != null) {
-                filters.parameter("firstWholeHour", SqlValues.timestamptz(firstWholeHour));
-                if (window.from().isBefore(firstWholeHour)) {
-                    parts.add(ROUNDS.formatted(scope + " AND " + filters.roundsBetween(window.from(), firstWholeHour, "head")));
-                }
-            }
-            if (endOfWholeHours != null) {
-                filters.parameter("endOfWholeHours", SqlValues.timestamptz(endOfWholeHours));
-                if (endOfWholeHours.isBefore(window.to())) {
-                    parts.add(ROUNDS.formatted(scope + " AND " + filters.roundsBetween(endOfWholeHours, window.to(), "tail")));
-                }
-            }
-        }
+        List<String> parts = filters.wholeHoursAndEdges(window, HOURLY::formatted, ROUNDS::formatted);
         return filters.bind(jdbc.sql(SUMS.formatted(String.join(" UNION ALL ", parts))))
                 .query((rs, row) -> new PlatformBetSums(rs.getString("game_name"), rs.getString("platform_code"),
                         rs.getLong("bets"), rs.getBigDecimal("sum_returns"), rs.getBigDecimal("sum_squares"),

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -436,31 +435,9 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
      * {@code filters} name columns both tables have.
      */
     private Map<String, PerformanceTotals> totals(String keyExpression, WindowSql filters, TimeWindow window) {
-        List<String> parts = new ArrayList<>();
-        Instant firstWholeHour = window.from() == null ? null : WindowSql.ceilingHour(window.from());
-        Instant endOfWholeHours = window.to() == null ? null : window.to().truncatedTo(ChronoUnit.HOURS);
-        String raw = "SELECT " + keyExpression + " AS k, " + ROUND_AS_TOTALS + " FROM crash_game_rounds WHERE "
-                + filters.where();
-        if (firstWholeHour != null && endOfWholeHours != null && !firstWholeHour.isBefore(endOfWholeHours)) {
-            parts.add(raw + " AND " + filters.roundsBetween(window.from(), window.to(), "edge"));
-        } else {
-            parts.add("SELECT " + keyExpression + " AS k, " + TOTALS_COLUMNS + " FROM round_totals_hourly WHERE "
-                    + filters.where()
-                    + (firstWholeHour == null ? "" : " AND hour >= :firstWholeHour")
-                    + (endOfWholeHours == null ? "" : " AND hour < :endOfWholeHours"));
-            if (firstWholeHour != null) {
-                filters.parameter("firstWholeHour", SqlValues.timestamptz(firstWholeHour));
-                if (window.from().isBefore(firstWholeHour)) {
-                    parts.add(raw + " AND " + filters.roundsBetween(window.from(), firstWholeHour, "head"));
-                }
-            }
-            if (endOfWholeHours != null) {
-                filters.parameter("endOfWholeHours", SqlValues.timestamptz(endOfWholeHours));
-                if (endOfWholeHours.isBefore(window.to())) {
-                    parts.add(raw + " AND " + filters.roundsBetween(endOfWholeHours, window.to(), "tail"));
-                }
-            }
-        }
+        List<String> parts = filters.wholeHoursAndEdges(window,
+                hours -> "SELECT " + keyExpression + " AS k, " + TOTALS_COLUMNS + " FROM round_totals_hourly WHERE " + hours,
+                times -> "SELECT " + keyExpression + " AS k, " + ROUND_AS_TOTALS + " FROM crash_game_rounds WHERE " + times);
         Map<String, PerformanceTotals> totals = new HashMap<>();
         filters.bind(jdbc.sql(SUM_TOTALS.formatted(String.join(" UNION ALL ", parts)))).query((RowCallbackHandler) rs ->
                 totals.put(rs.getString("k"), new PerformanceTotals(RoundTotalsSql.map(rs), returns(rs),

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.persistence.common.SqlValues;
@@ -85,6 +86,38 @@ final class WindowSql {
         parameter(prefix + "From", SqlValues.timestamptz(from));
         parameter(prefix + "To", SqlValues.timestamptz(to));
         return "round_start_timestamp >= :" + prefix + "From AND round_start_timestamp < :" + prefix + "To";
+    }
+
+    /**
+     * A window read as whole UTC hours from an hourly rollup and as rounds for the partial hours at its edges (or as
+     * rounds alone when it lies inside one hour): the SELECTs {@code hourly} and {@code rounds} make of their WHERE
+     * conditions (this builder's, plus the hours or times), to be joined with UNION ALL. Binds the window's bounds.
+     */
+    List<String> wholeHoursAndEdges(TimeWindow window, UnaryOperator<String> hourly, UnaryOperator<String> rounds) {
+        Instant firstWholeHour = window.from() == null ? null : ceilingHour(window.from());
+        Instant endOfWholeHours = window.to() == null ? null : window.to().truncatedTo(ChronoUnit.HOURS);
+        String scope = where();
+        List<String> parts = new ArrayList<>();
+        if (firstWholeHour != null && endOfWholeHours != null && !firstWholeHour.isBefore(endOfWholeHours)) {
+            parts.add(rounds.apply(scope + " AND " + roundsBetween(window.from(), window.to(), "inside")));
+            return parts;
+        }
+        parts.add(hourly.apply(scope
+                + (firstWholeHour == null ? "" : " AND hour >= :firstWholeHour")
+                + (endOfWholeHours == null ? "" : " AND hour < :endOfWholeHours")));
+        if (firstWholeHour != null) {
+            parameter("firstWholeHour", SqlValues.timestamptz(firstWholeHour));
+            if (window.from().isBefore(firstWholeHour)) {
+                parts.add(rounds.apply(scope + " AND " + roundsBetween(window.from(), firstWholeHour, "head")));
+            }
+        }
+        if (endOfWholeHours != null) {
+            parameter("endOfWholeHours", SqlValues.timestamptz(endOfWholeHours));
+            if (endOfWholeHours.isBefore(window.to())) {
+                parts.add(rounds.apply(scope + " AND " + roundsBetween(endOfWholeHours, window.to(), "tail")));
+            }
+        }
+        return parts;
     }
 
     /** The first whole UTC hour starting at or after the instant. */
