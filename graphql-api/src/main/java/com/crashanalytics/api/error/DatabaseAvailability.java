@@ -3,9 +3,15 @@ package com.crashanalytics.api.error;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
 
 /**
  * Tells a database that is away from a fault. Recognised by JDBC's own signs anywhere in the cause chain, so it does
@@ -35,6 +41,25 @@ public final class DatabaseAvailability {
             }
         }
         return false;
+    }
+
+    /**
+     * A new error id for one outage answer, logged with what failed; the answer's message and extensions come from
+     * {@link #message} and {@link #extensions} with that id.
+     */
+    public static String logged(Logger log, String where, Throwable cause) {
+        String errorId = UUID.randomUUID().toString();
+        log.warn("Database unavailable ({}) {}: {}", errorId, where, cause.toString());
+        return errorId;
+    }
+
+    /** The GraphQL error of an outage, on the builder of the field (or of the request) it is about. */
+    public static GraphQLError error(GraphqlErrorBuilder<?> builder, String errorId) {
+        return builder.errorType(GatewayErrorType.UNAVAILABLE).message(message(errorId)).extensions(extensions(errorId)).build();
+    }
+
+    public static Map<String, Object> extensions(String errorId) {
+        return Map.of("errorId", errorId, "retryAfterSeconds", RETRY_AFTER_SECONDS);
     }
 
     public static String message(String errorId) {

@@ -1,8 +1,5 @@
 package com.crashanalytics.api.error;
 
-import java.util.Map;
-import java.util.UUID;
-
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -30,12 +27,7 @@ public class DatabaseUnavailableResolver extends DataFetcherExceptionResolverAda
         if (!DatabaseAvailability.isAway(exception)) {
             return null;
         }
-        String errorId = UUID.randomUUID().toString();
-        log.warn("Database unavailable ({}) in {}: {}", errorId, environment.getExecutionStepInfo().getPath(), exception.toString());
-        return GraphqlErrorBuilder.newError(environment)
-                .errorType(GatewayErrorType.UNAVAILABLE)
-                .message(DatabaseAvailability.message(errorId))
-                .extensions(Map.of("errorId", errorId, "retryAfterSeconds", DatabaseAvailability.RETRY_AFTER_SECONDS))
-                .build();
+        String errorId = DatabaseAvailability.logged(log, "in " + environment.getExecutionStepInfo().getPath(), exception);
+        return DatabaseAvailability.error(GraphqlErrorBuilder.newError(environment), errorId);
     }
 }

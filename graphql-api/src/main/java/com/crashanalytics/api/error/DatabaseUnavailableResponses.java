@@ -1,8 +1,6 @@
 package com.crashanalytics.api.error;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -48,13 +46,8 @@ public class DatabaseUnavailableResponses implements WebGraphQlInterceptor {
     }
 
     private static WebGraphQlResponse unavailable(WebGraphQlRequest request, Throwable away) {
-        String errorId = UUID.randomUUID().toString();
-        log.warn("Database unavailable ({}) before the request ran: {}", errorId, away.toString());
-        GraphQLError error = GraphqlErrorBuilder.newError()
-                .errorType(GatewayErrorType.UNAVAILABLE)
-                .message(DatabaseAvailability.message(errorId))
-                .extensions(Map.of("errorId", errorId, "retryAfterSeconds", DatabaseAvailability.RETRY_AFTER_SECONDS))
-                .build();
+        String errorId = DatabaseAvailability.logged(log, "before the request ran", away);
+        GraphQLError error = DatabaseAvailability.error(GraphqlErrorBuilder.newError(), errorId);
         ExecutionResult result = ExecutionResult.newExecutionResult().errors(List.of(error)).build();
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.crashanalytics.api.error.DatabaseAvailability;
 import com.crashanalytics.api.error.GatewayErrorType;
@@ -85,12 +84,10 @@ public final class ErrorResponses {
 
     /** 503 with {@code Retry-After}: the database is away; the same request may be sent again. */
     public void unavailable(HttpServletResponse response, String during, Throwable cause) throws IOException {
-        String errorId = UUID.randomUUID().toString();
-        log.warn("Database unavailable ({}) {}: {}", errorId, during, cause.toString());
+        String errorId = DatabaseAvailability.logged(log, during, cause);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseAvailability.RETRY_AFTER_SECONDS));
         write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, GatewayErrorType.UNAVAILABLE,
-                DatabaseAvailability.message(errorId),
-                Map.of("errorId", errorId, "retryAfterSeconds", DatabaseAvailability.RETRY_AFTER_SECONDS));
+                DatabaseAvailability.message(errorId), DatabaseAvailability.extensions(errorId));
     }
 
     public static String tooManyRequestsMessage(long retryAfterSeconds) {
