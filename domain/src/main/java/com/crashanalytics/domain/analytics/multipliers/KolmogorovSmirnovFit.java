@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 public record KolmogorovSmirnovFit(double statistic, double pValue) {
 
     /** The test of a histogram: n values, {@code countsByValue} of each distinct value; null when n = 0. */
-    static @Nullable KolmogorovSmirnovFit of(SortedMap<BigDecimal, Long> countsByValue, long n,
+    public static @Nullable KolmogorovSmirnovFit of(SortedMap<BigDecimal, Long> countsByValue, long n,
                                              CrashPointDistribution theory) {
         if (n == 0) {
             return null;

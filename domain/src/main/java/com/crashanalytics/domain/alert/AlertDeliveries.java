@@ -1,0 +1,39 @@
+package com.crashanalytics.domain.alert;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.crashanalytics.domain.common.paging.ListQuery;
+import com.crashanalytics.domain.common.paging.Page;
+import com.crashanalytics.domain.common.paging.SortOrder;
+
+/** Outbound port: the durable queue and log of alert deliveries. */
+public interface AlertDeliveries {
+
+    SortOrder BY_ID = SortOrder.of("alert-deliveries-by-id", SortOrder.KeyPart.NUMBER);
+
+    /** A delivery due at {@code now}, in the raising transaction. */
+    void enqueue(long alertId, String channel, UUID idempotencyKey, Instant now);
+
+    /**
+     * Claims the oldest delivery due at {@code now}: counts the attempt and moves its next attempt to
+     * {@code leaseUntil}, so no other replica takes it meanwhile and, should this one die while sending, it is
+     * tried again then. Skips deliveries another transaction is claiming.
+     */
+    Optional<Claimed> claimDue(Instant now, Instant leaseUntil);
+
+    void markSent(long deliveryId, Instant at);
+
+    void scheduleRetry(long deliveryId, Instant nextAttemptAt, String error, Instant at);
+
+    void markFailed(long deliveryId, String error, Instant at);
+
+    Page<AlertDelivery> page(ListQuery<AlertListFilter> query);
+
+    long count(AlertListFilter filter);
+
+    /** A delivery claimed for an attempt, with the alert it carries. */
+    record Claimed(AlertDelivery delivery, Alert alert) {
+    }
+}

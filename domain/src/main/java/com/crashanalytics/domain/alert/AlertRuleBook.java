@@ -1,0 +1,34 @@
+package com.crashanalytics.domain.alert;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.crashanalytics.domain.common.paging.ListQuery;
+import com.crashanalytics.domain.common.paging.Page;
+import com.crashanalytics.domain.common.paging.SortOrder;
+
+/** Outbound port: the alert rules. */
+public interface AlertRuleBook {
+
+    /** Rules oldest first, by id. */
+    SortOrder BY_ID = SortOrder.of("alert-rules-by-id", SortOrder.KeyPart.NUMBER);
+
+    AlertRule add(AlertRuleDefinition definition, Instant now);
+
+    /** Replaces a rule's definition; empty when there is no such rule. */
+    Optional<AlertRule> replace(long id, AlertRuleDefinition definition, Instant now);
+
+    /** Deletes a rule (its open episodes with it; its alerts stay); empty when there was none. */
+    Optional<AlertRule> delete(long id);
+
+    /** Whether another rule than {@code exceptId} has this name. */
+    boolean nameTaken(String name, long exceptId);
+
+    /** The enabled rules, locked for the evaluation that reads them. */
+    List<AlertRule> enabledRules();
+
+    Page<AlertRule> page(ListQuery<AlertListFilter> query);
+
+    long count(AlertListFilter filter);
+}
