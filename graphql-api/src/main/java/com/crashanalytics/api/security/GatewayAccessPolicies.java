@@ -81,6 +81,14 @@ public final class GatewayAccessPolicies {
                 .query("apiKeys", adminOnly())
                 .mutation("createApiKey", adminOnly())
                 .mutation("revokeApiKey", adminOnly())
+                // Alerts: rules and channels are the administrator's; alerts span bots, for dashboards too
+                .query("alertRules", adminOnly())
+                .mutation("createAlertRule", adminOnly())
+                .mutation("updateAlertRule", adminOnly())
+                .mutation("deleteAlertRule", adminOnly())
+                .query("alertChannels", adminOnly())
+                .query("alertDeliveries", adminOnly())
+                .query("alerts", allBotsRead())
                 .build();
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
  * An end-to-end test: the whole gateway on a random port, over the shared real PostgreSQL (one context and one
  * database for the whole run), emptied before each test. Talk to it with {@link GraphQlClient}, which sends the
  * test admin key {@link TestApiKeys#ADMIN} unless told otherwise; keys of other roles come from
- * {@link TestApiKeys}. Rate limits are lifted out of the way of ordinary tests ({@code RateLimitIT} tests them).
+ * {@link TestApiKeys}. Rate limits are lifted out of the way of ordinary tests ({@code RateLimitIT} tests them), and the
+ * alert schedule is off (alert tests run evaluations and deliveries themselves).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +24,10 @@ import org.springframework.test.context.ContextConfiguration;
         "gateway.admin-key=" + TestApiKeys.ADMIN,
         "gateway.rate-limit.admin=1000000/1s",
         "gateway.rate-limit.bot=1000000/1s",
-        "gateway.rate-limit.dashboard=1000000/1s"})
+        "gateway.rate-limit.dashboard=1000000/1s",
+        // Alert tests evaluate and deliver when they choose (EvaluateAlertRulesUseCase, DeliverAlertsUseCase)
+        "gateway.alerts.evaluation-interval=0",
+        "gateway.alerts.delivery-interval=0"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(CleanDatabaseExtension.class)
 public @interface GatewayIntegrationTest {

@@ -3,6 +3,11 @@ package com.crashanalytics.persistence.config;
 import java.time.Duration;
 
 import com.crashanalytics.domain.access.ApiKeyRegistry;
+import com.crashanalytics.domain.alert.AlertConditions;
+import com.crashanalytics.domain.alert.AlertDeliveries;
+import com.crashanalytics.domain.alert.AlertEvaluationLock;
+import com.crashanalytics.domain.alert.AlertLog;
+import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
@@ -24,6 +29,11 @@ import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SessionReadModel;
 import com.crashanalytics.persistence.access.JdbcApiKeyRegistry;
 import com.crashanalytics.persistence.access.JdbcBotOwnership;
+import com.crashanalytics.persistence.alert.JdbcAlertConditions;
+import com.crashanalytics.persistence.alert.JdbcAlertDeliveries;
+import com.crashanalytics.persistence.alert.JdbcAlertLog;
+import com.crashanalytics.persistence.alert.JdbcAlertRuleBook;
+import com.crashanalytics.persistence.alert.PostgresAlertEvaluationLock;
 import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
@@ -171,5 +181,32 @@ public class PersistenceAutoConfiguration {
     @Bean
     DiagnosticsReadModel diagnosticsReadModel(JdbcClient jdbc) {
         return new JdbcDiagnosticsReadModel(jdbc);
+    }
+
+    // Alerts: rules, the conditions they watch, the alerts raised and their deliveries.
+
+    @Bean
+    AlertRuleBook alertRuleBook(JdbcClient jdbc) {
+        return new JdbcAlertRuleBook(jdbc);
+    }
+
+    @Bean
+    AlertConditions alertConditions(JdbcClient jdbc) {
+        return new JdbcAlertConditions(jdbc);
+    }
+
+    @Bean
+    AlertLog alertLog(JdbcClient jdbc) {
+        return new JdbcAlertLog(jdbc);
+    }
+
+    @Bean
+    AlertDeliveries alertDeliveries(JdbcClient jdbc) {
+        return new JdbcAlertDeliveries(jdbc);
+    }
+
+    @Bean
+    AlertEvaluationLock alertEvaluationLock(JdbcClient jdbc) {
+        return new PostgresAlertEvaluationLock(jdbc);
     }
 }

@@ -1,0 +1,130 @@
+package com.crashanalytics.api.alert;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import com.crashanalytics.api.paging.Connection;
+import com.crashanalytics.api.paging.Connection.Counter;
+import com.crashanalytics.domain.alert.Alert;
+import com.crashanalytics.domain.alert.AlertChannels;
+import com.crashanalytics.domain.alert.AlertDeliveries;
+import com.crashanalytics.domain.alert.AlertDelivery;
+import com.crashanalytics.domain.alert.AlertKind;
+import com.crashanalytics.domain.alert.AlertListFilter;
+import com.crashanalytics.domain.alert.AlertLog;
+import com.crashanalytics.domain.alert.AlertRule;
+import com.crashanalytics.domain.alert.AlertRuleBook;
+import com.crashanalytics.domain.alert.AlertRuleService;
+import com.crashanalytics.domain.alert.AlertScope;
+import com.crashanalytics.domain.alert.DeliveryStatus;
+import com.crashanalytics.domain.alert.ManageAlertRulesUseCase;
+import com.crashanalytics.domain.common.paging.ListQuery;
+import com.crashanalytics.domain.common.paging.SortDirection;
+import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Alert rules (managed by administrators), the alerts they raised, their deliveries and the configured channels. */
+@Controller
+class AlertController {
+
+    private final ManageAlertRulesUseCase manage;
+    private final AlertRuleBook rules;
+    private final AlertLog alerts;
+    private final AlertDeliveries deliveries;
+    private final AlertChannels channels;
+
+    AlertController(ManageAlertRulesUseCase manage, AlertRuleBook rules, AlertLog alerts, AlertDeliveries deliveries,
+                    AlertChannels channels) {
+        this.manage = manage;
+        this.rules = rules;
+        this.alerts = alerts;
+        this.deliveries = deliveries;
+        this.channels = channels;
+    }
+
+    @MutationMapping
+    RulePayload createAlertRule(@Argument AlertRuleInputs.CreateInput input) {
+        return new RulePayload(RuleView.of(manage.create(input.toDefinition())));
+    }
+
+    @MutationMapping
+    RulePayload updateAlertRule(@Argument AlertRuleInputs.UpdateInput input) {
+        return new RulePayload(RuleView.of(manage.update(input.id(), input.toDefinition())));
+    }
+
+    @MutationMapping
+    RulePayload deleteAlertRule(@Argument AlertRuleInputs.DeleteInput input) {
+        return new RulePayload(RuleView.of(manage.delete(input.id())));
+    }
+
+    @QueryMapping
+    Connection<RuleView> alertRules(@Argument Integer first, @Argument String after) {
+        ListQuery<AlertListFilter> query = ListQuery.of(AlertListFilter.ALL, AlertRuleBook.BY_ID, first, after, null);
+        return Connection.of(rules.page(query).map(RuleView::of), Counter.direct(() -> rules.count(query.filter())));
+    }
+
+    @QueryMapping
+    Connection<Alert> alerts(@Argument @Nullable String ruleId, @Argument Integer first, @Argument String after,
+                             @Argument SortDirection direction) {
+        AlertListFilter filter = new AlertListFilter(ruleId == null ? null : AlertRuleService.parseId("ruleId", ruleId),
+                null, null);
+        ListQuery<AlertListFilter> query = ListQuery.of(filter, AlertLog.BY_ID, first, after, direction);
+        return Connection.of(alerts.page(query), Counter.direct(() -> alerts.count(query.filter())));
+    }
+
+    @QueryMapping
+    Connection<AlertDelivery> alertDeliveries(@Argument @Nullable String alertId, @Argument @Nullable DeliveryStatus status,
+                                              @Argument Integer first, @Argument String after,
+                                              @Argument SortDirection direction) {
+        AlertListFilter filter = new AlertListFilter(null,
+                alertId == null ? null : AlertRuleService.parseId("alertId", alertId), status);
+        ListQuery<AlertListFilter> query = ListQuery.of(filter, AlertDeliveries.BY_ID, first, after, direction);
+        return Connection.of(deliveries.page(query), Counter.direct(() -> deliveries.count(query.filter())));
+    }
+
+    @QueryMapping
+    List<AlertChannels.Channel> alertChannels() {
+        return channels.configured();
+    }
+
+    @SchemaMapping(typeName = "AlertRuleConnection", field = "totalCount")
+    CompletableFuture<Long> ruleCount(Connection<?> connection, DataFetchingEnvironment environment) {
+        return connection.counter().count(environment);
+    }
+
+    @SchemaMapping(typeName = "AlertConnection", field = "totalCount")
+    CompletableFuture<Long> alertCount(Connection<?> connection, DataFetchingEnvironment environment) {
+        return connection.counter().count(environment);
+    }
+
+    @SchemaMapping(typeName = "AlertDeliveryConnection", field = "totalCount")
+    CompletableFuture<Long> deliveryCount(Connection<?> connection, DataFetchingEnvironment environment) {
+        return connection.counter().count(environment);
+    }
+
+    /** The GraphQL {@code AlertRulePayload}. */
+    record RulePayload(RuleView rule) {
+    }
+
+    /** The GraphQL {@code AlertRule}: the definition's fields at the top. */
+    record RuleView(long id, String name, AlertKind kind, AlertScope scope, @Nullable BigDecimal amount,
+                    @Nullable BigDecimal percent, @Nullable Integer count, @Nullable Integer staleAfterSeconds,
+                    @Nullable BigDecimal multiplier, @Nullable Double confidence, @Nullable Double pValue,
+                    @Nullable Integer sampleSize, List<String> channels, int cooldownSeconds, boolean enabled,
+                    Instant createdAt, Instant updatedAt) {
+
+        static RuleView of(AlertRule rule) {
+            var d = rule.definition();
+            return new RuleView(rule.id(), d.name(), d.kind(), d.scope(), d.amount(), d.percent(), d.count(),
+                    d.staleAfterSeconds(), d.multiplier(), d.confidence(), d.pValue(), d.sampleSize(), d.channels(),
+                    d.cooldownSeconds(), d.enabled(), rule.createdAt(), rule.updatedAt());
+        }
+    }
+}
