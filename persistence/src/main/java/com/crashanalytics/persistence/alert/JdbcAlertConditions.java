@@ -107,7 +107,7 @@ public class JdbcAlertConditions implements AlertConditions {
 
     private List<ConditionHit> sessions(String condition, Map<String, Object> parameters, Instant now,
                                         SessionFigures figuresOf) {
-        return jdbc.sql("SELECT " + SESSION_COLUMNS + condition + " ORDER BY s.session_id").params(parameters)
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + " " + condition + " ORDER BY s.session_id").params(parameters)
                 .query((rs, row) -> {
                     Map<String, Object> figures = new LinkedHashMap<>();
                     figuresOf.add(rs, figures);
