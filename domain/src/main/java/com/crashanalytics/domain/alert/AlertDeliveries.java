@@ -17,11 +17,11 @@ public interface AlertDeliveries {
     void enqueue(long alertId, String channel, UUID idempotencyKey, Instant now);
 
     /**
-     * Claims the oldest delivery due at {@code now}: counts the attempt and moves its next attempt to
+     * Claims the oldest delivery due at {@code dueBy}: counts the attempt and moves its next attempt to
      * {@code leaseUntil}, so no other replica takes it meanwhile and, should this one die while sending, it is
      * tried again then. Skips deliveries another transaction is claiming.
      */
-    Optional<Claimed> claimDue(Instant now, Instant leaseUntil);
+    Optional<Claimed> claimDue(Instant dueBy, Instant leaseUntil);
 
     void markSent(long deliveryId, Instant at);
 

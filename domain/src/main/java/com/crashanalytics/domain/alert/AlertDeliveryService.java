@@ -40,10 +40,13 @@ public final class AlertDeliveryService implements DeliverAlertsUseCase {
 
     @Override
     public int deliverDue(int max) {
+        // Due at the start of the run: a retry scheduled during the run waits for the next one, so one run tries
+        // each delivery once at most.
+        Instant runStart = clock.instant();
         int attempted = 0;
         while (attempted < max) {
             Instant now = clock.instant();
-            Optional<Claimed> claimed = transactions.inTransaction(() -> deliveries.claimDue(now, now.plus(lease)));
+            Optional<Claimed> claimed = transactions.inTransaction(() -> deliveries.claimDue(runStart, now.plus(lease)));
             if (claimed.isEmpty()) {
                 break;
             }

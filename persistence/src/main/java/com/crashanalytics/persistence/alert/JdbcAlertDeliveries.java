@@ -34,12 +34,12 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
     private static final String CLAIM = """
             WITH due AS (
                 SELECT id FROM alert_deliveries
-                WHERE status = 'PENDING' AND next_attempt_at <= :now
+                WHERE status = 'PENDING' AND next_attempt_at <= :dueBy
                 ORDER BY next_attempt_at, id LIMIT 1
                 FOR UPDATE SKIP LOCKED),
             claimed AS (
                 UPDATE alert_deliveries d SET attempts = d.attempts + 1, next_attempt_at = :leaseUntil,
-                                              last_attempt_at = :now
+                                              last_attempt_at = now()
                 FROM due WHERE d.id = due.id
                 RETURNING d.*)
             SELECT %s FROM claimed d
@@ -61,8 +61,8 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
     }
 
     @Override
-    public Optional<Claimed> claimDue(Instant now, Instant leaseUntil) {
-        return jdbc.sql(CLAIM).param("now", SqlValues.timestamptz(now))
+    public Optional<Claimed> claimDue(Instant dueBy, Instant leaseUntil) {
+        return jdbc.sql(CLAIM).param("dueBy", SqlValues.timestamptz(dueBy))
                 .param("leaseUntil", SqlValues.timestamptz(leaseUntil))
                 .query((rs, row) -> map(rs)).optional()
                 .map(delivery -> new Claimed(delivery, jdbc.sql("SELECT " + JdbcAlertLog.COLUMNS + " FROM alerts a WHERE a.id = :id")
@@ -72,7 +72,7 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
     @Override
     public void markSent(long deliveryId, Instant at) {
         jdbc.sql("""
-                        UPDATE alert_deliveries SET status = 'SENT', sent_at = :at, next_attempt_at = NULL, last_error = NULL
+                        UPDATE alert_deliveries SET status = 'SENT', sent_at = :at, next_attempt_at = NULL
                         WHERE id = :id""")
                 .param("id", deliveryId).param("at", SqlValues.timestamptz(at)).update();
     }
