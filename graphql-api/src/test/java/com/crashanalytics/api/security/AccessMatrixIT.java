@@ -50,6 +50,8 @@ class AccessMatrixIT {
     private static final String LOG_ROUND_A = "logRound(input: {botId: \"bot_a\", sessionId: \"s_a\", roundNumber: 1, "
             + "roundOutcome: SKIP, crashMultiplier: 2}) { duplicate }";
 
+    private static final String ALERT_RULE = "createAlertRule(input: {name: \"rule\", kind: BUST}) { rule { id } }";
+
     private static final List<Operation> OPERATIONS = List.of(
             // Bots and platforms
             new Operation("registerBot for bot_a", null,
@@ -146,7 +148,21 @@ class AccessMatrixIT {
             new Operation("revokeApiKey", null,
                     "mutation { revokeApiKey(input: {id: \"%VICTIM%\"}) { apiKey { revokedAt } } }",
                     "SELECT count(*) FROM api_clients WHERE label = 'victim' AND revoked_at IS NOT NULL", allowed(ADMIN)),
-            new Operation("apiKeys", null, "{ apiKeys { label } }", null, allowed(ADMIN)));
+            new Operation("apiKeys", null, "{ apiKeys { label } }", null, allowed(ADMIN)),
+            // Alerts: rules and channels for the admin, alerts for dashboards too
+            new Operation("createAlertRule", null,
+                    "mutation { createAlertRule(input: {name: \"made\", kind: BUST}) { rule { id } } }",
+                    "SELECT count(*) FROM alert_rules WHERE name = 'made'", allowed(ADMIN)),
+            new Operation("updateAlertRule", given(ALERT_RULE),
+                    "mutation { updateAlertRule(input: {id: 1, name: \"renamed\", kind: BUST}) { rule { id } } }",
+                    "SELECT count(*) FROM alert_rules WHERE name = 'renamed'", allowed(ADMIN)),
+            new Operation("deleteAlertRule", given(ALERT_RULE),
+                    "mutation { deleteAlertRule(input: {id: 1}) { rule { id } } }",
+                    "SELECT 1 - count(*) FROM alert_rules", allowed(ADMIN)),
+            new Operation("alertRules", given(ALERT_RULE), "{ alertRules { totalCount } }", null, allowed(ADMIN)),
+            new Operation("alertChannels", null, "{ alertChannels { name } }", null, allowed(ADMIN)),
+            new Operation("alertDeliveries", null, "{ alertDeliveries { totalCount } }", null, allowed(ADMIN)),
+            new Operation("alerts", null, "{ alerts { totalCount } }", null, allowed(DASHBOARD, ADMIN)));
 
     @LocalServerPort
     int port;
