@@ -25,7 +25,7 @@ public interface AlertRuleBook {
     /** Whether another rule than {@code exceptId} has this name. */
     boolean nameTaken(String name, long exceptId);
 
-    /** The enabled rules, locked for the evaluation that reads them. */
+    /** The enabled rules, oldest first. */
     List<AlertRule> enabledRules();
 
     Page<AlertRule> page(ListQuery<AlertListFilter> query);
