@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from .errors import GatewayError, GatewayUnavailableError
+from .fleet_analytics import FleetAnalytics
 from .transport import Spool, Transport
 
 _LOG_ROUND = ("mutation($input: LogRoundInput!) { logRound(input: $input) { duplicate round { id roundNumber"
@@ -65,8 +66,9 @@ def _input(arguments: Dict[str, Any], renames: Optional[Dict[str, str]] = None,
     return fields
 
 
-class GatewayClient:
-    """A bot's connection to the gateway, with the seed's function names.
+class GatewayClient(FleetAnalytics):
+    """A bot's connection to the gateway, with the seed's function names (the fleet analytics, such as
+    ``get_game_statistics``, come from :class:`FleetAnalytics`).
 
     ``spool_path`` (optional) keeps writes the gateway could not take in a local file and sends them, in order,
     once it answers again; such a write returns None instead of its id. ``default_platform`` stands in for the
