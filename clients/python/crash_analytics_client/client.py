@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from .errors import GatewayError, GatewayUnavailableError
-from .fleet_analytics import FleetAnalytics
+from .fleet_analytics import FleetAnalytics, plain
 from .transport import Spool, Transport
 
 _LOG_ROUND = ("mutation($input: LogRoundInput!) { logRound(input: $input) { duplicate round { id roundNumber"
@@ -231,10 +231,11 @@ class GatewayClient(FleetAnalytics):
 
     def get_bot_statistics(self, bot_id: str) -> Optional[Dict[str, Any]]:
         bot = self.execute(_BOT_STATISTICS, {"id": bot_id})["bot"]
-        return None if bot is None else dict(bot["statistics"], bot_id=bot["botId"], strategy_name=bot["strategyName"])
+        return None if bot is None else dict(plain(bot["statistics"]), bot_id=bot["botId"],
+                                             strategy_name=bot["strategyName"])
 
     def get_session_summary(self, session_id: str) -> Optional[Dict[str, Any]]:
-        return self.execute(_SESSION_SUMMARY, {"id": session_id})["session"]
+        return plain(self.execute(_SESSION_SUMMARY, {"id": session_id})["session"])
 
     # --- what the client remembers ------------------------------------------------------------------------------
 

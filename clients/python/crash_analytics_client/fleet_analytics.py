@@ -44,18 +44,18 @@ _SIGNAL_EFFECTIVENESS = ("query($type: String, $window: TimeWindow, $buckets: In
                          " expectedCalibrationError overall { " + _SCORE_FIELDS + " } buckets { index lower upper"
                          " calibrationGap score { " + _SCORE_FIELDS + " } } } }")
 
-# The gateway's BigDecimal fields these documents read: a JSON number such as 100 arrives as an int, made Decimal.
+# The gateway's BigDecimal fields these documents (and get_bot_statistics, get_session_summary) read: a JSON number such as 100 arrives as an int, made Decimal.
 _DECIMAL_FIELDS = {"winRate", "totalStaked", "totalProfitLoss", "roiPercent", "averageProfitLoss", "grossWin",
                    "grossLoss", "profitFactor", "expectancy", "largestWin", "largestLoss", "averageWin", "averageLoss",
                    "startingCapital", "amount", "houseEdgePercent", "returnToPlayer", "mean", "median",
                    "instantCrashShare", "lower", "upper", "share", "multiplier", "observed", "fraction", "value",
                    "hitRate", "accuracy", "baselineAccuracy", "precision", "recall", "profitPerUnitWhenActing",
-                   "theoreticalProfitPerUnit"}
+                   "theoreticalProfitPerUnit", "initialBalance", "currentBalance"}
 # Float fields (statistics and confidences, not money): kept as Python floats.
 _FLOAT_FIELDS = {"expectedInstantCrashShare", "expectedShare", "expectedCount", "theoretical", "statistic", "pValue",
                  "smallestExpectedCount", "meanConfidence", "brierScore", "baselineBrierScore", "brierSkillScore",
                  "theoreticalBrierScore", "theoreticalBrierSkillScore", "expectedCalibrationError", "calibrationGap"}
-_TIME_FIELDS = {"peakAt", "troughAt", "firstRoundAt", "lastRoundAt"}
+_TIME_FIELDS = {"peakAt", "troughAt", "firstRoundAt", "lastRoundAt", "startTime", "endTime"}
 # CalibrationBucket's lower/upper are Floats (confidence bounds), unlike MultiplierBucket's BigDecimal ones.
 _FLOAT_IN_CALIBRATION = {"lower", "upper"}
 

@@ -150,6 +150,16 @@ class FleetAnalyticsTest(unittest.TestCase):
                           for b in scores[self.signal]["buckets"]], [(0, 0.0, 0.5, 1), (1, 0.5, 1.0, 2)])
         self.assertEqual(seed.get_signal_effectiveness("no_such_signal_" + self.bot_id), {})
 
+    def test_the_bots_own_statistics_and_session_summary_are_plain_values_too(self):
+        statistics = self.bot.get_bot_statistics(self.bot_id)
+        self.assertEqual(statistics["totalStaked"], Decimal("40"))          # a whole number: JSON 40, made Decimal
+        self.assertIsInstance(statistics["totalStaked"], Decimal)
+        summary = self.bot.get_session_summary("s_" + self.bot_id)
+        self.assertIsInstance(summary["initialBalance"], Decimal)
+        self.assertIsInstance(summary["startTime"], datetime.datetime)
+        self.assertIsNotNone(summary["startTime"].tzinfo)
+        self.assertEqual(summary["totals"]["currentBalance"], Decimal("1015"))   # 1000 + 15
+
     def test_a_bot_key_may_not_read_across_bots(self):
         with self.assertRaises(GatewayAuthError):
             self.bot.get_game_statistics("aviator", platform_code=self.platform)

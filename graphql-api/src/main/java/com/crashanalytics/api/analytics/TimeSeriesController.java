@@ -10,6 +10,7 @@ import com.crashanalytics.domain.analytics.timeseries.TimeSeriesFilter;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesGroup;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesQuery;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesReadModel;
+import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -33,10 +34,13 @@ class TimeSeriesController {
     List<TimeSeriesPointView> timeSeries(@Argument TimeWindowInput window, @Argument TimeBucket bucket,
                                          @Argument TimeSeriesGroup groupBy,
                                          @Argument @Nullable TimeSeriesFilterInput filter,
-                                         @ContextValue ApiKey caller) {
+                                         @ContextValue ApiKey caller, DataFetchingEnvironment environment) {
         TimeSeriesFilter asked = filter == null ? TimeSeriesFilter.EVERYTHING : filter.toFilter();
         TimeSeriesFilter visible = caller.role() == ApiKeyRole.BOT ? asked.within(caller.botIds()) : asked;
-        TimeSeriesQuery query = new TimeSeriesQuery(TimeWindowInput.toWindow(window), bucket, groupBy, visible);
+        // only the rounds have crash multipliers: without them, whole hours come from the hourly totals
+        boolean crashMultipliers = environment.getSelectionSet().contains("*CrashMultiplier");
+        TimeSeriesQuery query = new TimeSeriesQuery(TimeWindowInput.toWindow(window), bucket, groupBy, visible,
+                crashMultipliers);
         return TimeSeries.of(query, readModel).stream().map(TimeSeriesPointView::of).toList();
     }
 

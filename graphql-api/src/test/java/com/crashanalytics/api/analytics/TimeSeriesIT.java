@@ -162,6 +162,58 @@ class TimeSeriesIT {
         assertThat(series(dashboard, morning, "DAY", "BOT", null)).hasSize(2);
     }
 
+    static final String MONEY_ONLY = """
+            query($window: TimeWindow!, $bucket: TimeBucket!, $groupBy: TimeSeriesGroup!) {
+              timeSeries(window: $window, bucket: $bucket, groupBy: $groupBy) {
+                time series rounds wins losses totalStaked profitLoss cumulativeProfitLoss roundsPerMinute
+              }
+            }
+            """;
+
+    /** The same rows without the crash multipliers: whole hours then come from the hourly totals, edges from rounds. */
+    JsonNode moneyOnly(Map<String, Object> window, String bucket, String groupBy) {
+        return ok(client.execute(MONEY_ONLY, Map.of("window", window, "bucket", bucket, "groupBy", groupBy)))
+                .data("timeSeries");
+    }
+
+    @Test
+    void withoutCrashMultipliersWholeHoursComeFromTheHourlyTotalsAndAgreeWithTheRounds() {
+        // [09:30, 11:00) by the hour: 09:59:30 is read from the rounds (the partial hour), hour 10 from the totals
+        JsonNode hourly = moneyOnly(window("09:30:00", "11:00:00"), "HOUR", "BOT");
+        List<String> rows = new ArrayList<>();
+        hourly.forEach(point -> rows.add(String.join(" ",
+                String.valueOf((point.path("time").asLong() - TEN.toEpochMilli()) / 60_000), point.path("series").asString(),
+                point.path("rounds").asString(), point.path("totalStaked").decimalValue().toPlainString(),
+                point.path("profitLoss").decimalValue().toPlainString(),
+                point.path("cumulativeProfitLoss").decimalValue().toPlainString(),
+                point.path("roundsPerMinute").decimalValue().stripTrailingZeros().toPlainString())));
+        // bot_a: the 09:59:30 SKIP in the 30 minutes of hour 09 inside the window (1 / 30), then 4 rounds, +5;
+        // bot_b: 2 rounds in hour 10, 3 - 10 = -7
+        assertThat(rows).containsExactly(
+                "-60 bot_a 1 0 0 0 0.033333",
+                "0 bot_a 4 50 5 5 0.066667",
+                "0 bot_b 2 20 -7 -7 0.033333");
+
+        for (String groupBy : List.of("FLEET", "BOT", "STRATEGY", "GAME_PLATFORM")) {
+            for (String bucket : List.of("HOUR", "MONTH")) {   // DAY and WEEK nest hours alike
+                for (Map<String, Object> span : List.of(window("09:30:00", "11:00:00"), window("10:00:30", "10:04:00"),
+                        Map.<String, Object>of("from", "2026-02-27T13:00:00Z", "to", "2026-03-04T00:00:00Z"))) {
+                    JsonNode fromRounds = series(client, span, bucket, groupBy, null);
+                    JsonNode fromTotals = moneyOnly(span, bucket, groupBy);
+                    assertThat(fromTotals).as(groupBy + " " + bucket + " " + span).hasSize(fromRounds.size());
+                    for (int i = 0; i < fromRounds.size(); i++) {
+                        for (String figure : List.of("time", "series", "rounds", "wins", "losses", "totalStaked",
+                                "profitLoss", "cumulativeProfitLoss", "roundsPerMinute")) {
+                            assertThat(fromTotals.get(i).path(figure).asString())
+                                    .as(groupBy + " " + bucket + " " + span + " row " + i + " " + figure)
+                                    .isEqualTo(fromRounds.get(i).path(figure).asString());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aWindowWithoutEndsOrWithTooManyBucketsIsRefused() {
         refused(client.execute(TIME_SERIES, Map.of("window", Map.of("from", at("10:00:00").toEpochMilli()),

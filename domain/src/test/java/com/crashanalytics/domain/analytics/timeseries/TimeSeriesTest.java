@@ -18,7 +18,8 @@ class TimeSeriesTest {
     private static final Instant TEN = Instant.parse("2026-03-02T10:00:00Z");
 
     private static TimeSeriesQuery query(Instant from, Instant to, TimeBucket bucket) {
-        return new TimeSeriesQuery(new TimeWindow(from, to), bucket, TimeSeriesGroup.BOT, TimeSeriesFilter.EVERYTHING);
+        return new TimeSeriesQuery(new TimeWindow(from, to), bucket, TimeSeriesGroup.BOT, TimeSeriesFilter.EVERYTHING,
+                true);
     }
 
     private static TimeSeriesBucket bucket(Instant start, long rounds, String crashSum, long crashCount) {
