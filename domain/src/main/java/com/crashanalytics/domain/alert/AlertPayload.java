@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.crashanalytics.domain.common.JsonDocument;
+import com.crashanalytics.domain.live.LiveEventKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 public final class AlertPayload {
 
     /** The kind of the live event that carries an alert. */
-    public static final String EVENT_KIND = "ALERT_RAISED";
+    public static final String EVENT_KIND = LiveEventKind.ALERT_RAISED.name();
 
     private AlertPayload() {
     }

@@ -65,6 +65,7 @@ public final class GatewayAccessPolicies {
                 .query("sessions", botRead(filteredByResolver()))
                 .query("rounds", botRead(filteredByResolver()))
                 .query("errors", botRead(filteredByResolver()))
+                .query("timeSeries", botRead(filteredByResolver())) // Grafana: a BOT key plots its own bots
                 // Analytics: views across bots (strategies, games, platforms, leaderboards, data quality)
                 .query("strategy", allBotsRead())
                 .query("strategies", allBotsRead())
@@ -77,6 +78,11 @@ public final class GatewayAccessPolicies {
                 .query("ocrQuality", allBotsRead())
                 // Insights (a strategy's answer spans bots, so the bot form needs the same read-all access)
                 .query("luckOrEdge", allBotsRead())
+                // Live feeds (a BOT key's round and session feeds hold its own bots only: see LiveController)
+                .subscription("roundLogged", botRead(filteredByResolver()))
+                .subscription("sessionChanged", botRead(filteredByResolver()))
+                .subscription("crashObserved", sharedRead()) // a game's crash points belong to no bot
+                .subscription("alertRaised", allBotsRead())
                 // API keys
                 .query("apiKeys", adminOnly())
                 .mutation("createApiKey", adminOnly())

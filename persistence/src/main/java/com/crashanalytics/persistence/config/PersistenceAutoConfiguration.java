@@ -2,6 +2,8 @@ package com.crashanalytics.persistence.config;
 
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.alert.AlertConditions;
 import com.crashanalytics.domain.alert.AlertDeliveries;
@@ -15,6 +17,7 @@ import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
+import com.crashanalytics.domain.analytics.timeseries.TimeSeriesReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.common.IdGenerator;
@@ -22,6 +25,9 @@ import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
 import com.crashanalytics.domain.diagnostics.DiagnosticsReadModel;
 import com.crashanalytics.domain.live.EventJournal;
+import com.crashanalytics.domain.live.JournalWakeups;
+import com.crashanalytics.domain.round.CrashSightings;
+import com.crashanalytics.domain.session.SessionSilence;
 import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.session.CapitalEventLog;
@@ -41,6 +47,7 @@ import com.crashanalytics.persistence.analytics.JdbcLuckOrEdgeReadModel;
 import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
 import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
 import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
+import com.crashanalytics.persistence.analytics.JdbcTimeSeriesReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
 import com.crashanalytics.persistence.common.JdbcTransactions;
@@ -48,7 +55,10 @@ import com.crashanalytics.persistence.common.UuidV7Generator;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsLog;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsReadModel;
 import com.crashanalytics.persistence.round.JdbcRoundLogbook;
+import com.crashanalytics.persistence.live.JdbcCrashSightings;
 import com.crashanalytics.persistence.live.JdbcEventJournal;
+import com.crashanalytics.persistence.live.JdbcSessionSilence;
+import com.crashanalytics.persistence.live.PgJournalWakeups;
 import com.crashanalytics.persistence.round.JdbcRoundReadModel;
 import com.crashanalytics.persistence.session.JdbcCapitalEventLog;
 import com.crashanalytics.persistence.session.JdbcSessionLog;
@@ -63,6 +73,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Contributes the PostgreSQL adapters of the domain's outbound ports. The application never names these
@@ -114,6 +125,11 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
+    TimeSeriesReadModel timeSeriesReadModel(JdbcClient jdbc) {
+        return new JdbcTimeSeriesReadModel(jdbc);
+    }
+
+    @Bean
     ApiKeyRegistry apiKeyRegistry(JdbcClient jdbc) {
         return new JdbcApiKeyRegistry(jdbc);
     }
@@ -152,8 +168,23 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
-    EventJournal eventJournal(JdbcClient jdbc) {
-        return new JdbcEventJournal(jdbc);
+    EventJournal eventJournal(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        return new JdbcEventJournal(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    JournalWakeups journalWakeups(DataSource dataSource) {
+        return new PgJournalWakeups(dataSource);
+    }
+
+    @Bean
+    CrashSightings crashSightings(JdbcClient jdbc) {
+        return new JdbcCrashSightings(jdbc);
+    }
+
+    @Bean
+    SessionSilence sessionSilence(JdbcClient jdbc) {
+        return new JdbcSessionSilence(jdbc);
     }
 
     @Bean
