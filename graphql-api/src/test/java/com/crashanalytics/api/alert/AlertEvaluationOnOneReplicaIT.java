@@ -58,6 +58,7 @@ class AlertEvaluationOnOneReplicaIT {
     @Test
     void evaluationsRacingEachOtherRaiseEachAlertOnce() throws Exception {
         raiseableCondition();
+        long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM live_events", Long.class); // the journal stays between tests
         int racers = 4;
         CyclicBarrier start = new CyclicBarrier(racers);
         ExecutorService threads = Executors.newFixedThreadPool(racers);
@@ -78,8 +79,8 @@ class AlertEvaluationOnOneReplicaIT {
             threads.shutdownNow();
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM live_events WHERE kind = 'ALERT_RAISED'", Integer.class))
-                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM live_events WHERE kind = 'ALERT_RAISED' AND id > ?",
+                Integer.class, before)).isEqualTo(1);
     }
 
     /** A session at a loss streak of 1 under a LOSS_STREAK rule of 1. */
