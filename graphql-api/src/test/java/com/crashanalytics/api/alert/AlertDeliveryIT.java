@@ -17,21 +17,17 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import com.crashanalytics.api.GatewayApplication;
-import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.WritePath;
 import com.crashanalytics.domain.alert.AlertDeliveries;
 import com.crashanalytics.domain.alert.DeliverAlertsUseCase;
-import com.crashanalytics.domain.alert.EvaluateAlertRulesUseCase;
 import com.crashanalytics.persistence.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -42,8 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * signature a receiver verifies, the retry after a 500 with the same idempotency key, the delivery log, and nothing
  * sent twice, not even by a gateway started afterwards on the same database.
  */
-@GatewayIntegrationTest
-class AlertDeliveryIT {
+class AlertDeliveryIT extends AlertTestSupport {
 
     static final ChannelStub STUB;
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -92,15 +87,6 @@ class AlertDeliveryIT {
     static void stopStub() {
         STUB.reset();
     }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    EvaluateAlertRulesUseCase evaluation;
 
     @Autowired
     DeliverAlertsUseCase delivery;

@@ -11,16 +11,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.WritePath;
 import com.crashanalytics.domain.alert.EvaluateAlertRulesUseCase;
 import com.crashanalytics.domain.alert.EvaluateAlertRulesUseCase.Evaluation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,17 +24,7 @@ import tools.jackson.databind.JsonNode;
  * (evaluating again while it holds raises nothing), and re-arms when the condition clears. The standard session
  * starts with 1000.00 on aviator/dafabet (house edge 3%).
  */
-@GatewayIntegrationTest
-class AlertEpisodesIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    EvaluateAlertRulesUseCase evaluation;
+class AlertEpisodesIT extends AlertTestSupport {
 
     GraphQlClient client;
     WritePath writes;

@@ -14,33 +14,20 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.WritePath;
 import com.crashanalytics.domain.alert.EvaluateAlertRulesUseCase;
 import com.crashanalytics.domain.alert.EvaluateAlertRulesUseCase.Evaluation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Evaluations started at once (as by several replicas) run one at a time: each alert is raised once. */
-@GatewayIntegrationTest
-class AlertEvaluationOnOneReplicaIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class AlertEvaluationOnOneReplicaIT extends AlertTestSupport {
 
     @Autowired
     DataSource dataSource;
-
-    @Autowired
-    EvaluateAlertRulesUseCase evaluation;
 
     @Test
     void whileAnotherReplicaHoldsTheLockAnEvaluationSkipsAndRaisesNothing() {

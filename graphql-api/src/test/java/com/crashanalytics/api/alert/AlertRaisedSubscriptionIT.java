@@ -7,30 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlWebSocket;
 import com.crashanalytics.api.testing.TestApiKeys;
 import com.crashanalytics.api.testing.WritePath;
-import com.crashanalytics.domain.alert.EvaluateAlertRulesUseCase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** A console subscribed to alertRaised hears the alert an evaluation raised, as the alerts query shows it. */
-@GatewayIntegrationTest
-class AlertRaisedSubscriptionIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    EvaluateAlertRulesUseCase evaluation;
+class AlertRaisedSubscriptionIT extends AlertTestSupport {
 
     @Test
     void aDashboardHearsTheRaisedAlertOnce() throws Exception {

@@ -9,21 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlClient.GraphQlResponse;
 import com.crashanalytics.api.testing.TestApiKeys;
-import com.crashanalytics.domain.alert.EvaluateAlertRulesUseCase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Alert rules are created, listed, replaced and deleted by ADMIN keys; bad definitions are refused field by field. */
-@GatewayIntegrationTest
-class AlertRulesIT {
+class AlertRulesIT extends AlertTestSupport {
 
     static final String UPDATE = """
             mutation($input: UpdateAlertRuleInput!) {
@@ -36,15 +30,6 @@ class AlertRulesIT {
               alertRules(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name kind } } }
             }
             """;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    EvaluateAlertRulesUseCase evaluation;
 
     GraphQlClient admin;
 

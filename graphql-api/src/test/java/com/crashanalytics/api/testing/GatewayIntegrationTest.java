@@ -1,6 +1,7 @@
 package com.crashanalytics.api.testing;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -19,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
  * alert schedule is off (alert tests run evaluations and deliveries themselves).
  */
 @Target(ElementType.TYPE)
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.admin-key=" + TestApiKeys.ADMIN,
