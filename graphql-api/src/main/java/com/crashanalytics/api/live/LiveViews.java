@@ -2,6 +2,7 @@ package com.crashanalytics.api.live;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +34,18 @@ final class LiveViews {
             case ROUND_LOGGED -> JSON.readValue(payload, RoundEvent.class).withEventId(id);
             case SESSION_CHANGED -> JSON.readValue(payload, SessionEvent.class).withEventId(id);
             case CRASH_OBSERVED -> JSON.readValue(payload, CrashEvent.class).withEventId(id);
-            case ALERT_RAISED -> new AlertEvent(id, JSON.readValue(payload, Map.class));
+            case ALERT_RAISED -> new AlertEvent(id, alert(JSON.readValue(payload, Map.class)));
         };
         return new LiveEvent(id, known, view);
+    }
+
+    /** An alert's payload as the {@code Alert} type reads it: its id under {@code id}, its time as an instant. */
+    private static Map<String, Object> alert(Map<?, ?> payload) {
+        Map<String, Object> alert = new LinkedHashMap<>();
+        payload.forEach((key, value) -> alert.put((String) key, value));
+        alert.put("id", payload.get("alertId"));
+        alert.put("raisedAt", Instant.parse((String) payload.get("raisedAt")));
+        return alert;
     }
 
     record RoundEvent(long eventId, String roundId, String botId, String sessionId, String gameName,
@@ -76,6 +86,6 @@ final class LiveViews {
         }
     }
 
-    record AlertEvent(long eventId, Map<?, ?> alert) {
+    record AlertEvent(long eventId, Map<String, Object> alert) {
     }
 }

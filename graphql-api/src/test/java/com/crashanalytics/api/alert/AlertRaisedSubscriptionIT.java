@@ -26,7 +26,7 @@ class AlertRaisedSubscriptionIT extends AlertTestSupport {
         long journalEnd = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM live_events", Long.class);
 
         try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, new TestApiKeys(port).dashboard()).acknowledged()) {
-            String id = socket.subscribe("subscription($after: Long) { alertRaised(after: $after) { eventId alert } }",
+            String id = socket.subscribe("subscription($after: Long) { alertRaised(after: $after) { eventId alert { id ruleName kind message figures raisedAt subject { kind botId sessionId } } } }",
                     Map.of("after", journalEnd));
             for (int n = 1; n <= 2; n++) {
                 ok(writes.logRound(with(WritePath.round(n, "LOSS", "10", "1.20", null), "targetMultiplier", "2.00")));
@@ -39,7 +39,8 @@ class AlertRaisedSubscriptionIT extends AlertTestSupport {
             assertThat(message.path("id").asString()).isEqualTo(id);
             JsonNode alert = message.path("payload").path("data").path("alertRaised").path("alert");
             List<JsonNode> stored = alerts.alertsOf(rule);
-            assertThat(alert.path("alertId").asString()).isEqualTo(stored.get(0).path("id").asString());
+            assertThat(alert.path("id").asString()).isEqualTo(stored.get(0).path("id").asString());
+            assertThat(alert.path("subject").path("botId").asString()).isEqualTo(WritePath.BOT);
             assertThat(alert.path("ruleName").asString()).isEqualTo("two losses");
             assertThat(alert.path("kind").asString()).isEqualTo("LOSS_STREAK");
             assertThat(alert.path("message").asString()).isEqualTo(stored.get(0).path("message").asString());
