@@ -28,6 +28,7 @@ import com.crashanalytics.domain.session.CapitalEventService;
 import com.crashanalytics.domain.session.LogCapitalEventUseCase;
 import com.crashanalytics.domain.session.SessionLifecycleService;
 import com.crashanalytics.domain.session.SessionLog;
+import com.crashanalytics.domain.bot.BotStatusRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +44,17 @@ public class UseCaseConfiguration {
     @Bean
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+
+    /**
+     * When a session is stale and a bot IDLE or in ERROR: {@code gateway.sessions.stale-after},
+     * {@code gateway.bots.idle-after}, {@code gateway.bots.error-window}.
+     */
+    @Bean
+    BotStatusRules botStatusRules(@Value("${gateway.sessions.stale-after:PT2M}") Duration staleAfter,
+                                  @Value("${gateway.bots.idle-after:PT1H}") Duration idleAfter,
+                                  @Value("${gateway.bots.error-window:PT15M}") Duration errorWindow) {
+        return new BotStatusRules(staleAfter, idleAfter, errorWindow);
     }
 
     @Bean

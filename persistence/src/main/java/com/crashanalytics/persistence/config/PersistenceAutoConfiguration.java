@@ -1,10 +1,12 @@
 package com.crashanalytics.persistence.config;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotReadModel;
+import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
@@ -154,13 +156,13 @@ public class PersistenceAutoConfiguration {
     // Read models of the dashboards' read path: pages by keyset, many parents per statement.
 
     @Bean
-    BotReadModel botReadModel(JdbcClient jdbc) {
-        return new JdbcBotReadModel(jdbc);
+    BotReadModel botReadModel(JdbcClient jdbc, BotStatusRules statusRules, Clock clock) {
+        return new JdbcBotReadModel(jdbc, statusRules, clock);
     }
 
     @Bean
-    SessionReadModel sessionReadModel(JdbcClient jdbc) {
-        return new JdbcSessionReadModel(jdbc);
+    SessionReadModel sessionReadModel(JdbcClient jdbc, BotStatusRules statusRules, Clock clock) {
+        return new JdbcSessionReadModel(jdbc, statusRules.staleAfter(), clock);
     }
 
     @Bean
