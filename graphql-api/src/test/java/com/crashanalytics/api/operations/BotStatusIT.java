@@ -106,7 +106,7 @@ class BotStatusIT {
     void staleSessionsAreListedAPageAtATime() {
         writePath.startSession("running", "s-running-2", "100"); // its second session, live
         writePath.startSession("warned", "s-ghost", "100");
-        jdbc.update("UPDATE session_logs SET updated_at = now() - interval '1 hour' WHERE session_id = 's-ghost'");
+        jdbc.update("UPDATE session_logs SET updated_at = now() - interval '20 minutes' WHERE session_id = 's-ghost'");
         String query = """
                 query($after: String, $stale: Boolean) {
                   sessions(filter: {stale: $stale}, first: 1, after: $after) {

@@ -15,6 +15,7 @@ import com.crashanalytics.domain.analytics.signals.SignalReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.common.IdGenerator;
+import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
 import com.crashanalytics.domain.diagnostics.DiagnosticsReadModel;
@@ -35,6 +36,7 @@ import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
 import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
+import com.crashanalytics.persistence.common.AdvisoryScheduledWorkLock;
 import com.crashanalytics.persistence.common.JdbcTransactions;
 import com.crashanalytics.persistence.common.UuidV7Generator;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsLog;
@@ -113,6 +115,11 @@ public class PersistenceAutoConfiguration {
     @Bean
     BotOwnership botOwnership(JdbcClient jdbc) {
         return new JdbcBotOwnership(jdbc);
+    }
+
+    @Bean
+    ScheduledWorkLock scheduledWorkLock(JdbcClient jdbc) {
+        return new AdvisoryScheduledWorkLock(jdbc);
     }
 
     @Bean
