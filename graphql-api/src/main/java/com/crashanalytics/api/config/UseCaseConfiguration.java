@@ -29,6 +29,9 @@ import com.crashanalytics.domain.session.LogCapitalEventUseCase;
 import com.crashanalytics.domain.session.SessionLifecycleService;
 import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.bot.BotStatusRules;
+import com.crashanalytics.domain.recovery.RestartRecoveryService;
+import com.crashanalytics.domain.recovery.ResumeUseCase;
+import com.crashanalytics.domain.round.RoundReadModel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,6 +93,12 @@ public class UseCaseConfiguration {
     SessionLifecycleService sessionLifecycle(SessionLog sessions, BotRegistry bots, PlatformRegistry platforms,
                                              Transactions transactions) {
         return new SessionLifecycleService(sessions, bots, platforms, transactions);
+    }
+
+    @Bean
+    ResumeUseCase resumeUseCase(BotRegistry bots, SessionLog sessions, RoundReadModel rounds,
+                                Transactions transactions) {
+        return new RestartRecoveryService(bots, sessions, rounds, transactions);
     }
 
     @Bean
