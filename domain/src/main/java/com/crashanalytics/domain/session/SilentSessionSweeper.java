@@ -19,18 +19,20 @@ public final class SilentSessionSweeper implements AbandonSilentSessionsUseCase 
     public static final String JOB = "abandon-silent-sessions";
 
     private final SessionLog sessions;
+    private final SessionAnnouncements live;
     private final ScheduledWorkLock lock;
     private final Transactions transactions;
     private final Duration abandonAfter;
     private final int batchSize;
 
-    public SilentSessionSweeper(SessionLog sessions, ScheduledWorkLock lock, Transactions transactions,
-                                Duration abandonAfter, int batchSize) {
+    public SilentSessionSweeper(SessionLog sessions, SessionAnnouncements live, ScheduledWorkLock lock,
+                                Transactions transactions, Duration abandonAfter, int batchSize) {
         if (abandonAfter.isNegative() || abandonAfter.isZero() || batchSize < 1) {
             throw new IllegalArgumentException("abandonAfter must be positive and batchSize at least 1, got "
                     + abandonAfter + " and " + batchSize);
         }
         this.sessions = sessions;
+        this.live = live;
         this.lock = lock;
         this.transactions = transactions;
         this.abandonAfter = abandonAfter;
@@ -48,6 +50,8 @@ public final class SilentSessionSweeper implements AbandonSilentSessionsUseCase 
                     .map(session -> session.abandon(now, abandonAfter))
                     .toList();
             sessions.updateAll(abandoned);
+            // Watchers of sessionChanged see the ghost end, in the same transaction as the end itself.
+            abandoned.forEach(session -> live.ended(session, now));
             return new Sweep(true, abandoned.stream().map(Session::sessionId).toList());
         });
     }

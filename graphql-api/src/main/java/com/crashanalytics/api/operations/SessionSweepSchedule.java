@@ -6,8 +6,10 @@ import java.time.Duration;
 import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.Transactions;
+import com.crashanalytics.domain.live.EventJournal;
 import com.crashanalytics.domain.session.AbandonSilentSessionsUseCase;
 import com.crashanalytics.domain.session.AbandonSilentSessionsUseCase.Sweep;
+import com.crashanalytics.domain.session.SessionAnnouncements;
 import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SilentSessionSweeper;
 import org.slf4j.Logger;
@@ -36,8 +38,8 @@ public class SessionSweepSchedule {
     private final Clock clock;
 
     SessionSweepSchedule(@Value("${gateway.sessions.abandon-after:PT30M}") Duration abandonAfter,
-                         BotStatusRules statusRules, SessionLog sessions, ScheduledWorkLock lock,
-                         Transactions transactions, Clock clock) {
+                         BotStatusRules statusRules, SessionLog sessions, EventJournal journal,
+                         ScheduledWorkLock lock, Transactions transactions, Clock clock) {
         if (!abandonAfter.isZero() && abandonAfter.compareTo(statusRules.staleAfter()) < 0) {
             throw new IllegalStateException("gateway.sessions.abandon-after (" + abandonAfter
                     + ") must not be shorter than gateway.sessions.stale-after (" + statusRules.staleAfter()
@@ -45,7 +47,8 @@ public class SessionSweepSchedule {
         }
         this.abandonAfter = abandonAfter;
         this.sweeper = abandonAfter.isZero() ? now -> Sweep.skipped()
-                : new SilentSessionSweeper(sessions, lock, transactions, abandonAfter, BATCH_SIZE);
+                : new SilentSessionSweeper(sessions, new SessionAnnouncements(journal), lock, transactions,
+                        abandonAfter, BATCH_SIZE);
         this.clock = clock;
     }
 
