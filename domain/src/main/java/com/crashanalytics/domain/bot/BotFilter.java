@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param botIds       only these bots
  * @param strategyName the bot's registered strategy
+ * @param status       bots in this status now (see {@link BotStatus})
  */
 public record BotFilter(
         @Nullable List<String> botIds,
@@ -23,14 +24,16 @@ public record BotFilter(
         @Nullable String gameName,
         @Nullable String platformCode,
         @Nullable Instant from,
-        @Nullable Instant to) implements BotScopedFilter<BotFilter> {
+        @Nullable Instant to,
+        @Nullable BotStatus status) implements BotScopedFilter<BotFilter> {
 
     /** Every bot. */
-    public static final BotFilter ALL = new BotFilter(null, null, null, null, null, null);
+    public static final BotFilter ALL = new BotFilter(null, null, null, null, null, null, null);
 
     @Override
     public BotFilter within(Collection<String> visibleBots) {
-        return new BotFilter(ListFilter.narrowed(botIds, visibleBots), strategyName, gameName, platformCode, from, to);
+        return new BotFilter(ListFilter.narrowed(botIds, visibleBots), strategyName, gameName, platformCode, from, to,
+                status);
     }
 
     /** Whether the filter selects bots by their sessions. */

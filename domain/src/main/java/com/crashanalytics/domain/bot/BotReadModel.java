@@ -17,6 +17,12 @@ public interface BotReadModel {
     /** A page of the bots the filter selects, in {@link #BY_REGISTRATION} order. */
     Page<Bot> bots(ListQuery<BotFilter> query);
 
+    /**
+     * For each of these bots that exists, its status now, by the rules the read model was given (one query for every
+     * bot of a page).
+     */
+    Map<String, BotStatus> statusOf(Collection<String> botIds);
+
     /** How many bots the filter selects. */
     long count(BotFilter filter);
 

@@ -36,8 +36,9 @@ public record EndSessionCommand(
         if (status == null) {
             violations.add("status", "REQUIRED", "is required");
         } else {
-            violations.check(status.isEnded(), "status", "ENDED_STATUS",
-                    "must be how the session ended: COMPLETED, ABORTED or ERROR (got " + status + ")");
+            violations.check(status.isEnded() && status != SessionStatus.ABANDONED, "status", "ENDED_STATUS",
+                    "must be how the session ended: COMPLETED, ABORTED or ERROR (got " + status
+                            + "; ABANDONED is set by the gateway only)");
         }
         violations.throwIfAny();
     }

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param contentFingerprint fingerprint of the startSession request, to tell a retry from a conflicting reuse
  * @param updatedAt          when the gateway last heard from the session (a round, a heartbeat, the end)
+ * @param endReason          why the gateway ended it, when it did (ABANDONED); null when the bot ended it
  */
 public record Session(
         String sessionId,
@@ -38,7 +39,8 @@ public record Session(
         SessionTotals totals,
         String contentFingerprint,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String endReason) {
 
     /** A session as startSession opens it. */
     public static Session start(StartSessionCommand command, @Nullable String defaultStrategyName) {
@@ -48,7 +50,7 @@ public record Session(
                 command.strategyParameters(), SessionStatus.ACTIVE,
                 command.startTime() != null ? command.startTime() : now, null, null, null,
                 command.initialBalance(), null, SessionTotals.opening(command.initialBalance()),
-                command.fingerprint(), now, now);
+                command.fingerprint(), now, now, null);
     }
 
     public boolean belongsTo(String botId) {
@@ -81,7 +83,8 @@ public record Session(
 
     public Session heartbeat(Instant at) {
         return new Session(sessionId, botId, gameName, platformCode, strategyName, strategyParameters, status,
-                startTime, endTime, at, notes, initialBalance, finalBalance, totals, contentFingerprint, createdAt, at);
+                startTime, endTime, at, notes, initialBalance, finalBalance, totals, contentFingerprint, createdAt, at,
+                endReason);
     }
 
     /** The session ended as the command says; the final balance defaults to the balance the gateway tracked. */
@@ -92,7 +95,23 @@ public record Session(
                 command.status(), startTime, end, lastHeartbeatAt,
                 command.notes(), initialBalance,
                 command.finalBalance() != null ? command.finalBalance() : totals.currentBalance(), totals,
-                contentFingerprint, createdAt, now);
+                contentFingerprint, createdAt, now, null);
+    }
+
+    /**
+     * The session ended by the gateway because its bot went silent: ABANDONED at the moment it was last heard from
+     * (not at the sweep, which may come much later), the final balance the one the gateway tracked, the totals as
+     * they are. The reason says since when and under which limit. When it was last heard from stays as it was: the
+     * gateway ending it is not news from the bot.
+     */
+    public Session abandon(Instant now, Duration silentLimit) {
+        Instant lastSeen = lastSeenAt();
+        Instant end = lastSeen.isBefore(startTime) ? startTime : lastSeen;
+        String reason = "nothing heard (no round, no heartbeat) since " + lastSeen + ", longer than the limit of "
+                + silentLimit + ": abandoned by the gateway at " + now;
+        return new Session(sessionId, botId, gameName, platformCode, strategyName, strategyParameters,
+                SessionStatus.ABANDONED, startTime, end, lastHeartbeatAt, notes, initialBalance,
+                totals.currentBalance(), totals, contentFingerprint, createdAt, updatedAt, reason);
     }
 
     /** Whether ending it again with this command is a retry of how it ended (absent fields match anything). */
@@ -141,7 +160,7 @@ public record Session(
         }
         Session counted = new Session(sessionId, botId, gameName, platformCode, strategyName, strategyParameters,
                 status, startTime, endTime, lastHeartbeatAt, notes, initialBalance, finalBalance, running,
-                contentFingerprint, createdAt, now);
+                contentFingerprint, createdAt, now, endReason);
         return new Recorded(counted, standings);
     }
 

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param botIds only sessions of these bots
  * @param from sessions that started at or after this instant
  * @param to   sessions that started before this instant
+ * @param stale true: only stale sessions (ACTIVE and silent for longer than the stale limit); false: only the others
  */
 public record SessionFilter(
         @Nullable String botId,
@@ -27,15 +28,16 @@ public record SessionFilter(
         @Nullable String strategyName,
         @Nullable SessionStatus status,
         @Nullable Instant from,
-        @Nullable Instant to) implements BotScopedFilter<SessionFilter> {
+        @Nullable Instant to,
+        @Nullable Boolean stale) implements BotScopedFilter<SessionFilter> {
 
     /** Every session. */
-    public static final SessionFilter ALL = new SessionFilter(null, null, null, null, null, null, null, null);
+    public static final SessionFilter ALL = new SessionFilter(null, null, null, null, null, null, null, null, null);
 
     @Override
     public SessionFilter within(Collection<String> visibleBots) {
         return new SessionFilter(botId, ListFilter.narrowed(botIds, visibleBots), gameName, platformCode, strategyName,
-                status, from, to);
+                status, from, to, stale);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.crashanalytics.domain.session;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,13 @@ public interface SessionLog {
      * or totals takes this lock first: it is what serializes concurrent writes to one session.
      */
     List<Session> lockAll(Collection<String> sessionIds);
+
+    /**
+     * Up to {@code limit} ACTIVE sessions last heard from (a round, a heartbeat) before {@code silentBefore}, each
+     * locked until the current transaction ends. Sessions another transaction holds (a round being logged) are
+     * skipped, not waited for: they are plainly alive.
+     */
+    List<Session> lockSilentSessions(Instant silentBefore, int limit);
 
     /** Stores a new session unless one with its id exists (a concurrent start); says whether it stored it. */
     boolean insertIfAbsent(Session session);

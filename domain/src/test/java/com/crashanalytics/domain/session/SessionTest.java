@@ -46,4 +46,28 @@ class SessionTest {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.violations().get(0).rule()).isEqualTo("ENDED_STATUS"));
     }
+
+    @Test
+    void anAbandonedSessionEndsWhenLastHeardFromWithItsTrackedBalanceAndTheReason() {
+        Session heard = SessionTotalsTest.session().heartbeat(START.plusSeconds(300));
+        Instant sweep = START.plus(Duration.ofHours(2));
+
+        Session abandoned = heard.abandon(sweep, Duration.ofMinutes(30));
+
+        assertThat(abandoned.status()).isEqualTo(SessionStatus.ABANDONED);
+        assertThat(abandoned.endTime()).isEqualTo(START.plusSeconds(300));
+        assertThat(abandoned.lastSeenAt()).isEqualTo(START.plusSeconds(300)); // the sweep is not news from the bot
+        assertThat(abandoned.finalBalance()).isEqualByComparingTo("1000");
+        assertThat(abandoned.totals()).isEqualTo(heard.totals());
+        assertThat(abandoned.endReason()).isEqualTo("nothing heard (no round, no heartbeat) since 2026-11-21T14:05:00Z,"
+                + " longer than the limit of PT30M: abandoned by the gateway at 2026-11-21T16:00:00Z");
+        assertThatThrownBy(() -> abandoned.ensureAcceptsRounds("sessionId")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void onlyTheGatewayAbandonsASession() {
+        assertThatThrownBy(() -> new EndSessionCommand(START, "bot_1", "s1", SessionStatus.ABANDONED, null, null, null))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.violations().get(0).rule()).isEqualTo("ENDED_STATUS"));
+    }
 }

@@ -201,7 +201,7 @@ class SessionTotalsTest {
         BigDecimal initial = new BigDecimal("1000");
         java.time.Instant start = java.time.Instant.parse("2026-11-21T14:00:00Z");
         return new Session("s1", "bot_1", "aviator", "dafabet", "martingale", null, SessionStatus.ACTIVE, start, null,
-                null, null, initial, null, SessionTotals.opening(initial), "f", start, start);
+                null, null, initial, null, SessionTotals.opening(initial), "f", start, start, null);
     }
 
     private static SessionFold fold(SessionTotals from, List<LedgerEntry> entries) {

@@ -11,6 +11,7 @@ import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.bot.BotFilter;
 import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
+import com.crashanalytics.domain.bot.BotStatus;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.SortDirection;
 import com.crashanalytics.domain.diagnostics.ErrorLog;
@@ -33,6 +34,7 @@ class BotReadController {
     BotReadController(BotReadModel bots, BotRegistry registry, BatchLoaderRegistry loaders) {
         this.bots = bots;
         BatchLoaders.byId(loaders, "botsById", registry::findAll, Bot::botId);
+        BatchLoaders.valuesByKey(loaders, "statusOfBots", bots::statusOf);
     }
 
     @QueryMapping
@@ -41,6 +43,12 @@ class BotReadController {
         ListQuery<BotFilter> query = VisibleBots.narrow(caller,
                 ListQuery.of(filter == null ? BotFilter.ALL : filter, BotReadModel.BY_REGISTRATION, first, after, direction));
         return Connection.of(bots.bots(query), Counter.direct(() -> bots.count(query.filter())));
+    }
+
+    /** Derived now from the bot's current session, heartbeats and errors: one query for every bot of a level. */
+    @SchemaMapping(typeName = "Bot")
+    CompletableFuture<BotStatus> status(Bot bot, DataLoader<String, BotStatus> statusOfBots) {
+        return statusOfBots.load(bot.botId());
     }
 
     @SchemaMapping(typeName = "Session")

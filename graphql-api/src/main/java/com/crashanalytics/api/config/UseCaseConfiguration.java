@@ -34,6 +34,10 @@ import com.crashanalytics.domain.session.SessionLifecycleService;
 import com.crashanalytics.domain.session.SessionSilence;
 import com.crashanalytics.domain.session.StaleSessionWatch;
 import com.crashanalytics.domain.session.SessionLog;
+import com.crashanalytics.domain.bot.BotStatusRules;
+import com.crashanalytics.domain.recovery.RestartRecoveryService;
+import com.crashanalytics.domain.recovery.ResumeUseCase;
+import com.crashanalytics.domain.round.RoundReadModel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +53,17 @@ public class UseCaseConfiguration {
     @Bean
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+
+    /**
+     * When a session is stale and a bot IDLE or in ERROR: {@code gateway.sessions.stale-after},
+     * {@code gateway.bots.idle-after}, {@code gateway.bots.error-window}.
+     */
+    @Bean
+    BotStatusRules botStatusRules(@Value("${gateway.sessions.stale-after:PT2M}") Duration staleAfter,
+                                  @Value("${gateway.bots.idle-after:PT1H}") Duration idleAfter,
+                                  @Value("${gateway.bots.error-window:PT15M}") Duration errorWindow) {
+        return new BotStatusRules(staleAfter, idleAfter, errorWindow);
     }
 
     @Bean
@@ -84,6 +99,12 @@ public class UseCaseConfiguration {
     SessionLifecycleService sessionLifecycle(SessionLog sessions, BotRegistry bots, PlatformRegistry platforms,
                                              Transactions transactions, EventJournal journal) {
         return new SessionLifecycleService(sessions, bots, platforms, transactions, new SessionAnnouncements(journal));
+    }
+
+    @Bean
+    ResumeUseCase resumeUseCase(BotRegistry bots, SessionLog sessions, RoundReadModel rounds,
+                                Transactions transactions) {
+        return new RestartRecoveryService(bots, sessions, rounds, transactions);
     }
 
     @Bean

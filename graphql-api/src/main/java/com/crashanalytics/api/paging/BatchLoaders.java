@@ -32,6 +32,13 @@ public final class BatchLoaders {
                 load.apply(ids).stream().collect(Collectors.toMap(idOf, Function.identity()))));
     }
 
+    /** A value of each key (e.g. the status of each bot); keys the read model leaves out answer null. */
+    public static <K, V> void valuesByKey(BatchLoaderRegistry registry, String name,
+                                          Function<Collection<K>, Map<K, V>> load) {
+        registry.<K, V>forName(name).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromSupplier(() -> load.apply(keys)));
+    }
+
     /** The children of each key (e.g. the signals of each round); the read model answers an empty list for none. */
     public static <K, V> void listsByKey(BatchLoaderRegistry registry, String name,
                                          Function<Collection<K>, Map<K, List<V>>> load) {

@@ -51,6 +51,7 @@ public final class GatewayAccessPolicies {
                 .mutation("startSession", botWrite(botIdAt("input.botId")))
                 .mutation("heartbeat", botWrite(botIdAt("input.botId")))
                 .mutation("endSession", botWrite(botIdAt("input.botId")))
+                .query("resume", botRead(botIdAt("botId"))) // restart recovery: a bot asks about itself
                 // Rounds and what bots observe in them
                 .query("round", botRead(ownerOf(OwnedResource.ROUND, "id")))
                 .mutation("logRound", botWrite(botIdAt("input.botId")))

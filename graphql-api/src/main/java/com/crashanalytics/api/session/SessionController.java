@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.crashanalytics.api.session.SessionInputs.EndSessionInput;
 import com.crashanalytics.api.session.SessionInputs.HeartbeatInput;
 import com.crashanalytics.api.session.SessionInputs.StartSessionInput;
+import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.session.EndSessionUseCase;
 import com.crashanalytics.domain.session.HeartbeatUseCase;
 import com.crashanalytics.domain.session.HeartbeatUseCase.Heartbeat;
@@ -14,7 +15,6 @@ import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SessionResult;
 import com.crashanalytics.domain.session.StartSessionUseCase;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -33,14 +33,13 @@ class SessionController {
     private final Duration staleAfter;
 
     SessionController(StartSessionUseCase startSession, HeartbeatUseCase heartbeat, EndSessionUseCase endSession,
-                      SessionLog sessions, Clock clock,
-                      @Value("${gateway.sessions.stale-after:PT2M}") Duration staleAfter) {
+                      SessionLog sessions, Clock clock, BotStatusRules statusRules) {
         this.startSession = startSession;
         this.heartbeat = heartbeat;
         this.endSession = endSession;
         this.sessions = sessions;
         this.clock = clock;
-        this.staleAfter = staleAfter;
+        this.staleAfter = statusRules.staleAfter();
     }
 
     @MutationMapping

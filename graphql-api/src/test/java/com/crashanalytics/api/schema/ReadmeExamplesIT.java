@@ -95,10 +95,11 @@ class ReadmeExamplesIT {
 
         // The quick start's curl and its two operations, the four key-management curls, the write path's five bodies,
         // the dashboard, the paging example, the four analytics documents and the four of returns on equity, capital,
-        // currency and signal baselines, the insights' luck-or-edge document, the live section's example,
-        // and the alerts' rule and its alerts: 1 + 2 + 4 + 5 + 1 + 1 + 4 + 4 + 1 + 1 + 2 = 26.
+        // currency and signal baselines, the insights' luck-or-edge document, the time series example, the alerts' rule
+        // and its alerts, and the fleet's health and restart recovery (bots in operation):
+        // 1 + 2 + 4 + 5 + 1 + 1 + 4 + 4 + 1 + 1 + 2 + 2 = 28.
         // An example that stops being found (a changed fence, say) fails here.
-        assertThat(requests).as("requests found in the README").isEqualTo(26);
+        assertThat(requests).as("requests found in the README").isEqualTo(28);
         assertThat(answersCompared).as("answers shown right below their request").isEqualTo(3);
     }
 

@@ -79,6 +79,10 @@ class AccessMatrixIT {
                     "SELECT count(*) FROM session_logs WHERE status = 'COMPLETED'", allowed(BOT_A, ADMIN)),
             new Operation("session(s_a)", given(REGISTER_A, PLATFORM, START_A), "{ session(sessionId: \"s_a\") { sessionId } }",
                     null, allowed(BOT_A, DASHBOARD, ADMIN)),
+            // Restart recovery: a bot asks about itself; dashboards and the admin about any bot
+            new Operation("resume(bot_a)", given(REGISTER_A, PLATFORM, START_A, LOG_ROUND_A),
+                    "{ resume(botId: \"bot_a\") { nextRoundNumber balance openSession { sessionId } lastRounds { roundNumber } } }",
+                    null, allowed(BOT_A, DASHBOARD, ADMIN)),
             // Nested analytics take the root's decision: a BOT key reads its own session's summary and equity curve
             new Operation("session(s_a) with its summary and equity curve", given(REGISTER_A, PLATFORM, START_A, LOG_ROUND_A),
                     "{ session(sessionId: \"s_a\") { summary { rounds maxDrawdown { amount } } equityCurve { rounds } } }",

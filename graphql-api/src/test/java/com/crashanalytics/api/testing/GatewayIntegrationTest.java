@@ -17,7 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
  * database for the whole run), emptied before each test. Talk to it with {@link GraphQlClient}, which sends the
  * test admin key {@link TestApiKeys#ADMIN} unless told otherwise; keys of other roles come from
  * {@link TestApiKeys}. Rate limits are lifted out of the way of ordinary tests ({@code RateLimitIT} tests them), and the
- * alert schedule is off (alert tests run evaluations and deliveries themselves).
+ * scheduled work is off: the alert schedule (alert tests run evaluations and deliveries themselves), the silent-session
+ * sweeper (a test that sweeps calls it: {@code SessionSweeperIT}) and the stale-session watch of the live feed (one
+ * per context, all on one database, each with its own stale-after; {@code LiveFeedLimitsIT} turns its own on).
  */
 @Target(ElementType.TYPE)
 @Inherited
@@ -29,7 +31,9 @@ import org.springframework.test.context.ContextConfiguration;
         "gateway.rate-limit.dashboard=1000000/1s",
         // Alert tests evaluate and deliver when they choose (EvaluateAlertRulesUseCase, DeliverAlertsUseCase)
         "gateway.alerts.evaluation-interval=0",
-        "gateway.alerts.delivery-interval=0"})
+        "gateway.alerts.delivery-interval=0",
+        "gateway.sessions.sweep-interval=PT240H",
+        "gateway.live.stale-sweep-interval=PT240H"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(CleanDatabaseExtension.class)
 public @interface GatewayIntegrationTest {

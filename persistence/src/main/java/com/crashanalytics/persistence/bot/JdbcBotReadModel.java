@@ -1,16 +1,21 @@
 package com.crashanalytics.persistence.bot;
 
+import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.bot.BotFilter;
 import com.crashanalytics.domain.bot.BotReadModel;
+import com.crashanalytics.domain.bot.BotStatus;
+import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.persistence.common.KeysetSql;
 import com.crashanalytics.persistence.common.KeysetSql.Where;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Bots for dashboards: pages of {@code bot_vm_registration} by registration time, then the row's identity. */
@@ -20,14 +25,32 @@ public class JdbcBotReadModel implements BotReadModel {
             "bot_vm_registration b", "", BY_REGISTRATION, List.of("b.created_at", "b.id"), JdbcBotRegistry::mapBot);
 
     private final JdbcClient jdbc;
+    private final BotStatusSql status;
 
-    public JdbcBotReadModel(JdbcClient jdbc) {
+    public JdbcBotReadModel(JdbcClient jdbc, BotStatusRules statusRules, Clock clock) {
         this.jdbc = jdbc;
+        this.status = new BotStatusSql(statusRules, clock);
     }
 
     @Override
     public Page<Bot> bots(ListQuery<BotFilter> query) {
         return BY_REGISTRATION_SQL.page(jdbc, where(query.filter()), query.page());
+    }
+
+    @Override
+    public Map<String, BotStatus> statusOf(Collection<String> botIds) {
+        Map<String, BotStatus> statuses = new HashMap<>();
+        if (botIds.isEmpty()) {
+            return statuses;
+        }
+        Map<String, Object> parameters = new HashMap<>(status.parameters());
+        parameters.put("botIds", botIds.toArray(String[]::new));
+        jdbc.sql("SELECT b.bot_id, " + BotStatusSql.EXPRESSION + " AS status FROM bot_vm_registration b"
+                        + " WHERE b.bot_id = ANY(:botIds)")
+                .params(parameters)
+                .query((RowCallbackHandler) rs -> statuses.put(rs.getString("bot_id"),
+                        BotStatus.valueOf(rs.getString("status"))));
+        return statuses;
     }
 
     @Override
@@ -47,7 +70,7 @@ public class JdbcBotReadModel implements BotReadModel {
     }
 
     /** Game, platform and window select bots by their sessions: one probe of the sessions' (bot, start) index per bot. */
-    private static Where where(BotFilter filter) {
+    private Where where(BotFilter filter) {
         Where where = KeysetSql.where()
                 .oneOf("b.bot_id", "botIds", filter.botIds())
                 .equal("b.strategy_name", "strategyName", filter.strategyName());
@@ -59,6 +82,11 @@ public class JdbcBotReadModel implements BotReadModel {
                     .before("s.start_time", "to", filter.to());
             where.condition("EXISTS (SELECT 1 FROM session_logs s WHERE s.bot_id = b.bot_id AND " + sessions.sql() + ")",
                     sessions.parameters());
+        }
+        if (filter.status() != null) {
+            Map<String, Object> parameters = new HashMap<>(status.parameters());
+            parameters.put("status", filter.status().name());
+            where.condition(BotStatusSql.EXPRESSION + " = :status", parameters);
         }
         return where;
     }

@@ -1,5 +1,6 @@
 package com.crashanalytics.persistence.config;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -12,6 +13,7 @@ import com.crashanalytics.domain.alert.AlertLog;
 import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotReadModel;
+import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
@@ -21,6 +23,7 @@ import com.crashanalytics.domain.analytics.timeseries.TimeSeriesReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.common.IdGenerator;
+import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
 import com.crashanalytics.domain.diagnostics.DiagnosticsReadModel;
@@ -50,6 +53,7 @@ import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
 import com.crashanalytics.persistence.analytics.JdbcTimeSeriesReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
+import com.crashanalytics.persistence.common.AdvisoryScheduledWorkLock;
 import com.crashanalytics.persistence.common.JdbcTransactions;
 import com.crashanalytics.persistence.common.UuidV7Generator;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsLog;
@@ -140,6 +144,11 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
+    ScheduledWorkLock scheduledWorkLock(JdbcClient jdbc) {
+        return new AdvisoryScheduledWorkLock(jdbc);
+    }
+
+    @Bean
     IdGenerator idGenerator() {
         return new UuidV7Generator();
     }
@@ -195,13 +204,13 @@ public class PersistenceAutoConfiguration {
     // Read models of the dashboards' read path: pages by keyset, many parents per statement.
 
     @Bean
-    BotReadModel botReadModel(JdbcClient jdbc) {
-        return new JdbcBotReadModel(jdbc);
+    BotReadModel botReadModel(JdbcClient jdbc, BotStatusRules statusRules, Clock clock) {
+        return new JdbcBotReadModel(jdbc, statusRules, clock);
     }
 
     @Bean
-    SessionReadModel sessionReadModel(JdbcClient jdbc) {
-        return new JdbcSessionReadModel(jdbc);
+    SessionReadModel sessionReadModel(JdbcClient jdbc, BotStatusRules statusRules, Clock clock) {
+        return new JdbcSessionReadModel(jdbc, statusRules.staleAfter(), clock);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static com.crashanalytics.persistence.common.SqlValues.timestamptz;
 
 import java.sql.Types;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,17 @@ public class JdbcSessionLog implements SessionLog {
         return jdbc.sql("SELECT " + SessionRows.COLUMNS
                         + " FROM session_logs WHERE session_id = ANY(:ids) ORDER BY session_id FOR UPDATE")
                 .param("ids", sessionIds.toArray(String[]::new))
+                .query(SessionRows::map)
+                .list();
+    }
+
+    @Override
+    public List<Session> lockSilentSessions(Instant silentBefore, int limit) {
+        return jdbc.sql("SELECT " + SessionRows.COLUMNS + " FROM session_logs"
+                        + " WHERE status = 'ACTIVE' AND greatest(updated_at, last_heartbeat_at) < :silentBefore"
+                        + " ORDER BY session_id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("silentBefore", timestamptz(silentBefore))
+                .param("limit", limit)
                 .query(SessionRows::map)
                 .list();
     }

@@ -1,5 +1,7 @@
 package com.crashanalytics.persistence.session;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import com.crashanalytics.domain.session.SessionFilter;
 import com.crashanalytics.domain.session.SessionReadModel;
 import com.crashanalytics.persistence.common.KeysetSql;
 import com.crashanalytics.persistence.common.KeysetSql.Where;
+import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sessions for dashboards: pages of {@code session_logs} by start time, then the row's identity. */
@@ -19,10 +22,17 @@ public class JdbcSessionReadModel implements SessionReadModel {
     private static final KeysetSql<Session> BY_START_SQL = new KeysetSql<>(SessionRows.COLUMNS, "session_logs s", "",
             BY_START, List.of("s.start_time", "s.id"), SessionRows::map);
 
-    private final JdbcClient jdbc;
+    /** An ACTIVE session last heard from (a round, a heartbeat) before :silentBefore: as {@code Session.isStale}. */
+    static final String STALE = "(s.status = 'ACTIVE' AND greatest(s.updated_at, s.last_heartbeat_at) < :silentBefore)";
 
-    public JdbcSessionReadModel(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Duration staleAfter;
+    private final Clock clock;
+
+    public JdbcSessionReadModel(JdbcClient jdbc, Duration staleAfter, Clock clock) {
         this.jdbc = jdbc;
+        this.staleAfter = staleAfter;
+        this.clock = clock;
     }
 
     @Override
@@ -68,8 +78,8 @@ public class JdbcSessionReadModel implements SessionReadModel {
                 .list();
     }
 
-    private static Where where(SessionFilter filter) {
-        return KeysetSql.where()
+    private Where where(SessionFilter filter) {
+        Where where = KeysetSql.where()
                 .equal("s.bot_id", "botId", filter.botId())
                 .oneOf("s.bot_id", "botIds", filter.botIds())
                 .equal("s.game_name", "gameName", filter.gameName())
@@ -78,5 +88,10 @@ public class JdbcSessionReadModel implements SessionReadModel {
                 .equal("s.status", "status", filter.status())
                 .notBefore("s.start_time", "from", filter.from())
                 .before("s.start_time", "to", filter.to());
+        if (filter.stale() != null) {
+            where.condition(filter.stale() ? STALE : "NOT " + STALE,
+                    Map.of("silentBefore", SqlValues.timestamptz(clock.instant().minus(staleAfter))));
+        }
+        return where;
     }
 }

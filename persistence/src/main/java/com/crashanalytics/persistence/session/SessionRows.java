@@ -21,7 +21,7 @@ public final class SessionRows {
             current_balance, peak_balance, max_drawdown, max_drawdown_percent, total_rounds, wins, losses, skips, errors,
             total_staked, total_profit_loss, gross_win, gross_loss, largest_win, largest_loss, last_round_number,
             current_win_streak, current_loss_streak, longest_win_streak, longest_loss_streak,
-            content_fingerprint, created_at, updated_at
+            content_fingerprint, created_at, updated_at, end_reason
             """;
 
     /** Stores a session's new state: status, end, heartbeat and running totals. Parameters by {@link #fillUpdate}. */
@@ -33,7 +33,7 @@ public final class SessionRows {
                 total_staked = ?, total_profit_loss = ?, gross_win = ?, gross_loss = ?, roi_percent = ?,
                 largest_win = ?, largest_loss = ?, average_win = ?, average_loss = ?, last_round_number = ?,
                 current_win_streak = ?, current_loss_streak = ?, longest_win_streak = ?, longest_loss_streak = ?,
-                updated_at = ?
+                updated_at = ?, end_reason = ?
             WHERE session_id = ?
             """;
 
@@ -74,6 +74,7 @@ public final class SessionRows {
                 .integer(totals.longestWinStreak())
                 .integer(totals.longestLossStreak())
                 .time(session.updatedAt())
+                .text(session.endReason())
                 .text(session.sessionId());
     }
 
@@ -118,6 +119,7 @@ public final class SessionRows {
                 totals,
                 fingerprint == null ? "" : fingerprint,
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getString("end_reason"));
     }
 }

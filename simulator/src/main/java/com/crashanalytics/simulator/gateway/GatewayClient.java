@@ -163,6 +163,18 @@ public final class GatewayClient {
                 : Optional.empty();
     }
 
+    /** Where this bot left off, as the gateway holds it (restart recovery); {@code lastRounds} 0 to 500. */
+    public ResumePoint resume(String botId, int lastRounds) {
+        JsonNode resume = query(GatewayDocuments.RESUME, Map.of("botId", botId, "lastRounds", lastRounds)).path("resume");
+        List<Integer> numbers = new ArrayList<>();
+        resume.path("lastRounds").forEach(round -> numbers.add(round.path("roundNumber").asInt()));
+        return new ResumePoint(textOrNull(resume.path("openSession").path("sessionId")),
+                resume.path("lastRoundNumber").isNumber() ? resume.path("lastRoundNumber").asInt() : null,
+                resume.path("nextRoundNumber").isNumber() ? resume.path("nextRoundNumber").asInt() : null,
+                decimalOrNull(resume.path("balance")),
+                numbers);
+    }
+
     public SessionStarted startSession(SimulatedSession session) {
         JsonNode payload = mutate(GatewayDocuments.START_SESSION, "startSession", GatewayInputs.startSession(session));
         return new SessionStarted(payload.path("duplicate").asBoolean(), payload.path("session").path("status").asString());
@@ -348,6 +360,10 @@ public final class GatewayClient {
                     "the gateway answered HTTP " + response.statusCode() + " with something other than JSON: "
                             + snippet(response.body()), e);
         }
+    }
+
+    private static @Nullable BigDecimal decimalOrNull(JsonNode node) {
+        return node.isNumber() ? node.decimalValue() : node.isString() ? new BigDecimal(node.asString()) : null;
     }
 
     private static List<GraphQlError> errorsIn(JsonNode answer) {

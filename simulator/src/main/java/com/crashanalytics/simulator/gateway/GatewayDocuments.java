@@ -65,6 +65,17 @@ final class GatewayDocuments {
             }
             """;
 
+    /** Where a restarted bot left off: its open session, the last round number held, the tracked balance. */
+    static final String RESUME = """
+            query Resume($botId: ID!, $lastRounds: Int) {
+              resume(botId: $botId, lastRounds: $lastRounds) {
+                openSession { sessionId }
+                lastRoundNumber nextRoundNumber balance
+                lastRounds { roundNumber }
+              }
+            }
+            """;
+
     static final String HEARTBEAT = """
             mutation Heartbeat($input: HeartbeatInput!) {
               heartbeat(input: $input) { receivedAt }
@@ -118,6 +129,7 @@ final class GatewayDocuments {
         all.put("createApiKey", CREATE_API_KEY);
         all.put("revokeApiKey", REVOKE_API_KEY);
         all.put("session", SESSION_START);
+        all.put("resume", RESUME);
         all.put("startSession", START_SESSION);
         all.put("heartbeat", HEARTBEAT);
         all.put("logRound", LOG_ROUND);

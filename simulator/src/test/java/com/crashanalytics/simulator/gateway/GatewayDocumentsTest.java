@@ -25,7 +25,7 @@ class GatewayDocumentsTest {
 
     @Test
     void everyDocumentIsValidAgainstTheSchema() {
-        assertThat(GatewayDocuments.ALL).hasSize(13);
+        assertThat(GatewayDocuments.ALL).hasSize(14);
         GatewayDocuments.ALL.forEach((operation, document) ->
                 assertThat(Contract.documentErrors(document)).as(operation).isEmpty());
     }
@@ -67,7 +67,8 @@ class GatewayDocumentsTest {
                     .as(request.operation() + " " + request.input().toMap()).isEmpty();
         }
         assertThat(requests).extracting(Request::operation).containsAll(GatewayDocuments.ALL.keySet().stream()
-                .filter(operation -> !operation.equals("platforms") && !operation.equals("session")).toList());
+                .filter(operation -> !operation.equals("platforms") && !operation.equals("session")
+                        && !operation.equals("resume")).toList());
         assertThat(sessions.stream().flatMap(s -> s.rounds().stream()).map(SimulatedRound::outcome))
                 .contains(RoundOutcome.WIN, RoundOutcome.LOSS, RoundOutcome.ERROR);
     }
@@ -76,6 +77,8 @@ class GatewayDocumentsTest {
     void theQueriesTakeTheirVariables() {
         assertThat(Contract.requestErrors(GatewayDocuments.SESSION_START, Map.of("sessionId", "s1"))).isEmpty();
         assertThat(Contract.requestErrors(GatewayDocuments.PLATFORMS, Map.of())).isEmpty();
+        assertThat(Contract.requestErrors(GatewayDocuments.RESUME, Map.of("botId", "sim-bot-01", "lastRounds", 5)))
+                .isEmpty();
     }
 
     @Test
