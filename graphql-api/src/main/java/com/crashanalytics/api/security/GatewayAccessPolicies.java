@@ -77,6 +77,9 @@ public final class GatewayAccessPolicies {
                 .query("ocrQuality", allBotsRead())
                 // Insights (a strategy's answer spans bots, so the bot form needs the same read-all access)
                 .query("luckOrEdge", allBotsRead())
+                // Data lifecycle: the database's size and retention
+                .query("databaseSize", adminOnly())
+                .mutation("cleanupOldRecords", adminOnly())
                 // API keys
                 .query("apiKeys", adminOnly())
                 .mutation("createApiKey", adminOnly())
