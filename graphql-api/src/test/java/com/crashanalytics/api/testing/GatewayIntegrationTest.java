@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
  * An end-to-end test: the whole gateway on a random port, over the shared real PostgreSQL (one context and one
  * database for the whole run), emptied before each test. Talk to it with {@link GraphQlClient}, which sends the
  * test admin key {@link TestApiKeys#ADMIN} unless told otherwise; keys of other roles come from
- * {@link TestApiKeys}. Rate limits are lifted out of the way of ordinary tests ({@code RateLimitIT} tests them).
+ * {@link TestApiKeys}. Rate limits are lifted out of the way of ordinary tests ({@code RateLimitIT} tests them), and
+ * scheduled retention is off.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +24,9 @@ import org.springframework.test.context.ContextConfiguration;
         "gateway.admin-key=" + TestApiKeys.ADMIN,
         "gateway.rate-limit.admin=1000000/1s",
         "gateway.rate-limit.bot=1000000/1s",
-        "gateway.rate-limit.dashboard=1000000/1s"})
+        "gateway.rate-limit.dashboard=1000000/1s",
+        // Retention runs when a test asks (RetentionIT), never at 03:30 in the middle of someone's fixture.
+        "gateway.retention.schedule=-"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(CleanDatabaseExtension.class)
 public @interface GatewayIntegrationTest {
