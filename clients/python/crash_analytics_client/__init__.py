@@ -22,7 +22,8 @@ __all__ = ["GatewayClient", "GatewayError", "GatewayValidationError", "GatewayCo
            "GatewayAuthError", "GatewayRateLimitedError", "GatewayUnavailableError", "Spool", "Transport",
            "configure", "client", "init_db", "create_session_log", "update_session_log", "log_crash_round",
            "log_batch_rounds", "log_round_multiplier_analytics", "log_round_signal", "log_round_outcome",
-           "log_error", "log_ocr_validation", "get_bot_statistics", "get_session_summary"]
+           "log_error", "log_ocr_validation", "get_bot_statistics", "get_session_summary",
+           "export_rounds_to_json", "export_multipliers_for_ml", "get_database_size", "cleanup_old_records"]
 __all__ += ["get_game_statistics", "get_strategy_performance", "get_multiplier_distribution",
             "get_signal_effectiveness"]
 
@@ -110,3 +111,21 @@ def get_multiplier_distribution(*args: Any, **kwargs: Any) -> Any:
 
 def get_signal_effectiveness(*args: Any, **kwargs: Any) -> Any:
     return client().get_signal_effectiveness(*args, **kwargs)
+
+
+# Data lifecycle (ADMIN or DASHBOARD keys for the exports, ADMIN for the rest)
+
+def export_rounds_to_json(*args: Any, **kwargs: Any) -> Any:
+    return client().export_rounds_to_json(*args, **kwargs)
+
+
+def export_multipliers_for_ml(*args: Any, **kwargs: Any) -> Any:
+    return client().export_multipliers_for_ml(*args, **kwargs)
+
+
+def get_database_size() -> Any:
+    return client().get_database_size()
+
+
+def cleanup_old_records(*args: Any, **kwargs: Any) -> Any:
+    return client().cleanup_old_records(*args, **kwargs)

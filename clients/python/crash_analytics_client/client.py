@@ -1,10 +1,14 @@
 """The seed analytics database's functions, with its names and keyword arguments, over the gateway's GraphQL API."""
 
+import csv
+import datetime
+import json
 import threading
 from decimal import Decimal
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
-from .errors import GatewayError, GatewayUnavailableError
+from .errors import GatewayError, GatewayUnavailableError, GatewayValidationError
+from . import exports as _exports
 from .fleet_analytics import FleetAnalytics, plain
 from .transport import Spool, Transport
 
@@ -28,6 +32,14 @@ _SESSION_BOT = "query($id: ID!) { session(sessionId: $id) { sessionId bot { botI
 _BOT_STATISTICS = ("query($id: ID!) { bot(botId: $id) { botId strategyName statistics { rounds bets wins losses"
                    " skips errors winRate totalStaked totalProfitLoss roiPercent profitFactor expectancy"
                    " largestWin largestLoss averageWin averageLoss longestWinStreak longestLossStreak } } }")
+_DATABASE_SIZE = "{ databaseSize { totalBytes tables { table estimatedRows dataBytes indexBytes totalBytes } } }"
+_CLEANUP = ("mutation($dryRun: Boolean) { cleanupOldRecords(dryRun: $dryRun) { dryRun ranAt"
+            " tables { table olderThan rows } } }")
+# One row per multiplier sample: the sample's fields, then its round's, for a training set.
+_ML_COLUMNS = ["round_id", "bot_id", "session_id", "game_name", "platform_code", "strategy_name", "round_number",
+               "round_start_timestamp", "sample_index", "timestamp", "elapsed_ms", "multiplier", "is_crash_multiplier",
+               "is_cashout_multiplier", "ocr_confidence", "data_quality_score", "target_multiplier",
+               "crash_multiplier_detected", "cashout_multiplier", "round_outcome"]
 _SESSION_SUMMARY = ("query($id: ID!) { session(sessionId: $id) { sessionId gameName platformCode status startTime"
                     " endTime initialBalance totals { totalRounds wins losses skips errors winRate totalStaked"
                     " totalProfitLoss currentBalance roiPercent longestWinStreak longestLossStreak } } }")
@@ -255,3 +267,94 @@ class GatewayClient(FleetAnalytics):
                 raise GatewayError("no session %s at the gateway" % session_id, classification="NOT_FOUND")
             self._session_bots[session_id] = found["bot"]["botId"]
         return self._session_bots[session_id]
+
+    # --- data lifecycle: exports for ML, database size, retention (ADMIN or DASHBOARD keys) -----------------------
+
+    def export_rounds_to_json(self, output_file: Optional[str] = None, bot_id: Optional[str] = None,
+                              session_id: Optional[str] = None, game_name: Optional[str] = None,
+                              platform_code: Optional[str] = None, strategy_name: Optional[str] = None,
+                              start_date: Optional[datetime.datetime] = None,
+                              end_date: Optional[datetime.datetime] = None) -> Any:
+        """Rounds with their samples, signals and derived outcome, oldest first (GET /exports/rounds.ndjson).
+
+        With ``output_file``: streams them into that file as one JSON array (never all in memory) and answers how
+        many rounds it wrote. Without: answers them as a list of dicts (money and multipliers Decimal, times aware
+        datetimes). Filters combine; ``start_date`` is inclusive, ``end_date`` exclusive, both zoned datetimes.
+        """
+        lines = _exports.stream_lines(self.transport, "/exports/rounds.ndjson", self._export_filters(
+            bot_id, session_id, game_name, platform_code, strategy_name, start_date, end_date))
+        if output_file is None:
+            return [_exports.parse_round(line) for line in lines]
+        written = 0
+        with open(output_file, "w", encoding="utf-8") as out:
+            out.write("[")
+            for line in lines:
+                out.write(",\n" if written else "\n")
+                out.write(line)
+                written += 1
+            out.write("\n]\n" if written else "]\n")
+        return written
+
+    def export_multipliers_for_ml(self, output_file: Optional[str] = None, bot_id: Optional[str] = None,
+                                  session_id: Optional[str] = None, game_name: Optional[str] = None,
+                                  platform_code: Optional[str] = None, strategy_name: Optional[str] = None,
+                                  start_date: Optional[datetime.datetime] = None,
+                                  end_date: Optional[datetime.datetime] = None) -> Any:
+        """One row per multiplier sample with its round's context (``_ML_COLUMNS``), from the streamed rounds.
+
+        With ``output_file``: writes a CSV (header first, rows as they arrive) and answers how many rows it wrote.
+        Without: answers the rows as a list of dicts (Decimal multipliers, aware datetimes).
+        """
+        lines = _exports.stream_lines(self.transport, "/exports/rounds.ndjson", self._export_filters(
+            bot_id, session_id, game_name, platform_code, strategy_name, start_date, end_date))
+        samples = (row for line in lines for row in _multiplier_rows(json.loads(line, parse_float=Decimal)))
+        if output_file is None:
+            return [_exports.plain(row) for row in samples]
+        written = 0
+        with open(output_file, "w", encoding="utf-8", newline="") as out:
+            writer = csv.DictWriter(out, fieldnames=_ML_COLUMNS)
+            writer.writeheader()
+            for row in samples:
+                writer.writerow(row)
+                written += 1
+        return written
+
+    def get_database_size(self) -> Dict[str, Any]:
+        """The database's size (ADMIN key): ``total_bytes`` and per table (largest first) ``estimated_rows``,
+        ``data_bytes``, ``index_bytes``, ``total_bytes``."""
+        size = self.execute(_DATABASE_SIZE)["databaseSize"]
+        return {"total_bytes": size["totalBytes"],
+                "tables": [{"table": t["table"], "estimated_rows": t["estimatedRows"], "data_bytes": t["dataBytes"],
+                            "index_bytes": t["indexBytes"], "total_bytes": t["totalBytes"]} for t in size["tables"]]}
+
+    def cleanup_old_records(self, days_to_keep: Optional[int] = None, dry_run: bool = False) -> Dict[str, Any]:
+        """Retention now (ADMIN key): deletes what the gateway's keep times no longer keep; ``dry_run`` only counts.
+
+        Answers ``dry_run``, ``ran_at``, ``tables`` (per table ``older_than`` and ``rows``) and ``total_rows``. The
+        keep times are the gateway's settings (GATEWAY_RETENTION_*), the same for every replica and every caller:
+        a ``days_to_keep`` is refused rather than silently ignored.
+        """
+        if days_to_keep is not None:
+            raise GatewayValidationError("keep times are the gateway's settings (GATEWAY_RETENTION_ROUNDS, _ERRORS,"
+                                         " _OCR_VALIDATIONS); call cleanup_old_records() without days_to_keep",
+                                         field="days_to_keep", rule="SET_ON_THE_GATEWAY")
+        report = self.execute(_CLEANUP, {"dryRun": bool(dry_run)})["cleanupOldRecords"]
+        tables = {t["table"]: {"older_than": _exports.parse_time(t["olderThan"]),
+                               "rows": t["rows"]} for t in report["tables"]}
+        return {"dry_run": report["dryRun"],
+                "ran_at": _exports.parse_time(report["ranAt"]),
+                "tables": tables, "total_rows": sum(t["rows"] for t in tables.values())}
+
+    @staticmethod
+    def _export_filters(bot_id, session_id, game_name, platform_code, strategy_name, start_date, end_date):
+        return {"botId": bot_id, "sessionId": session_id, "gameName": game_name, "platformCode": platform_code,
+                "strategy": strategy_name, "from": start_date, "to": end_date}
+
+
+def _multiplier_rows(round_: Dict[str, Any]) -> Iterator[Dict[str, Any]]:
+    for sample in round_["multipliers"]:
+        row = {column: round_.get(column) for column in _ML_COLUMNS}
+        row.update({key: sample.get(key) for key in ("sample_index", "timestamp", "elapsed_ms", "multiplier",
+                                                     "is_crash_multiplier", "is_cashout_multiplier", "ocr_confidence",
+                                                     "data_quality_score")})
+        yield row

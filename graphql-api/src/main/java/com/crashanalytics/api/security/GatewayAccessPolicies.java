@@ -79,6 +79,9 @@ public final class GatewayAccessPolicies {
                 .query("ocrQuality", allBotsRead())
                 // Insights (a strategy's answer spans bots, so the bot form needs the same read-all access)
                 .query("luckOrEdge", allBotsRead())
+                // Data lifecycle: the database's size and retention
+                .query("databaseSize", adminOnly())
+                .mutation("cleanupOldRecords", adminOnly())
                 // Live feeds (a BOT key's round and session feeds hold its own bots only: see LiveController)
                 .subscription("roundLogged", botRead(filteredByResolver()))
                 .subscription("sessionChanged", botRead(filteredByResolver()))

@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@link RequestSizeFilter}: a body over {@code GATEWAY_MAX_REQUEST_SIZE} is refused (413) unread;</li>
  *   <li>{@link GraphQlBodyFilter}: a body that is not a JSON object of well-formed UTF-8 is refused (400);</li>
  *   <li>{@link BearerKeyFilter}: {@code Authorization: Bearer <key>} is checked (401 if unknown or revoked);</li>
- *   <li>the URL rules below: {@code POST /graphql} needs a key (401 without), metrics need ADMIN, health,
+ *   <li>the URL rules below: {@code POST /graphql} needs a key (401 without), the exports an ADMIN or DASHBOARD
+ *       key, metrics need ADMIN, health,
  *       GraphiQL and the printed schema are open, everything else is denied;</li>
  *   <li>{@link RateLimitFilter}: the key's allowance (429 with Retry-After);</li>
  *   <li>in GraphQL, {@link DocumentLimitsInstrumentation} (aliases, root fields, depth, complexity; tokens in the
@@ -93,6 +94,8 @@ public class SecurityConfiguration {
                         // The WebSocket handshake: the key comes in connection_init, checked by the interceptor.
                         .requestMatchers(HttpMethod.GET, "/graphql").permitAll()
                         .requestMatchers(HttpMethod.GET, "/graphql/schema", "/graphiql", "/graphiql/**").permitAll()
+                        // Streamed downloads for ML: every bot's rounds, so not for BOT keys (see RoundExportController).
+                        .requestMatchers(HttpMethod.GET, "/exports/**").hasAnyRole("ADMIN", "DASHBOARD")
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/error").permitAll()

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * to resume (and ingest never waits for it), and a session going silent is announced once per silence.
  */
 @GatewayIntegrationTest
+@DirtiesContext // its fast stale-session watch would announce other tests' sessions if its context stayed cached
 @TestPropertySource(properties = {
         "gateway.live.subscriber-buffer=5",
         "gateway.sessions.stale-after=PT2S",

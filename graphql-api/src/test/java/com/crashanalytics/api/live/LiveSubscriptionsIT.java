@@ -236,9 +236,10 @@ class LiveSubscriptionsIT {
         TestApiKeys keys = new TestApiKeys(port);
         Map<String, String> callers = Map.of("BOT", keys.bot(BOT), "DASHBOARD", keys.dashboard(), "ADMIN", TestApiKeys.ADMIN);
         Map<String, List<String>> allowed = Map.of(
-                "subscription { roundLogged { eventId } }", List.of("BOT", "DASHBOARD", "ADMIN"),
-                "subscription { sessionChanged { eventId } }", List.of("BOT", "DASHBOARD", "ADMIN"),
-                "subscription { crashObserved { eventId } }", List.of("BOT", "DASHBOARD", "ADMIN"),
+                // Filters no event of another test can pass: an allowed subscription then stays silent.
+                "subscription { roundLogged(filter: {botIds: [\"nobody\"]}) { eventId } }", List.of("BOT", "DASHBOARD", "ADMIN"),
+                "subscription { sessionChanged(filter: {botIds: [\"nobody\"]}) { eventId } }", List.of("BOT", "DASHBOARD", "ADMIN"),
+                "subscription { crashObserved(gameName: \"no game\") { eventId } }", List.of("BOT", "DASHBOARD", "ADMIN"),
                 "subscription { alertRaised { eventId } }", List.of("DASHBOARD", "ADMIN"));
         for (Map.Entry<String, List<String>> subscription : allowed.entrySet()) {
             for (Map.Entry<String, String> caller : callers.entrySet()) {

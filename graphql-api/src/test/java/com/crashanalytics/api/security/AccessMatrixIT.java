@@ -149,6 +149,10 @@ class AccessMatrixIT {
             new Operation("ocrQuality", null, "{ ocrQuality { botId } }", null, allowed(DASHBOARD, ADMIN)),
             new Operation("luckOrEdge", null, "{ luckOrEdge(strategy: \"compound_1.33x\") { verdict } }", null,
                     allowed(DASHBOARD, ADMIN)),
+            // Data lifecycle
+            new Operation("databaseSize", null, "{ databaseSize { totalBytes } }", null, allowed(ADMIN)),
+            new Operation("cleanupOldRecords", null, "mutation { cleanupOldRecords(dryRun: true) { dryRun } }", null,
+                    allowed(ADMIN)),
             // API keys
             new Operation("createApiKey", null,
                     "mutation { createApiKey(input: {label: \"made\", role: DASHBOARD}) { secret } }",

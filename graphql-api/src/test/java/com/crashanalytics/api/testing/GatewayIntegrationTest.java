@@ -16,10 +16,11 @@ import org.springframework.test.context.ContextConfiguration;
  * An end-to-end test: the whole gateway on a random port, over the shared real PostgreSQL (one context and one
  * database for the whole run), emptied before each test. Talk to it with {@link GraphQlClient}, which sends the
  * test admin key {@link TestApiKeys#ADMIN} unless told otherwise; keys of other roles come from
- * {@link TestApiKeys}. Rate limits are lifted out of the way of ordinary tests ({@code RateLimitIT} tests them), and the
- * scheduled work is off: the alert schedule (alert tests run evaluations and deliveries themselves), the silent-session
- * sweeper (a test that sweeps calls it: {@code SessionSweeperIT}) and the stale-session watch of the live feed (one
- * per context, all on one database, each with its own stale-after; {@code LiveFeedLimitsIT} turns its own on).
+ * {@link TestApiKeys}. Rate limits are lifted out of the way of ordinary tests ({@code RateLimitIT} tests them), and
+ * scheduled work is off: the alert schedule (alert tests run evaluations and deliveries themselves), the
+ * silent-session sweeper (a test that sweeps calls it: {@code SessionSweeperIT}), scheduled retention
+ * ({@code RetentionIT} runs it) and the live feed's stale-session watch (one per context, all on one database, each
+ * with its own stale-after; {@code LiveFeedLimitsIT} turns its own on).
  */
 @Target(ElementType.TYPE)
 @Inherited
@@ -33,7 +34,9 @@ import org.springframework.test.context.ContextConfiguration;
         "gateway.alerts.evaluation-interval=0",
         "gateway.alerts.delivery-interval=0",
         "gateway.sessions.sweep-interval=PT240H",
-        "gateway.live.stale-sweep-interval=PT240H"})
+        "gateway.live.stale-sweep-interval=PT240H",
+        // Retention runs when a test asks (RetentionIT), never at 03:30 in the middle of someone's fixture.
+        "gateway.retention.schedule=-"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(CleanDatabaseExtension.class)
 public @interface GatewayIntegrationTest {

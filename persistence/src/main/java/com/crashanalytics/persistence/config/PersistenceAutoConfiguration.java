@@ -5,6 +5,14 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import com.crashanalytics.domain.lifecycle.DatabaseSizeReadModel;
+import com.crashanalytics.domain.lifecycle.ExclusiveJobs;
+import com.crashanalytics.domain.lifecycle.RetentionStore;
+import com.crashanalytics.domain.lifecycle.RoundExports;
+import com.crashanalytics.persistence.lifecycle.JdbcDatabaseSizeReadModel;
+import com.crashanalytics.persistence.lifecycle.JdbcRetentionStore;
+import com.crashanalytics.persistence.lifecycle.JdbcRoundExports;
+import com.crashanalytics.persistence.lifecycle.PostgresAdvisoryLocks;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.alert.AlertConditions;
 import com.crashanalytics.domain.alert.AlertDeliveries;
@@ -248,5 +256,27 @@ public class PersistenceAutoConfiguration {
     @Bean
     AlertEvaluationLock alertEvaluationLock(JdbcClient jdbc) {
         return new PostgresAlertEvaluationLock(jdbc);
+    }
+
+    // Data lifecycle: sizes, exports, retention (see the README's "Data lifecycle").
+
+    @Bean
+    DatabaseSizeReadModel databaseSizeReadModel(JdbcClient jdbc) {
+        return new JdbcDatabaseSizeReadModel(jdbc);
+    }
+
+    @Bean
+    RoundExports roundExports(DataSource dataSource) {
+        return new JdbcRoundExports(dataSource);
+    }
+
+    @Bean
+    RetentionStore retentionStore(JdbcClient jdbc) {
+        return new JdbcRetentionStore(jdbc);
+    }
+
+    @Bean
+    ExclusiveJobs exclusiveJobs(DataSource dataSource) {
+        return new PostgresAdvisoryLocks(dataSource);
     }
 }

@@ -1,0 +1,115 @@
+package com.crashanalytics.persistence.lifecycle;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.crashanalytics.domain.lifecycle.RetainedData;
+import com.crashanalytics.domain.lifecycle.RetentionStore;
+import com.crashanalytics.persistence.common.SqlValues;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Retention in SQL. A batch of rounds is one statement: the oldest rounds before the cutoff (by {@code ix_rounds_time})
+ * and, through data-modifying CTEs, their outcomes, samples and signals, counted per table; errors and OCR reads
+ * that named a deleted round keep their bot and session and lose the link ({@code ON DELETE SET NULL}). The
+ * transaction sets {@code crash_analytics.retiring_rounds}, so the rollups' delete triggers stand aside (changelog
+ * 0200) and the all-time figures they hold stay as they are.
+ */
+public class JdbcRetentionStore implements RetentionStore {
+
+    private static final String COUNT_ROUNDS = """
+            SELECT (SELECT count(*) FROM crash_game_rounds WHERE round_start_timestamp < :cutoff) AS crash_game_rounds,
+                   (SELECT count(*) FROM analytics_round_outcomes c JOIN crash_game_rounds r ON r.id = c.round_id
+                    WHERE r.round_start_timestamp < :cutoff) AS analytics_round_outcomes,
+                   (SELECT count(*) FROM analytics_round_multipliers c JOIN crash_game_rounds r ON r.id = c.round_id
+                    WHERE r.round_start_timestamp < :cutoff) AS analytics_round_multipliers,
+                   (SELECT count(*) FROM analytics_round_signals c JOIN crash_game_rounds r ON r.id = c.round_id
+                    WHERE r.round_start_timestamp < :cutoff) AS analytics_round_signals
+            """;
+
+    private static final String DELETE_ROUNDS = """
+            WITH doomed AS MATERIALIZED (
+                SELECT id FROM crash_game_rounds WHERE round_start_timestamp < :cutoff
+                ORDER BY round_start_timestamp, id LIMIT :limit
+            ),
+            outcomes AS (DELETE FROM analytics_round_outcomes WHERE round_id IN (SELECT id FROM doomed) RETURNING 1),
+            multipliers AS (DELETE FROM analytics_round_multipliers WHERE round_id IN (SELECT id FROM doomed) RETURNING 1),
+            signals AS (DELETE FROM analytics_round_signals WHERE round_id IN (SELECT id FROM doomed) RETURNING 1),
+            rounds AS (DELETE FROM crash_game_rounds WHERE id IN (SELECT id FROM doomed) RETURNING 1)
+            SELECT (SELECT count(*) FROM rounds) AS crash_game_rounds,
+                   (SELECT count(*) FROM outcomes) AS analytics_round_outcomes,
+                   (SELECT count(*) FROM multipliers) AS analytics_round_multipliers,
+                   (SELECT count(*) FROM signals) AS analytics_round_signals
+            """;
+
+    /** Errors or OCR reads: the table's name is one of two constants, never input. */
+    private static final String DELETE_BY_TIME = """
+            WITH doomed AS MATERIALIZED (
+                SELECT id FROM %1$s WHERE "timestamp" < :cutoff ORDER BY "timestamp", id LIMIT :limit
+            ),
+            gone AS (DELETE FROM %1$s WHERE id IN (SELECT id FROM doomed) RETURNING 1)
+            SELECT count(*) FROM gone
+            """;
+
+    private final JdbcClient jdbc;
+
+    public JdbcRetentionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, Long> countOlderThan(RetainedData kind, Instant cutoff) {
+        if (kind == RetainedData.ROUNDS) {
+            return perTable(kind, jdbc.sql(COUNT_ROUNDS).param("cutoff", SqlValues.timestamptz(cutoff)));
+        }
+        String table = kind.tables().get(0);
+        long rows = jdbc.sql("SELECT count(*) FROM " + table + " WHERE \"timestamp\" < :cutoff")
+                .param("cutoff", SqlValues.timestamptz(cutoff)).query(Long.class).single();
+        return Map.of(table, rows);
+    }
+
+    /**
+     * Hours and sessions a late round left dirty are recounted from their rounds while those still exist: a reader
+     * folds a dirty hour's rounds itself, which after the delete would find none.
+     */
+    @Override
+    public void settleRollupsBefore(Instant cutoff) {
+        jdbc.sql("""
+                SELECT recount_equity_segments(array_agg(bot_id), array_agg(hour))
+                FROM equity_segments_hourly WHERE dirty AND hour < :cutoff
+                HAVING count(*) > 0
+                """).param("cutoff", SqlValues.timestamptz(cutoff)).query().listOfRows();
+        jdbc.sql("""
+                SELECT recount_round_streaks(array_agg(s.bot_id), array_agg(s.session_id))
+                FROM round_streaks s
+                WHERE s.dirty AND EXISTS (SELECT 1 FROM crash_game_rounds r WHERE r.bot_id = s.bot_id
+                                          AND r.session_id = s.session_id AND r.round_start_timestamp < :cutoff)
+                HAVING count(*) > 0
+                """).param("cutoff", SqlValues.timestamptz(cutoff)).query().listOfRows();
+    }
+
+    @Override
+    public Map<String, Long> deleteBatchOlderThan(RetainedData kind, Instant cutoff, int limit) {
+        if (kind == RetainedData.ROUNDS) {
+            jdbc.sql("SET LOCAL crash_analytics.retiring_rounds = 'on'").update();
+            return perTable(kind, jdbc.sql(DELETE_ROUNDS).param("cutoff", SqlValues.timestamptz(cutoff))
+                    .param("limit", limit));
+        }
+        String table = kind.tables().get(0);
+        long rows = jdbc.sql(DELETE_BY_TIME.formatted(table)).param("cutoff", SqlValues.timestamptz(cutoff))
+                .param("limit", limit).query(Long.class).single();
+        return Map.of(table, rows);
+    }
+
+    private static Map<String, Long> perTable(RetainedData kind, JdbcClient.StatementSpec statement) {
+        return statement.query(rs -> {
+            rs.next();
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (String table : kind.tables()) {
+                rows.put(table, rs.getLong(table));
+            }
+            return rows;
+        });
+    }
+}
