@@ -57,14 +57,16 @@ public final class RoundLoggingService implements LogRoundUseCase {
     private final PlatformRegistry platforms;
     private final IdGenerator ids;
     private final Transactions transactions;
+    private final CrashPointJudge crashPointJudge;
 
     public RoundLoggingService(RoundLogbook logbook, BotRegistry bots, PlatformRegistry platforms, IdGenerator ids,
-                               Transactions transactions) {
+                               Transactions transactions, CrashPointJudge crashPointJudge) {
         this.logbook = logbook;
         this.bots = bots;
         this.platforms = platforms;
         this.ids = ids;
         this.transactions = transactions;
+        this.crashPointJudge = crashPointJudge;
     }
 
     @Override
@@ -86,6 +88,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
             batch.count();
             MultipleProblemsException.throwIfAny(batch.problems);
             batch.write();
+            crashPointJudge.judgeWith(List.copyOf(batch.written.values()), receivedAt);
             return batch.answers();
         });
     }

@@ -23,6 +23,8 @@ import com.crashanalytics.domain.round.LogRoundUseCase;
 import com.crashanalytics.domain.round.RoundDetailService;
 import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundLoggingService;
+import com.crashanalytics.domain.prediction.PredictionBook;
+import com.crashanalytics.domain.prediction.PredictionService;
 import com.crashanalytics.domain.session.CapitalEventLog;
 import com.crashanalytics.domain.session.CapitalEventService;
 import com.crashanalytics.domain.session.LogCapitalEventUseCase;
@@ -82,8 +84,15 @@ public class UseCaseConfiguration {
 
     @Bean
     LogRoundUseCase logRoundUseCase(RoundLogbook logbook, BotRegistry bots, PlatformRegistry platforms, IdGenerator ids,
-                                    Transactions transactions) {
-        return new RoundLoggingService(logbook, bots, platforms, ids, transactions);
+                                    Transactions transactions, PredictionService predictions) {
+        return new RoundLoggingService(logbook, bots, platforms, ids, transactions, predictions);
+    }
+
+    /** Logs predictions (LogPredictionUseCase) and judges them as rounds are logged (the rounds' CrashPointJudge). */
+    @Bean
+    PredictionService predictionService(PredictionBook book, PlatformRegistry platforms, IdGenerator ids,
+                                        Transactions transactions) {
+        return new PredictionService(book, platforms, ids, transactions);
     }
 
     @Bean

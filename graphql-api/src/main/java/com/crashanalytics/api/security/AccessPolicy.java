@@ -30,6 +30,14 @@ public final class AccessPolicy {
         return new AccessPolicy(EnumSet.of(ApiKeyRole.ADMIN, ApiKeyRole.BOT), Optional.of(scope));
     }
 
+    /**
+     * A write about a game rather than a bot (a model's prediction): ADMIN, and every BOT key (the bots watching a game
+     * run the models that predict it). DASHBOARD keys are read-only.
+     */
+    public static AccessPolicy gameWrite() {
+        return new AccessPolicy(EnumSet.of(ApiKeyRole.ADMIN, ApiKeyRole.BOT), Optional.of(BotScope.noBotData()));
+    }
+
     /** A read of bot data: ADMIN and DASHBOARD see every bot, BOT keys their own bots only. */
     public static AccessPolicy botRead(BotScope scope) {
         return new AccessPolicy(EnumSet.allOf(ApiKeyRole.class), Optional.of(scope));

@@ -19,6 +19,8 @@ import com.crashanalytics.domain.diagnostics.DiagnosticsReadModel;
 import com.crashanalytics.domain.live.EventJournal;
 import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundReadModel;
+import com.crashanalytics.domain.prediction.PredictionBook;
+import com.crashanalytics.domain.prediction.PredictionReadModel;
 import com.crashanalytics.domain.session.CapitalEventLog;
 import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SessionReadModel;
@@ -40,6 +42,8 @@ import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsReadModel;
 import com.crashanalytics.persistence.round.JdbcRoundLogbook;
 import com.crashanalytics.persistence.live.JdbcEventJournal;
 import com.crashanalytics.persistence.round.JdbcRoundReadModel;
+import com.crashanalytics.persistence.prediction.JdbcPredictionBook;
+import com.crashanalytics.persistence.prediction.JdbcPredictionReadModel;
 import com.crashanalytics.persistence.session.JdbcCapitalEventLog;
 import com.crashanalytics.persistence.session.JdbcSessionLog;
 import com.crashanalytics.persistence.session.JdbcSessionReadModel;
@@ -139,6 +143,16 @@ public class PersistenceAutoConfiguration {
     @Bean
     RoundLogbook roundLogbook(JdbcClient jdbc, JdbcTemplate batches) {
         return new JdbcRoundLogbook(jdbc, batches);
+    }
+
+    @Bean
+    PredictionBook predictionBook(JdbcClient jdbc, JdbcTemplate batches) {
+        return new JdbcPredictionBook(jdbc, batches);
+    }
+
+    @Bean
+    PredictionReadModel predictionReadModel(JdbcClient jdbc) {
+        return new JdbcPredictionReadModel(jdbc);
     }
 
     @Bean
