@@ -139,6 +139,17 @@ class AccessMatrixIT {
             new Operation("ocrQuality", null, "{ ocrQuality { botId } }", null, allowed(DASHBOARD, ADMIN)),
             new Operation("luckOrEdge", null, "{ luckOrEdge(strategy: \"compound_1.33x\") { verdict } }", null,
                     allowed(DASHBOARD, ADMIN)),
+            // Predictions: about games, not bots; every BOT key logs them, every key reads them
+            new Operation("logPrediction", given(PLATFORM),
+                    "mutation { logPrediction(input: {modelName: \"xgb\", modelVersion: \"1\", predictionId: \"p1\", "
+                            + "gameName: \"aviator\", platformCode: \"demo\", kind: NEXT_ROUND, threshold: 2, "
+                            + "confidence: 0.5}) { duplicate } }",
+                    "SELECT count(*) FROM game_predictions", allowed(BOT_A, BOT_B, ADMIN)),
+            new Operation("predictions", null, "{ predictions { totalCount edges { node { id } } } }", null,
+                    allowed(BOT_A, BOT_B, DASHBOARD, ADMIN)),
+            new Operation("predictionPerformance", null,
+                    "{ predictionPerformance(model: \"xgb\", kind: NEXT_ROUND) { decided } }", null,
+                    allowed(BOT_A, BOT_B, DASHBOARD, ADMIN)),
             // API keys
             new Operation("createApiKey", null,
                     "mutation { createApiKey(input: {label: \"made\", role: DASHBOARD}) { secret } }",
