@@ -17,11 +17,11 @@ import tools.jackson.databind.JsonNode;
  * Two bots watching aviator on dafabet (97% RTP), each in its own session, logging the game's rounds as bots do, and
  * a model logging predictions about the game. Times are minutes after T0, two hours ago.
  */
-final class PredictionFixture {
+public final class PredictionFixture {
 
-    static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS);
-    static final String BOT_A = "bot_a";
-    static final String BOT_B = "bot_b";
+    public static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS);
+    public static final String BOT_A = "bot_a";
+    public static final String BOT_B = "bot_b";
 
     static final String PREDICTION_FIELDS = """
             id modelName modelVersion predictionId kind threshold withinRounds horizonRounds gapFrom gapTo predictedGap
@@ -33,13 +33,13 @@ final class PredictionFixture {
     final WritePath writePath;
     private final Map<String, Integer> roundNumbers = new HashMap<>();
 
-    PredictionFixture(int port, JdbcTemplate jdbc) {
+    public PredictionFixture(int port, JdbcTemplate jdbc) {
         client = new GraphQlClient(port);
         writePath = new WritePath(client, jdbc);
     }
 
     /** Both bots registered, the platform configured, a session each. */
-    PredictionFixture twoBotsWatching() {
+    public PredictionFixture twoBotsWatching() {
         writePath.configurePlatform("aviator", "dafabet");
         for (String bot : new String[] {BOT_A, BOT_B}) {
             writePath.registerBot(bot);
@@ -52,7 +52,7 @@ final class PredictionFixture {
         return "s_" + bot;
     }
 
-    static String at(double minutes) {
+    public static String at(double minutes) {
         return T0.plusMillis((long) (minutes * 60_000)).toString();
     }
 
@@ -73,7 +73,7 @@ final class PredictionFixture {
     }
 
     /** The bot logs the game round; answers the logged round's id. */
-    String logs(String bot, String externalId, double minutes, String crash) {
+    public String logs(String bot, String externalId, double minutes, String crash) {
         return ok(writePath.logRound(round(bot, externalId, minutes, crash))).data("logRound.round.id").asString();
     }
 
