@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  *                            deadline, for EXPIRED); null while pending
  * @param firstHitAfterRounds at the verdict: the position G of the first round ≥ x, when it was among the rounds
  *                            counted (the observed gap); null when none was
- * @param decidingRoundId     the round whose logging decided it
+ * @param decidingRoundId     the game round at the deciding position: the first round ≥ x (HIT, or a GAP missed
+ *                            early), the last round watched (MISS), the first round after the deadline (EXPIRED)
  * @param judgedAt            when the gateway judged it: when the deciding round (or the prediction) was logged
  */
 public record Prediction(

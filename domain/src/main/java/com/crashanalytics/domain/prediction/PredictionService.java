@@ -12,6 +12,7 @@ import com.crashanalytics.domain.bot.PlatformRegistry.PlatformKey;
 import com.crashanalytics.domain.common.ConflictException;
 import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.Transactions;
+import com.crashanalytics.domain.live.EventJournal;
 import com.crashanalytics.domain.round.CrashPointJudge;
 import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.session.SessionLifecycleService;
@@ -20,7 +21,8 @@ import com.crashanalytics.domain.session.SessionLifecycleService;
  * Logs predictions and judges them. Judging happens where the outcome becomes known: when a round's crash point is
  * logged ({@link #judgeWith}, inside the round-logging transaction), and when a prediction arrives after rounds that
  * already decide it ({@link #logPrediction}). Both lock the pending predictions they judge and wait for concurrent
- * writers of the game's rounds, so a prediction is judged once, on every round committed before it.
+ * writers of the game's rounds, so a prediction is judged once, on every round committed before it. A new prediction
+ * and every verdict are announced as live events ({@link PredictionEvents}) in the same transaction.
  */
 public final class PredictionService implements LogPredictionUseCase, CrashPointJudge {
 
@@ -28,13 +30,15 @@ public final class PredictionService implements LogPredictionUseCase, CrashPoint
     private final PlatformRegistry platforms;
     private final IdGenerator ids;
     private final Transactions transactions;
+    private final EventJournal events;
 
     public PredictionService(PredictionBook book, PlatformRegistry platforms, IdGenerator ids,
-                             Transactions transactions) {
+                             Transactions transactions, EventJournal events) {
         this.book = book;
         this.platforms = platforms;
         this.ids = ids;
         this.transactions = transactions;
+        this.events = events;
     }
 
     @Override
@@ -46,9 +50,10 @@ public final class PredictionService implements LogPredictionUseCase, CrashPoint
             }
             Prediction prediction = Prediction.logged(ids.newId(), command);
             if (book.insertIfAbsent(prediction)) {
+                events.append(PredictionEvents.MADE, PredictionEvents.payload(prediction));
                 Optional<Prediction> verdict = book.lockPending(prediction.id())
                         .flatMap(pending -> pending.prediction().judgedBy(pending.roundsAfter(), command.receivedAt()));
-                verdict.ifPresent(judged -> book.recordVerdicts(List.of(judged)));
+                verdict.ifPresent(judged -> record(List.of(judged)));
                 return new LoggedPrediction(verdict.orElse(prediction), false);
             }
             Prediction stored = book.find(command.modelName(), command.predictionId()).orElseThrow();
@@ -77,7 +82,13 @@ public final class PredictionService implements LogPredictionUseCase, CrashPoint
             }
         });
         if (!verdicts.isEmpty()) {
-            book.recordVerdicts(verdicts);
+            record(verdicts);
         }
+    }
+
+    /** Stores the verdicts and announces each, in the transaction that reached them. */
+    private void record(List<Prediction> verdicts) {
+        book.recordVerdicts(verdicts);
+        verdicts.forEach(verdict -> events.append(PredictionEvents.JUDGED, PredictionEvents.payload(verdict)));
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * Outbound port: judges what the crash points of newly logged rounds decide, in the transaction that logs them, so a
  * verdict is stored exactly when its deciding round is (the prediction area judges the predictions about the game).
+ * It costs the logging one more statement per game and platform logged (the pending predictions, by a partial index),
+ * and one more when it reaches verdicts.
  */
 @FunctionalInterface
 public interface CrashPointJudge {

@@ -23,6 +23,7 @@ import com.crashanalytics.domain.round.LogRoundUseCase;
 import com.crashanalytics.domain.round.RoundDetailService;
 import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundLoggingService;
+import com.crashanalytics.domain.live.EventJournal;
 import com.crashanalytics.domain.prediction.PredictionBook;
 import com.crashanalytics.domain.prediction.PredictionService;
 import com.crashanalytics.domain.session.CapitalEventLog;
@@ -91,8 +92,8 @@ public class UseCaseConfiguration {
     /** Logs predictions (LogPredictionUseCase) and judges them as rounds are logged (the rounds' CrashPointJudge). */
     @Bean
     PredictionService predictionService(PredictionBook book, PlatformRegistry platforms, IdGenerator ids,
-                                        Transactions transactions) {
-        return new PredictionService(book, platforms, ids, transactions);
+                                        Transactions transactions, EventJournal events) {
+        return new PredictionService(book, platforms, ids, transactions, events);
     }
 
     @Bean

@@ -18,9 +18,9 @@ import com.crashanalytics.domain.access.OwnedResource;
  *
  * <ul>
  *   <li>{@code botWrite(scope)}: ADMIN, and BOT keys for their own bots (DASHBOARD is read-only).</li>
- *   <li>{@code botRead(scope)}: ADMIN and DASHBOARD for every bot, BOT keys for their own bots.</li>
+ *   <li>{@code botRead(scope)}: ADMIN and DASHBOARD for every bot, BOT keys for their own bots (PREDICTOR: none).</li>
  *   <li>{@code allBotsRead()}: ADMIN and DASHBOARD only (cross-bot views that cannot be narrowed to one bot).</li>
- *   <li>{@code gameWrite()}: ADMIN and every BOT key (writes about a game, not a bot: predictions).</li>
+ *   <li>{@code gameWrite()}: ADMIN, PREDICTOR and every BOT key (writes about a game, not a bot: predictions).</li>
  *   <li>{@code sharedRead()}: every role (reference data that belongs to no bot, e.g. platforms).</li>
  *   <li>{@code adminOnly()}: ADMIN only (keys, platform configuration, retention).</li>
  * </ul>
@@ -79,7 +79,7 @@ public final class GatewayAccessPolicies {
                 .query("ocrQuality", allBotsRead())
                 // Insights (a strategy's answer spans bots, so the bot form needs the same read-all access)
                 .query("luckOrEdge", allBotsRead())
-                // Predictions: about games, no bot's data; models run with the bots, so BOT keys log them
+                // Predictions: about games, no bot's data; PREDICTOR keys and the bots' own keys log them
                 .mutation("logPrediction", gameWrite())
                 .query("predictions", sharedRead())
                 .query("predictionPerformance", sharedRead())

@@ -157,4 +157,17 @@ class PredictionJudgingIT {
         ok(game.writePath.logRound(game.round(BOT_A, "g1", 1, "5.00")));
         assertThat(game.prediction("next").path("status").asString()).isEqualTo("HIT");
     }
+
+    /** A new prediction and each verdict are live events, written with them; a retry announces nothing. */
+    @Test
+    void aNewPredictionAndItsVerdictAreLiveEvents() {
+        game.logged(prediction("next", "NEXT_ROUND", "2", 0.9, 0));
+        ok(game.logPrediction(prediction("next", "NEXT_ROUND", "2", 0.9, 0)));
+        game.logs(BOT_A, "g1", 1, "2.00");
+
+        assertThat(jdbc.queryForList("""
+                SELECT kind || ' ' || (payload->>'predictionId') || ' ' || (payload->>'status')
+                FROM live_events ORDER BY id""", String.class))
+                .containsExactly("predictionMade next PENDING", "predictionJudged next HIT");
+    }
 }
