@@ -57,15 +57,17 @@ public final class RoundLoggingService implements LogRoundUseCase {
     private final PlatformRegistry platforms;
     private final IdGenerator ids;
     private final Transactions transactions;
+    private final RoundAnnouncements live;
     private final CrashPointJudge crashPointJudge;
 
     public RoundLoggingService(RoundLogbook logbook, BotRegistry bots, PlatformRegistry platforms, IdGenerator ids,
-                               Transactions transactions, CrashPointJudge crashPointJudge) {
+                               Transactions transactions, RoundAnnouncements live, CrashPointJudge crashPointJudge) {
         this.logbook = logbook;
         this.bots = bots;
         this.platforms = platforms;
         this.ids = ids;
         this.transactions = transactions;
+        this.live = live;
         this.crashPointJudge = crashPointJudge;
     }
 
@@ -322,6 +324,9 @@ public final class RoundLoggingService implements LogRoundUseCase {
                 }
             }
             logbook.append(new RoundRecords(rounds, samples, newSignals, resolved, ocr, restated, countedSessions));
+            List<Signal> signals = new ArrayList<>(newSignals);
+            signals.addAll(resolved);
+            live.logged(rounds, signals, countedSessions, configured);
         }
 
         /** The rounds as stored after the request: new ones as written, duplicates as stored before. */

@@ -83,6 +83,11 @@ public final class GatewayAccessPolicies {
                 .mutation("logPrediction", gameWrite())
                 .query("predictions", sharedRead())
                 .query("predictionPerformance", sharedRead())
+                // Live feeds (a BOT key's round and session feeds hold its own bots only: see LiveController)
+                .subscription("roundLogged", botRead(filteredByResolver()))
+                .subscription("sessionChanged", botRead(filteredByResolver()))
+                .subscription("crashObserved", sharedRead()) // a game's crash points belong to no bot
+                .subscription("alertRaised", allBotsRead())
                 // API keys
                 .query("apiKeys", adminOnly())
                 .mutation("createApiKey", adminOnly())
