@@ -1,28 +1,33 @@
 package com.crashanalytics.domain.prediction;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import com.crashanalytics.domain.common.JsonDocument;
-import org.jspecify.annotations.Nullable;
+import com.crashanalytics.domain.live.EventJournal.NewEvent;
+import com.crashanalytics.domain.live.LiveEventKind;
 
 /**
- * The live events of predictions, appended to the event journal with the data they tell about: a subscription or an
- * alert rule (e.g. on confidence above a threshold) reads them from there, on any replica.
+ * The live events of predictions ({@link LiveEventKind#PREDICTION_MADE}, {@link LiveEventKind#PREDICTION_JUDGED}),
+ * appended to the event journal with the data they tell about. Their payload holds the fields of the GraphQL
+ * {@code PredictionEvent}, by name.
  */
-public final class PredictionEvents {
-
-    /** A prediction was logged (not for a retry). */
-    public static final String MADE = "predictionMade";
-    /** A prediction got its verdict. */
-    public static final String JUDGED = "predictionJudged";
+final class PredictionEvents {
 
     private PredictionEvents() {
     }
 
-    /** The prediction as an event's JSON payload: what it claims, and its verdict once it has one. */
-    static String payload(Prediction prediction) {
-        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+    static NewEvent made(Prediction prediction) {
+        return LiveEventKind.PREDICTION_MADE.event(payload(prediction));
+    }
+
+    static List<NewEvent> judged(List<Prediction> verdicts) {
+        return verdicts.stream().map(verdict -> LiveEventKind.PREDICTION_JUDGED.event(payload(verdict))).toList();
+    }
+
+    /** What it claims, and its verdict once it has one (absent fields are null). */
+    private static Map<String, Object> payload(Prediction prediction) {
+        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("id", prediction.id().toString());
         fields.put("modelName", prediction.modelName());
         fields.put("modelVersion", prediction.modelVersion());
@@ -42,6 +47,6 @@ public final class PredictionEvents {
         fields.put("firstHitAfterRounds", prediction.firstHitAfterRounds());
         fields.put("decidingRoundId", prediction.decidingRoundId() == null ? null : prediction.decidingRoundId().toString());
         fields.put("judgedAt", prediction.judgedAt() == null ? null : prediction.judgedAt().toString());
-        return JsonDocument.canonical(fields);
+        return fields;
     }
 }

@@ -50,7 +50,7 @@ public final class PredictionService implements LogPredictionUseCase, CrashPoint
             }
             Prediction prediction = Prediction.logged(ids.newId(), command);
             if (book.insertIfAbsent(prediction)) {
-                events.append(PredictionEvents.MADE, PredictionEvents.payload(prediction));
+                events.appendAll(List.of(PredictionEvents.made(prediction)));
                 Optional<Prediction> verdict = book.lockPending(prediction.id())
                         .flatMap(pending -> pending.prediction().judgedBy(pending.roundsAfter(), command.receivedAt()));
                 verdict.ifPresent(judged -> record(List.of(judged)));
@@ -89,6 +89,6 @@ public final class PredictionService implements LogPredictionUseCase, CrashPoint
     /** Stores the verdicts and announces each, in the transaction that reached them. */
     private void record(List<Prediction> verdicts) {
         book.recordVerdicts(verdicts);
-        verdicts.forEach(verdict -> events.append(PredictionEvents.JUDGED, PredictionEvents.payload(verdict)));
+        events.appendAll(PredictionEvents.judged(verdicts));
     }
 }

@@ -83,6 +83,8 @@ public final class GatewayAccessPolicies {
                 .mutation("logPrediction", gameWrite())
                 .query("predictions", sharedRead())
                 .query("predictionPerformance", sharedRead())
+                .subscription("predictionMade", sharedRead())
+                .subscription("predictionJudged", sharedRead())
                 // Live feeds (a BOT key's round and session feeds hold its own bots only: see LiveController)
                 .subscription("roundLogged", botRead(filteredByResolver()))
                 .subscription("sessionChanged", botRead(filteredByResolver()))
