@@ -23,10 +23,10 @@ import tools.jackson.databind.JsonNode;
 class PredictionFeedIT {
 
     private static final String MADE = """
-            subscription { predictionMade(filter: {modelName: "xgb_streaks"}, minConfidence: 0.75) {
+            subscription($after: Long) { predictionMade(filter: {modelName: "xgb_streaks"}, minConfidence: 0.75, after: $after) {
                 eventId predictionId confidence status kind threshold horizonRounds } }""";
     private static final String JUDGED = """
-            subscription { predictionJudged(filter: {gameName: "aviator"}) {
+            subscription($after: Long) { predictionJudged(filter: {gameName: "aviator"}, after: $after) {
                 eventId predictionId status roundsObserved firstHitAfterRounds decidingRoundId judgedAt } }""";
 
     @LocalServerPort
@@ -41,9 +41,9 @@ class PredictionFeedIT {
         String predictorKey = new TestApiKeys(port).issue("PREDICTOR", java.util.List.of()).secret();
         try (GraphQlWebSocket made = GraphQlWebSocket.connectWithKey(port, predictorKey).acknowledged();
              GraphQlWebSocket judged = GraphQlWebSocket.connectWithKey(port, predictorKey).acknowledged()) {
-            String madeId = made.subscribe(MADE, Map.of());
-            String judgedId = judged.subscribe(JUDGED, Map.of());
-            Thread.sleep(300);
+            // Resuming after the journal's end: every event from here on, however long registration takes.
+            String madeId = made.subscribe(MADE, Map.of("after", journalEnd()));
+            String judgedId = judged.subscribe(JUDGED, Map.of("after", journalEnd()));
 
             game.logged(prediction("unsure", "NEXT_ROUND", "2", 0.5, 0));
             game.logged(prediction("sure", "NEXT_ROUND", "2", 0.8, 0));
@@ -63,6 +63,10 @@ class PredictionFeedIT {
             assertThat(second.path("decidingRoundId").asString()).isEqualTo(deciding);
             assertThat(second.path("eventId").asLong()).isGreaterThan(first.path("eventId").asLong());
         }
+    }
+
+    private long journalEnd() {
+        return jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM live_events", Long.class);
     }
 
     private static JsonNode next(GraphQlWebSocket socket, String id, String field) throws InterruptedException {
