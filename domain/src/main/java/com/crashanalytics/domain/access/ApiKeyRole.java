@@ -7,5 +7,10 @@ public enum ApiKeyRole {
     /** A bot: registers and logs only for the bot ids its key is bound to, and reads only their data. */
     BOT,
     /** A dashboard: reads every bot's data, writes nothing. */
-    DASHBOARD
+    DASHBOARD,
+    /**
+     * A prediction model running apart from the bots: logs predictions about games and reads predictions, their
+     * scores and the platforms; no bot's data.
+     */
+    PREDICTOR
 }

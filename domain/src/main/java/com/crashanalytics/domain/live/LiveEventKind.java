@@ -17,7 +17,11 @@ public enum LiveEventKind {
     /** The first report of a game round's crash point, whichever bot watched it first. */
     CRASH_OBSERVED,
     /** An alert rule raised an alert. */
-    ALERT_RAISED;
+    ALERT_RAISED,
+    /** A model logged a prediction about a game (new, not a retried duplicate). */
+    PREDICTION_MADE,
+    /** A prediction got its verdict. */
+    PREDICTION_JUDGED;
 
     /** An event of this kind with this payload, written as JSON. */
     public NewEvent event(Map<String, Object> payload) {

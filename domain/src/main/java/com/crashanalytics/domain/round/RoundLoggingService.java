@@ -58,15 +58,17 @@ public final class RoundLoggingService implements LogRoundUseCase {
     private final IdGenerator ids;
     private final Transactions transactions;
     private final RoundAnnouncements live;
+    private final CrashPointJudge crashPointJudge;
 
     public RoundLoggingService(RoundLogbook logbook, BotRegistry bots, PlatformRegistry platforms, IdGenerator ids,
-                               Transactions transactions, RoundAnnouncements live) {
+                               Transactions transactions, RoundAnnouncements live, CrashPointJudge crashPointJudge) {
         this.logbook = logbook;
         this.bots = bots;
         this.platforms = platforms;
         this.ids = ids;
         this.transactions = transactions;
         this.live = live;
+        this.crashPointJudge = crashPointJudge;
     }
 
     @Override
@@ -88,6 +90,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
             batch.count();
             MultipleProblemsException.throwIfAny(batch.problems);
             batch.write();
+            crashPointJudge.judgeWith(List.copyOf(batch.written.values()), receivedAt);
             return batch.answers();
         });
     }

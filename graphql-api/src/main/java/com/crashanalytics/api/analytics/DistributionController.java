@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.multipliers.BigMultiplierGaps;
+import com.crashanalytics.domain.analytics.multipliers.BigMultiplierHit;
 import com.crashanalytics.domain.analytics.multipliers.BucketEdges;
 import com.crashanalytics.domain.analytics.multipliers.CrashPointDistribution;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierDistribution;
@@ -16,9 +17,14 @@ import com.crashanalytics.domain.analytics.quality.OcrQuality;
 import com.crashanalytics.domain.analytics.signals.SignalEffectiveness;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
 import com.crashanalytics.domain.common.NotFoundException;
+import com.crashanalytics.domain.common.Violations;
+import graphql.GraphQLContext;
+import graphql.execution.DataFetcherResult;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.LocalContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -54,13 +60,32 @@ class DistributionController {
         return MultiplierDistributionView.of(game, platform, houseEdge, distribution);
     }
 
+    /** The gaps; the query's scope travels along as local context for the fields that read more of it. */
     @QueryMapping
-    BigMultiplierGaps streaks(@Argument String game, @Argument String platform, @Argument BigDecimal threshold,
-                              @Argument @Nullable TimeWindowInput window) {
+    DataFetcherResult<BigMultiplierGaps> streaks(@Argument String game, @Argument String platform,
+                                                 @Argument BigDecimal threshold,
+                                                 @Argument @Nullable TimeWindowInput window) {
         TimeWindow span = TimeWindowInput.toWindow(window);
         BigMultiplierGaps.validateThreshold(threshold);
         CrashPointDistribution theory = CrashPointDistribution.withHouseEdge(houseEdge(game, platform));
-        return BigMultiplierGaps.of(multipliers.gaps(game, platform, threshold, span), threshold, theory);
+        return DataFetcherResult.<BigMultiplierGaps>newResult()
+                .data(BigMultiplierGaps.of(multipliers.gaps(game, platform, threshold, span), threshold, theory))
+                .localContext(GraphQLContext.newContext()
+                        .of("streakScope", new StreakScope(game, platform, threshold, span)).build())
+                .build();
+    }
+
+    /** The latest hits of the streaks' game, platform, threshold and window, each with the gap before it. */
+    @SchemaMapping(typeName = "BigMultiplierGaps")
+    List<BigMultiplierHit> recentHits(@LocalContextValue StreakScope streakScope, @Argument int last) {
+        new Violations().check(last >= 1 && last <= BigMultiplierHit.MAX_COUNT, "last", "RANGE",
+                "must be between 1 and " + BigMultiplierHit.MAX_COUNT + " (got " + last + ")").throwIfAny();
+        return multipliers.recentHits(streakScope.game(), streakScope.platform(), streakScope.threshold(),
+                streakScope.window(), last);
+    }
+
+    /** What a streaks query asked for. */
+    record StreakScope(String game, String platform, BigDecimal threshold, TimeWindow window) {
     }
 
     @QueryMapping

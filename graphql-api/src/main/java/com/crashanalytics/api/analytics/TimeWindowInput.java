@@ -6,9 +6,9 @@ import com.crashanalytics.domain.analytics.TimeWindow;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code TimeWindow} input; validated as the domain's {@link TimeWindow}. */
-record TimeWindowInput(@Nullable Instant from, @Nullable Instant to) {
+public record TimeWindowInput(@Nullable Instant from, @Nullable Instant to) {
 
-    static TimeWindow toWindow(@Nullable TimeWindowInput input) {
+    public static TimeWindow toWindow(@Nullable TimeWindowInput input) {
         return input == null ? TimeWindow.ALL : new TimeWindow(input.from(), input.to());
     }
 }

@@ -26,6 +26,8 @@ import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.CrashSightings;
 import com.crashanalytics.domain.round.RoundAnnouncements;
 import com.crashanalytics.domain.round.RoundLoggingService;
+import com.crashanalytics.domain.prediction.PredictionBook;
+import com.crashanalytics.domain.prediction.PredictionService;
 import com.crashanalytics.domain.session.CapitalEventLog;
 import com.crashanalytics.domain.session.CapitalEventService;
 import com.crashanalytics.domain.session.LogCapitalEventUseCase;
@@ -109,9 +111,17 @@ public class UseCaseConfiguration {
 
     @Bean
     LogRoundUseCase logRoundUseCase(RoundLogbook logbook, BotRegistry bots, PlatformRegistry platforms, IdGenerator ids,
-                                    Transactions transactions, EventJournal journal, CrashSightings sightings) {
+                                    Transactions transactions, EventJournal journal, CrashSightings sightings,
+                                    PredictionService predictions) {
         return new RoundLoggingService(logbook, bots, platforms, ids, transactions,
-                new RoundAnnouncements(journal, sightings));
+                new RoundAnnouncements(journal, sightings), predictions);
+    }
+
+    /** Logs predictions (LogPredictionUseCase) and judges them as rounds are logged (the rounds' CrashPointJudge). */
+    @Bean
+    PredictionService predictionService(PredictionBook book, PlatformRegistry platforms, IdGenerator ids,
+                                        Transactions transactions, EventJournal events) {
+        return new PredictionService(book, platforms, ids, transactions, events);
     }
 
     /** Announces sessions going stale on the live feed; {@code LiveFeedSchedule} runs it. */

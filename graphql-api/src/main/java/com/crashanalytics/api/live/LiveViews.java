@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.crashanalytics.domain.live.LiveEventKind;
 import com.crashanalytics.domain.live.SessionChange;
+import com.crashanalytics.domain.prediction.PredictionKind;
+import com.crashanalytics.domain.prediction.PredictionStatus;
 import com.crashanalytics.domain.round.RoundOutcome;
 import com.crashanalytics.domain.session.SessionStatus;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,7 @@ final class LiveViews {
             case SESSION_CHANGED -> JSON.readValue(payload, SessionEvent.class).withEventId(id);
             case CRASH_OBSERVED -> JSON.readValue(payload, CrashEvent.class).withEventId(id);
             case ALERT_RAISED -> new AlertEvent(id, alert(JSON.readValue(payload, Map.class)));
+            case PREDICTION_MADE, PREDICTION_JUDGED -> JSON.readValue(payload, PredictionEvent.class).withEventId(id);
         };
         return new LiveEvent(id, known, view);
     }
@@ -87,5 +90,20 @@ final class LiveViews {
     }
 
     record AlertEvent(long eventId, Map<String, Object> alert) {
+    }
+
+    /** A prediction as logged (PREDICTION_MADE) or as judged (PREDICTION_JUDGED); written by the domain's PredictionEvents. */
+    record PredictionEvent(long eventId, String id, String modelName, String modelVersion, String predictionId,
+                           String gameName, String platformCode, PredictionKind kind, BigDecimal threshold,
+                           int horizonRounds, @Nullable Integer gapFrom, @Nullable Integer gapTo, double confidence,
+                           Instant madeAt, Instant expiresAt, PredictionStatus status, @Nullable Integer roundsObserved,
+                           @Nullable Integer firstHitAfterRounds, @Nullable String decidingRoundId,
+                           @Nullable Instant judgedAt) {
+
+        PredictionEvent withEventId(long eventId) {
+            return new PredictionEvent(eventId, id, modelName, modelVersion, predictionId, gameName, platformCode, kind,
+                    threshold, horizonRounds, gapFrom, gapTo, confidence, madeAt, expiresAt, status, roundsObserved,
+                    firstHitAfterRounds, decidingRoundId, judgedAt);
+        }
     }
 }

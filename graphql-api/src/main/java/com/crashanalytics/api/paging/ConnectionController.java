@@ -29,4 +29,9 @@ class ConnectionController {
     CompletableFuture<Long> errorCount(Connection<?> connection, DataFetchingEnvironment environment) {
         return connection.counter().count(environment);
     }
+
+    @SchemaMapping(typeName = "PredictionConnection", field = "totalCount")
+    CompletableFuture<Long> predictionCount(Connection<?> connection, DataFetchingEnvironment environment) {
+        return connection.counter().count(environment);
+    }
 }

@@ -30,9 +30,18 @@ public final class AccessPolicy {
         return new AccessPolicy(EnumSet.of(ApiKeyRole.ADMIN, ApiKeyRole.BOT), Optional.of(scope));
     }
 
-    /** A read of bot data: ADMIN and DASHBOARD see every bot, BOT keys their own bots only. */
+    /**
+     * A write about a game rather than a bot (a model's prediction): ADMIN, PREDICTOR keys, and every BOT key (the bots
+     * watching a game may run the models that predict it). DASHBOARD keys are read-only.
+     */
+    public static AccessPolicy gameWrite() {
+        return new AccessPolicy(EnumSet.of(ApiKeyRole.ADMIN, ApiKeyRole.BOT, ApiKeyRole.PREDICTOR),
+                Optional.of(BotScope.noBotData()));
+    }
+
+    /** A read of bot data: ADMIN and DASHBOARD see every bot, BOT keys their own bots only; PREDICTOR keys none. */
     public static AccessPolicy botRead(BotScope scope) {
-        return new AccessPolicy(EnumSet.allOf(ApiKeyRole.class), Optional.of(scope));
+        return new AccessPolicy(EnumSet.of(ApiKeyRole.ADMIN, ApiKeyRole.DASHBOARD, ApiKeyRole.BOT), Optional.of(scope));
     }
 
     /** A read of shared reference data that belongs to no bot (platforms, games): every role. */

@@ -4,6 +4,7 @@ import static com.crashanalytics.api.security.AccessPolicy.adminOnly;
 import static com.crashanalytics.api.security.AccessPolicy.allBotsRead;
 import static com.crashanalytics.api.security.AccessPolicy.botRead;
 import static com.crashanalytics.api.security.AccessPolicy.botWrite;
+import static com.crashanalytics.api.security.AccessPolicy.gameWrite;
 import static com.crashanalytics.api.security.AccessPolicy.sharedRead;
 import static com.crashanalytics.api.security.BotScope.botIdAt;
 import static com.crashanalytics.api.security.BotScope.filteredByResolver;
@@ -17,8 +18,9 @@ import com.crashanalytics.domain.access.OwnedResource;
  *
  * <ul>
  *   <li>{@code botWrite(scope)}: ADMIN, and BOT keys for their own bots (DASHBOARD is read-only).</li>
- *   <li>{@code botRead(scope)}: ADMIN and DASHBOARD for every bot, BOT keys for their own bots.</li>
+ *   <li>{@code botRead(scope)}: ADMIN and DASHBOARD for every bot, BOT keys for their own bots (PREDICTOR: none).</li>
  *   <li>{@code allBotsRead()}: ADMIN and DASHBOARD only (cross-bot views that cannot be narrowed to one bot).</li>
+ *   <li>{@code gameWrite()}: ADMIN, PREDICTOR and every BOT key (writes about a game, not a bot: predictions).</li>
  *   <li>{@code sharedRead()}: every role (reference data that belongs to no bot, e.g. platforms).</li>
  *   <li>{@code adminOnly()}: ADMIN only (keys, platform configuration, retention).</li>
  * </ul>
@@ -82,6 +84,12 @@ public final class GatewayAccessPolicies {
                 // Data lifecycle: the database's size and retention
                 .query("databaseSize", adminOnly())
                 .mutation("cleanupOldRecords", adminOnly())
+                // Predictions: about games, no bot's data; PREDICTOR keys and the bots' own keys log them
+                .mutation("logPrediction", gameWrite())
+                .query("predictions", sharedRead())
+                .query("predictionPerformance", sharedRead())
+                .subscription("predictionMade", sharedRead())
+                .subscription("predictionJudged", sharedRead())
                 // Live feeds (a BOT key's round and session feeds hold its own bots only: see LiveController)
                 .subscription("roundLogged", botRead(filteredByResolver()))
                 .subscription("sessionChanged", botRead(filteredByResolver()))

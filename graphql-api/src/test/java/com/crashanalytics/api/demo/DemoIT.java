@@ -99,6 +99,16 @@ class DemoIT {
         assertThat(jdbc.queryForList("SELECT bot_ids[1] FROM api_clients WHERE role = 'BOT' AND revoked_at IS NOT NULL",
                 String.class)).containsExactlyInAnyOrder("sim-bot-01", "sim-bot-02", "sim-bot-03");
 
+        // The two simulated models' predictions were logged after the rounds, so each was judged as it came in.
+        int predictions = count("game_predictions");
+        assertThat(predictions).isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT model_name) FROM game_predictions", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM game_predictions WHERE status = 'PENDING'", Integer.class))
+                .isZero();
+        // The skilled model beats the crash law's Brier score, the one without skill does not.
+        assertThat(brierSkillScore("sim-streaks-skilled")).isPositive();
+        assertThat(brierSkillScore("sim-streaks-no-skill")).isLessThan(brierSkillScore("sim-streaks-skilled")).isLessThan(0.05);
+
         // The same demo again (no proxy now) finds where the first run put its data and sends it all again:
         // every round is a duplicate, and nothing is added.
         DemoResult again = DemoFleet.load(port);
@@ -107,6 +117,7 @@ class DemoIT {
         assertThat(again.roundsWritten()).isZero();
         assertThat(again.duplicates()).isEqualTo(rounds.size());
         assertRowsAre(again.sessions(), rounds);
+        assertThat(count("game_predictions")).isEqualTo(predictions);
     }
 
     @Test
@@ -210,6 +221,14 @@ class DemoIT {
                 .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
         assertThat(response.data("leaderboard")).extracting(node -> node.path("botId").asString())
                 .containsExactlyElementsOf(byProfit);
+    }
+
+    private double brierSkillScore(String model) {
+        GraphQlResponse response = new GraphQlClient(port).execute(
+                "query($model: String!) { predictionPerformance(model: $model, kind: WITHIN_ROUNDS) { brierSkillScore } }",
+                Map.of("model", model));
+        assertThat(response.errors()).as(response.body()).isEmpty();
+        return response.data("predictionPerformance.brierSkillScore").asDouble();
     }
 
     private int count(String table) {

@@ -4,6 +4,7 @@ import static com.crashanalytics.api.security.AccessMatrixIT.Caller.ADMIN;
 import static com.crashanalytics.api.security.AccessMatrixIT.Caller.BOT_A;
 import static com.crashanalytics.api.security.AccessMatrixIT.Caller.BOT_B;
 import static com.crashanalytics.api.security.AccessMatrixIT.Caller.DASHBOARD;
+import static com.crashanalytics.api.security.AccessMatrixIT.Caller.PREDICTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AccessMatrixIT {
 
     /** Who calls. Bot A's key is bound to bot_a, bot B's to bot_b; the revoked key was bot A's. */
-    enum Caller { ANONYMOUS, REVOKED, BOT_A, BOT_B, DASHBOARD, ADMIN }
+    enum Caller { ANONYMOUS, REVOKED, BOT_A, BOT_B, DASHBOARD, PREDICTOR, ADMIN }
 
     // Data the operations need, made through the API by the admin as a gateway's users would make it.
     private static final String REGISTER_A = "registerBot(input: {botId: \"bot_a\"}) { registration }";
@@ -65,7 +66,7 @@ class AccessMatrixIT {
                     "mutation { configurePlatform(input: {gameName: \"jetx\", platformCode: \"demo\"}) { registration } }",
                     "SELECT count(*) FROM game_platform_config WHERE game_name = 'jetx'", allowed(ADMIN)),
             new Operation("platforms", given(PLATFORM), "{ platforms { platformCode } }", null,
-                    allowed(BOT_A, BOT_B, DASHBOARD, ADMIN)),
+                    allowed(BOT_A, BOT_B, DASHBOARD, PREDICTOR, ADMIN)),
             // Sessions
             new Operation("startSession for bot_a", given(REGISTER_A, PLATFORM),
                     "mutation { startSession(input: {botId: \"bot_a\", sessionId: \"s_new\", gameName: \"aviator\", "
@@ -153,6 +154,17 @@ class AccessMatrixIT {
             new Operation("databaseSize", null, "{ databaseSize { totalBytes } }", null, allowed(ADMIN)),
             new Operation("cleanupOldRecords", null, "mutation { cleanupOldRecords(dryRun: true) { dryRun } }", null,
                     allowed(ADMIN)),
+            // Predictions: about games, not bots; PREDICTOR and every BOT key log them, every key reads them
+            new Operation("logPrediction", given(PLATFORM),
+                    "mutation { logPrediction(input: {modelName: \"xgb\", modelVersion: \"1\", predictionId: \"p1\", "
+                            + "gameName: \"aviator\", platformCode: \"demo\", kind: NEXT_ROUND, threshold: 2, "
+                            + "confidence: 0.5}) { duplicate } }",
+                    "SELECT count(*) FROM game_predictions", allowed(BOT_A, BOT_B, PREDICTOR, ADMIN)),
+            new Operation("predictions", null, "{ predictions { totalCount edges { node { id } } } }", null,
+                    allowed(BOT_A, BOT_B, DASHBOARD, PREDICTOR, ADMIN)),
+            new Operation("predictionPerformance", null,
+                    "{ predictionPerformance(model: \"xgb\", kind: NEXT_ROUND) { decided } }", null,
+                    allowed(BOT_A, BOT_B, DASHBOARD, PREDICTOR, ADMIN)),
             // API keys
             new Operation("createApiKey", null,
                     "mutation { createApiKey(input: {label: \"made\", role: DASHBOARD}) { secret } }",
@@ -281,7 +293,8 @@ class AccessMatrixIT {
         Set<String> inMatrix = new java.util.HashSet<>();
         OPERATIONS.forEach(operation -> inMatrix.add(operation.name().split("[ (]")[0]));
         Set<String> declared = new java.util.HashSet<>();
-        // Subscriptions run over WebSocket, not in this HTTP matrix: LiveSubscriptionsIT holds them to their keys.
+        // Subscriptions run over WebSocket, not in this HTTP matrix: LiveSubscriptionsIT and PredictionFeedIT hold them
+        // to their keys.
         GatewayAccessPolicies.declared().coordinates().stream().filter(c -> !c.startsWith("Subscription."))
                 .forEach(c -> declared.add(c.substring(c.indexOf('.') + 1)));
 
@@ -330,6 +343,7 @@ class AccessMatrixIT {
                   botA: createApiKey(input: {label: "bot a", role: BOT, botIds: ["bot_a"]}) { secret }
                   botB: createApiKey(input: {label: "bot b", role: BOT, botIds: ["bot_b"]}) { secret }
                   dashboard: createApiKey(input: {label: "dashboard", role: DASHBOARD}) { secret }
+                  predictor: createApiKey(input: {label: "predictor", role: PREDICTOR}) { secret }
                   victim: createApiKey(input: {label: "victim", role: DASHBOARD}) { apiKey { id } }
                 }
                 """;
@@ -345,6 +359,7 @@ class AccessMatrixIT {
             byCaller.put(BOT_A, issued.data("botA.secret").asString());
             byCaller.put(BOT_B, issued.data("botB.secret").asString());
             byCaller.put(DASHBOARD, issued.data("dashboard.secret").asString());
+            byCaller.put(PREDICTOR, issued.data("predictor.secret").asString());
             byCaller.put(ADMIN, TestApiKeys.ADMIN);
             victimId = issued.data("victim.apiKey.id").asString();
             GraphQlResponse revoked = admin.execute("mutation($id: ID!) { revokeApiKey(input: {id: $id}) { apiKey { id } } }",

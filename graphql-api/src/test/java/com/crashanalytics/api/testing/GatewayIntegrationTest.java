@@ -36,7 +36,8 @@ import org.springframework.test.context.ContextConfiguration;
         "gateway.sessions.sweep-interval=PT240H",
         "gateway.live.stale-sweep-interval=PT240H",
         // Retention runs when a test asks (RetentionIT), never at 03:30 in the middle of someone's fixture.
-        "gateway.retention.schedule=-"})
+        "gateway.retention.schedule=-",
+        "gateway.rate-limit.predictor=1000000/1s"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(CleanDatabaseExtension.class)
 public @interface GatewayIntegrationTest {

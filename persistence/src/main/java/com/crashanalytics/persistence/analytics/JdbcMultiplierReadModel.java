@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.multipliers.BigMultiplierHit;
 import com.crashanalytics.domain.analytics.multipliers.GapTally;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.persistence.common.SqlValues;
@@ -121,6 +123,44 @@ public class JdbcMultiplierReadModel implements MultiplierReadModel {
             }
         });
         return new GapTally(summary[0], summary[1], hitPositions[0], hitPositions[1], gaps);
+    }
+
+    @Override
+    public List<BigMultiplierHit> recentHits(String game, String platform, BigDecimal threshold, TimeWindow window,
+                                             int count) {
+        WindowSql where = new WindowSql()
+                .parameter("game", game).parameter("platform", platform).parameter("threshold", threshold)
+                .parameter("count", count).parameter("fetch", count + 1)
+                .window("round_start_timestamp", window, "window");
+        // One hit more than asked for, so the oldest one listed has its previous hit for its gap. The hits come from
+        // a backward scan of the game's time index; each gap counts the game rounds between two hits on it.
+        String sql = """
+                WITH hits AS (
+                    SELECT round_id, round_external_id, round_start_timestamp, crash_multiplier, observations
+                    FROM %s AND %s AND crash_multiplier >= :threshold
+                    ORDER BY round_start_timestamp DESC, round_id DESC
+                    LIMIT :fetch
+                ),
+                paired AS (
+                    SELECT h.*, lead(round_start_timestamp) OVER newest_first AS previous_start,
+                           lead(round_id) OVER newest_first AS previous_id
+                    FROM hits h
+                    WINDOW newest_first AS (ORDER BY round_start_timestamp DESC, round_id DESC)
+                )
+                SELECT p.*, CASE WHEN p.previous_id IS NOT NULL THEN (
+                           SELECT count(*) FROM game_round_crashes c
+                           WHERE c.game_name = :game AND c.platform_code = :platform
+                             AND (c.round_start_timestamp, c.round_id) > (p.previous_start, p.previous_id)
+                             AND (c.round_start_timestamp, c.round_id) <= (p.round_start_timestamp, p.round_id))
+                       END AS gap_before
+                FROM paired p
+                ORDER BY p.round_start_timestamp DESC, p.round_id DESC
+                LIMIT :count
+                """.formatted(GAME_ROUNDS, where.where());
+        return where.bind(jdbc.sql(sql)).query((rs, row) -> new BigMultiplierHit(rs.getObject("round_id", UUID.class),
+                rs.getString("round_external_id"), SqlValues.instant(rs, "round_start_timestamp"),
+                SqlValues.decimal(rs, "crash_multiplier"), rs.getInt("observations"),
+                rs.getObject("gap_before", Long.class))).list();
     }
 
     /** The first UTC midnight at or after {@code from}. */

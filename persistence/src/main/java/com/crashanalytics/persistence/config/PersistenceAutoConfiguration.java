@@ -41,6 +41,8 @@ import com.crashanalytics.domain.round.CrashSightings;
 import com.crashanalytics.domain.session.SessionSilence;
 import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundReadModel;
+import com.crashanalytics.domain.prediction.PredictionBook;
+import com.crashanalytics.domain.prediction.PredictionReadModel;
 import com.crashanalytics.domain.session.CapitalEventLog;
 import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SessionReadModel;
@@ -72,6 +74,8 @@ import com.crashanalytics.persistence.live.JdbcEventJournal;
 import com.crashanalytics.persistence.live.JdbcSessionSilence;
 import com.crashanalytics.persistence.live.PgJournalWakeups;
 import com.crashanalytics.persistence.round.JdbcRoundReadModel;
+import com.crashanalytics.persistence.prediction.JdbcPredictionBook;
+import com.crashanalytics.persistence.prediction.JdbcPredictionReadModel;
 import com.crashanalytics.persistence.session.JdbcCapitalEventLog;
 import com.crashanalytics.persistence.session.JdbcSessionLog;
 import com.crashanalytics.persistence.session.JdbcSessionReadModel;
@@ -182,6 +186,16 @@ public class PersistenceAutoConfiguration {
     @Bean
     RoundLogbook roundLogbook(JdbcClient jdbc, JdbcTemplate batches) {
         return new JdbcRoundLogbook(jdbc, batches);
+    }
+
+    @Bean
+    PredictionBook predictionBook(JdbcClient jdbc, JdbcTemplate batches) {
+        return new JdbcPredictionBook(jdbc, batches);
+    }
+
+    @Bean
+    PredictionReadModel predictionReadModel(JdbcClient jdbc) {
+        return new JdbcPredictionReadModel(jdbc);
     }
 
     @Bean

@@ -83,7 +83,7 @@ public final class SimulatorCli {
     private static int demo(SimulatorOptions options, SimulationPlan plan, SimulationSettings settings,
                             CrashDistribution law, PrintStream out, PrintStream err, Clock clock) {
         DemoSetup setup = new DemoSetup(plan, options.start(), settings, law, options.batch(),
-                Duration.ofSeconds(options.heartbeatSeconds()));
+                Duration.ofSeconds(options.heartbeatSeconds()), options.predictorSkill());
         GatewayClient gateway = GatewayClient.to(options.gatewayUrl(), null);
         DemoResult result;
         try {

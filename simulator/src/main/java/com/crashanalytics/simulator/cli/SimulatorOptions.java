@@ -36,6 +36,7 @@ record SimulatorOptions(
         double misreadRate,
         double errorRate,
         double signalSkill,
+        double predictorSkill,
         @Nullable Double skipBelow,
         @Nullable Instant start,
         int batch,
@@ -88,6 +89,8 @@ record SimulatorOptions(
               --misread-rate R        share of crash multipliers the OCR misreads (0.01)
               --error-rate R          share of rounds lost to an error, no bet placed (0.005)
               --signal-skill S        model skill above the base rate, 0 to 1 (0.05)
+              --predictor-skill S     demo: skill of the simulated streak model whose predictions the demo logs
+                                      next to one without skill, 0 to 1 (0.15)
               --skip-below C          sit a round out when the model's confidence is below C (never)
               --start INSTANT         when the first rounds start, ISO-8601 (simulate: now; demo: so that the
                                       data ends just before now, or where an earlier run of the seed put it)
@@ -96,7 +99,7 @@ record SimulatorOptions(
 
     private static final Map<String, String> DEFAULTS = defaults();
     private static final List<String> DEMO_ONLY =
-            List.of("gateway-url", "api-key", "bot-key", "bot-id", "batch", "heartbeat-seconds");
+            List.of("gateway-url", "api-key", "bot-key", "bot-id", "batch", "heartbeat-seconds", "predictor-skill");
 
     static SimulatorOptions parse(String[] args) {
         return parse(args, System.getenv());
@@ -190,6 +193,7 @@ record SimulatorOptions(
                 values.share("misread-rate"),
                 values.share("error-rate"),
                 values.share("signal-skill"),
+                values.share("predictor-skill"),
                 values.text("skip-below") == null ? null : values.share("skip-below"),
                 values.instant("start"),
                 batch,
@@ -219,6 +223,7 @@ record SimulatorOptions(
         defaults.put("misread-rate", "0.01");
         defaults.put("error-rate", "0.005");
         defaults.put("signal-skill", "0.05");
+        defaults.put("predictor-skill", "0.15");
         defaults.put("skip-below", "");
         defaults.put("start", "");
         return defaults;

@@ -110,6 +110,11 @@ public final class Demo {
                 reports.add(report);
                 out.print(line(report));
             }));
+            try {
+                PredictionRun.run(reader, sessions, setup.law(), setup.plan().seed(), setup.predictorSkill(), out);
+            } catch (GatewayException e) {
+                failures.add("the simulated predictions stopped: " + explain(e));
+            }
         } finally {
             for (IssuedApiKey key : issued) {
                 try {

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param batchSize      rounds per request: 1 sends each round with logRound, as a live bot does; more sends
  *                       logRounds batches, as a bot catching up does
  * @param heartbeatEvery how often (wall clock) a bot sends a heartbeat during an active session
+ * @param predictorSkill the skill of the simulated streak model whose predictions the demo logs, 0 to 1, next to
+ *                       one without skill ({@link PredictionRun})
  */
 public record DemoSetup(
         SimulationPlan plan,
@@ -25,7 +27,8 @@ public record DemoSetup(
         SimulationSettings settings,
         CrashDistribution law,
         int batchSize,
-        Duration heartbeatEvery) {
+        Duration heartbeatEvery,
+        double predictorSkill) {
 
     /** The gateway's limit on a logRounds batch. */
     public static final int MAX_BATCH = 1000;
@@ -37,6 +40,15 @@ public record DemoSetup(
         if (heartbeatEvery.isNegative() || heartbeatEvery.isZero()) {
             throw new IllegalArgumentException("the heartbeat interval must be positive");
         }
+        if (predictorSkill < 0 || predictorSkill > 1) {
+            throw new IllegalArgumentException("a predictor's skill is 0 to 1, got " + predictorSkill);
+        }
+    }
+
+    /** The demo with the default predictor skill, {@value PredictionRun#DEFAULT_SKILL}. */
+    public DemoSetup(SimulationPlan plan, @Nullable Instant start, SimulationSettings settings, CrashDistribution law,
+                     int batchSize, Duration heartbeatEvery) {
+        this(plan, start, settings, law, batchSize, heartbeatEvery, PredictionRun.DEFAULT_SKILL);
     }
 
     /** The house edge the platforms are configured with, so the gateway's fairness tests expect the simulated RTP. */

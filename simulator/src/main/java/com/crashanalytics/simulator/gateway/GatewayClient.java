@@ -20,6 +20,7 @@ import com.crashanalytics.domain.bot.Registration;
 import com.crashanalytics.simulator.gateway.Traffic.RetryReason;
 import com.crashanalytics.simulator.play.ErrorEvent;
 import com.crashanalytics.simulator.play.GameTable;
+import com.crashanalytics.simulator.play.SimulatedPrediction;
 import com.crashanalytics.simulator.play.SimulatedRound;
 import com.crashanalytics.simulator.play.SimulatedSession;
 import org.jspecify.annotations.Nullable;
@@ -208,6 +209,12 @@ public final class GatewayClient {
     public boolean logBalanceRead(SimulatedSession session) {
         return mutate(GatewayDocuments.LOG_OCR_VALIDATION, "logOcrValidation", GatewayInputs.balanceRead(session))
                 .path("duplicate").asBoolean();
+    }
+
+    /** Logs a simulated model's prediction; idempotent by its prediction id. Answers its status as judged. */
+    public String logPrediction(SimulatedPrediction prediction) {
+        return mutate(GatewayDocuments.LOG_PREDICTION, "logPrediction", GatewayInputs.prediction(prediction))
+                .path("prediction").path("status").asString();
     }
 
     /** Ends the session as it ended in the simulation; answers whether it had already ended so. */

@@ -106,6 +106,12 @@ final class GatewayDocuments {
             }
             """;
 
+    static final String LOG_PREDICTION = """
+            mutation LogPrediction($input: LogPredictionInput!) {
+              logPrediction(input: $input) { duplicate prediction { status } }
+            }
+            """;
+
     static final String END_SESSION = """
             mutation EndSession($input: EndSessionInput!) {
               endSession(input: $input) {

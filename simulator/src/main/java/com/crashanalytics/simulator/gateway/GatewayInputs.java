@@ -11,6 +11,7 @@ import com.crashanalytics.simulator.play.MultiplierSample;
 import com.crashanalytics.simulator.play.OcrMisread;
 import com.crashanalytics.simulator.play.OcrRead;
 import com.crashanalytics.simulator.play.SessionEnd;
+import com.crashanalytics.simulator.play.SimulatedPrediction;
 import com.crashanalytics.simulator.play.SimulatedRound;
 import com.crashanalytics.simulator.play.SimulatedSession;
 import com.crashanalytics.simulator.play.SimulatedSignal;
@@ -177,6 +178,20 @@ final class GatewayInputs {
                 .put("recoveryAction", error.recoveryAction())
                 .put("recoverySuccessful", true)
                 .put("timestamp", error.at());
+    }
+
+    static GraphQlInput prediction(SimulatedPrediction prediction) {
+        return new GraphQlInput()
+                .put("modelName", prediction.modelName())
+                .put("modelVersion", "simulated")
+                .put("predictionId", prediction.predictionId())
+                .put("gameName", prediction.table().gameName())
+                .put("platformCode", prediction.table().platformCode())
+                .put("kind", "WITHIN_ROUNDS")
+                .put("threshold", prediction.threshold())
+                .put("withinRounds", prediction.withinRounds())
+                .put("confidence", prediction.confidence())
+                .put("madeAt", prediction.madeAt());
     }
 
     /** The balance the bot read off the screen as it left, against the balance its own bookkeeping says. */

@@ -1,6 +1,7 @@
 package com.crashanalytics.domain.analytics.multipliers;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -24,4 +25,7 @@ public interface MultiplierReadModel {
 
     /** The gaps between game rounds that reached {@code threshold}, in play order {@code (round_start_timestamp, id)}. */
     GapTally gaps(String game, String platform, BigDecimal threshold, TimeWindow window);
+
+    /** The latest {@code count} game rounds in the window that reached {@code threshold}, newest first, with their gaps. */
+    List<BigMultiplierHit> recentHits(String game, String platform, BigDecimal threshold, TimeWindow window, int count);
 }
