@@ -7,5 +7,7 @@ public enum ApiKeyRole {
     /** A bot: registers and logs only for the bot ids its key is bound to, and reads only their data. */
     BOT,
     /** A dashboard: reads every bot's data, writes nothing. */
-    DASHBOARD
+    DASHBOARD,
+    /** A metrics scraper (Prometheus): reads the gateway's metrics and nothing else, no GraphQL at all. */
+    METRICS
 }

@@ -12,6 +12,9 @@ import com.crashanalytics.domain.access.ApiKeyRole;
  */
 public final class AccessPolicy {
 
+    /** Every role but METRICS, whose keys only scrape {@code /actuator/prometheus}. */
+    static final Set<ApiKeyRole> GRAPHQL_ROLES = EnumSet.of(ApiKeyRole.ADMIN, ApiKeyRole.BOT, ApiKeyRole.DASHBOARD);
+
     private final Set<ApiKeyRole> roles;
     private final Optional<BotScope> botScope;
 
@@ -32,12 +35,12 @@ public final class AccessPolicy {
 
     /** A read of bot data: ADMIN and DASHBOARD see every bot, BOT keys their own bots only. */
     public static AccessPolicy botRead(BotScope scope) {
-        return new AccessPolicy(EnumSet.allOf(ApiKeyRole.class), Optional.of(scope));
+        return new AccessPolicy(GRAPHQL_ROLES, Optional.of(scope));
     }
 
-    /** A read of shared reference data that belongs to no bot (platforms, games): every role. */
+    /** A read of shared reference data that belongs to no bot (platforms, games): every role that uses GraphQL. */
     public static AccessPolicy sharedRead() {
-        return new AccessPolicy(EnumSet.allOf(ApiKeyRole.class), Optional.of(BotScope.noBotData()));
+        return new AccessPolicy(GRAPHQL_ROLES, Optional.of(BotScope.noBotData()));
     }
 
     /** A read across all bots that cannot be narrowed to one (leaderboards, platform-wide statistics): no BOT keys. */

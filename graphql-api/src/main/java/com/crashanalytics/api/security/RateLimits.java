@@ -11,10 +11,10 @@ import org.springframework.boot.convert.DurationStyle;
  * e.g. {@code 100/5s}: at most 100 at once, refilled at 100 per 5 seconds. Each key has its own allowance.
  */
 @ConfigurationProperties("gateway.rate-limit")
-public record RateLimits(String admin, String bot, String dashboard) {
+public record RateLimits(String admin, String bot, String dashboard, String metrics) {
 
     public RateLimits {
-        for (String allowance : new String[] {admin, bot, dashboard}) {
+        for (String allowance : new String[] {admin, bot, dashboard, metrics}) {
             Allowance.parse(allowance);
         }
     }
@@ -24,6 +24,7 @@ public record RateLimits(String admin, String bot, String dashboard) {
             case ADMIN -> admin;
             case BOT -> bot;
             case DASHBOARD -> dashboard;
+            case METRICS -> metrics;
         });
     }
 

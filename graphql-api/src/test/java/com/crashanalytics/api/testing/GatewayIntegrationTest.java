@@ -23,7 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
         "gateway.admin-key=" + TestApiKeys.ADMIN,
         "gateway.rate-limit.admin=1000000/1s",
         "gateway.rate-limit.bot=1000000/1s",
-        "gateway.rate-limit.dashboard=1000000/1s"})
+        "gateway.rate-limit.dashboard=1000000/1s",
+        "gateway.rate-limit.metrics=1000000/1s"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(CleanDatabaseExtension.class)
 public @interface GatewayIntegrationTest {

@@ -20,6 +20,7 @@ import com.crashanalytics.domain.live.EventJournal;
 import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.session.CapitalEventLog;
+import com.crashanalytics.domain.session.FleetActivityReadModel;
 import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SessionReadModel;
 import com.crashanalytics.persistence.access.JdbcApiKeyRegistry;
@@ -41,6 +42,7 @@ import com.crashanalytics.persistence.round.JdbcRoundLogbook;
 import com.crashanalytics.persistence.live.JdbcEventJournal;
 import com.crashanalytics.persistence.round.JdbcRoundReadModel;
 import com.crashanalytics.persistence.session.JdbcCapitalEventLog;
+import com.crashanalytics.persistence.session.JdbcFleetActivityReadModel;
 import com.crashanalytics.persistence.session.JdbcSessionLog;
 import com.crashanalytics.persistence.session.JdbcSessionReadModel;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -171,5 +173,10 @@ public class PersistenceAutoConfiguration {
     @Bean
     DiagnosticsReadModel diagnosticsReadModel(JdbcClient jdbc) {
         return new JdbcDiagnosticsReadModel(jdbc);
+    }
+
+    @Bean
+    FleetActivityReadModel fleetActivityReadModel(JdbcClient jdbc) {
+        return new JdbcFleetActivityReadModel(jdbc);
     }
 }
