@@ -36,11 +36,11 @@ public class RoundIngestMetrics {
 
     public RoundIngestMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.ingested = Counter.builder(INGESTED).baseUnit("rounds")
+        this.ingested = Counter.builder(INGESTED)
                 .description("Rounds stored by logRound and logRounds").register(registry);
-        this.duplicates = Counter.builder(DUPLICATES).baseUnit("rounds")
+        this.duplicates = Counter.builder(DUPLICATES)
                 .description("Rounds sent again with the same content: answered from what is stored").register(registry);
-        this.batchSizes = DistributionSummary.builder(BATCH_SIZE).baseUnit("rounds")
+        this.batchSizes = DistributionSummary.builder(BATCH_SIZE)
                 .description("Rounds per logRounds request")
                 .serviceLevelObjectives(1, 5, 10, 25, 50, 100, 250, 500, 1000)
                 .register(registry);
@@ -53,7 +53,7 @@ public class RoundIngestMetrics {
             logged = logging.get();
         } catch (DomainException refused) {
             for (String rule : ProblemRules.of(refused)) {
-                Counter.builder(REJECTED).baseUnit("rounds").tag("rule", rule)
+                Counter.builder(REJECTED).tag("rule", rule)
                         .description("Problems of refused logRound and logRounds requests, by the rule broken")
                         .register(registry).increment();
             }
