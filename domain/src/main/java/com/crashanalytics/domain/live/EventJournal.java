@@ -10,17 +10,38 @@ import java.util.List;
 public interface EventJournal {
 
     /** Appends an event to the current transaction; listeners are woken when it commits. */
-    void append(String kind, String payloadJson);
+    default void append(String kind, String payloadJson) {
+        appendAll(List.of(new NewEvent(kind, payloadJson)));
+    }
+
+    /** Appends events to the current transaction, in this order, in one round trip; listeners are woken on commit. */
+    void appendAll(List<NewEvent> events);
 
     /**
-     * Committed events after {@code afterId}, in id order, at most {@code limit}. Gap-free: an event is handed out
-     * only once every transaction that might still commit a smaller id has ended, so a reader that resumes after
-     * the last id it saw never misses one.
+     * Gives committed events their id, in the order they became visible, if no other replica is doing so right now;
+     * wakes the readers of every replica when it numbered any. Returns how many it numbered. Ids are given after
+     * commit, one numbering at a time, so a reader that has seen an id has seen every smaller one.
+     */
+    int numberCommitted();
+
+    /**
+     * Numbered events after {@code afterId}, in id order, at most {@code limit}. Gap-free: a reader that resumes
+     * after the last id it saw never misses one.
      */
     List<JournalEntry> readAfter(long afterId, int limit);
 
-    /** Forgets the events recorded before {@code cutoff}; returns how many. */
+    /** The id of the last numbered event (0 when there is none): where a live reader starts. */
+    long headId();
+
+    /** The largest id forgotten by {@link #forgetBefore}: a reader resuming after an older id has missed events. */
+    long forgottenThrough();
+
+    /** Forgets the events recorded before {@code cutoff} and moves {@link #forgottenThrough()}; returns how many. */
     int forgetBefore(Instant cutoff);
+
+    /** An event to append: its kind (a {@link LiveEventKind} name) and its payload as JSON text. */
+    record NewEvent(String kind, String payloadJson) {
+    }
 
     /** One event as stored: its id orders every event of every replica. */
     record JournalEntry(long id, String kind, String payloadJson, Instant recordedAt) {

@@ -57,14 +57,16 @@ public final class RoundLoggingService implements LogRoundUseCase {
     private final PlatformRegistry platforms;
     private final IdGenerator ids;
     private final Transactions transactions;
+    private final RoundAnnouncements live;
 
     public RoundLoggingService(RoundLogbook logbook, BotRegistry bots, PlatformRegistry platforms, IdGenerator ids,
-                               Transactions transactions) {
+                               Transactions transactions, RoundAnnouncements live) {
         this.logbook = logbook;
         this.bots = bots;
         this.platforms = platforms;
         this.ids = ids;
         this.transactions = transactions;
+        this.live = live;
     }
 
     @Override
@@ -319,6 +321,9 @@ public final class RoundLoggingService implements LogRoundUseCase {
                 }
             }
             logbook.append(new RoundRecords(rounds, samples, newSignals, resolved, ocr, restated, countedSessions));
+            List<Signal> signals = new ArrayList<>(newSignals);
+            signals.addAll(resolved);
+            live.logged(rounds, signals, countedSessions, configured);
         }
 
         /** The rounds as stored after the request: new ones as written, duplicates as stored before. */

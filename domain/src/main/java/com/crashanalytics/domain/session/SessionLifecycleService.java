@@ -19,13 +19,15 @@ public final class SessionLifecycleService implements StartSessionUseCase, EndSe
     private final BotRegistry bots;
     private final PlatformRegistry platforms;
     private final Transactions transactions;
+    private final SessionAnnouncements live;
 
     public SessionLifecycleService(SessionLog sessions, BotRegistry bots, PlatformRegistry platforms,
-                                   Transactions transactions) {
+                                   Transactions transactions, SessionAnnouncements live) {
         this.sessions = sessions;
         this.bots = bots;
         this.platforms = platforms;
         this.transactions = transactions;
+        this.live = live;
     }
 
     @Override
@@ -45,6 +47,7 @@ public final class SessionLifecycleService implements StartSessionUseCase, EndSe
                 return retried(sessions.find(command.sessionId()).orElseThrow(), command);
             }
             bots.recordSessionStarted(command.botId(), command.sessionId());
+            live.started(session, command.receivedAt());
             return new SessionResult(session, false);
         });
     }
@@ -83,6 +86,7 @@ public final class SessionLifecycleService implements StartSessionUseCase, EndSe
             }
             Session ended = session.end(command);
             sessions.updateAll(List.of(ended));
+            live.ended(ended, command.receivedAt());
             return new SessionResult(ended, false);
         });
     }

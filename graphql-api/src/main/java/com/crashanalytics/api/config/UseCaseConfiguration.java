@@ -18,15 +18,21 @@ import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
 import com.crashanalytics.domain.diagnostics.DiagnosticsService;
 import com.crashanalytics.domain.diagnostics.LogDiagnosticsUseCase;
+import com.crashanalytics.domain.live.EventJournal;
 import com.crashanalytics.domain.round.LogRoundDetailUseCase;
 import com.crashanalytics.domain.round.LogRoundUseCase;
 import com.crashanalytics.domain.round.RoundDetailService;
 import com.crashanalytics.domain.round.RoundLogbook;
+import com.crashanalytics.domain.round.CrashSightings;
+import com.crashanalytics.domain.round.RoundAnnouncements;
 import com.crashanalytics.domain.round.RoundLoggingService;
 import com.crashanalytics.domain.session.CapitalEventLog;
 import com.crashanalytics.domain.session.CapitalEventService;
 import com.crashanalytics.domain.session.LogCapitalEventUseCase;
+import com.crashanalytics.domain.session.SessionAnnouncements;
 import com.crashanalytics.domain.session.SessionLifecycleService;
+import com.crashanalytics.domain.session.SessionSilence;
+import com.crashanalytics.domain.session.StaleSessionWatch;
 import com.crashanalytics.domain.session.SessionLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -76,14 +82,22 @@ public class UseCaseConfiguration {
     /** Start, heartbeat and end: one service behind three use cases. */
     @Bean
     SessionLifecycleService sessionLifecycle(SessionLog sessions, BotRegistry bots, PlatformRegistry platforms,
-                                             Transactions transactions) {
-        return new SessionLifecycleService(sessions, bots, platforms, transactions);
+                                             Transactions transactions, EventJournal journal) {
+        return new SessionLifecycleService(sessions, bots, platforms, transactions, new SessionAnnouncements(journal));
     }
 
     @Bean
     LogRoundUseCase logRoundUseCase(RoundLogbook logbook, BotRegistry bots, PlatformRegistry platforms, IdGenerator ids,
-                                    Transactions transactions) {
-        return new RoundLoggingService(logbook, bots, platforms, ids, transactions);
+                                    Transactions transactions, EventJournal journal, CrashSightings sightings) {
+        return new RoundLoggingService(logbook, bots, platforms, ids, transactions,
+                new RoundAnnouncements(journal, sightings));
+    }
+
+    /** Announces sessions going stale on the live feed; {@code LiveFeedSchedule} runs it. */
+    @Bean
+    StaleSessionWatch staleSessionWatch(SessionSilence silence, EventJournal journal, Transactions transactions,
+                                        @Value("${gateway.sessions.stale-after:PT2M}") Duration staleAfter) {
+        return new StaleSessionWatch(silence, new SessionAnnouncements(journal), transactions, staleAfter);
     }
 
     @Bean

@@ -14,5 +14,15 @@ public enum GatewayErrorType implements ErrorClassification {
      * The database is away (restarting, failing over, out of connections): nothing of the request was applied, and
      * the same request may be sent again after {@code extensions.retryAfterSeconds} (HTTP 503 with Retry-After).
      */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /**
+     * A subscription read slower than events came and its buffer overflowed: it ends, and the client subscribes again
+     * with {@code after: extensions.resumeAfter} to continue without missing an event.
+     */
+    SUBSCRIBER_TOO_SLOW,
+    /**
+     * A subscription resumed from an event id older than what the gateway still keeps: events were missed; reload the
+     * state with queries and subscribe from {@code extensions.forgottenThrough} or from now.
+     */
+    RESUME_EXPIRED
 }

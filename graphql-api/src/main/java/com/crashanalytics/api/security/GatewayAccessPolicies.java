@@ -77,6 +77,11 @@ public final class GatewayAccessPolicies {
                 .query("ocrQuality", allBotsRead())
                 // Insights (a strategy's answer spans bots, so the bot form needs the same read-all access)
                 .query("luckOrEdge", allBotsRead())
+                // Live feeds (a BOT key's round and session feeds hold its own bots only: see LiveController)
+                .subscription("roundLogged", botRead(filteredByResolver()))
+                .subscription("sessionChanged", botRead(filteredByResolver()))
+                .subscription("crashObserved", sharedRead()) // a game's crash points belong to no bot
+                .subscription("alertRaised", allBotsRead())
                 // API keys
                 .query("apiKeys", adminOnly())
                 .mutation("createApiKey", adminOnly())

@@ -74,6 +74,35 @@ public final class GraphQlWebSocket implements AutoCloseable {
         return message; // an "error" message: its payload is the list of errors
     }
 
+    /** Starts a subscription; its messages come from {@link #nextMessage()} ({@code next}, then {@code error} or {@code complete}). */
+    public String subscribe(String document, Map<String, Object> variables) {
+        String id = Integer.toString(nextId++);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("query", document);
+        payload.put("variables", variables);
+        send(Map.of("id", id, "type", "subscribe", "payload", payload));
+        return id;
+    }
+
+    /** Ends a subscription from the client's side. */
+    public void complete(String id) {
+        send(Map.of("id", id, "type", "complete"));
+    }
+
+    /** The next message, or null if none comes within {@code millis}: to show that nothing (more) arrives. */
+    public JsonNode nextMessageWithin(long millis) throws InterruptedException {
+        return messages.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits for {@code connection_ack}. */
+    public GraphQlWebSocket acknowledged() throws InterruptedException {
+        JsonNode ack = nextMessage();
+        if (ack == null || !"connection_ack".equals(ack.path("type").asString())) {
+            throw new IllegalStateException("expected connection_ack, got " + ack);
+        }
+        return this;
+    }
+
     /** The close code the server sent, waiting up to 10 s for it. */
     public int closeCode() throws Exception {
         return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -2,6 +2,8 @@ package com.crashanalytics.persistence.config;
 
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotReadModel;
@@ -17,6 +19,9 @@ import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
 import com.crashanalytics.domain.diagnostics.DiagnosticsReadModel;
 import com.crashanalytics.domain.live.EventJournal;
+import com.crashanalytics.domain.live.JournalWakeups;
+import com.crashanalytics.domain.round.CrashSightings;
+import com.crashanalytics.domain.session.SessionSilence;
 import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.session.CapitalEventLog;
@@ -39,7 +44,10 @@ import com.crashanalytics.persistence.common.UuidV7Generator;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsLog;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsReadModel;
 import com.crashanalytics.persistence.round.JdbcRoundLogbook;
+import com.crashanalytics.persistence.live.JdbcCrashSightings;
 import com.crashanalytics.persistence.live.JdbcEventJournal;
+import com.crashanalytics.persistence.live.JdbcSessionSilence;
+import com.crashanalytics.persistence.live.PgJournalWakeups;
 import com.crashanalytics.persistence.round.JdbcRoundReadModel;
 import com.crashanalytics.persistence.session.JdbcCapitalEventLog;
 import com.crashanalytics.persistence.session.JdbcFleetActivityReadModel;
@@ -55,6 +63,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Contributes the PostgreSQL adapters of the domain's outbound ports. The application never names these
@@ -144,8 +153,23 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
-    EventJournal eventJournal(JdbcClient jdbc) {
-        return new JdbcEventJournal(jdbc);
+    EventJournal eventJournal(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        return new JdbcEventJournal(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    JournalWakeups journalWakeups(DataSource dataSource) {
+        return new PgJournalWakeups(dataSource);
+    }
+
+    @Bean
+    CrashSightings crashSightings(JdbcClient jdbc) {
+        return new JdbcCrashSightings(jdbc);
+    }
+
+    @Bean
+    SessionSilence sessionSilence(JdbcClient jdbc) {
+        return new JdbcSessionSilence(jdbc);
     }
 
     @Bean

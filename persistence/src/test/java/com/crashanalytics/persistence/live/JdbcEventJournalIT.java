@@ -11,6 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.crashanalytics.domain.live.EventJournal.JournalEntry;
+import com.crashanalytics.domain.live.EventJournal.NewEvent;
 import com.crashanalytics.persistence.testing.MigratedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,9 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The outbox: committed events in id order, never one whose smaller id commits after a larger one was read. */
+/** The outbox: committed events numbered in the order they became visible, so a reader never has one appear behind it. */
 class JdbcEventJournalIT {
 
     private static DataSource database;
@@ -29,12 +33,14 @@ class JdbcEventJournalIT {
     @BeforeAll
     static void migrate() {
         database = MigratedDatabase.create("event_journal_test");
-        reader = new JdbcEventJournal(JdbcClient.create(database));
+        reader = new JdbcEventJournal(JdbcClient.create(database),
+                new TransactionTemplate(new DataSourceTransactionManager(database)));
     }
 
     @BeforeEach
     void empty() {
         JdbcClient.create(database).sql("TRUNCATE live_events").update();
+        JdbcClient.create(database).sql("UPDATE live_feed_state SET forgotten_through = 0").update();
     }
 
     @Test
@@ -42,29 +48,87 @@ class JdbcEventJournalIT {
         try (Connection writer = transaction()) {
             append(writer, "ROUND_LOGGED", "{\"round\": 1}");
 
+            assertThat(reader.numberCommitted()).isZero();
             assertThat(reader.readAfter(0, 100)).isEmpty();
 
             writer.commit();
         }
+        assertThat(reader.numberCommitted()).isEqualTo(1);
         List<JournalEntry> events = reader.readAfter(0, 100);
         assertThat(events).extracting(JournalEntry::kind).containsExactly("ROUND_LOGGED");
         assertThat(events.get(0).payloadJson()).isEqualTo("{\"round\": 1}");
+        assertThat(events.get(0).id()).isEqualTo(reader.headId());
     }
 
     @Test
-    void aSmallerIdCommittedLaterIsNotSkipped() throws SQLException {
+    void aSmallerIdCommittedLaterComesAfterTheReaderInsteadOfBehindIt() throws SQLException {
+        long seen;
         try (Connection first = transaction(); Connection second = transaction()) {
             append(first, "ROUND_LOGGED", "{\"round\": 1}");
             append(second, "ROUND_LOGGED", "{\"round\": 2}");
             second.commit();
-
-            // The second event committed, but the first transaction holds a smaller id and may still commit it.
-            assertThat(reader.readAfter(0, 100)).isEmpty();
+            reader.numberCommitted();
+            List<JournalEntry> before = reader.readAfter(0, 100);
+            assertThat(before).extracting(JournalEntry::payloadJson).containsExactly("{\"round\": 2}");
+            seen = before.get(0).id();
 
             first.commit();
         }
+        reader.numberCommitted();
+
+        // Numbered in the order they became visible: the reader resuming after what it saw misses nothing.
+        assertThat(reader.readAfter(seen, 100)).extracting(JournalEntry::payloadJson).containsExactly("{\"round\": 1}");
+    }
+
+    @Test
+    void anOlderTransactionTakingALargerIdDoesNotOvertakeANewerOneHoldingASmallerId() throws SQLException {
+        long seen;
+        try (Connection older = transaction(); Connection newer = transaction()) {
+            transactionIdOf(older);
+            transactionIdOf(newer);
+            append(newer, "ROUND_LOGGED", "{\"round\": 1}");
+            append(older, "ROUND_LOGGED", "{\"round\": 2}");
+            older.commit();
+            reader.numberCommitted();
+            seen = reader.headId();
+
+            newer.commit();
+        }
+        reader.numberCommitted();
+
         assertThat(reader.readAfter(0, 100)).extracting(JournalEntry::payloadJson)
-                .containsExactly("{\"round\": 1}", "{\"round\": 2}");
+                .containsExactly("{\"round\": 2}", "{\"round\": 1}");
+        assertThat(reader.readAfter(seen, 100)).extracting(JournalEntry::payloadJson).containsExactly("{\"round\": 1}");
+    }
+
+    @Test
+    void oneReplicaNumbersAtATimeAndTheOtherSkips() throws SQLException {
+        try (Connection writer = transaction()) {
+            append(writer, "ROUND_LOGGED", "{}");
+            writer.commit();
+        }
+        try (Connection otherReplica = transaction()) {
+            try (Statement lock = otherReplica.createStatement()) {
+                lock.execute("SELECT pg_advisory_xact_lock(" + 0x11_7e_e7e17L + ")");
+            }
+            assertThat(reader.numberCommitted()).as("another replica numbers right now").isZero();
+            otherReplica.rollback();
+        }
+        assertThat(reader.numberCommitted()).isEqualTo(1);
+    }
+
+    @Test
+    void eventsOfOneTransactionKeepTheOrderTheyWereAppendedIn() throws SQLException {
+        try (Connection writer = transaction()) {
+            new JdbcEventJournal(JdbcClient.create(new SingleConnectionDataSource(writer, true)),
+                    TransactionOperations.withoutTransaction()).appendAll(List.of(
+                    new NewEvent("ROUND_LOGGED", "{\"n\": 1}"), new NewEvent("CRASH_OBSERVED", "{\"n\": 2}"),
+                    new NewEvent("SESSION_CHANGED", "{\"n\": 3}")));
+            writer.commit();
+        }
+        reader.numberCommitted();
+        assertThat(reader.readAfter(0, 100)).extracting(JournalEntry::kind)
+                .containsExactly("ROUND_LOGGED", "CRASH_OBSERVED", "SESSION_CHANGED");
     }
 
     @Test
@@ -75,6 +139,7 @@ class JdbcEventJournalIT {
             kept.commit();
             abandoned.rollback();
         }
+        reader.numberCommitted();
         assertThat(reader.readAfter(0, 100)).extracting(JournalEntry::payloadJson).containsExactly("{\"round\": 2}");
     }
 
@@ -86,6 +151,7 @@ class JdbcEventJournalIT {
             }
             writer.commit();
         }
+        reader.numberCommitted();
         List<JournalEntry> firstPage = reader.readAfter(0, 3);
         List<JournalEntry> secondPage = reader.readAfter(firstPage.get(2).id(), 3);
 
@@ -109,7 +175,7 @@ class JdbcEventJournalIT {
             writer.commit();
             PGNotification[] woken = notifications.getNotifications(10_000);
             assertThat(woken).hasSize(1);
-            assertThat(woken[0].getParameter()).isEqualTo(Long.toString(reader.readAfter(0, 1).get(0).id()));
+            assertThat(woken[0].getName()).isEqualTo(JdbcEventJournal.CHANNEL);
         }
     }
 
@@ -119,14 +185,36 @@ class JdbcEventJournalIT {
             append(writer, "ROUND_LOGGED", "{}");
             writer.commit();
         }
+        reader.numberCommitted();
         JdbcClient.create(database).sql("UPDATE live_events SET recorded_at = now() - interval '2 hours'").update();
         try (Connection writer = transaction()) {
             append(writer, "ROUND_LOGGED", "{\"fresh\": true}");
             writer.commit();
         }
+        reader.numberCommitted();
+
+        long oldId = reader.readAfter(0, 1).get(0).id();
 
         assertThat(reader.forgetBefore(Instant.now().minusSeconds(3600))).isEqualTo(1);
         assertThat(reader.readAfter(0, 100)).extracting(JournalEntry::payloadJson).containsExactly("{\"fresh\": true}");
+        assertThat(reader.forgottenThrough()).isEqualTo(oldId);
+        assertThat(reader.forgetBefore(Instant.now().minusSeconds(3600))).isZero();
+        assertThat(reader.forgottenThrough()).as("never moves back").isEqualTo(oldId);
+        long freshId = reader.headId();
+        reader.forgetBefore(Instant.now().plusSeconds(60));
+        try (Connection writer = transaction()) {
+            append(writer, "ROUND_LOGGED", "{\"later\": true}");
+            writer.commit();
+        }
+        reader.numberCommitted();
+        assertThat(reader.readAfter(0, 100)).as("numbers are never given twice, even once every event is forgotten")
+                .extracting(JournalEntry::id).containsExactly(freshId + 1);
+    }
+
+    private static void transactionIdOf(Connection transaction) throws SQLException {
+        try (Statement statement = transaction.createStatement()) {
+            statement.execute("SELECT pg_current_xact_id()");
+        }
     }
 
     private static Connection transaction() throws SQLException {
@@ -137,6 +225,7 @@ class JdbcEventJournalIT {
 
     /** Appends through the adapter, on the given transaction's connection. */
     private static void append(Connection transaction, String kind, String payload) {
-        new JdbcEventJournal(JdbcClient.create(new SingleConnectionDataSource(transaction, true))).append(kind, payload);
+        new JdbcEventJournal(JdbcClient.create(new SingleConnectionDataSource(transaction, true)),
+                TransactionOperations.withoutTransaction()).append(kind, payload);
     }
 }

@@ -1,0 +1,227 @@
+package com.crashanalytics.api.live;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import com.crashanalytics.domain.live.EventJournal;
+import com.crashanalytics.domain.live.EventJournal.JournalEntry;
+import com.crashanalytics.domain.live.JournalWakeups;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * This replica's reader of the event journal and the fan-out to its subscribers. One thread waits for news
+ * (LISTEN/NOTIFY, or its timer), numbers what committed (when no other replica is doing it), reads the numbered
+ * events in order and offers each to every subscriber whose filter takes it.
+ *
+ * <p>A subscriber has its own bounded buffer: offering never blocks, so a slow subscriber never slows the reader or
+ * ingest; when its buffer is full its feed ends with {@link SubscriberTooSlowException}, which tells it where to
+ * resume. A subscriber that resumes ({@code after}) is registered first and then reads the journal up to where the
+ * reader stands, so what arrives meanwhile is buffered, nothing is missed, and ids already delivered are skipped.
+ */
+public final class LiveFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+    private static final int PAGE = 500;
+
+    private final EventJournal journal;
+    private final JournalWakeups wakeups;
+    private final LiveFeedSettings settings;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /** The id of the last event the reader read (set before it is offered, see {@link #subscribe}). */
+    private final AtomicLong head = new AtomicLong(-1);
+    private volatile boolean running;
+    private @Nullable Thread reader;
+
+    public LiveFeed(EventJournal journal, JournalWakeups wakeups, LiveFeedSettings settings) {
+        this.journal = journal;
+        this.wakeups = wakeups;
+        this.settings = settings;
+    }
+
+    /**
+     * The events that pass {@code filter}: after {@code after} when given (what was missed, then live), else from
+     * now. Fails with {@link ResumeExpiredException} when events after {@code after} were already forgotten.
+     */
+    public Flux<LiveEvent> subscribe(@Nullable Long after, Predicate<LiveEvent> filter) {
+        return Flux.defer(() -> {
+            Subscriber subscriber = new Subscriber(filter, settings.subscriberBuffer());
+            subscribers.add(subscriber);
+            long standsAt = awaitHead();
+            Flux<LiveEvent> missed = after == null ? Flux.empty() : missedSince(after, standsAt, filter);
+            long[] lastDelivered = {after == null ? standsAt : after};
+            return Flux.concat(missed, subscriber.events())
+                    .filter(event -> event.id() > lastDelivered[0])
+                    .doOnNext(event -> lastDelivered[0] = event.id())
+                    .onErrorMap(SubscriberTooSlowException.class,
+                            tooSlow -> new SubscriberTooSlowException(lastDelivered[0]))
+                    .doFinally(signal -> subscribers.remove(subscriber));
+        });
+    }
+
+    /** How many subscriptions this replica serves now. */
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    /** Reads the journal from {@code after} up to at least {@code upTo} (the reader's position at registration). */
+    private Flux<LiveEvent> missedSince(long after, long upTo, Predicate<LiveEvent> filter) {
+        return Flux.defer(() -> {
+            if (after < journal.forgottenThrough()) {
+                return Flux.error(new ResumeExpiredException(after, journal.forgottenThrough()));
+            }
+            return Flux.<List<JournalEntry>, Long>generate(() -> after, (from, sink) -> {
+                        if (from >= upTo) {
+                            sink.complete();
+                            return from;
+                        }
+                        List<JournalEntry> page = journal.readAfter(from, PAGE);
+                        if (page.isEmpty()) {
+                            sink.complete();
+                            return from;
+                        }
+                        sink.next(page);
+                        return page.get(page.size() - 1).id();
+                    })
+                    .flatMapIterable(page -> page)
+                    .mapNotNull(LiveFeed::decoded)
+                    .filter(filter)
+                    .subscribeOn(Schedulers.boundedElastic());
+        });
+    }
+
+    /** Where the reader stands; before its first read (just started), where the journal ends. */
+    private long awaitHead() {
+        long at = head.get();
+        return at >= 0 ? at : journal.headId();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = new Thread(this::readUntilStopped, "live-feed");
+        thread.setDaemon(true);
+        reader = thread;
+        thread.start();
+    }
+
+    private void readUntilStopped() {
+        while (running) {
+            try {
+                if (head.get() < 0) {
+                    head.set(journal.headId());
+                }
+                journal.numberCommitted();
+                readWhatIsNew();
+                wakeups.awaitNews(settings.pollInterval());
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException failed) {
+                // The database is away (restart, failover): keep trying; subscribers just wait for events.
+                log.warn("Live events: reading the journal failed ({}); trying again", failed.getMessage());
+                pause(settings.pollInterval().multipliedBy(4));
+            }
+        }
+    }
+
+    private void readWhatIsNew() {
+        List<JournalEntry> page;
+        do {
+            page = journal.readAfter(head.get(), PAGE);
+            for (JournalEntry entry : page) {
+                head.set(entry.id()); // before offering: a subscriber registering now reads up to here itself
+                LiveEvent event = decoded(entry);
+                if (event != null) {
+                    for (Subscriber subscriber : subscribers) {
+                        subscriber.offer(event);
+                    }
+                }
+            }
+        } while (page.size() == PAGE && running);
+    }
+
+    /** The event, or null (logged) for one this version cannot read: it must not stop the feed for everyone. */
+    private static @Nullable LiveEvent decoded(JournalEntry entry) {
+        try {
+            return LiveViews.decode(entry.id(), entry.kind(), entry.payloadJson());
+        } catch (RuntimeException unreadable) {
+            log.error("Live events: event {} ({}) cannot be read and is skipped: {}", entry.id(), entry.kind(),
+                    unreadable.getMessage());
+            return null;
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = reader;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        wakeups.close();
+        subscribers.forEach(Subscriber::end);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** One subscription: its filter and bounded buffer, filled by the reader thread only (a single producer). */
+    private static final class Subscriber {
+        private final Predicate<LiveEvent> filter;
+        private final Sinks.Many<LiveEvent> buffer;
+        private volatile boolean overflowed;
+
+        Subscriber(Predicate<LiveEvent> filter, int capacity) {
+            this.filter = filter;
+            this.buffer = Sinks.many().unicast().onBackpressureBuffer(new LinkedBlockingQueue<>(capacity));
+        }
+
+        Flux<LiveEvent> events() {
+            // Delivery (serialising, writing to the socket) runs off the reader thread: a slow socket fills this
+            // subscriber's buffer, never the reader's time.
+            return buffer.asFlux().publishOn(Schedulers.boundedElastic(), 32);
+        }
+
+        void offer(LiveEvent event) {
+            if (overflowed || !filter.test(event)) {
+                return;
+            }
+            Sinks.EmitResult result = buffer.tryEmitNext(event);
+            if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+                overflowed = true;
+                buffer.tryEmitError(new SubscriberTooSlowException(-1));
+            }
+        }
+
+        void end() {
+            buffer.tryEmitComplete();
+        }
+    }
+}

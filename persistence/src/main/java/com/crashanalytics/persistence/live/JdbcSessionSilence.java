@@ -1,0 +1,51 @@
+package com.crashanalytics.persistence.live;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import com.crashanalytics.domain.session.Session;
+import com.crashanalytics.domain.session.SessionSilence;
+import com.crashanalytics.persistence.session.SessionRows;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The stale-session watch's view of {@code session_logs} and its watermark in {@code live_feed_state}. */
+public class JdbcSessionSilence implements SessionSilence {
+
+    /** Any constant works; it names the stale-session watch among PostgreSQL's advisory locks. */
+    private static final long WATCH_LOCK = 0x11_57a1e_5e55L;
+
+    /** When the gateway last heard from a session: its last heartbeat or its last change, whichever is later. */
+    private static final String LAST_SEEN = "greatest(coalesce(last_heartbeat_at, updated_at), updated_at)";
+
+    private final JdbcClient jdbc;
+
+    public JdbcSessionSilence(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean tryLockWatch() {
+        return jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)").param("lock", WATCH_LOCK)
+                .query(Boolean.class).single();
+    }
+
+    @Override
+    public Instant sweptThrough() {
+        return jdbc.sql("SELECT stale_sessions_swept_through FROM live_feed_state FOR UPDATE")
+                .query(Timestamp.class).single().toInstant();
+    }
+
+    @Override
+    public void sweptThrough(Instant at) {
+        jdbc.sql("UPDATE live_feed_state SET stale_sessions_swept_through = :at").param("at", Timestamp.from(at)).update();
+    }
+
+    @Override
+    public List<Session> activeLastSeenBetween(Instant after, Instant upTo) {
+        return jdbc.sql("SELECT " + SessionRows.COLUMNS + " FROM session_logs WHERE status = 'ACTIVE' AND "
+                        + LAST_SEEN + " > :after AND " + LAST_SEEN + " <= :upTo ORDER BY " + LAST_SEEN + ", session_id")
+                .param("after", Timestamp.from(after)).param("upTo", Timestamp.from(upTo))
+                .query(SessionRows::map).list();
+    }
+}
