@@ -61,11 +61,12 @@ public class FleetGauges implements MeterBinder {
             Gauge.builder("gateway.sessions", () -> sessionsByStatus.getOrDefault(status, 0L))
                     .description("Sessions per status").tag("status", status.name()).register(registry);
         }
+        refresh(); // the first figures at start; then every interval (MetricsConfiguration)
     }
 
     /**
      * Reads the fleet's activity again; on failure (database down) the figures of the last refresh stay. Does
-     * nothing until the gauges are bound to the registry (the first scheduled refresh may come before).
+     * nothing until the gauges are bound to a registry.
      */
     public void refresh() {
         MultiGauge rounds = sinceLastRound;

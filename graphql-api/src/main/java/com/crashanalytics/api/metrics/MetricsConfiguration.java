@@ -2,6 +2,7 @@ package com.crashanalytics.api.metrics;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import com.crashanalytics.domain.session.FleetActivityReadModel;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,14 +36,16 @@ public class MetricsConfiguration {
     }
 
     /**
-     * Refreshes the fleet gauges on a thread of its own, at once and then every interval; stopped with the context.
+     * Refreshes the fleet gauges on a thread of its own every interval; stopped with the context.
      */
     @Bean(destroyMethod = "close")
     SimpleAsyncTaskScheduler fleetGaugeRefresher(FleetGauges gauges, FleetGaugeSettings settings) {
         SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
         scheduler.setThreadNamePrefix("fleet-gauges-");
         scheduler.setConcurrencyLimit(1);
-        scheduler.scheduleWithFixedDelay(gauges::refresh, settings.fleetRefreshInterval());
+        // The first refresh is the binding's, at start.
+        scheduler.scheduleWithFixedDelay(gauges::refresh, Instant.now().plus(settings.fleetRefreshInterval()),
+                settings.fleetRefreshInterval());
         return scheduler;
     }
 

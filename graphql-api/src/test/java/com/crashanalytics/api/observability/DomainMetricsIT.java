@@ -22,6 +22,7 @@ import com.crashanalytics.api.metrics.FleetGauges;
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlClient.GraphQlResponse;
+import com.crashanalytics.api.testing.GraphQlWebSocket;
 import com.crashanalytics.api.testing.PrometheusScrape;
 import com.crashanalytics.api.testing.TestApiKeys;
 import com.crashanalytics.api.testing.WritePath;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The gateway's own metrics, end to end: bots log rounds over GraphQL, a Prometheus scraper with a METRICS key
@@ -138,6 +140,15 @@ class DomainMetricsIT {
         assertThat(get("/actuator/info", metricsKey).statusCode()).isEqualTo(403);
         assertThat(get("/actuator/prometheus", metricsKey).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/prometheus", new TestApiKeys(port).dashboard()).statusCode()).isEqualTo(403);
+        // Over WebSocket the key is valid (the connection is acknowledged) but no operation is open to its role.
+        try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, metricsKey)) {
+            assertThat(socket.nextMessage().path("type").asString()).isEqualTo("connection_ack");
+            JsonNode refused = socket.execute("{ platforms { platformCode } }", Map.of());
+            assertThat(refused.path("errors").get(0).path("extensions").path("classification").asString())
+                    .as(refused.toString()).isEqualTo("FORBIDDEN");
+            assertThat(refused.path("data").path("platforms").isMissingNode() || refused.path("data").path("platforms").isNull())
+                    .isTrue();
+        }
     }
 
     private static double increase(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {

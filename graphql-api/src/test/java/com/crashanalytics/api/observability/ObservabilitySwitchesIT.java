@@ -13,12 +13,16 @@ import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.TestApiKeys;
 import com.crashanalytics.api.testing.WritePath;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -36,6 +40,21 @@ import tools.jackson.databind.json.JsonMapper;
 class ObservabilitySwitchesIT {
 
     private static final OtlpCollector COLLECTOR = OtlpCollector.start();
+
+    static {
+        // Logback is configured once per JVM: a context started later keeps the first one's format unless the
+        // logging system is cleaned up first. So this context really starts with the JSON switch on.
+        LoggingSystem.get(ObservabilitySwitchesIT.class.getClassLoader()).cleanUp();
+    }
+
+    /** The contexts that run after this one (cached, not restarted) log as configured by default: plain text. */
+    @AfterAll
+    static void plainLogsAgain() {
+        LoggingSystem logging = LoggingSystem.get(ObservabilitySwitchesIT.class.getClassLoader());
+        logging.cleanUp();
+        logging.beforeInitialize();
+        logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
+    }
 
     @DynamicPropertySource
     static void collector(DynamicPropertyRegistry properties) {

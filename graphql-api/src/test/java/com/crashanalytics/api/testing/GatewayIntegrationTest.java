@@ -24,7 +24,10 @@ import org.springframework.test.context.ContextConfiguration;
         "gateway.rate-limit.admin=1000000/1s",
         "gateway.rate-limit.bot=1000000/1s",
         "gateway.rate-limit.dashboard=1000000/1s",
-        "gateway.rate-limit.metrics=1000000/1s"})
+        "gateway.rate-limit.metrics=1000000/1s",
+        // The fleet gauges read the database at start and then on demand (DomainMetricsIT): a background refresh
+        // would land among the statements that tests count and explain.
+        "gateway.metrics.fleet-refresh-interval=1h"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(CleanDatabaseExtension.class)
 public @interface GatewayIntegrationTest {
