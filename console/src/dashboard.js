@@ -6,6 +6,7 @@ import { mountKeyForm } from './key.js';
 import { botPage } from './dashboard/bot.js';
 import { fairnessPage } from './dashboard/fairness.js';
 import { fleetPage } from './dashboard/fleet.js';
+import { livePage, stopLive } from './dashboard/live.js';
 import { qualityPage } from './dashboard/quality.js';
 import { signalsPage } from './dashboard/signals.js';
 import { strategiesPage } from './dashboard/strategies.js';
@@ -15,12 +16,13 @@ const rangeSelect = document.getElementById('range');
 const customRange = document.getElementById('custom-range');
 
 // ---------------------------------------------------------------------------------------------------------------
-// Routing: #/fleet, #/bot/<id>, #/strategies, #/fairness, #/signals, #/quality
+// Routing: #/fleet, #/live, #/bot/<id>, #/strategies, #/fairness, #/signals, #/quality
 
-const PAGES = { fleet: fleetPage, strategies: strategiesPage, fairness: fairnessPage, signals: signalsPage, quality: qualityPage };
+const PAGES = { fleet: fleetPage, live: livePage, strategies: strategiesPage, fairness: fairnessPage, signals: signalsPage, quality: qualityPage };
 
 function route() {
   const [page, argument] = location.hash.replace(/^#\/?/, '').split('/');
+  stopLive();
   main.replaceChildren();
   document.querySelectorAll('nav a[data-page]').forEach((link) => link.classList.toggle('active', link.dataset.page === (page || 'fleet')));
   document.body.dataset.page = page || 'fleet';
@@ -33,12 +35,12 @@ rangeSelect.addEventListener('change', () => {
   route();
 });
 customRange.addEventListener('change', route);
-// Until the gateway pushes rounds (subscriptions), the page asks again on a timer, as Grafana's refresh does.
+// The Live page is pushed by subscriptions; the other pages ask again on a timer, as Grafana's refresh does.
 let refreshTimer = null;
 document.getElementById('refresh').addEventListener('change', (event) => {
   clearInterval(refreshTimer);
   const seconds = Number(event.target.value);
-  refreshTimer = seconds ? setInterval(route, seconds * 1000) : null;
+  refreshTimer = seconds ? setInterval(() => { if (document.body.dataset.page !== 'live') route(); }, seconds * 1000) : null;
 });
 window.addEventListener('hashchange', route);
 mountKeyForm(document.getElementById('key-form'), route);

@@ -17,6 +17,7 @@ import com.crashanalytics.benchmarks.phase.AnalyticsQueries;
 import com.crashanalytics.benchmarks.phase.BatchedIngest;
 import com.crashanalytics.benchmarks.phase.Bench;
 import com.crashanalytics.benchmarks.phase.DashboardQuery;
+import com.crashanalytics.benchmarks.phase.LiveFeedLoad;
 import com.crashanalytics.benchmarks.phase.SingleRoundIngest;
 import com.crashanalytics.benchmarks.report.Machine;
 import com.crashanalytics.benchmarks.report.PhaseLog;
@@ -136,6 +137,9 @@ public final class BenchmarkCli {
         if (options.runs("single")) {
             failed += phase("ingest, one round per request", probe,
                     () -> rows.addAll(new SingleRoundIngest(bench).run()));
+        }
+        if (options.runs("live")) {
+            failed += phase("live feed", probe, () -> rows.addAll(new LiveFeedLoad(bench).run()));
         }
         DashboardQuery dashboard = new DashboardQuery(bench);
         if (options.runs("dashboard")) {

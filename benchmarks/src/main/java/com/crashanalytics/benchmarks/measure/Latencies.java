@@ -18,6 +18,11 @@ public final class Latencies {
         histogram.recordValue(Math.max(1, Math.min(nanos, HIGHEST)));
     }
 
+    /** Forgets what was recorded (after a warm-up). */
+    public void reset() {
+        histogram.reset();
+    }
+
     public Latencies add(Latencies other) {
         histogram.add(other.histogram);
         return this;

@@ -117,17 +117,17 @@ public final class SingleRoundIngest {
 
     /** What one bot does with one of its items (sends a request, writes a round). */
     @FunctionalInterface
-    private interface Send<T> {
+    interface Send<T> {
         void send(T item) throws Exception;
     }
 
     @FunctionalInterface
-    private interface BotSender<T> {
+    interface BotSender<T> {
         Send<T> of(int bot);
     }
 
     /** Every bot works through its items at once; the trial's time runs from the common start to the last one done. */
-    private static <T> Trial concurrently(ExecutorService threads, int concurrency, BotSender<T> senders,
+    static <T> Trial concurrently(ExecutorService threads, int concurrency, BotSender<T> senders,
                                           List<List<T>> items) throws Exception {
         CountDownLatch ready = new CountDownLatch(concurrency);
         CountDownLatch go = new CountDownLatch(1);

@@ -93,6 +93,7 @@ class ConsoleBrowserIT {
                 dynamicTest("fairness: distribution, survival, gaps", this::fairness),
                 dynamicTest("signals: calibration and Brier score", this::signals),
                 dynamicTest("errors and OCR quality", this::quality),
+                dynamicTest("live: rounds, sessions and crashes pushed as they commit", this::live),
                 dynamicTest("GraphiQL renders the demo tabs and runs DemoFleet", this::graphiql),
                 dynamicTest("the browser logged no error", this::noConsoleErrors),
                 dynamicTest("no request left the gateway's origin", this::everyRequestStayedHome));
@@ -249,6 +250,41 @@ class ConsoleBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#error-table tbody tr"))).hasSize(errorTypes);
         assertThat(browser.findElements(By.cssSelector("#ocr-table tbody tr"))).hasSize(3);
         screenshot("quality");
+    }
+
+    void live() throws IOException {
+        browser.get(origin() + "/console#/live");
+        waitFor(d -> "live".equals(d.findElement(By.id("live-status")).getText()));
+        // The page subscribes live, without after: a round logged before the gateway registered the subscription is
+        // not shown, so the bot logs one round after another until one appears (the first, unless the machine crawls).
+        int round = 0;
+        boolean shown = false;
+        while (!shown && round < 10) {
+            round++;
+            api("mutation { logRound(input: {botId: \"sim-bot-01\", sessionId: \"console-live\", roundNumber: " + round
+                    + ", roundOutcome: LOSS, stakeValue: 5, crashMultiplier: 1.07}) { duplicate } }");
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(3)).until(d -> !d.findElements(
+                        By.cssSelector("#live-rounds tbody tr")).isEmpty());
+                shown = true;
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                // not registered yet: the next round will be
+            }
+        }
+        assertThat(shown).as("a logged round appeared on the live page without a reload").isTrue();
+        List<String> cells = browser.findElements(By.cssSelector("#live-rounds tbody tr:first-child td")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(cells.subList(0, 5)).containsExactly("sim-bot-01", "console-live", String.valueOf(round), "LOSS", "5.00");
+        assertThat(cells.get(7)).isEqualTo("-5.00");
+        waitFor(d -> !d.findElements(By.cssSelector("#live-crashes tbody tr")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#live-crashes tbody tr:first-child td:nth-child(2)")).getText())
+                .isEqualTo("1.07x");
+
+        api("mutation { endSession(input: {botId: \"sim-bot-01\", sessionId: \"console-live\", status: COMPLETED}) { duplicate } }");
+        waitFor(d -> !d.findElements(By.cssSelector("#live-sessions tbody tr.ENDED")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#live-sessions tbody tr.ENDED td:nth-child(3)")).getText())
+                .isEqualTo("console-live");
+        screenshot("live");
     }
 
     void graphiql() throws IOException {

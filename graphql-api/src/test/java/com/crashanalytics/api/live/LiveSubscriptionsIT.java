@@ -45,8 +45,8 @@ class LiveSubscriptionsIT {
               }
             }""";
     private static final String CRASHES = """
-            subscription($atLeast: BigDecimal) {
-              crashObserved(gameName: "aviator", platformCode: "dafabet", atLeast: $atLeast) {
+            subscription($atLeast: BigDecimal, $after: Long) {
+              crashObserved(gameName: "aviator", platformCode: "dafabet", atLeast: $atLeast, after: $after) {
                 eventId gameRoundId crashMultiplier streakMultiplier roundsSinceStreakMultiplier
                 expectedRoundsBetween chanceOfRunSoLong
               }
@@ -69,9 +69,8 @@ class LiveSubscriptionsIT {
     @Test
     void aRoundIsStreamedAsItCommitsWithWhatALiveTableShows() throws Exception {
         try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
-            String id = socket.subscribe(ROUNDS, Map.of("filter", Map.of("botIds", List.of(BOT))));
-            awaitSubscribed();
-
+            String id = socket.subscribe(ROUNDS, Map.of("filter", Map.of("botIds", List.of(BOT)), "after", journalEnd()));
+            
             ok(writes.logRound(with(round(1, "WIN", "10.00", "2.10", "1.50"), "signals",
                     List.of(Map.of("signalType", "cashout_1.5x", "confidenceScore", 0.8, "predictedMultiplier", "1.50")))));
             JsonNode event = nextEvent(socket, id, "roundLogged");
@@ -93,9 +92,9 @@ class LiveSubscriptionsIT {
     @Test
     void aRetriedRoundIsNotAnnouncedTwiceAndFiltersNarrowTheFeed() throws Exception {
         try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
-            String id = socket.subscribe(ROUNDS, Map.of("filter", Map.of("botIds", List.of(BOT), "outcomes", List.of("LOSS"))));
-            awaitSubscribed();
-
+            String id = socket.subscribe(ROUNDS, Map.of("filter", Map.of("botIds", List.of(BOT), "outcomes", List.of("LOSS")),
+                    "after", journalEnd()));
+            
             Map<String, Object> loss = round(2, "LOSS", "20.00", "1.10", null);
             ok(writes.logRound(round(1, "WIN", "10.00", "2.10", "1.50")));
             ok(writes.logRound(loss));
@@ -114,9 +113,9 @@ class LiveSubscriptionsIT {
         writes.startSession("other_bot", "other_session", "500.00");
         String botKey = new TestApiKeys(port).bot(BOT);
         try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, botKey).acknowledged()) {
-            String id = socket.subscribe(ROUNDS, Map.of("filter", Map.of("botIds", List.of(BOT, "other_bot"))));
-            awaitSubscribed();
-
+            String id = socket.subscribe(ROUNDS, Map.of("filter", Map.of("botIds", List.of(BOT, "other_bot")),
+                    "after", journalEnd()));
+            
             ok(writes.logRound(with(round(1, "LOSS", "10.00", "1.20", null), "botId", "other_bot",
                     "sessionId", "other_session")));
             ok(writes.logRound(round(1, "LOSS", "10.00", "1.20", null)));
@@ -131,9 +130,8 @@ class LiveSubscriptionsIT {
     void aClientResumingAfterTheLastEventItSawGetsWhatItMissedThenLiveEventsWithoutGapOrDuplicate() throws Exception {
         long lastSeen;
         try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
-            String id = socket.subscribe(ROUNDS, Map.of("filter", Map.of("botIds", List.of(BOT))));
-            awaitSubscribed();
-            ok(writes.logRound(round(1, "WIN", "10.00", "2.10", "1.50")));
+            String id = socket.subscribe(ROUNDS, Map.of("filter", Map.of("botIds", List.of(BOT)), "after", journalEnd()));
+                        ok(writes.logRound(round(1, "WIN", "10.00", "2.10", "1.50")));
             lastSeen = nextEvent(socket, id, "roundLogged").path("eventId").asLong();
         }
         // Disconnected: rounds 2 and 3 are logged meanwhile.
@@ -148,8 +146,7 @@ class LiveSubscriptionsIT {
                 numbers.add(event.path("roundNumber").asInt());
                 eventIds.add(event.path("eventId").asLong());
             }
-            awaitSubscribed();
-            ok(writes.logRound(round(4, "LOSS", "10.00", "1.30", null)));
+                        ok(writes.logRound(round(4, "LOSS", "10.00", "1.30", null)));
             JsonNode live = nextEvent(socket, id, "roundLogged");
             numbers.add(live.path("roundNumber").asInt());
             eventIds.add(live.path("eventId").asLong());
@@ -163,9 +160,8 @@ class LiveSubscriptionsIT {
     @Test
     void sessionsStartingEndingAndGoingBustAreStreamed() throws Exception {
         try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
-            String id = socket.subscribe(SESSIONS, Map.of("filter", Map.of("botIds", List.of(BOT))));
-            awaitSubscribed();
-
+            String id = socket.subscribe(SESSIONS, Map.of("filter", Map.of("botIds", List.of(BOT)), "after", journalEnd()));
+            
             writes.startSession(BOT, "short_session", "30.00");
             ok(writes.logRound(with(round(1, "LOSS", "30.00", "1.05", null), "sessionId", "short_session")));
             ok(admin.execute(WritePath.END_SESSION, Map.of("input", Map.of("botId", BOT, "sessionId", "short_session",
@@ -191,9 +187,8 @@ class LiveSubscriptionsIT {
         writes.startSession("watcher_bot", "watcher_session", "1000.00");
         try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, new TestApiKeys(port).bot("watcher_bot"))
                 .acknowledged()) {
-            String id = socket.subscribe(CRASHES, Map.of());
-            awaitSubscribed();
-
+            String id = socket.subscribe(CRASHES, Map.of("after", journalEnd()));
+            
             // Game rounds g1..g4 crash at 12.00, 1.50, 2.00, 3.00; both bots watch g2 and g3.
             String[][] rounds = {{"g1", "12.00"}, {"g2", "1.50"}, {"g3", "2.00"}, {"g4", "3.00"}};
             for (int i = 0; i < rounds.length; i++) {
@@ -225,9 +220,8 @@ class LiveSubscriptionsIT {
     @Test
     void theCrashFeedCanBeNarrowedToTheRareRounds() throws Exception {
         try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
-            String id = socket.subscribe(CRASHES, Map.of("atLeast", "10"));
-            awaitSubscribed();
-
+            String id = socket.subscribe(CRASHES, Map.of("atLeast", "10", "after", journalEnd()));
+            
             ok(writes.logRound(round(1, "SKIP", null, "9.99", null)));
             ok(writes.logRound(round(2, "SKIP", null, "10.00", null)));
 
@@ -249,11 +243,12 @@ class LiveSubscriptionsIT {
     }
 
     /**
-     * The subscription is registered once the server has it: a round logged before might be missed by a live-only
-     * subscription, as it would for any client. A short pause stands in for a handshake the protocol lacks.
+     * Where the journal ends now. A live-only subscription hears what commits after the server registered it, which
+     * the protocol does not acknowledge; subscribing with after: this instead makes the tests independent of how
+     * long registration takes (and is what a client that cares about every event does).
      */
-    private static void awaitSubscribed() throws InterruptedException {
-        Thread.sleep(300);
+    private long journalEnd() {
+        return jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM live_events", Long.class);
     }
 
     private static JsonNode nextEvent(GraphQlWebSocket socket, String id, String field) throws InterruptedException {

@@ -119,6 +119,21 @@ public final class GraphQlWebSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops reading from the socket, as a client too slow to keep up would: the server's writes back up (the
+     * socket buffers fill) until {@link #resumeReading()}.
+     */
+    public void pauseReading() {
+        paused = true;
+    }
+
+    public void resumeReading() {
+        paused = false;
+        socket.request(1);
+    }
+
+    private volatile boolean paused;
+
     private final class Listener implements WebSocket.Listener {
 
         private final StringBuilder partial = new StringBuilder();
@@ -130,7 +145,9 @@ public final class GraphQlWebSocket implements AutoCloseable {
                 messages.add(JSON.readTree(partial.toString()));
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            if (!paused) {
+                webSocket.request(1);
+            }
             return null;
         }
 

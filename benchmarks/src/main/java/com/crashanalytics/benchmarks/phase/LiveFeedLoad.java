@@ -1,0 +1,268 @@
+package com.crashanalytics.benchmarks.phase;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.crashanalytics.benchmarks.gateway.Documents;
+import com.crashanalytics.benchmarks.gateway.GatewayHttp;
+import com.crashanalytics.benchmarks.measure.Alternation;
+import com.crashanalytics.benchmarks.measure.Alternation.Contender;
+import com.crashanalytics.benchmarks.measure.Latencies;
+import com.crashanalytics.benchmarks.measure.Series;
+import com.crashanalytics.benchmarks.measure.Trial;
+import com.crashanalytics.benchmarks.report.Row;
+import com.crashanalytics.benchmarks.workload.PlayedRound;
+import com.crashanalytics.benchmarks.workload.PlayedSession;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The live feed under load: 16 bots log one round per request while 10 dashboards each subscribe to every round
+ * ({@code roundLogged} over graphql-transport-ws), against the same 16 bots with nobody subscribed, trial by trial.
+ * Reports the ingest ratio (with ÷ without), the event latency from the gateway receiving the round (its
+ * {@code loggedAt}, which comes before the write's own transaction, so the figure is an upper bound of commit to
+ * client) to the subscriber's socket, p50 and p99, and the heap held by 1,000 idle subscriptions (100 connections
+ * × 10, measured after a full GC through {@code jcmd}).
+ */
+public final class LiveFeedLoad {
+
+    private static final String SECTION = "live feed";
+    private static final int BOTS = 16;
+    private static final int SUBSCRIBERS = 10;
+    private static final int IDLE_CONNECTIONS = 100;
+    private static final int IDLE_PER_CONNECTION = 10;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final String EVERY_ROUND = "subscription { roundLogged { eventId loggedAt } }";
+
+    private final Bench bench;
+    private final Instant start = Instant.now().minus(Duration.ofDays(9));
+    private final List<GatewayHttp> bots = new ArrayList<>();
+    private final Latencies eventLatencies = new Latencies();
+    private String dashboardKey;
+
+    public LiveFeedLoad(Bench bench) {
+        this.bench = bench;
+    }
+
+    public List<Row> run() throws Exception {
+        bench.say("live feed: registering " + BOTS + " bots and a DASHBOARD key");
+        for (int bot = 0; bot < BOTS; bot++) {
+            bench.admin().registerBot(botId(bot), "fixed_target");
+            bots.add(new GatewayHttp(bench.gateway().graphQl(), bench.admin().botKey(botId(bot))));
+        }
+        dashboardKey = bench.admin().dashboardKey();
+        int perBot = bench.options().roundsPerBot(BOTS);
+        ExecutorService threads = Executors.newFixedThreadPool(BOTS);
+        try {
+            List<Contender> contenders = List.of(
+                    new Contender("subscribed", trial -> withSubscribers(threads, perBot, trial)),
+                    new Contender("unsubscribed", trial -> {
+                        List<List<String>> bodies = bodies("none", perBot, trial);
+                        return () -> logConcurrently(threads, bodies);
+                    }));
+            bench.say("live feed: warm-up");
+            Alternation.warmUp(contenders);
+            synchronized (eventLatencies) {
+                eventLatencies.reset();
+            }
+            bench.say("live feed: " + BOTS + " bots x " + perBot + " rounds, " + bench.options().trials()
+                    + " trials, " + SUBSCRIBERS + " subscribers / none in turn");
+            Map<String, Series> results = bench.alternation().run(bench.options().trials(), contenders);
+            List<Row> rows = new ArrayList<>(rows(perBot, results.get("subscribed"), results.get("unsubscribed")));
+            rows.add(idleSubscriptions());
+            return rows;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private Alternation.Timed withSubscribers(ExecutorService threads, int perBot, int trial) throws Exception {
+        List<List<String>> bodies = bodies("sub", perBot, trial);
+        long expected = bodies.stream().mapToLong(List::size).sum();
+        List<Subscriber> subscribers = new ArrayList<>();
+        for (int i = 0; i < SUBSCRIBERS; i++) {
+            subscribers.add(Subscriber.open(bench.gateway().base(), dashboardKey, 1, trial > 0 ? eventLatencies : null));
+        }
+        return () -> {
+            Trial trialDone = logConcurrently(threads, bodies);
+            for (Subscriber subscriber : subscribers) {
+                subscriber.awaitEvents(expected, Duration.ofSeconds(60));
+                subscriber.close();
+            }
+            return trialDone;
+        };
+    }
+
+    private List<List<String>> bodies(String contender, int perBot, int trial) {
+        List<List<String>> bodies = new ArrayList<>();
+        for (int bot = 0; bot < BOTS; bot++) {
+            String sessionId = "live-" + contender + "-t" + trial + "-b" + (bot + 1);
+            bench.admin().startSession(botId(bot), sessionId, PlayedSession.TABLE.gameName(),
+                    PlayedSession.TABLE.platformCode(), PlayedSession.BANKROLL);
+            List<PlayedRound> rounds = PlayedSession.play(botId(bot), sessionId, perBot, start, 53L * trial + bot).rounds();
+            bodies.add(rounds.stream().map(round -> GatewayHttp.body(Documents.LOG_ROUND, Map.of("input", round.input())))
+                    .toList());
+        }
+        return bodies;
+    }
+
+    private Trial logConcurrently(ExecutorService threads, List<List<String>> bodies) throws Exception {
+        return SingleRoundIngest.concurrently(threads, BOTS, bot -> bots.get(bot)::post, bodies);
+    }
+
+    private List<Row> rows(int perBot, Series subscribed, Series unsubscribed) {
+        String benchmark = "logRound, " + BOTS + " bots x " + perBot + " rounds, " + SUBSCRIBERS + " subscribers";
+        Row throughput = Bench.withTrialRatios(Row.compared(SECTION, benchmark, "rounds/s",
+                subscribed.operationsPerSecond(), "the same, nobody subscribed", unsubscribed.operationsPerSecond()),
+                Alternation.throughputRatios(subscribed, unsubscribed));
+        throughput = throughput.target(">= 0.9x", throughput.ratio() != null && throughput.ratio() >= 0.9)
+                .detail("subscribedRoundsPerSecondByTrial", Bench.rounded(subscribed.operationsPerSecondByTrial()))
+                .detail("unsubscribedRoundsPerSecondByTrial", Bench.rounded(unsubscribed.operationsPerSecondByTrial()));
+        Latencies latencies;
+        synchronized (eventLatencies) {
+            latencies = new Latencies().add(eventLatencies);
+        }
+        String latency = "event latency, received by the gateway to the subscriber's socket (" + latencies.count()
+                + " events)";
+        return List.of(throughput,
+                Row.absolute(SECTION, latency, "p50 ms", latencies.millisAt(50)),
+                Row.absolute(SECTION, latency, "p99 ms", latencies.millisAt(99)));
+    }
+
+    private Row idleSubscriptions() throws Exception {
+        long before = heapAfterFullGcKb();
+        List<Subscriber> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < IDLE_CONNECTIONS; i++) {
+                idle.add(Subscriber.open(bench.gateway().base(), dashboardKey, IDLE_PER_CONNECTION, null));
+            }
+            Thread.sleep(2_000);
+            long after = heapAfterFullGcKb();
+            int subscriptions = IDLE_CONNECTIONS * IDLE_PER_CONNECTION;
+            bench.say("live feed: " + subscriptions + " idle subscriptions hold " + (after - before) + " KB of heap");
+            return Row.absolute(SECTION, subscriptions + " idle subscriptions (" + IDLE_CONNECTIONS
+                            + " connections x " + IDLE_PER_CONNECTION + "), heap after a full GC", "MB",
+                            (after - before) / 1024.0)
+                    .detail("heapBeforeKb", before).detail("heapAfterKb", after)
+                    .detail("bytesPerSubscription", (after - before) * 1024 / subscriptions);
+        } finally {
+            for (Subscriber subscriber : idle) {
+                subscriber.close();
+            }
+        }
+    }
+
+    /** The gateway's used heap after a full GC, in KB, through jcmd (GC.run, then GC.heap_info). */
+    private long heapAfterFullGcKb() throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String pid = Long.toString(bench.gateway().pid());
+        new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
+        Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(info.getInputStream().readAllBytes());
+        info.waitFor(60, TimeUnit.SECONDS);
+        Matcher used = HEAP_USED.matcher(text);
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figure in jcmd GC.heap_info: " + text);
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    private static String botId(int bot) {
+        return "live-bot-%02d".formatted(bot + 1);
+    }
+
+    /** A dashboard: one WebSocket with {@code subscriptions} roundLogged subscriptions, counting what arrives. */
+    private static final class Subscriber implements WebSocket.Listener {
+        private final AtomicLong events = new AtomicLong();
+        private final CountDownLatch acknowledged = new CountDownLatch(1);
+        private final Latencies latencies;
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+
+        private Subscriber(Latencies latencies) {
+            this.latencies = latencies;
+        }
+
+        static Subscriber open(URI base, String key, int subscriptions, Latencies latencies) throws Exception {
+            Subscriber subscriber = new Subscriber(latencies);
+            URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + "/graphql");
+            subscriber.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+                    .buildAsync(ws, subscriber).join();
+            subscriber.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + key)));
+            if (!subscriber.acknowledged.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no connection_ack");
+            }
+            for (int i = 1; i <= subscriptions; i++) {
+                subscriber.send(Map.of("id", Integer.toString(i), "type", "subscribe",
+                        "payload", Map.of("query", EVERY_ROUND)));
+            }
+            Thread.sleep(200); // registration is not acknowledged by the protocol
+            return subscriber;
+        }
+
+        void awaitEvents(long expected, Duration within) throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (events.get() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (events.get() < expected) {
+                throw new IllegalStateException("a subscriber got " + events.get() + " of " + expected + " events");
+            }
+        }
+
+        private void send(Map<String, Object> message) {
+            socket.sendText(JSON.writeValueAsString(message), true).join();
+        }
+
+        void close() {
+            socket.abort();
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                JsonNode message = JSON.readTree(partial.toString());
+                partial.setLength(0);
+                String type = message.path("type").asString();
+                if ("connection_ack".equals(type)) {
+                    acknowledged.countDown();
+                } else if ("next".equals(type)) {
+                    events.incrementAndGet();
+                    if (latencies != null) {
+                        Instant logged = Instant.parse(message.path("payload").path("data").path("roundLogged")
+                                .path("loggedAt").asString());
+                        long loggedNanos = logged.getEpochSecond() * 1_000_000_000L + logged.getNano();
+                        long nowNanos = nowEpochNanos();
+                        synchronized (latencies) {
+                            latencies.record(nowNanos - loggedNanos);
+                        }
+                    }
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        private static long nowEpochNanos() {
+            Instant now = Instant.now();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package com.crashanalytics.api.live;
+
+import static com.crashanalytics.api.testing.WritePath.BOT;
+import static com.crashanalytics.api.testing.WritePath.SESSION;
+import static com.crashanalytics.api.testing.WritePath.ok;
+import static com.crashanalytics.api.testing.WritePath.round;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.crashanalytics.api.testing.GatewayIntegrationTest;
+import com.crashanalytics.api.testing.GraphQlClient;
+import com.crashanalytics.api.testing.GraphQlWebSocket;
+import com.crashanalytics.api.testing.TestApiKeys;
+import com.crashanalytics.api.testing.WritePath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The live side's limits and timers, with small settings: a subscriber too slow for its buffer is ended with where
+ * to resume (and ingest never waits for it), and a session going silent is announced once per silence.
+ */
+@GatewayIntegrationTest
+@TestPropertySource(properties = {
+        "gateway.live.subscriber-buffer=5",
+        "gateway.sessions.stale-after=PT2S",
+        "gateway.live.stale-sweep-interval=PT0.2S"})
+class LiveFeedLimitsIT {
+
+    private static final String ROUNDS = """
+            subscription($after: Long) {
+              roundLogged(filter: {botIds: ["aviator_bot_001"]}, after: $after) { eventId roundNumber }
+            }""";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private WritePath writes;
+
+    @BeforeEach
+    void aBotInASession() {
+        writes = new WritePath(new GraphQlClient(port), jdbc).activeSession();
+    }
+
+    private long journalEnd() {
+        return jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM live_events", Long.class);
+    }
+
+    @Test
+    void aSubscriberTooSlowForItsBufferIsEndedWithWhereToResumeAndMissesNothingWhenItDoes() throws Exception {
+        int rounds = 3_000;
+        List<Integer> received = new ArrayList<>();
+        long resumeAfter;
+        try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
+            String id = socket.subscribe(ROUNDS, Map.of("after", journalEnd()));
+            socket.pauseReading();
+
+            // Ingest goes on at full speed while the subscriber reads nothing.
+            for (int first = 1; first <= rounds; first += 500) {
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (int number = first; number < first + 500; number++) {
+                    batch.add(round(number, "SKIP", null, "1.50", null));
+                }
+                ok(writes.logRounds(batch));
+            }
+            socket.resumeReading();
+
+            JsonNode message = socket.nextMessage();
+            while (message != null && "next".equals(message.path("type").asString())) {
+                received.add(message.path("payload").path("data").path("roundLogged").path("roundNumber").asInt());
+                message = socket.nextMessage();
+            }
+            assertThat(message).as("the feed ends with an error").isNotNull();
+            assertThat(message.path("id").asString()).isEqualTo(id);
+            assertThat(message.path("type").asString()).isEqualTo("error");
+            JsonNode error = message.path("payload").get(0);
+            assertThat(error.path("extensions").path("classification").asString()).isEqualTo("SUBSCRIBER_TOO_SLOW");
+            resumeAfter = error.path("extensions").path("resumeAfter").asLong();
+            assertThat(received).as("it got fewer than all before overflowing").hasSizeLessThan(rounds);
+        }
+        try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
+            socket.subscribe(ROUNDS, Map.of("after", resumeAfter));
+            while (received.size() < rounds) {
+                JsonNode message = socket.nextMessage();
+                assertThat(message).as("resumed events keep coming").isNotNull();
+                assertThat(message.path("type").asString()).as(message.toString()).isEqualTo("next");
+                received.add(message.path("payload").path("data").path("roundLogged").path("roundNumber").asInt());
+            }
+        }
+        List<Integer> everyRound = new ArrayList<>();
+        for (int number = 1; number <= rounds; number++) {
+            everyRound.add(number);
+        }
+        assertThat(received).as("every round once, in order, across the overflow and the resume").isEqualTo(everyRound);
+    }
+
+    @Test
+    void aSessionGoingSilentIsAnnouncedOncePerSilence() throws Exception {
+        GraphQlClient admin = new GraphQlClient(port);
+        try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
+            String id = socket.subscribe("""
+                    subscription($after: Long) {
+                      sessionChanged(filter: {sessionId: "session_20261121_001", changes: [STALE]}, after: $after) {
+                        change sessionId status at lastSeenAt } }""", Map.of("after", journalEnd()));
+
+            JsonNode first = socket.nextMessage(); // 2 s of silence after the session started
+            assertThat(first.path("payload").path("data").path("sessionChanged").path("change").asString())
+                    .isEqualTo("STALE");
+            assertThat(socket.nextMessageWithin(1_500)).as("told once per silence").isNull();
+
+            ok(admin.execute(WritePath.HEARTBEAT, Map.of("input", Map.of("botId", BOT, "sessionId", SESSION))));
+            JsonNode second = socket.nextMessage(); // a new silence after the heartbeat
+            assertThat(second).isNotNull();
+            assertThat(second.path("payload").path("data").path("sessionChanged").path("status").asString())
+                    .isEqualTo("ACTIVE");
+            assertThat(id).isEqualTo(second.path("id").asString());
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package com.crashanalytics.api.live;
+
+import static com.crashanalytics.api.testing.WritePath.ok;
+import static com.crashanalytics.api.testing.WritePath.round;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.crashanalytics.api.testing.GatewayIntegrationTest;
+import com.crashanalytics.api.testing.GraphQlClient;
+import com.crashanalytics.api.testing.GraphQlWebSocket;
+import com.crashanalytics.api.testing.TestApiKeys;
+import com.crashanalytics.api.testing.WritePath;
+import com.crashanalytics.persistence.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two gateway replicas on one database: this test's gateway (A) and a second one in a process of its own (B, the
+ * packaged jar, as production runs it). A subscriber on either sees what is logged through the other, each event
+ * once and in the same order with the same ids: the feed goes through PostgreSQL, not through one process's memory.
+ */
+@GatewayIntegrationTest
+class TwoGatewaysLiveIT {
+
+    private static final String ROUNDS = """
+            subscription($after: Long) {
+              roundLogged(filter: {botIds: ["aviator_bot_001"]}, after: $after) { eventId roundNumber }
+            }""";
+    private static Process replicaB;
+    private static int portB;
+
+    @LocalServerPort
+    int portA;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startReplicaB() throws Exception {
+        Path jar = Path.of("target", "crash-analytics-gateway.jar");
+        assertThat(jar).as("the packaged gateway (failsafe runs after package)").exists();
+        portB = freePort();
+        TestPostgres postgres = TestPostgres.get();
+        Path log = Files.createDirectories(Path.of("target")).resolve("two-gateways-replica-b.log");
+        replicaB = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", jar.toString(),
+                "--server.port=" + portB,
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=" + postgres.username(),
+                "--spring.datasource.password=" + postgres.password(),
+                "--gateway.admin-key=" + TestApiKeys.ADMIN,
+                "--gateway.rate-limit.admin=1000000/1s")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        awaitHealthy(portB, Duration.ofMinutes(3), log);
+    }
+
+    @AfterAll
+    static void stopReplicaB() throws InterruptedException {
+        if (replicaB != null) {
+            replicaB.destroy();
+            replicaB.waitFor();
+        }
+    }
+
+    @Test
+    void aSubscriberOnEitherReplicaSeesWhatIsLoggedThroughTheOtherOnceWithTheSameIds() throws Exception {
+        WritePath throughA = new WritePath(new GraphQlClient(portA), jdbc).activeSession();
+        WritePath throughB = new WritePath(new GraphQlClient(portB), jdbc);
+        try (GraphQlWebSocket onA = GraphQlWebSocket.connectWithKey(portA, TestApiKeys.ADMIN).acknowledged();
+             GraphQlWebSocket onB = GraphQlWebSocket.connectWithKey(portB, TestApiKeys.ADMIN).acknowledged()) {
+            // From the journal's current end: however long each replica takes to register the subscription,
+            // nothing logged from here on is missed (the feed resumes from there).
+            long from = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM live_events", Long.class);
+            onA.subscribe(ROUNDS, Map.of("after", from));
+            onB.subscribe(ROUNDS, Map.of("after", from));
+
+            for (int number = 1; number <= 6; number++) {
+                ok((number % 2 == 1 ? throughA : throughB).logRound(round(number, "SKIP", null, "1.50", null)));
+            }
+
+            List<JsonNode> seenOnA = events(onA, 6);
+            List<JsonNode> seenOnB = events(onB, 6);
+            assertThat(seenOnA).extracting(event -> event.path("roundNumber").asInt()).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(seenOnB).extracting(event -> event.path("roundNumber").asInt()).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(seenOnB).extracting(event -> event.path("eventId").asLong())
+                    .as("one journal, one numbering: the same ids on both replicas")
+                    .isEqualTo(seenOnA.stream().map(event -> event.path("eventId").asLong()).toList());
+            assertThat(onA.nextMessageWithin(500)).isNull();
+            assertThat(onB.nextMessageWithin(100)).isNull();
+        }
+    }
+
+    private static List<JsonNode> events(GraphQlWebSocket socket, int count) throws InterruptedException {
+        List<JsonNode> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            JsonNode message = socket.nextMessage();
+            assertThat(message).as("event " + (i + 1) + " of " + count).isNotNull();
+            assertThat(message.path("type").asString()).as(message.toString()).isEqualTo("next");
+            events.add(message.path("payload").path("data").path("roundLogged"));
+        }
+        return events;
+    }
+
+    private static void awaitHealthy(int port, Duration within, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (!replicaB.isAlive()) {
+                throw new IllegalStateException("replica B exited: " + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("replica B not healthy within " + within + ": " + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
