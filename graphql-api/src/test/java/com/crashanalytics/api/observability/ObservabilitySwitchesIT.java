@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,6 +53,8 @@ class ObservabilitySwitchesIT {
     static void plainLogsAgain() {
         LoggingSystem logging = LoggingSystem.get(ObservabilitySwitchesIT.class.getClassLoader());
         logging.cleanUp();
+        // Spring Boot hands the switch to Logback as a system property, which would outlive this context.
+        System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
         logging.beforeInitialize();
         logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
     }
