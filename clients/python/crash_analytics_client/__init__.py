@@ -23,6 +23,8 @@ __all__ = ["GatewayClient", "GatewayError", "GatewayValidationError", "GatewayCo
            "configure", "client", "init_db", "create_session_log", "update_session_log", "log_crash_round",
            "log_batch_rounds", "log_round_multiplier_analytics", "log_round_signal", "log_round_outcome",
            "log_error", "log_ocr_validation", "get_bot_statistics", "get_session_summary"]
+__all__ += ["get_game_statistics", "get_strategy_performance", "get_multiplier_distribution",
+            "get_signal_effectiveness"]
 
 _default: Optional[GatewayClient] = None
 
@@ -90,3 +92,21 @@ def get_bot_statistics(*args: Any, **kwargs: Any) -> Any:
 
 def get_session_summary(*args: Any, **kwargs: Any) -> Any:
     return client().get_session_summary(*args, **kwargs)
+
+
+# --- fleet analytics (GatewayClient's FleetAnalytics): DASHBOARD or ADMIN keys ----------------------------------------
+
+def get_game_statistics(*args: Any, **kwargs: Any) -> Any:
+    return client().get_game_statistics(*args, **kwargs)
+
+
+def get_strategy_performance(*args: Any, **kwargs: Any) -> Any:
+    return client().get_strategy_performance(*args, **kwargs)
+
+
+def get_multiplier_distribution(*args: Any, **kwargs: Any) -> Any:
+    return client().get_multiplier_distribution(*args, **kwargs)
+
+
+def get_signal_effectiveness(*args: Any, **kwargs: Any) -> Any:
+    return client().get_signal_effectiveness(*args, **kwargs)

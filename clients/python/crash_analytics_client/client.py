@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from .errors import GatewayError, GatewayUnavailableError
+from .fleet_analytics import FleetAnalytics, plain
 from .transport import Spool, Transport
 
 _LOG_ROUND = ("mutation($input: LogRoundInput!) { logRound(input: $input) { duplicate round { id roundNumber"
@@ -65,8 +66,9 @@ def _input(arguments: Dict[str, Any], renames: Optional[Dict[str, str]] = None,
     return fields
 
 
-class GatewayClient:
-    """A bot's connection to the gateway, with the seed's function names.
+class GatewayClient(FleetAnalytics):
+    """A bot's connection to the gateway, with the seed's function names (the fleet analytics, such as
+    ``get_game_statistics``, come from :class:`FleetAnalytics`).
 
     ``spool_path`` (optional) keeps writes the gateway could not take in a local file and sends them, in order,
     once it answers again; such a write returns None instead of its id. ``default_platform`` stands in for the
@@ -229,10 +231,11 @@ class GatewayClient:
 
     def get_bot_statistics(self, bot_id: str) -> Optional[Dict[str, Any]]:
         bot = self.execute(_BOT_STATISTICS, {"id": bot_id})["bot"]
-        return None if bot is None else dict(bot["statistics"], bot_id=bot["botId"], strategy_name=bot["strategyName"])
+        return None if bot is None else dict(plain(bot["statistics"]), bot_id=bot["botId"],
+                                             strategy_name=bot["strategyName"])
 
     def get_session_summary(self, session_id: str) -> Optional[Dict[str, Any]]:
-        return self.execute(_SESSION_SUMMARY, {"id": session_id})["session"]
+        return plain(self.execute(_SESSION_SUMMARY, {"id": session_id})["session"])
 
     # --- what the client remembers ------------------------------------------------------------------------------
 

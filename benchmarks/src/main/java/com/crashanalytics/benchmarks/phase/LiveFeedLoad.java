@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,24 +37,28 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code roundLogged} over graphql-transport-ws), against the same 16 bots with nobody subscribed, trial by trial.
  * Reports the ingest ratio (with ÷ without), the event latency from the gateway receiving the round (its
  * {@code loggedAt}, which comes before the write's own transaction, so the figure is an upper bound of commit to
- * client) to the subscriber's socket, p50 and p99, and the heap held by 1,000 idle subscriptions (100 connections
- * × 10, measured after a full GC through {@code jcmd}).
+ * client) to the subscriber's socket, p50 and p99, and the heap held by 1,000 idle subscriptions over 10 and over
+ * 100 connections (measured after a full GC through {@code jcmd}).
  */
 public final class LiveFeedLoad {
 
     private static final String SECTION = "live feed";
     private static final int BOTS = 16;
     private static final int SUBSCRIBERS = 10;
-    private static final int IDLE_CONNECTIONS = 100;
-    private static final int IDLE_PER_CONNECTION = 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern ROUND_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
-    private static final String EVERY_ROUND = "subscription { roundLogged { eventId loggedAt } }";
+    private static final String EVERY_ROUND = "subscription { roundLogged { eventId roundId loggedAt } }";
 
     private final Bench bench;
     private final Instant start = Instant.now().minus(Duration.ofDays(9));
     private final List<GatewayHttp> bots = new ArrayList<>();
     private final Latencies eventLatencies = new Latencies();
+    /** From the bot's acknowledgement (the round committed before it) to each subscriber: a lower bound. */
+    private final Latencies sinceAcknowledged = new Latencies();
+    /** When each round's logRound answer reached its bot, by round id (epoch nanoseconds). */
+    private final Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
+    private final AtomicLong eventsBeforeAcknowledgement = new AtomicLong();
     private String dashboardKey;
 
     public LiveFeedLoad(Bench bench) {
@@ -80,12 +85,15 @@ public final class LiveFeedLoad {
             Alternation.warmUp(contenders);
             synchronized (eventLatencies) {
                 eventLatencies.reset();
+                sinceAcknowledged.reset();
+                eventsBeforeAcknowledgement.set(0);
             }
             bench.say("live feed: " + BOTS + " bots x " + perBot + " rounds, " + bench.options().trials()
                     + " trials, " + SUBSCRIBERS + " subscribers / none in turn");
             Map<String, Series> results = bench.alternation().run(bench.options().trials(), contenders);
             List<Row> rows = new ArrayList<>(rows(perBot, results.get("subscribed"), results.get("unsubscribed")));
-            rows.add(idleSubscriptions());
+            rows.add(idleSubscriptions(10, 100)); // 1,000 subscriptions, as ten consoles of a hundred feeds
+            rows.add(idleSubscriptions(100, 10)); // 1,000 subscriptions over a hundred connections
             return rows;
         } finally {
             threads.shutdownNow();
@@ -97,7 +105,7 @@ public final class LiveFeedLoad {
         long expected = bodies.stream().mapToLong(List::size).sum();
         List<Subscriber> subscribers = new ArrayList<>();
         for (int i = 0; i < SUBSCRIBERS; i++) {
-            subscribers.add(Subscriber.open(bench.gateway().base(), dashboardKey, 1, trial > 0 ? eventLatencies : null));
+            subscribers.add(Subscriber.open(bench.gateway().base(), dashboardKey, 1, trial > 0 ? this::recordArrival : null));
         }
         return () -> {
             Trial trialDone = logConcurrently(threads, bodies);
@@ -123,7 +131,14 @@ public final class LiveFeedLoad {
     }
 
     private Trial logConcurrently(ExecutorService threads, List<List<String>> bodies) throws Exception {
-        return SingleRoundIngest.concurrently(threads, BOTS, bot -> bots.get(bot)::post, bodies);
+        return SingleRoundIngest.concurrently(threads, BOTS, bot -> body -> {
+            String answer = bots.get(bot).post(body);
+            long now = nowEpochNanos();
+            Matcher id = ROUND_ID.matcher(answer);
+            if (id.find()) {
+                acknowledgedAt.put(id.group(1), now);
+            }
+        }, bodies);
     }
 
     private List<Row> rows(int perBot, Series subscribed, Series unsubscribed) {
@@ -135,29 +150,35 @@ public final class LiveFeedLoad {
                 .detail("subscribedRoundsPerSecondByTrial", Bench.rounded(subscribed.operationsPerSecondByTrial()))
                 .detail("unsubscribedRoundsPerSecondByTrial", Bench.rounded(unsubscribed.operationsPerSecondByTrial()));
         Latencies latencies;
+        Latencies afterAck;
         synchronized (eventLatencies) {
             latencies = new Latencies().add(eventLatencies);
+            afterAck = new Latencies().add(sinceAcknowledged);
         }
-        String latency = "event latency, received by the gateway to the subscriber's socket (" + latencies.count()
-                + " events)";
+        String latency = "event latency, gateway received the round -> subscriber (" + latencies.count()
+                + " events; upper bound of commit -> client)";
+        String ackLatency = "event latency, bot's answer -> subscriber (" + afterAck.count() + " events, "
+                + eventsBeforeAcknowledgement.get() + " of them before the answer, counted as 0; lower bound)";
         return List.of(throughput,
                 Row.absolute(SECTION, latency, "p50 ms", latencies.millisAt(50)),
-                Row.absolute(SECTION, latency, "p99 ms", latencies.millisAt(99)));
+                Row.absolute(SECTION, latency, "p99 ms", latencies.millisAt(99)),
+                Row.absolute(SECTION, ackLatency, "p50 ms", afterAck.millisAt(50)),
+                Row.absolute(SECTION, ackLatency, "p99 ms", afterAck.millisAt(99)));
     }
 
-    private Row idleSubscriptions() throws Exception {
+    private Row idleSubscriptions(int connections, int perConnection) throws Exception {
         long before = heapAfterFullGcKb();
         List<Subscriber> idle = new ArrayList<>();
         try {
-            for (int i = 0; i < IDLE_CONNECTIONS; i++) {
-                idle.add(Subscriber.open(bench.gateway().base(), dashboardKey, IDLE_PER_CONNECTION, null));
+            for (int i = 0; i < connections; i++) {
+                idle.add(Subscriber.open(bench.gateway().base(), dashboardKey, perConnection, null));
             }
             Thread.sleep(2_000);
             long after = heapAfterFullGcKb();
-            int subscriptions = IDLE_CONNECTIONS * IDLE_PER_CONNECTION;
+            int subscriptions = connections * perConnection;
             bench.say("live feed: " + subscriptions + " idle subscriptions hold " + (after - before) + " KB of heap");
-            return Row.absolute(SECTION, subscriptions + " idle subscriptions (" + IDLE_CONNECTIONS
-                            + " connections x " + IDLE_PER_CONNECTION + "), heap after a full GC", "MB",
+            return Row.absolute(SECTION, subscriptions + " idle subscriptions (" + connections
+                            + " connections x " + perConnection + "), heap after a full GC", "MB",
                             (after - before) / 1024.0)
                     .detail("heapBeforeKb", before).detail("heapAfterKb", after)
                     .detail("bytesPerSubscription", (after - before) * 1024 / subscriptions);
@@ -183,6 +204,31 @@ public final class LiveFeedLoad {
         return Long.parseLong(used.group(1));
     }
 
+    /** A subscriber's event: its latency from the gateway's receipt and from the bot's answer. */
+    private void recordArrival(String roundId, long loggedNanos, long arrivedNanos) {
+        Long acknowledged = acknowledgedAt.get(roundId);
+        synchronized (eventLatencies) {
+            eventLatencies.record(arrivedNanos - loggedNanos);
+            if (acknowledged == null || acknowledged > arrivedNanos) {
+                eventsBeforeAcknowledgement.incrementAndGet();
+                sinceAcknowledged.record(0);
+            } else {
+                sinceAcknowledged.record(arrivedNanos - acknowledged);
+            }
+        }
+    }
+
+    static long nowEpochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** What a subscriber does with each round event: its round id, when the gateway logged it, when it arrived. */
+    @FunctionalInterface
+    private interface Arrivals {
+        void arrived(String roundId, long loggedNanos, long arrivedNanos);
+    }
+
     private static String botId(int bot) {
         return "live-bot-%02d".formatted(bot + 1);
     }
@@ -191,16 +237,16 @@ public final class LiveFeedLoad {
     private static final class Subscriber implements WebSocket.Listener {
         private final AtomicLong events = new AtomicLong();
         private final CountDownLatch acknowledged = new CountDownLatch(1);
-        private final Latencies latencies;
+        private final Arrivals arrivals;
         private final StringBuilder partial = new StringBuilder();
         private WebSocket socket;
 
-        private Subscriber(Latencies latencies) {
-            this.latencies = latencies;
+        private Subscriber(Arrivals arrivals) {
+            this.arrivals = arrivals;
         }
 
-        static Subscriber open(URI base, String key, int subscriptions, Latencies latencies) throws Exception {
-            Subscriber subscriber = new Subscriber(latencies);
+        static Subscriber open(URI base, String key, int subscriptions, Arrivals arrivals) throws Exception {
+            Subscriber subscriber = new Subscriber(arrivals);
             URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + "/graphql");
             subscriber.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
                     .buildAsync(ws, subscriber).join();
@@ -245,14 +291,12 @@ public final class LiveFeedLoad {
                     acknowledged.countDown();
                 } else if ("next".equals(type)) {
                     events.incrementAndGet();
-                    if (latencies != null) {
-                        Instant logged = Instant.parse(message.path("payload").path("data").path("roundLogged")
-                                .path("loggedAt").asString());
-                        long loggedNanos = logged.getEpochSecond() * 1_000_000_000L + logged.getNano();
-                        long nowNanos = nowEpochNanos();
-                        synchronized (latencies) {
-                            latencies.record(nowNanos - loggedNanos);
-                        }
+                    if (arrivals != null) {
+                        long arrived = nowEpochNanos();
+                        JsonNode round = message.path("payload").path("data").path("roundLogged");
+                        Instant logged = Instant.parse(round.path("loggedAt").asString());
+                        arrivals.arrived(round.path("roundId").asString(),
+                                logged.getEpochSecond() * 1_000_000_000L + logged.getNano(), arrived);
                     }
                 }
             }
@@ -260,9 +304,5 @@ public final class LiveFeedLoad {
             return null;
         }
 
-        private static long nowEpochNanos() {
-            Instant now = Instant.now();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
     }
 }

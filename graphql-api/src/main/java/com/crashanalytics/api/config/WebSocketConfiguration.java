@@ -1,22 +1,25 @@
 package com.crashanalytics.api.config;
 
-import com.crashanalytics.api.security.QueryLimits;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * GraphQL over WebSocket accepts messages as large as a request body over HTTP: Tomcat's default text buffer
- * (8 KiB) would close the connection on an ordinary batch of rounds.
+ * The largest GraphQL-over-WebSocket message ({@code GATEWAY_MAX_WEBSOCKET_MESSAGE_SIZE}, 128 KB unless set): room
+ * for a batch of a few hundred rounds (Tomcat's default, 8 KiB, would close the connection on an ordinary batch).
+ * Not the HTTP body limit: Tomcat allocates this buffer for every open connection, as characters (twice the bytes),
+ * so a 1 MB limit costs about 2 MB per idle dashboard, and a thousand dashboards would hold gigabytes.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSocketConfiguration {
 
     @Bean
-    ServletServerContainerFactoryBean webSocketContainer(QueryLimits limits) {
+    ServletServerContainerFactoryBean webSocketContainer(
+            @Value("${gateway.limits.max-websocket-message-size:128KB}") DataSize maxMessage) {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        int maxMessage = (int) Math.min(Integer.MAX_VALUE, limits.maxRequestSize().toBytes());
-        container.setMaxTextMessageBufferSize(maxMessage);
+        container.setMaxTextMessageBufferSize((int) Math.min(Integer.MAX_VALUE, maxMessage.toBytes()));
         return container;
     }
 }

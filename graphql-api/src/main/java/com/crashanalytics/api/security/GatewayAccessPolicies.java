@@ -65,6 +65,7 @@ public final class GatewayAccessPolicies {
                 .query("sessions", botRead(filteredByResolver()))
                 .query("rounds", botRead(filteredByResolver()))
                 .query("errors", botRead(filteredByResolver()))
+                .query("timeSeries", botRead(filteredByResolver())) // Grafana: a BOT key plots its own bots
                 // Analytics: views across bots (strategies, games, platforms, leaderboards, data quality)
                 .query("strategy", allBotsRead())
                 .query("strategies", allBotsRead())

@@ -138,6 +138,23 @@ public final class AnalyticsBenchmark {
                 "{ leaderboard(metric: ROI, first: 10) { position botId value } }");
         queries.put("leaderboard(ROI, first: 10), last 24 h",
                 "{ leaderboard(metric: ROI, first: 10, window: %s) { position botId value } }".formatted(last24h));
+        // the Grafana dashboard's time series (clients/grafana): flat rows per bucket and series
+        String last6h = "{from: \"%s\", to: \"%s\"}".formatted(now.minus(Duration.ofHours(6)), now);
+        String points = "time series rounds profitLoss cumulativeProfitLoss roundsPerMinute";
+        String crashes = points + " averageCrashMultiplier highestCrashMultiplier";
+        queries.put("timeSeries MINUTE by bot, last 6 h",
+                "{ timeSeries(window: %s, bucket: MINUTE, groupBy: BOT) { %s } }".formatted(last6h, points));
+        queries.put("timeSeries MINUTE fleet, last 24 h",
+                "{ timeSeries(window: %s, bucket: MINUTE, groupBy: FLEET) { %s } }".formatted(last24h, points));
+        queries.put("timeSeries HOUR by strategy, last 7 d",
+                "{ timeSeries(window: %s, bucket: HOUR, groupBy: STRATEGY) { %s } }".formatted(last7d, points));
+        queries.put("timeSeries HOUR by strategy + crashes, last 7 d",
+                "{ timeSeries(window: %s, bucket: HOUR, groupBy: STRATEGY) { %s } }".formatted(last7d, crashes));
+        // -Dbenchmark.jvmArg=-Danalytics.only=timeSeries measures only the queries whose name holds that text
+        String only = System.getProperty("analytics.only");
+        if (only != null) {
+            queries.keySet().removeIf(name -> !name.contains(only));
+        }
         return queries;
     }
 

@@ -232,13 +232,28 @@ class LiveSubscriptionsIT {
     }
 
     @Test
-    void alertsAreForConsolesNotBots() throws Exception {
-        try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, new TestApiKeys(port).bot(BOT)).acknowledged()) {
-            String id = socket.subscribe("subscription { alertRaised { eventId alert } }", Map.of());
-            JsonNode refusal = socket.nextMessage();
-
-            assertThat(refusal.path("id").asString()).isEqualTo(id);
-            assertThat(refusal.toString()).contains("FORBIDDEN");
+    void everySubscriptionIsHeldToItsKeysRoles() throws Exception {
+        TestApiKeys keys = new TestApiKeys(port);
+        Map<String, String> callers = Map.of("BOT", keys.bot(BOT), "DASHBOARD", keys.dashboard(), "ADMIN", TestApiKeys.ADMIN);
+        Map<String, List<String>> allowed = Map.of(
+                "subscription { roundLogged { eventId } }", List.of("BOT", "DASHBOARD", "ADMIN"),
+                "subscription { sessionChanged { eventId } }", List.of("BOT", "DASHBOARD", "ADMIN"),
+                "subscription { crashObserved { eventId } }", List.of("BOT", "DASHBOARD", "ADMIN"),
+                "subscription { alertRaised { eventId } }", List.of("DASHBOARD", "ADMIN"));
+        for (Map.Entry<String, List<String>> subscription : allowed.entrySet()) {
+            for (Map.Entry<String, String> caller : callers.entrySet()) {
+                try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, caller.getValue()).acknowledged()) {
+                    socket.subscribe(subscription.getKey(), Map.of());
+                    JsonNode answer = socket.nextMessageWithin(1_000);
+                    String cell = caller.getKey() + " on " + subscription.getKey();
+                    if (subscription.getValue().contains(caller.getKey())) {
+                        assertThat(answer).as(cell + ": subscribed, nothing to say until an event comes").isNull();
+                    } else {
+                        assertThat(answer).as(cell).isNotNull();
+                        assertThat(answer.toString()).as(cell).contains("FORBIDDEN");
+                    }
+                }
+            }
         }
     }
 

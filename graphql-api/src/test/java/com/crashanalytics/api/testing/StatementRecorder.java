@@ -73,6 +73,14 @@ public final class StatementRecorder {
         }
     }
 
+    /**
+     * The live side's own threads (the journal reader {@code live-feed}, the upkeep {@code live-upkeep}) poll the
+     * database on their timers whatever a request does: they are not the request's statements.
+     */
+    private static boolean isLiveBackgroundWork() {
+        return Thread.currentThread().getName().startsWith("live-");
+    }
+
     /** Wraps the application's DataSource in a recording one. */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Installation {
@@ -128,7 +136,7 @@ public final class StatementRecorder {
                 if (isParameterSetter(method, arguments)) {
                     parameters.add(new Object[] {method, arguments});
                 }
-                if (INSTANCE.recording && EXECUTIONS.contains(method.getName())) {
+                if (INSTANCE.recording && EXECUTIONS.contains(method.getName()) && !isLiveBackgroundWork()) {
                     String sql = arguments != null && arguments.length > 0 && arguments[0] instanceof String text
                             ? text : preparedSql;
                     String plan = INSTANCE.explaining && preparedSql != null && isSelect(sql)

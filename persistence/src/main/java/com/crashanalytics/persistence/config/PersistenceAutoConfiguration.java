@@ -12,6 +12,7 @@ import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
+import com.crashanalytics.domain.analytics.timeseries.TimeSeriesReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.common.IdGenerator;
@@ -37,6 +38,7 @@ import com.crashanalytics.persistence.analytics.JdbcLuckOrEdgeReadModel;
 import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
 import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
 import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
+import com.crashanalytics.persistence.analytics.JdbcTimeSeriesReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
 import com.crashanalytics.persistence.common.JdbcTransactions;
@@ -112,6 +114,11 @@ public class PersistenceAutoConfiguration {
     @Bean
     DataQualityReadModel dataQualityReadModel(JdbcClient jdbc) {
         return new JdbcDataQualityReadModel(jdbc);
+    }
+
+    @Bean
+    TimeSeriesReadModel timeSeriesReadModel(JdbcClient jdbc) {
+        return new JdbcTimeSeriesReadModel(jdbc);
     }
 
     @Bean

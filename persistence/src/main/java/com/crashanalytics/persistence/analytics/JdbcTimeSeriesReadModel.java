@@ -1,0 +1,116 @@
+package com.crashanalytics.persistence.analytics;
+
+import static com.crashanalytics.persistence.common.SqlValues.decimal;
+import static com.crashanalytics.persistence.common.SqlValues.instant;
+
+import java.util.List;
+
+import com.crashanalytics.domain.analytics.timeseries.TimeBucket;
+import com.crashanalytics.domain.analytics.timeseries.TimeSeriesBucket;
+import com.crashanalytics.domain.analytics.timeseries.TimeSeriesFilter;
+import com.crashanalytics.domain.analytics.timeseries.TimeSeriesGroup;
+import com.crashanalytics.domain.analytics.timeseries.TimeSeriesQuery;
+import com.crashanalytics.domain.analytics.timeseries.TimeSeriesReadModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Rounds summed per series and UTC bucket. Buckets of an hour or more whose rows need no crash multiplier add up
+ * {@code round_totals_hourly} (kept by trigger in the writing transaction) for the whole hours of the window and the
+ * rounds themselves for the partial hours at its edges, so a week of hourly points reads a few thousand rows
+ * whatever the number of rounds. Minutes, and rows with crash multipliers (only the rounds have them), are read from
+ * {@code crash_game_rounds} over the window's range of the start-time index. The cumulative P/L is a window function
+ * over each series' buckets.
+ */
+public class JdbcTimeSeriesReadModel implements TimeSeriesReadModel {
+
+    /** Per (series, bucket) over rows with series, bucket_start, rounds, wins, losses, stake, pl and crash columns. */
+    private static final String BUCKETS = """
+            SELECT series, bucket_start,
+                   sum(rounds) AS rounds, sum(wins) AS wins, sum(losses) AS losses,
+                   coalesce(sum(stake), 0) AS total_staked,
+                   coalesce(sum(pl), 0) AS profit_loss,
+                   sum(coalesce(sum(pl), 0)) OVER (PARTITION BY series ORDER BY bucket_start) AS cumulative_profit_loss,
+                   coalesce(sum(crash), 0) AS crash_sum,
+                   count(crash) AS crash_count,
+                   min(crash) AS crash_low,
+                   max(crash) AS crash_high
+            FROM (%s) AS series_rows
+            GROUP BY series, bucket_start
+            ORDER BY bucket_start, series COLLATE "C"
+            LIMIT :limit
+            """;
+
+    /** A round as one row of {@link #BUCKETS}. */
+    private static final String ROUNDS = """
+            SELECT %s AS series, date_trunc('%s', round_start_timestamp, 'UTC') AS bucket_start, 1 AS rounds,
+                   (round_outcome = 'WIN')::int AS wins, (round_outcome = 'LOSS')::int AS losses,
+                   stake_value AS stake, profit_loss_amount AS pl, crash_multiplier_detected AS crash
+            FROM crash_game_rounds
+            WHERE %s""";
+
+    /** An hour of {@code round_totals_hourly} as one row of {@link #BUCKETS} (no crash multipliers there). */
+    private static final String HOURS = """
+            SELECT %s AS series, date_trunc('%s', hour, 'UTC') AS bucket_start, rounds, wins, losses,
+                   total_staked AS stake, total_profit_loss AS pl, NULL::numeric AS crash
+            FROM round_totals_hourly
+            WHERE %s""";
+
+    private final JdbcClient jdbc;
+
+    public JdbcTimeSeriesReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<TimeSeriesBucket> buckets(TimeSeriesQuery query, int limit) {
+        String series = seriesExpression(query.groupBy());
+        String unit = query.bucket().sqlUnit();
+        WindowSql where = filters(query.filter());
+        String rows;
+        if (query.bucket() == TimeBucket.MINUTE || query.crashMultipliers()) {
+            rows = ROUNDS.formatted(series, unit, where.window("round_start_timestamp", query.window(), "window").where());
+        } else {
+            // hours nest in days, weeks and months (all UTC), so whole hours add up to any bucket exactly
+            rows = String.join(" UNION ALL ", where.wholeHoursAndEdges(query.window(),
+                    hours -> HOURS.formatted(series, unit, hours), times -> ROUNDS.formatted(series, unit, times)));
+        }
+        return where.bind(jdbc.sql(BUCKETS.formatted(rows))).param("limit", limit)
+                .query((rs, row) -> new TimeSeriesBucket(instant(rs, "bucket_start"), rs.getString("series"),
+                        rs.getLong("rounds"), rs.getLong("wins"), rs.getLong("losses"),
+                        RoundTotalsSql.required(rs, "total_staked"), RoundTotalsSql.required(rs, "profit_loss"),
+                        RoundTotalsSql.required(rs, "cumulative_profit_loss"), RoundTotalsSql.required(rs, "crash_sum"),
+                        rs.getLong("crash_count"), decimal(rs, "crash_low"), decimal(rs, "crash_high")))
+                .list();
+    }
+
+    /** The filter as conditions on columns both {@code crash_game_rounds} and {@code round_totals_hourly} have. */
+    private static WindowSql filters(TimeSeriesFilter filter) {
+        WindowSql where = new WindowSql()
+                .equal("game_name", filter.game(), "game")
+                .equal("platform_code", filter.platform(), "platform");
+        if (filter.botIds() != null) {
+            where.anyOf("bot_id", filter.botIds().toArray(String[]::new), "bots");
+        }
+        if (filter.strategyNames() != null) {
+            where.anyOf("strategy_name", filter.strategyNames().toArray(String[]::new), "strategies");
+        }
+        if (filter.currency() != null) {
+            where.condition("(game_name, platform_code) IN (SELECT game_name, platform_code FROM game_platform_config"
+                    + " WHERE currency = :currency)").parameter("currency", filter.currency());
+        }
+        return where;
+    }
+
+    /**
+     * The SQL that names a row's series, for either table; fixed text only, never a value from the request. A round
+     * without a strategy has NULL, its hourly totals '' (the rollup's key is NOT NULL).
+     */
+    private static String seriesExpression(TimeSeriesGroup group) {
+        return switch (group) {
+            case FLEET -> "'" + TimeSeriesGroup.FLEET_SERIES + "'::text";
+            case BOT -> "bot_id";
+            case STRATEGY -> "coalesce(nullif(strategy_name, ''), '" + TimeSeriesGroup.NO_STRATEGY + "')";
+            case GAME_PLATFORM -> "game_name || '@' || platform_code";
+        };
+    }
+}
