@@ -95,10 +95,10 @@ class ReadmeExamplesIT {
 
         // The quick start's curl and its two operations, the four key-management curls, the write path's five bodies,
         // the dashboard, the paging example, the four analytics documents and the four of returns on equity, capital,
-        // currency and signal baselines, the insights' luck-or-edge document, and the METRICS key of Operations:
-        // 1 + 2 + 4 + 5 + 1 + 1 + 4 + 4 + 1 + 1 = 24.
+        // currency and signal baselines, the insights' luck-or-edge document, the Grafana time series, and the METRICS
+        // key of Operations: 1 + 2 + 4 + 5 + 1 + 1 + 4 + 4 + 1 + 1 + 1 = 25.
         // An example that stops being found (a changed fence, say) fails here.
-        assertThat(requests).as("requests found in the README").isEqualTo(24);
+        assertThat(requests).as("requests found in the README").isEqualTo(25);
         assertThat(answersCompared).as("answers shown right below their request").isEqualTo(3);
     }
 
