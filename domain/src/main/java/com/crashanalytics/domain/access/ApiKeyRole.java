@@ -12,5 +12,7 @@ public enum ApiKeyRole {
      * A prediction model running apart from the bots: logs predictions about games and reads predictions, their
      * scores and the platforms; no bot's data.
      */
-    PREDICTOR
+    PREDICTOR,
+    /** A metrics scraper (Prometheus): reads the gateway's metrics and nothing else, no GraphQL at all. */
+    METRICS
 }

@@ -28,8 +28,12 @@ public record IssueApiKeyCommand(String label, ApiKeyRole role, List<String> bot
                     "a BOT key must name the bots it acts for");
         } else {
             violations.check(bots.isEmpty(), "botIds", "BOT_IDS_ONLY_FOR_BOT",
-                    "only a BOT key is bound to bots; a " + role + " key " + (role == ApiKeyRole.ADMIN
-                            ? "may act for every bot" : "reads every bot"));
+                    "only a BOT key is bound to bots; a " + role + " key " + switch (role) {
+                                case ADMIN -> "may act for every bot";
+                                case METRICS -> "reads metrics only";
+                                case PREDICTOR -> "logs predictions about games, not bots";
+                                default -> "reads every bot";
+                            });
         }
         violations.check(bots.size() <= MAX_BOTS_PER_KEY, "botIds", "MAX_SIZE",
                 "at most " + MAX_BOTS_PER_KEY + " bots per key (got " + bots.size() + ")");

@@ -41,11 +41,11 @@ public class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
                     .toList();
         }
         if (exception instanceof NotFoundException notFound) {
-            return List.of(error(environment, ErrorType.NOT_FOUND, inputPath(environment, notFound.field()), "MUST_EXIST",
+            return List.of(error(environment, ErrorType.NOT_FOUND, inputPath(environment, notFound.field()), ProblemRules.MUST_EXIST,
                     notFound.getMessage()));
         }
         if (exception instanceof ConflictException conflict) {
-            return List.of(error(environment, GatewayErrorType.CONFLICT, inputPath(environment, conflict.field()), "CONFLICT",
+            return List.of(error(environment, GatewayErrorType.CONFLICT, inputPath(environment, conflict.field()), ProblemRules.CONFLICT,
                     conflict.getMessage()));
         }
         return null;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.crashanalytics.api.input.InputRecords;
+import com.crashanalytics.api.metrics.RoundIngestMetrics;
 import com.crashanalytics.api.round.RoundInputs.LogMultiplierInput;
 import com.crashanalytics.api.round.RoundInputs.LogRoundInput;
 import com.crashanalytics.api.round.RoundInputs.LogRoundsInput;
@@ -20,6 +21,7 @@ import com.crashanalytics.domain.round.LogRoundUseCase.LoggedRound;
 import com.crashanalytics.domain.round.LogRoundsCommand;
 import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.round.RoundLogbook;
+import com.crashanalytics.domain.round.RoundReport;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -33,25 +35,31 @@ class RoundController {
     private final LogRoundDetailUseCase logDetail;
     private final RoundLogbook rounds;
     private final Clock clock;
+    private final RoundIngestMetrics ingest;
 
-    RoundController(LogRoundUseCase logRound, LogRoundDetailUseCase logDetail, RoundLogbook rounds, Clock clock) {
+    RoundController(LogRoundUseCase logRound, LogRoundDetailUseCase logDetail, RoundLogbook rounds, Clock clock,
+                    RoundIngestMetrics ingest) {
         this.logRound = logRound;
         this.logDetail = logDetail;
         this.rounds = rounds;
         this.clock = clock;
+        this.ingest = ingest;
     }
 
     /** Bound by {@link InputRecords}, not {@code @Argument}: the hot path of the gateway (see there). */
     @MutationMapping
     LoggedRound logRound(@Argument Map<String, Object> input) {
-        return logRound.logRound(new LogRoundCommand(clock.instant(),
-                InputRecords.bind(input, LogRoundInput.class).toReport()));
+        return ingest.count(() -> List.of(logRound.logRound(new LogRoundCommand(clock.instant(),
+                InputRecords.bind(input, LogRoundInput.class).toReport())))).get(0);
     }
 
     @MutationMapping
     LogRoundsPayload logRounds(@Argument Map<String, Object> input) {
-        List<LoggedRound> logged = logRound.logRounds(new LogRoundsCommand(clock.instant(),
-                InputRecords.bind(input, LogRoundsInput.class).toReports()));
+        List<LoggedRound> logged = ingest.count(() -> {
+            List<RoundReport> reports = InputRecords.bind(input, LogRoundsInput.class).toReports();
+            ingest.batchReceived(reports.size());
+            return logRound.logRounds(new LogRoundsCommand(clock.instant(), reports));
+        });
         int duplicates = (int) logged.stream().filter(LoggedRound::duplicate).count();
         return new LogRoundsPayload(logged, logged.size() - duplicates, duplicates);
     }

@@ -12,6 +12,10 @@ import com.crashanalytics.domain.access.ApiKeyRole;
  */
 public final class AccessPolicy {
 
+    /** Every role but METRICS, whose keys only scrape {@code /actuator/prometheus}. */
+    static final Set<ApiKeyRole> GRAPHQL_ROLES = EnumSet.of(ApiKeyRole.ADMIN, ApiKeyRole.BOT, ApiKeyRole.DASHBOARD,
+            ApiKeyRole.PREDICTOR);
+
     private final Set<ApiKeyRole> roles;
     private final Optional<BotScope> botScope;
 
@@ -44,9 +48,9 @@ public final class AccessPolicy {
         return new AccessPolicy(EnumSet.of(ApiKeyRole.ADMIN, ApiKeyRole.DASHBOARD, ApiKeyRole.BOT), Optional.of(scope));
     }
 
-    /** A read of shared reference data that belongs to no bot (platforms, games): every role. */
+    /** A read of shared reference data that belongs to no bot (platforms, games): every role that uses GraphQL. */
     public static AccessPolicy sharedRead() {
-        return new AccessPolicy(EnumSet.allOf(ApiKeyRole.class), Optional.of(BotScope.noBotData()));
+        return new AccessPolicy(GRAPHQL_ROLES, Optional.of(BotScope.noBotData()));
     }
 
     /** A read across all bots that cannot be narrowed to one (leaderboards, platform-wide statistics): no BOT keys. */

@@ -9,7 +9,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Spring Security's view of a caller: before authentication, the key as presented; after, the {@link ApiKey}
- * it belongs to, with its role as the authority {@code ROLE_ADMIN}, {@code ROLE_BOT}, {@code ROLE_DASHBOARD} or {@code ROLE_PREDICTOR}.
+ * it belongs to, with its role as the authority {@code ROLE_ADMIN}, {@code ROLE_BOT}, {@code ROLE_DASHBOARD},
+ * {@code ROLE_PREDICTOR} or {@code ROLE_METRICS}.
  * The presented key is dropped once authenticated.
  */
 public final class ApiKeyAuthentication extends AbstractAuthenticationToken {

@@ -11,10 +11,10 @@ import org.springframework.boot.convert.DurationStyle;
  * e.g. {@code 100/5s}: at most 100 at once, refilled at 100 per 5 seconds. Each key has its own allowance.
  */
 @ConfigurationProperties("gateway.rate-limit")
-public record RateLimits(String admin, String bot, String dashboard, String predictor) {
+public record RateLimits(String admin, String bot, String dashboard, String predictor, String metrics) {
 
     public RateLimits {
-        for (String allowance : new String[] {admin, bot, dashboard, predictor}) {
+        for (String allowance : new String[] {admin, bot, dashboard, predictor, metrics}) {
             Allowance.parse(allowance);
         }
     }
@@ -25,6 +25,7 @@ public record RateLimits(String admin, String bot, String dashboard, String pred
             case BOT -> bot;
             case DASHBOARD -> dashboard;
             case PREDICTOR -> predictor;
+            case METRICS -> metrics;
         });
     }
 

@@ -37,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@link RequestSizeFilter}: a body over {@code GATEWAY_MAX_REQUEST_SIZE} is refused (413) unread;</li>
  *   <li>{@link GraphQlBodyFilter}: a body that is not a JSON object of well-formed UTF-8 is refused (400);</li>
  *   <li>{@link BearerKeyFilter}: {@code Authorization: Bearer <key>} is checked (401 if unknown or revoked);</li>
- *   <li>the URL rules below: {@code POST /graphql} needs a key (401 without), the exports an ADMIN or DASHBOARD
- *       key, metrics need ADMIN, health,
+ *   <li>the URL rules below: {@code POST /graphql} needs a key of a GraphQL role (401 without, 403 for a METRICS
+ *       key), the exports an ADMIN or DASHBOARD key, {@code /actuator/prometheus} an ADMIN or METRICS key, the other
+ *       actuator endpoints ADMIN; health,
  *       GraphiQL and the printed schema are open, everything else is denied;</li>
  *   <li>{@link RateLimitFilter}: the key's allowance (429 with Retry-After);</li>
  *   <li>in GraphQL, {@link DocumentLimitsInstrumentation} (aliases, root fields, depth, complexity; tokens in the
@@ -90,13 +91,15 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // The answer of an authorized request, and error pages, are written in later dispatches.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/graphql").authenticated()
+                        // A METRICS key scrapes metrics and nothing else (a leaked scraper key reads no bot data).
+                        .requestMatchers(HttpMethod.POST, "/graphql").hasAnyRole("ADMIN", "BOT", "DASHBOARD", "PREDICTOR")
                         // The WebSocket handshake: the key comes in connection_init, checked by the interceptor.
                         .requestMatchers(HttpMethod.GET, "/graphql").permitAll()
                         .requestMatchers(HttpMethod.GET, "/graphql/schema", "/graphiql", "/graphiql/**").permitAll()
                         // Streamed downloads for ML: every bot's rounds, so not for BOT keys (see RoundExportController).
                         .requestMatchers(HttpMethod.GET, "/exports/**").hasAnyRole("ADMIN", "DASHBOARD")
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());

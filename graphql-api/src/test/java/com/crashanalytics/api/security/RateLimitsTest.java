@@ -26,12 +26,12 @@ class RateLimitsTest {
         for (String bad : new String[] {"100", "100/", "/5s", "0/5s", "100/0s", "many/5s", "100/soon"}) {
             assertThatThrownBy(() -> Allowance.parse(bad)).as(bad).hasMessageContaining("requests/period, e.g. 100/5s");
         }
-        assertThatThrownBy(() -> new RateLimits("1/1s", "x", "1/1s", "1/1s")).hasMessageContaining("'x'");
+        assertThatThrownBy(() -> new RateLimits("1/1s", "x", "1/1s", "1/1s", "1/1s")).hasMessageContaining("'x'");
     }
 
     @Test
     void eachKeyHasItsOwnBucketSizedByItsRole() {
-        RateLimiter limiter = new RateLimiter(new RateLimits("5/1h", "2/1h", "3/1h", "4/1h"));
+        RateLimiter limiter = new RateLimiter(new RateLimits("5/1h", "2/1h", "3/1h", "4/1h", "1/1h"));
         ApiKey botA = key(ApiKeyRole.BOT);
         ApiKey botB = key(ApiKeyRole.BOT);
 

@@ -37,7 +37,11 @@ import org.springframework.test.context.ContextConfiguration;
         "gateway.live.stale-sweep-interval=PT240H",
         // Retention runs when a test asks (RetentionIT), never at 03:30 in the middle of someone's fixture.
         "gateway.retention.schedule=-",
-        "gateway.rate-limit.predictor=1000000/1s"})
+        "gateway.rate-limit.predictor=1000000/1s",
+        "gateway.rate-limit.metrics=1000000/1s",
+        // The fleet gauges read the database at start and then on demand (DomainMetricsIT): a background refresh
+        // would land among the statements that tests count and explain.
+        "gateway.metrics.fleet-refresh-interval=1h"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(CleanDatabaseExtension.class)
 public @interface GatewayIntegrationTest {

@@ -44,6 +44,7 @@ import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.prediction.PredictionBook;
 import com.crashanalytics.domain.prediction.PredictionReadModel;
 import com.crashanalytics.domain.session.CapitalEventLog;
+import com.crashanalytics.domain.session.FleetActivityReadModel;
 import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SessionReadModel;
 import com.crashanalytics.persistence.access.JdbcApiKeyRegistry;
@@ -77,6 +78,7 @@ import com.crashanalytics.persistence.round.JdbcRoundReadModel;
 import com.crashanalytics.persistence.prediction.JdbcPredictionBook;
 import com.crashanalytics.persistence.prediction.JdbcPredictionReadModel;
 import com.crashanalytics.persistence.session.JdbcCapitalEventLog;
+import com.crashanalytics.persistence.session.JdbcFleetActivityReadModel;
 import com.crashanalytics.persistence.session.JdbcSessionLog;
 import com.crashanalytics.persistence.session.JdbcSessionReadModel;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -292,5 +294,8 @@ public class PersistenceAutoConfiguration {
     @Bean
     ExclusiveJobs exclusiveJobs(DataSource dataSource) {
         return new PostgresAdvisoryLocks(dataSource);
+    @Bean
+    FleetActivityReadModel fleetActivityReadModel(JdbcClient jdbc) {
+        return new JdbcFleetActivityReadModel(jdbc);
     }
 }

@@ -1,0 +1,58 @@
+package com.crashanalytics.api.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.crashanalytics.api.testing.GatewayIntegrationTest;
+import com.crashanalytics.api.testing.TestApiKeys;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What an operator gets without touching a switch: build and git facts in /actuator/info, tracing off. */
+@GatewayIntegrationTest
+class ObservabilityDefaultsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Sampler sampler;
+
+    @Autowired
+    ObjectProvider<SpanExporter> spanExporters;
+
+    @Test
+    void infoShowsTheBuildAndTheCommit() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/info"))
+                .header("Authorization", "Bearer " + TestApiKeys.ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode info = JsonMapper.builder().build().readTree(response.body());
+        assertThat(info.path("build").path("artifact").asString()).isEqualTo("graphql-api");
+        assertThat(info.path("build").path("version").asString()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(info.path("build").path("time").asString()).isNotEmpty();
+        assertThat(info.path("java").path("version").asString()).isNotEmpty();
+        // A build from a source tarball (no .git) has no git facts; a clone always has them.
+        assumeThat(getClass().getResource("/git.properties")).as("built from a git clone").isNotNull();
+        assertThat(info.path("git").path("commit").path("id").asString()).matches("[0-9a-f]{7,40}");
+        assertThat(info.path("git").path("branch").asString()).isNotEmpty();
+    }
+
+    @Test
+    void tracingIsOffByDefault() {
+        assertThat(sampler.getDescription()).isEqualTo("AlwaysOffSampler");
+        assertThat(spanExporters.stream()).as("nothing is sent anywhere").isEmpty();
+    }
+}
