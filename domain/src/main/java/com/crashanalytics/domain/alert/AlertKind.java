@@ -16,6 +16,11 @@ public enum AlertKind {
     NO_BIG_CRASH(SubjectKind.PLATFORM),
     /** A bot logged a signal with a confidence at or above {@code confidence}. */
     SIGNAL_CONFIDENCE(SubjectKind.BOT),
+    /**
+     * A model logged a prediction about a game with a confidence at or above {@code confidence}: seed 002's
+     * announcement of high-confidence predictions (PREDICTION_CONFIDENCE_THRESHOLD).
+     */
+    PREDICTION_CONFIDENCE(SubjectKind.PLATFORM),
     /** A platform's last {@code sampleSize} crash points fail the Kolmogorov–Smirnov test of its RTP law below {@code pValue}. */
     RTP_DEPARTURE(SubjectKind.PLATFORM);
 

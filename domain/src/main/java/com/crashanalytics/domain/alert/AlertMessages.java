@@ -29,6 +29,8 @@ final class AlertMessages {
             case SIGNAL_CONFIDENCE -> "Signal " + f.get("signalType") + " with confidence " + f.get("confidence")
                     + " from " + subject + " for round " + f.get("roundNumber")
                     + (f.containsKey("predictedMultiplier") ? ", predicting " + f.get("predictedMultiplier") + "x" : "");
+            case PREDICTION_CONFIDENCE -> "Prediction " + f.get("predictionId") + " of " + f.get("model") + ": "
+                    + f.get("prediction") + " on " + subject + " with confidence " + f.get("confidence");
             case RTP_DEPARTURE -> "Crash points of " + subject + " depart from RTP " + f.get("returnToPlayer")
                     + ": Kolmogorov-Smirnov D = " + round(f.get("ksStatistic")) + ", p = " + round(f.get("pValue"))
                     + " over the last " + f.get("rounds") + " rounds (rule: p < " + rule.pValue() + ")";

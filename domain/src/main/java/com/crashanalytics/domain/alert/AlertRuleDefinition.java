@@ -55,6 +55,7 @@ public record AlertRuleDefinition(String name, AlertKind kind, AlertScope scope,
             AlertKind.BALANCE_UNDER, Set.of("amount"),
             AlertKind.NO_BIG_CRASH, Set.of("count", "multiplier"),
             AlertKind.SIGNAL_CONFIDENCE, Set.of("confidence"),
+            AlertKind.PREDICTION_CONFIDENCE, Set.of("confidence"),
             AlertKind.RTP_DEPARTURE, Set.of("pValue", "sampleSize"));
 
     /** The definition as a client sent it, with the defaults of the thresholds a kind may leave out. */
@@ -108,7 +109,7 @@ public record AlertRuleDefinition(String name, AlertKind kind, AlertScope scope,
                     violations.check(multiplier.compareTo(BigDecimal.ONE) > 0, "multiplier", "ABOVE_ONE",
                             "a big crash is above 1.00x (got " + multiplier.toPlainString() + ")");
                 }
-                case SIGNAL_CONFIDENCE -> {
+                case SIGNAL_CONFIDENCE, PREDICTION_CONFIDENCE -> {
                     confidence = confidence == null ? DEFAULT_CONFIDENCE : confidence;
                     violations.unitInterval("confidence", confidence);
                 }

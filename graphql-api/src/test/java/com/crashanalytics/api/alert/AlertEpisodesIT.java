@@ -213,6 +213,34 @@ class AlertEpisodesIT extends AlertTestSupport {
     }
 
     @Test
+    void aConfidentPredictionFiresOnceEachForItsGameAndOnlyAtTheThreshold() {
+        writes.activeSession();
+        writes.configurePlatform("jetx", "dafabet");
+        String rule = alerts.rule("confident model", "PREDICTION_CONFIDENCE", "scope", Map.of("gameNames", List.of("aviator")));
+        predict("p-weak", "aviator", 0.74);
+        predict("p-other-game", "jetx", 0.95);     // outside the rule's scope
+        assertThat(alerts.evaluate().raised()).isZero();
+        predict("p-strong", "aviator", 0.8);
+        assertThat(alerts.evaluate().raised()).isEqualTo(1);
+        assertThat(alerts.evaluate().raised()).as("never twice for one prediction").isZero();
+
+        JsonNode alert = alerts.alertsOf(rule).get(0);
+        assertThat(alert.path("subject").path("kind").asString()).isEqualTo("PLATFORM");
+        assertThat(alert.path("subject").path("key").asString()).isEqualTo("platform:aviator/dafabet");
+        assertThat(alert.path("figures").path("predictionId").asString()).isEqualTo("p-strong");
+        assertThat(alert.path("figures").path("confidence").asDouble()).isEqualTo(0.8);
+        assertThat(alert.path("message").asString())
+                .contains("p-strong", "streaks 1", "WITHIN_ROUNDS >= 10x within 15 rounds", "aviator", "0.8");
+    }
+
+    private void predict(String id, String game, double confidence) {
+        WritePath.ok(client.execute("mutation($input: LogPredictionInput!) { logPrediction(input: $input) { duplicate } }",
+                Map.of("input", Map.of("modelName", "streaks", "modelVersion", "1", "predictionId", id, "gameName", game,
+                        "platformCode", "dafabet", "kind", "WITHIN_ROUNDS", "threshold", 10, "withinRounds", 15,
+                        "confidence", confidence))));
+    }
+
+    @Test
     void aPlatformWhoseCrashPointsDepartFromItsRtpFailsTheTestAndAFairOneDoesNot() {
         writes.activeSession();
         String rule = alerts.rule("rtp", "RTP_DEPARTURE", "sampleSize", 40, "pValue", 0.001);

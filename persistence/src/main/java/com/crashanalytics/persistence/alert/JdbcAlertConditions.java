@@ -101,6 +101,7 @@ public class JdbcAlertConditions implements AlertConditions {
             }
             case NO_BIG_CRASH -> droughts(definition, parameters);
             case SIGNAL_CONFIDENCE -> confidentSignals(rule, parameters, now);
+            case PREDICTION_CONFIDENCE -> confidentPredictions(rule, parameters, now);
             case RTP_DEPARTURE -> throw new IllegalArgumentException("RTP_DEPARTURE is tested on recentCrashPoints");
         };
     }
@@ -186,6 +187,35 @@ public class JdbcAlertConditions implements AlertConditions {
                 figures.put("predictedMultiplier", predicted);
             }
             return new ConditionHit("signal:" + rs.getString("id"), subject, figures);
+        }).list();
+    }
+
+    /**
+     * Predictions about the rule's games and platforms logged since the rule was last changed (and within the same
+     * look-back as signals), at or above its confidence: each prediction is its own episode. A prediction is about a
+     * game, not a bot, so a rule's bot and strategy scope does not narrow it.
+     */
+    private List<ConditionHit> confidentPredictions(AlertRule rule, Map<String, Object> parameters, Instant now) {
+        parameters.put("confidence", rule.definition().confidence());
+        parameters.put("since", SqlValues.timestamptz(rule.updatedAt()));
+        parameters.put("lookback", SqlValues.timestamptz(now.minus(SIGNAL_LOOKBACK)));
+        String sql = """
+                SELECT p.id, p.model_name, p.model_version, p.prediction_id, p.game_name, p.platform_code, p.kind,
+                       p.threshold, p.horizon_rounds, p.confidence, p.made_at
+                FROM game_predictions p
+                WHERE p.confidence >= :confidence AND p.logged_at >= :since AND p.logged_at > :lookback AND %s
+                ORDER BY p.logged_at, p.id
+                """.formatted(platformScope("p"));
+        return jdbc.sql(sql).params(parameters).query((rs, row) -> {
+            AlertSubject subject = AlertSubject.platform(rs.getString("game_name"), rs.getString("platform_code"));
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("model", rs.getString("model_name") + " " + rs.getString("model_version"));
+            figures.put("predictionId", rs.getString("prediction_id"));
+            figures.put("prediction", rs.getString("kind") + " >= " + SqlValues.normalize(rs.getBigDecimal("threshold"))
+                    + "x within " + rs.getInt("horizon_rounds") + " rounds");
+            figures.put("confidence", rs.getDouble("confidence"));
+            figures.put("madeAt", rs.getTimestamp("made_at").toInstant().toString());
+            return new ConditionHit("prediction:" + rs.getString("id"), subject, figures);
         }).list();
     }
 

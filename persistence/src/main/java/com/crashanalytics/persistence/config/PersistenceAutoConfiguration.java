@@ -294,6 +294,8 @@ public class PersistenceAutoConfiguration {
     @Bean
     ExclusiveJobs exclusiveJobs(DataSource dataSource) {
         return new PostgresAdvisoryLocks(dataSource);
+    }
+
     @Bean
     FleetActivityReadModel fleetActivityReadModel(JdbcClient jdbc) {
         return new JdbcFleetActivityReadModel(jdbc);
