@@ -17,14 +17,8 @@ public final class BulkFleet {
     }
 
     public static void write(JdbcTemplate jdbc, int bots, int sessions, int rounds) {
-        new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())).executeWithoutResult(status -> {
-            // The rollup triggers look rounds up per bot and session. Planned from the statistics of the table as a
-            // test emptied it (autovacuum may analyse it right then: 0 rows), those lookups become a scan of the
-            // whole table per key, quadratic in the 100,000 rounds written here (it once took over 20 minutes).
-            // A table in use has statistics, and the indexes are what the triggers are written for.
-            jdbc.execute("SET LOCAL enable_seqscan = off");
-            writeRows(jdbc, bots, sessions, rounds);
-        });
+        new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())).executeWithoutResult(status ->
+                writeRows(jdbc, bots, sessions, rounds));
         jdbc.execute("ANALYZE");
     }
 
@@ -51,6 +45,11 @@ public final class BulkFleet {
                        1000, 1000, 1000, 'bulk'
                 FROM bot_vm_registration b, generate_series(1, ?) AS s
                 """, sessions, sessions, sessions);
+        // The rollup triggers look the new rounds up per bot and session. Planned from the statistics of the table as
+        // a test emptied it (autovacuum may analyse it right then: 0 rows), those lookups become a scan of the whole
+        // table per key, quadratic in the 100,000 rounds written here (it once took over 20 minutes). A table in use
+        // has statistics, and the indexes are what the triggers are written for.
+        jdbc.execute("SET LOCAL enable_seqscan = off");
         jdbc.update("""
                 INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
                                                round_start_timestamp, stake_value, strategy_name,
@@ -65,6 +64,9 @@ public final class BulkFleet {
                        CASE WHEN n % 500 = 0 THEN '{BALANCE_MISMATCH}'::text[] ELSE '{}'::text[] END, 'bulk'
                 FROM session_logs s, generate_series(1, ?) AS n
                 """, rounds);
+        jdbc.execute("RESET enable_seqscan");
+        // What follows reads the new rounds: planned from their real numbers (ANALYZE counts this transaction's rows).
+        jdbc.execute("ANALYZE crash_game_rounds");
         jdbc.update("""
                 INSERT INTO analytics_round_outcomes (round_id, round_number, bot_id, session_id, game_name, platform_code,
                                                       strategy_name, outcome, stake_value, profit_loss, balance_after,
