@@ -14,6 +14,7 @@ import com.crashanalytics.domain.alert.AlertConditions.CrashSample;
 import com.crashanalytics.domain.analytics.multipliers.CrashPointDistribution;
 import com.crashanalytics.domain.analytics.multipliers.KolmogorovSmirnovFit;
 import com.crashanalytics.domain.common.IdGenerator;
+import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.live.EventJournal;
 
@@ -31,13 +32,16 @@ public final class AlertEvaluationService implements EvaluateAlertRulesUseCase {
     private final AlertLog log;
     private final AlertDeliveries deliveries;
     private final EventJournal journal;
-    private final AlertEvaluationLock lock;
+    /** The name of the evaluation among the jobs one replica at a time runs ({@link ScheduledWorkLock}). */
+    public static final String JOB = "alert-evaluation";
+
+    private final ScheduledWorkLock lock;
     private final IdGenerator ids;
     private final Transactions transactions;
     private final Clock clock;
 
     public AlertEvaluationService(AlertRuleBook rules, AlertConditions conditions, AlertLog log,
-                                  AlertDeliveries deliveries, EventJournal journal, AlertEvaluationLock lock,
+                                  AlertDeliveries deliveries, EventJournal journal, ScheduledWorkLock lock,
                                   IdGenerator ids, Transactions transactions, Clock clock) {
         this.rules = rules;
         this.conditions = conditions;
@@ -53,7 +57,7 @@ public final class AlertEvaluationService implements EvaluateAlertRulesUseCase {
     @Override
     public Evaluation evaluate() {
         return transactions.inTransaction(() -> {
-            if (!lock.tryAcquire()) {
+            if (!lock.tryHoldForTransaction(JOB)) {
                 return Evaluation.SKIPPED;
             }
             Instant now = clock.instant();

@@ -7,12 +7,6 @@ import java.util.List;
 /** Outbound port: what the stale-session watch reads and where it records how far it has looked. */
 public interface SessionSilence {
 
-    /**
-     * Takes the watch's lock for the current transaction if no other replica holds it; false when one does (that
-     * replica is sweeping, this one skips).
-     */
-    boolean tryLockWatch();
-
     /** Up to when sessions going stale have been announced. */
     Instant sweptThrough();
 

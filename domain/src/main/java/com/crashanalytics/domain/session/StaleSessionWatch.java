@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.Transactions;
 
 /**
@@ -13,14 +14,20 @@ import com.crashanalytics.domain.common.Transactions;
  */
 public final class StaleSessionWatch {
 
+    /** The watch among the jobs one replica at a time runs ({@link ScheduledWorkLock}). */
+    public static final String JOB = "stale-session-watch";
+
     private final SessionSilence silence;
+    private final ScheduledWorkLock lock;
     private final SessionAnnouncements live;
     private final Transactions transactions;
     private final Duration staleAfter;
 
-    public StaleSessionWatch(SessionSilence silence, SessionAnnouncements live, Transactions transactions,
+    public StaleSessionWatch(SessionSilence silence, ScheduledWorkLock lock, SessionAnnouncements live,
+                             Transactions transactions,
                              Duration staleAfter) {
         this.silence = silence;
+        this.lock = lock;
         this.live = live;
         this.transactions = transactions;
         this.staleAfter = staleAfter;
@@ -29,7 +36,7 @@ public final class StaleSessionWatch {
     /** Announces the sessions that went stale up to {@code now}; how many (0 also when another replica sweeps). */
     public int sweep(Instant now) {
         return transactions.inTransaction(() -> {
-            if (!silence.tryLockWatch()) {
+            if (!lock.tryHoldForTransaction(JOB)) {
                 return 0;
             }
             Instant from = silence.sweptThrough();

@@ -7,12 +7,12 @@ import com.crashanalytics.domain.alert.AlertChannels;
 import com.crashanalytics.domain.alert.AlertConditions;
 import com.crashanalytics.domain.alert.AlertDeliveries;
 import com.crashanalytics.domain.alert.AlertDeliveryService;
-import com.crashanalytics.domain.alert.AlertEvaluationLock;
 import com.crashanalytics.domain.alert.AlertEvaluationService;
 import com.crashanalytics.domain.alert.AlertLog;
 import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.alert.AlertRuleService;
 import com.crashanalytics.domain.alert.RetryBackoff;
+import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.live.EventJournal;
@@ -39,7 +39,7 @@ public class AlertConfiguration {
     @Bean
     AlertEvaluationService alertEvaluationService(AlertRuleBook rules, AlertConditions conditions, AlertLog log,
                                                   AlertDeliveries deliveries, EventJournal journal,
-                                                  AlertEvaluationLock lock, IdGenerator ids,
+                                                  ScheduledWorkLock lock, IdGenerator ids,
                                                   Transactions transactions, Clock clock) {
         return new AlertEvaluationService(rules, conditions, log, deliveries, journal, lock, ids, transactions, clock);
     }

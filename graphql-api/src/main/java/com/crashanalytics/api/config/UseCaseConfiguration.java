@@ -14,6 +14,7 @@ import com.crashanalytics.domain.bot.PlatformConfigurationService;
 import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.bot.RegisterBotUseCase;
 import com.crashanalytics.domain.common.IdGenerator;
+import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
 import com.crashanalytics.domain.diagnostics.DiagnosticsService;
@@ -126,9 +127,10 @@ public class UseCaseConfiguration {
 
     /** Announces sessions going stale on the live feed; {@code LiveFeedSchedule} runs it. */
     @Bean
-    StaleSessionWatch staleSessionWatch(SessionSilence silence, EventJournal journal, Transactions transactions,
+    StaleSessionWatch staleSessionWatch(SessionSilence silence, ScheduledWorkLock lock, EventJournal journal,
+                                        Transactions transactions,
                                         @Value("${gateway.sessions.stale-after:PT2M}") Duration staleAfter) {
-        return new StaleSessionWatch(silence, new SessionAnnouncements(journal), transactions, staleAfter);
+        return new StaleSessionWatch(silence, lock, new SessionAnnouncements(journal), transactions, staleAfter);
     }
 
     @Bean

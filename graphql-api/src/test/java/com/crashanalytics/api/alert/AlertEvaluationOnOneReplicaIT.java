@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import com.crashanalytics.domain.alert.AlertEvaluationService;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.WritePath;
 import com.crashanalytics.domain.alert.EvaluateAlertRulesUseCase;
@@ -33,7 +34,7 @@ class AlertEvaluationOnOneReplicaIT extends AlertTestSupport {
     void whileAnotherReplicaHoldsTheLockAnEvaluationSkipsAndRaisesNothing() {
         raiseableCondition();
         Evaluation skipped = new TransactionTemplate(new DataSourceTransactionManager(dataSource)).execute(status -> {
-            assertThat(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(" + 0x616c65727473L + ")", Boolean.class))
+            assertThat(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(" + 0x5CED + ", hashtext('" + AlertEvaluationService.JOB + "'))", Boolean.class))
                     .isTrue();
             return runElsewhere(evaluation::evaluate);
         });

@@ -16,7 +16,6 @@ import com.crashanalytics.persistence.lifecycle.PostgresAdvisoryLocks;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.alert.AlertConditions;
 import com.crashanalytics.domain.alert.AlertDeliveries;
-import com.crashanalytics.domain.alert.AlertEvaluationLock;
 import com.crashanalytics.domain.alert.AlertLog;
 import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.access.BotOwnership;
@@ -53,7 +52,6 @@ import com.crashanalytics.persistence.alert.JdbcAlertConditions;
 import com.crashanalytics.persistence.alert.JdbcAlertDeliveries;
 import com.crashanalytics.persistence.alert.JdbcAlertLog;
 import com.crashanalytics.persistence.alert.JdbcAlertRuleBook;
-import com.crashanalytics.persistence.alert.PostgresAlertEvaluationLock;
 import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
@@ -267,11 +265,6 @@ public class PersistenceAutoConfiguration {
     @Bean
     AlertDeliveries alertDeliveries(JdbcClient jdbc) {
         return new JdbcAlertDeliveries(jdbc);
-    }
-
-    @Bean
-    AlertEvaluationLock alertEvaluationLock(JdbcClient jdbc) {
-        return new PostgresAlertEvaluationLock(jdbc);
     }
 
     // Data lifecycle: sizes, exports, retention (see the README's "Data lifecycle").

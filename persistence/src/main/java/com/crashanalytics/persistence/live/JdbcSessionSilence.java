@@ -12,9 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The stale-session watch's view of {@code session_logs} and its watermark in {@code live_feed_state}. */
 public class JdbcSessionSilence implements SessionSilence {
 
-    /** Any constant works; it names the stale-session watch among PostgreSQL's advisory locks. */
-    private static final long WATCH_LOCK = 0x11_57a1e_5e55L;
-
     /** When the gateway last heard from a session: its last heartbeat or its last change, whichever is later. */
     private static final String LAST_SEEN = "greatest(coalesce(last_heartbeat_at, updated_at), updated_at)";
 
@@ -22,12 +19,6 @@ public class JdbcSessionSilence implements SessionSilence {
 
     public JdbcSessionSilence(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public boolean tryLockWatch() {
-        return jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)").param("lock", WATCH_LOCK)
-                .query(Boolean.class).single();
     }
 
     @Override
