@@ -2,13 +2,13 @@
 
 import datetime
 import json
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
 from decimal import Decimal
 from typing import Any, Dict, Iterator, Optional
 
+from .times import parse_time
 from .errors import GatewayError, GatewayUnavailableError, error_for
 from .transport import Transport
 
@@ -60,21 +60,6 @@ def _refusal(status: int, body: bytes) -> GatewayError:
     if status >= 500 and not errors:
         return GatewayUnavailableError("the gateway answered HTTP %d" % status, http_status=status)
     return error_for(errors, status)
-
-
-_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$")
-
-
-def parse_time(text: str) -> datetime.datetime:
-    """An ISO-8601 time with its offset as an aware datetime, on Python 3.9 too (whose fromisoformat takes neither
-    'Z' nor PostgreSQL's fractions of fewer than six digits)."""
-    match = _ISO.match(text)
-    if match is None or match.group(3) is None:
-        raise ValueError("not an ISO-8601 time with an offset: %r" % text)
-    whole, fraction, offset = match.groups()
-    fraction = (fraction or "")[:6].ljust(6, "0")
-    offset = "+00:00" if offset == "Z" else offset
-    return datetime.datetime.fromisoformat("%s.%s%s" % (whole.replace(" ", "T"), fraction, offset))
 
 
 def plain(value: Any, name: Optional[str] = None) -> Any:

@@ -9,9 +9,10 @@ The seed names these functions without fixing their arguments; their keywords fo
 """
 
 import datetime
-import re
 from decimal import Decimal
 from typing import Any, Dict, List, Optional
+
+from .times import parse_time
 
 _PERFORMANCE_FIELDS = ("currency rounds wins losses skips errors bets winRate totalStaked totalProfitLoss roiPercent"
                        " averageProfitLoss grossWin grossLoss profitFactor expectancy largestWin largestLoss"
@@ -58,22 +59,6 @@ _FLOAT_FIELDS = {"expectedInstantCrashShare", "expectedShare", "expectedCount", 
 _TIME_FIELDS = {"peakAt", "troughAt", "firstRoundAt", "lastRoundAt", "startTime", "endTime"}
 # CalibrationBucket's lower/upper are Floats (confidence bounds), unlike MultiplierBucket's BigDecimal ones.
 _FLOAT_IN_CALIBRATION = {"lower", "upper"}
-
-_INSTANT = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$")
-
-
-def parse_time(text: Optional[str]) -> Optional[datetime.datetime]:
-    """An ISO-8601 instant from the gateway as a timezone-aware datetime (Python 3.9's fromisoformat takes no 'Z'
-    and at most 6 fraction digits; the gateway may send 9)."""
-    if text is None:
-        return None
-    match = _INSTANT.match(text)
-    if not match:
-        raise ValueError("not an ISO-8601 instant with an offset: %r" % text)
-    seconds, fraction, zone = match.groups()
-    fraction = "." + (fraction + "000000")[:6] if fraction else ""
-    return datetime.datetime.fromisoformat(seconds + fraction + ("+00:00" if zone == "Z" else zone))
-
 
 def plain(value: Any, in_calibration: bool = False, field: Optional[str] = None) -> Any:
     """The gateway's answer as plain Python values: Decimal money and ratios, float statistics, zoned datetimes."""
