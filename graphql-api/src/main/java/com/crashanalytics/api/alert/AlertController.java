@@ -3,7 +3,6 @@ package com.crashanalytics.api.alert;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import com.crashanalytics.api.paging.Connection;
 import com.crashanalytics.api.paging.Connection.Counter;
@@ -22,12 +21,10 @@ import com.crashanalytics.domain.alert.DeliveryStatus;
 import com.crashanalytics.domain.alert.ManageAlertRulesUseCase;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.SortDirection;
-import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** Alert rules (managed by administrators), the alerts they raised, their deliveries and the configured channels. */
@@ -92,21 +89,6 @@ class AlertController {
     @QueryMapping
     List<AlertChannels.Channel> alertChannels() {
         return channels.configured();
-    }
-
-    @SchemaMapping(typeName = "AlertRuleConnection", field = "totalCount")
-    CompletableFuture<Long> ruleCount(Connection<?> connection, DataFetchingEnvironment environment) {
-        return connection.counter().count(environment);
-    }
-
-    @SchemaMapping(typeName = "AlertConnection", field = "totalCount")
-    CompletableFuture<Long> alertCount(Connection<?> connection, DataFetchingEnvironment environment) {
-        return connection.counter().count(environment);
-    }
-
-    @SchemaMapping(typeName = "AlertDeliveryConnection", field = "totalCount")
-    CompletableFuture<Long> deliveryCount(Connection<?> connection, DataFetchingEnvironment environment) {
-        return connection.counter().count(environment);
     }
 
     /** The GraphQL {@code AlertRulePayload}. */

@@ -34,4 +34,19 @@ class ConnectionController {
     CompletableFuture<Long> predictionCount(Connection<?> connection, DataFetchingEnvironment environment) {
         return connection.counter().count(environment);
     }
+
+    @SchemaMapping(typeName = "AlertRuleConnection", field = "totalCount")
+    CompletableFuture<Long> alertRuleCount(Connection<?> connection, DataFetchingEnvironment environment) {
+        return connection.counter().count(environment);
+    }
+
+    @SchemaMapping(typeName = "AlertConnection", field = "totalCount")
+    CompletableFuture<Long> alertCount(Connection<?> connection, DataFetchingEnvironment environment) {
+        return connection.counter().count(environment);
+    }
+
+    @SchemaMapping(typeName = "AlertDeliveryConnection", field = "totalCount")
+    CompletableFuture<Long> alertDeliveryCount(Connection<?> connection, DataFetchingEnvironment environment) {
+        return connection.counter().count(environment);
+    }
 }
