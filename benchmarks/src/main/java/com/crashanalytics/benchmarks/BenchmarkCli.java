@@ -18,6 +18,7 @@ import com.crashanalytics.benchmarks.phase.BatchedIngest;
 import com.crashanalytics.benchmarks.phase.Bench;
 import com.crashanalytics.benchmarks.phase.DashboardQuery;
 import com.crashanalytics.benchmarks.phase.LiveFeedLoad;
+import com.crashanalytics.benchmarks.phase.PostGraphileComparison;
 import com.crashanalytics.benchmarks.phase.SingleRoundIngest;
 import com.crashanalytics.benchmarks.report.Machine;
 import com.crashanalytics.benchmarks.report.PhaseLog;
@@ -142,8 +143,12 @@ public final class BenchmarkCli {
             failed += phase("live feed", probe, () -> rows.addAll(new LiveFeedLoad(bench).run()));
         }
         DashboardQuery dashboard = new DashboardQuery(bench);
-        if (options.runs("dashboard")) {
+        if (options.runs("dashboard") || options.runs("postgraphile")) {
             failed += phase("dashboard: logging the fleet", probe, dashboard::logFleet);
+        }
+        if (options.runs("postgraphile")) {
+            failed += phase("vs PostGraphile v5", probe,
+                    () -> rows.addAll(new PostGraphileComparison(bench, dashboard).run()));
         }
         AnalyticsQueries analytics = options.runs("analytics") || options.runs("dashboard")
                 ? new AnalyticsQueries(bench) : null;

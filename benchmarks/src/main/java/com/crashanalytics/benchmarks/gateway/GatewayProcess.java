@@ -188,6 +188,11 @@ public final class GatewayProcess implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres&reWriteBatchedInserts=true";
     }
 
+    /** The same database as a libpq connection string, for a peer server that is not Java (PostGraphile). */
+    public String postgresUrl() {
+        return "postgres://postgres@localhost:" + databasePort + "/postgres";
+    }
+
     public List<String> jvmArguments() {
         return jvmArguments;
     }
@@ -204,9 +209,14 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** The last lines the gateway logged, for a failure message. */
     public String logTail() {
+        return lastLines(log, 40);
+    }
+
+    /** The last lines of a process's log, for a failure message. */
+    public static String lastLines(Path log, int count) {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
@@ -219,7 +229,8 @@ public final class GatewayProcess implements AutoCloseable {
         return process;
     }
 
-    private static int freePort() {
+    /** A TCP port free at the moment of asking. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
