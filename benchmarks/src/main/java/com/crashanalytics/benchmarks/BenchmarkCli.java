@@ -122,10 +122,19 @@ public final class BenchmarkCli {
                     new Alternation(probe::cpu, Machine::loadAverage), out, checks);
             probe.mark();
             int failed = phases(bench, probe);
+            double peakMb = probe.sampledPeakKb() / 1024.0;
             rows.add(Row.compared("memory", "gateway peak RSS over the run (sampled every 100 ms)", "MB",
-                            probe.sampledPeakKb() / 1024.0, "RSS idle after start", idleKb / 1024.0)
+                            peakMb, "RSS idle after start", idleKb / 1024.0)
+                    .target("< 512 MB", peakMb < 512)
                     .detail("kernelPeakRssMb (VmHWM)", probe.highWaterMarkKb() / 1024)
                     .detail("residentAtEndMb", probe.residentKb() / 1024));
+            List<String> launches = List.of("first start, empty data directory (initdb, migrations)",
+                    "restart on the same data");
+            for (int i = 0; i < Math.min(launches.size(), gateway.startups().size()); i++) {
+                double seconds = gateway.startups().get(i).toMillis() / 1000.0;
+                rows.add(Row.absolute("start-up", "process start to first answered query, " + launches.get(i),
+                        "seconds", seconds).target("< 10 s", seconds < 10));
+            }
             return failed;
         }
     }
