@@ -33,7 +33,7 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Requests per period for every role: as good as no limit. */
     public static final String LIFTED_RATE_LIMIT = "1000000000/1s";
-    private static final Duration STARTUP = Duration.ofMinutes(5);
+    private static final Duration STARTUP = Duration.ofMinutes(10);
     private static final Duration SHUTDOWN = Duration.ofSeconds(90);
 
     private final Path jar;
