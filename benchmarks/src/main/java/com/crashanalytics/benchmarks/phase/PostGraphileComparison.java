@@ -120,18 +120,29 @@ public final class PostGraphileComparison {
                 : bench.options().dashboardQueriesPerTrial();
         int perClient = Math.max(3, (requests + CLIENTS - 1) / CLIENTS);
 
-        GatewayHttp gatewayAlone = gatewayClient.apply(0);
-        GatewayHttp peerAlone = peerClient.apply(0);
+        // New clients (new connections) for every trial: one kept from the trial before would have been idle while the
+        // other server's trial ran, long enough for the gateway to close it (GATEWAY_CONNECTION_TIMEOUT), and a POST
+        // sent on a connection the server has just closed fails rather than being retried.
         List<Contender> oneClient = List.of(
-                new Contender("gateway", trial -> () -> sequentially(gatewayAlone, request.gateway(), requests)),
-                new Contender("postgraphile", trial -> () -> sequentially(peerAlone, request.peer(), requests)));
-        List<GatewayHttp> gatewayClients = clients(gatewayClient);
-        List<GatewayHttp> peerClients = clients(peerClient);
+                new Contender("gateway", trial -> {
+                    GatewayHttp client = gatewayClient.apply(0);
+                    return () -> sequentially(client, request.gateway(), requests);
+                }),
+                new Contender("postgraphile", trial -> {
+                    GatewayHttp client = peerClient.apply(0);
+                    return () -> sequentially(client, request.peer(), requests);
+                }));
         List<Contender> eightClients = List.of(
-                new Contender("gateway", trial -> () -> SingleRoundIngest.concurrently(threads, CLIENTS,
-                        client -> gatewayClients.get(client)::post, repeated(request.gateway(), perClient))),
-                new Contender("postgraphile", trial -> () -> SingleRoundIngest.concurrently(threads, CLIENTS,
-                        client -> peerClients.get(client)::post, repeated(request.peer(), perClient))));
+                new Contender("gateway", trial -> {
+                    List<GatewayHttp> clients = clients(gatewayClient);
+                    return () -> SingleRoundIngest.concurrently(threads, CLIENTS, client -> clients.get(client)::post,
+                            repeated(request.gateway(), perClient));
+                }),
+                new Contender("postgraphile", trial -> {
+                    List<GatewayHttp> clients = clients(peerClient);
+                    return () -> SingleRoundIngest.concurrently(threads, CLIENTS, client -> clients.get(client)::post,
+                            repeated(request.peer(), perClient));
+                }));
         bench.say("vs PostGraphile, " + request.name() + ": " + bench.options().trials() + " trials of " + requests
                 + " requests from 1 client, then of " + CLIENTS + " x " + perClient + " from " + CLIENTS
                 + " clients, gateway / PostGraphile in turn");
