@@ -1,5 +1,11 @@
 package com.crashanalytics.api.config;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.crashanalytics.api.security.Callers;
+import com.crashanalytics.domain.access.ApiKey;
+import com.crashanalytics.domain.access.ApiKeyRole;
 import com.crashanalytics.domain.common.Transactions;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
@@ -13,7 +19,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs each query in one read-only transaction on one snapshot of the data. A dashboard's nested query is read level
+ * Runs each query in one read-only transaction on one snapshot of the data; a dashboard's on the read replica, if any
+ * ({@link #mayLag}). A dashboard's nested query is read level
  * by level (the bots, then their sessions, then their rounds, ...), one statement per level; bots keep logging
  * meanwhile, and without a snapshot a session could show 21 rounds in its totals and 22 in its rounds. Mutations
  * are left alone: each use case opens its own transaction.
@@ -44,8 +51,22 @@ public class SnapshotReads implements WebGraphQlInterceptor {
         if (!operations.isQuery(document, request.getOperationName())) {
             return chain.next(request);
         }
-        return Mono.deferContextual(context -> Mono.fromCallable(() ->
-                transactions.readOnly(() -> chain.next(request).contextWrite(context).block())));
+        return Mono.deferContextual(context -> {
+            Supplier<WebGraphQlResponse> query = () -> chain.next(request).contextWrite(context).block();
+            return Mono.fromCallable(() -> mayLag(Callers.of(request, context))
+                    ? transactions.readOnlyMayLag(query)
+                    : transactions.readOnly(query));
+        });
+    }
+
+    /**
+     * Only a DASHBOARD key's queries may be answered from the read replica (when one is configured): a dashboard
+     * shows the fleet as of a moment ago and reads nothing it wrote. A bot reads back the rounds it has just logged
+     * and resumes from them, an admin reads back the keys, platforms and rules it has just changed, a predictor its
+     * own predictions: their queries read the primary.
+     */
+    static boolean mayLag(Optional<ApiKey> caller) {
+        return caller.map(ApiKey::role).filter(ApiKeyRole.DASHBOARD::equals).isPresent();
     }
 
     /**
