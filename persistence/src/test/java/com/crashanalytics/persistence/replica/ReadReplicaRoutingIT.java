@@ -49,6 +49,7 @@ class ReadReplicaRoutingIT {
 
     @AfterEach
     void tearDown() throws Exception {
+        replication.startStandby();
         replication.resumeReplay();
         replica.close();
     }
