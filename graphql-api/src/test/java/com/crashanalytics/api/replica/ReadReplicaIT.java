@@ -127,8 +127,9 @@ class ReadReplicaIT {
         assertThat(afterStaleRead.value("gateway_read_replica_fallbacks_total"))
                 .isEqualTo(beforeStaleRead.value("gateway_read_replica_fallbacks_total"));
 
-        // Its lag is published: it has received round 2 and not applied it.
+        // Its lag is published: it has received round 2 and not applied it. So is its connection pool.
         await("the lag to show on /actuator/prometheus", () -> scrape().value("gateway_read_replica_lag_seconds") > 0);
+        assertThat(scrape().series("hikaricp_connections", "pool=\"gateway-read-replica\"")).isNotEmpty();
 
         // Replay resumes: the dashboard sees round 2 as soon as the standby has applied it.
         replication.resumeReplay();

@@ -137,6 +137,11 @@ public final class ReadReplica implements ReadRouting, AutoCloseable {
         }
     }
 
+    /** The standby's connections (its pool's metrics are published with the replica's own). */
+    DataSource standby() {
+        return standby;
+    }
+
     /** Whether reads that may lag go to the standby now. */
     public boolean readable() {
         return readable.get();

@@ -1,5 +1,6 @@
 package com.crashanalytics.persistence.replica;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,8 +10,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * The read replica on {@code /actuator/prometheus}: {@code gateway_read_replica_available} (1 while dashboard reads
  * go to it), {@code gateway_read_replica_lag_seconds} (at the last check; NaN while it does not answer),
  * {@code gateway_read_replica_reads_total} and {@code gateway_read_replica_fallbacks_total} (dashboard reads the
- * primary answered because the replica was away or too far behind). Figures kept in memory: a scrape never waits
- * for a database.
+ * primary answered because the replica was away or too far behind), and its connection pool's
+ * {@code hikaricp_connections*{pool="gateway-read-replica"}} as Boot publishes the primary's. Figures kept in memory:
+ * a scrape never waits for a database.
  */
 public final class ReadReplicaMetrics implements MeterBinder {
 
@@ -34,5 +36,8 @@ public final class ReadReplicaMetrics implements MeterBinder {
         FunctionCounter.builder("gateway.read.replica.fallbacks", replica, ReadReplica::fallbacks)
                 .description("Dashboard reads answered by the primary because the read replica was away or too far behind")
                 .register(registry);
+        if (replica.standby() instanceof HikariDataSource pool && pool.getMetricRegistry() == null) {
+            pool.setMetricRegistry(registry);
+        }
     }
 }
