@@ -1,0 +1,10 @@
+package com.crashanalytics.domain.analytics.replay;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A strategy replay's answer: the replayed run next to the live bots' (null when no strategy name was given to
+ * compare with).
+ */
+public record StrategyReplay(StrategyReplayQuery query, ReplayedRun replayed, @Nullable LiveStrategyRun live) {
+}
