@@ -14,14 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param watchedRounds  game rounds with at least two observations
  * @param agreeingRounds those whose highest and lowest readings differ by at most the tolerance
  * @param agreementShare agreeingRounds / watchedRounds, 6 decimals; null without watched rounds
- * @param largest        the largest disagreements, largest spread first
+ * @param largestDisagreements the largest disagreements, largest spread first
  */
 public record OcrAgreement(BigDecimal tolerance, long watchedRounds, long agreeingRounds,
-                           @Nullable BigDecimal agreementShare, List<OcrDisagreement> largest) {
+                           @Nullable BigDecimal agreementShare, List<OcrDisagreement> largestDisagreements) {
 
     public static OcrAgreement of(BigDecimal tolerance, long watchedRounds, long agreeingRounds,
-                                  List<OcrDisagreement> largest) {
+                                  List<OcrDisagreement> largestDisagreements) {
         return new OcrAgreement(tolerance, watchedRounds, agreeingRounds,
-                Ratios.fraction(agreeingRounds, watchedRounds), List.copyOf(largest));
+                Ratios.fraction(agreeingRounds, watchedRounds), List.copyOf(largestDisagreements));
     }
 }
