@@ -10,6 +10,7 @@ import com.crashanalytics.domain.analytics.performance.PerformanceScope;
 import com.crashanalytics.domain.analytics.performance.PerformanceStats;
 import com.crashanalytics.domain.analytics.performance.RoundSeries;
 import com.crashanalytics.domain.analytics.replay.LiveStrategyRun;
+import com.crashanalytics.domain.analytics.replay.ReplayedRun;
 import com.crashanalytics.domain.analytics.replay.StakingSystem;
 import com.crashanalytics.domain.analytics.replay.StrategyReplay;
 import com.crashanalytics.domain.analytics.replay.StrategyReplayQuery;
@@ -53,7 +54,11 @@ class StrategyReplayController {
     StrategyReplay strategyReplay(@Argument StrategyReplayInput input) {
         StrategyReplayQuery query = input.toQuery();
         multipliers.configuredHouseEdgePercent(query.game(), query.platform()); // refuses a platform not configured
-        return StrategyReplay.of(query, replays.crashes(query.game(), query.platform(), query.window()), live(query));
+        ReplayedRun.Player player = new ReplayedRun.Player(query.rule(), query.initialBalance());
+        int crashPoints = replays.crashes(query.game(), query.platform(), query.window(),
+                StrategyReplayQuery.MAX_CRASH_POINTS + 1, player::play);
+        query.checkCrashPoints(crashPoints);
+        return new StrategyReplay(query, player.result(crashPoints), live(query));
     }
 
     private @Nullable LiveStrategyRun live(StrategyReplayQuery query) {

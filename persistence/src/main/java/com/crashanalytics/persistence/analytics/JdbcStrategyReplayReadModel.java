@@ -1,8 +1,7 @@
 package com.crashanalytics.persistence.analytics;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.replay.LiveBots;
@@ -26,17 +25,21 @@ public class JdbcStrategyReplayReadModel implements StrategyReplayReadModel {
     }
 
     @Override
-    public List<RecordedCrash> crashes(String game, String platform, TimeWindow window) {
+    public int crashes(String game, String platform, TimeWindow window, int limit, Consumer<RecordedCrash> each) {
         WindowSql where = new WindowSql().equal("game_name", game, "game").equal("platform_code", platform, "platform")
-                .window("round_start_timestamp", window, "window");
-        List<RecordedCrash> crashes = new ArrayList<>();
+                .window("round_start_timestamp", window, "window").parameter("limit", limit);
+        int[] handed = new int[1];
         where.bind(jdbc.sql("""
                         SELECT round_start_timestamp, crash_multiplier FROM game_round_crashes WHERE %s
                         ORDER BY game_name, platform_code, round_start_timestamp, round_id
+                        LIMIT :limit
                         """.formatted(where.where())))
-                .query((RowCallbackHandler) rs -> crashes.add(new RecordedCrash(
-                        SqlValues.instant(rs, "round_start_timestamp"), rs.getBigDecimal("crash_multiplier"))));
-        return crashes;
+                .query((RowCallbackHandler) rs -> {
+                    each.accept(new RecordedCrash(SqlValues.instant(rs, "round_start_timestamp"),
+                            rs.getBigDecimal("crash_multiplier")));
+                    handed[0]++;
+                });
+        return handed[0];
     }
 
     @Override

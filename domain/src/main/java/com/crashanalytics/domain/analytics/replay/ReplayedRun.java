@@ -26,23 +26,48 @@ public record ReplayedRun(int crashPoints, int rounds, int wins, int losses, Big
                           @Nullable BigDecimal roiPercent, BigDecimal largestStake, BigDecimal maxDrawdown,
                           BigDecimal maxDrawdownPercent, boolean ruined, @Nullable Instant ruinedAt) {
 
+    /** The rule played over the crashes, in their order, from the initial balance. */
     public static ReplayedRun of(StakingRule rule, BigDecimal initialBalance, List<RecordedCrash> crashes) {
-        BigDecimal balance = initialBalance;
-        BigDecimal peak = initialBalance;
-        BigDecimal staked = BigDecimal.ZERO;
-        BigDecimal largestStake = BigDecimal.ZERO;
-        BigDecimal maxDrawdown = BigDecimal.ZERO;
-        BigDecimal maxDrawdownPercent = BigDecimal.ZERO;
-        BigDecimal winPerUnit = rule.target().subtract(BigDecimal.ONE);
-        int step = StakingRule.FIRST_STEP;
-        int rounds = 0;
-        int wins = 0;
-        Instant ruinedAt = null;
-        if (balance.compareTo(rule.baseStake()) < 0) {
-            return new ReplayedRun(crashes.size(), 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, initialBalance,
-                    initialBalance, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true, null);
+        Player player = new Player(rule, initialBalance);
+        crashes.forEach(player::play);
+        return player.result(crashes.size());
+    }
+
+    /**
+     * The replay as it goes, one crash point at a time, so the crash points can stream past without being held: play
+     * them in order, then take the {@link #result}. Crash points after the ruin are not bet on.
+     */
+    public static final class Player {
+
+        private final StakingRule rule;
+        private final BigDecimal initialBalance;
+        private final BigDecimal winPerUnit;
+        private BigDecimal balance;
+        private BigDecimal peak;
+        private BigDecimal staked = BigDecimal.ZERO;
+        private BigDecimal largestStake = BigDecimal.ZERO;
+        private BigDecimal maxDrawdown = BigDecimal.ZERO;
+        private BigDecimal maxDrawdownPercent = BigDecimal.ZERO;
+        private int step = StakingRule.FIRST_STEP;
+        private int rounds;
+        private int wins;
+        private boolean ruined;
+        private @Nullable Instant ruinedAt;
+
+        public Player(StakingRule rule, BigDecimal initialBalance) {
+            this.rule = rule;
+            this.initialBalance = initialBalance;
+            this.winPerUnit = rule.target().subtract(BigDecimal.ONE);
+            this.balance = initialBalance;
+            this.peak = initialBalance;
+            this.ruined = initialBalance.compareTo(rule.baseStake()) < 0;
         }
-        for (RecordedCrash crash : crashes) {
+
+        /** Bets on the next crash point, as the rule asks; nothing once ruined. */
+        public void play(RecordedCrash crash) {
+            if (ruined) {
+                return;
+            }
             BigDecimal stake = rule.stakeAt(step).min(balance);
             boolean won = crash.multiplier().compareTo(rule.target()) >= 0;
             balance = balance.add(won ? StakingRule.truncated(stake.multiply(winPerUnit)) : stake.negate());
@@ -58,13 +83,17 @@ public record ReplayedRun(int crashPoints, int rounds, int wins, int losses, Big
             }
             step = rule.stepAfter(step, won ? RoundOutcome.WIN : RoundOutcome.LOSS);
             if (balance.compareTo(rule.baseStake()) < 0) {
+                ruined = true;
                 ruinedAt = crash.startedAt();
-                break;
             }
         }
-        BigDecimal profitLoss = balance.subtract(initialBalance);
-        return new ReplayedRun(crashes.size(), rounds, wins, rounds - wins, staked, profitLoss, initialBalance, balance,
-                Ratios.percent(profitLoss, staked), largestStake, maxDrawdown, maxDrawdownPercent, ruinedAt != null,
-                ruinedAt);
+
+        /** The run so far, over {@code crashPoints} crash points offered. */
+        public ReplayedRun result(int crashPoints) {
+            BigDecimal profitLoss = balance.subtract(initialBalance);
+            return new ReplayedRun(crashPoints, rounds, wins, rounds - wins, staked, profitLoss, initialBalance,
+                    balance, Ratios.percent(profitLoss, staked), largestStake, maxDrawdown, maxDrawdownPercent, ruined,
+                    ruinedAt);
+        }
     }
 }

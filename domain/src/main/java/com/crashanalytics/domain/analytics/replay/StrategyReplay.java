@@ -1,7 +1,5 @@
 package com.crashanalytics.domain.analytics.replay;
 
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,12 +7,6 @@ import org.jspecify.annotations.Nullable;
  * compare with).
  */
 public record StrategyReplay(StrategyReplayQuery query, ReplayedRun replayed, @Nullable LiveStrategyRun live) {
-
-    /** Replays the query's rule over the crashes; {@code live} is what the live bots did (null: not asked). */
-    public static StrategyReplay of(StrategyReplayQuery query, List<RecordedCrash> crashes,
-                                    @Nullable LiveStrategyRun live) {
-        return new StrategyReplay(query, ReplayedRun.of(query.rule(), query.initialBalance(), crashes), live);
-    }
 
     public String game() {
         return query.game();

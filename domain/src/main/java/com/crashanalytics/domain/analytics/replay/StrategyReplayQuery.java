@@ -22,6 +22,8 @@ public record StrategyReplayQuery(String game, String platform, StakingSystem sy
     public static final BigDecimal DOUBLING = new BigDecimal("2");
     public static final int CLASSIC_CAP = 3;
     public static final int CLASSIC_WINS_TO_BANK = 3;
+    /** The most crash points one replay plays: its cost is bounded, a longer history is replayed window by window. */
+    public static final int MAX_CRASH_POINTS = 500_000;
     /** Past 30 doublings a stake outgrows any bankroll: a cap or a run of wins above it is a typo. */
     public static final int MAX_ESCALATION = 30;
     private static final BigDecimal LOWEST_TARGET = new BigDecimal("1.01");
@@ -63,6 +65,12 @@ public record StrategyReplayQuery(String game, String platform, StakingSystem sy
                     "must be between 1 and " + MAX_ESCALATION + " (got " + winsToBank + ")");
         }
         violations.throwIfAny();
+    }
+
+    /** Refuses a window that holds more than {@link #MAX_CRASH_POINTS} crash points (naming the window). */
+    public void checkCrashPoints(int found) {
+        new Violations().check(found <= MAX_CRASH_POINTS, "window", "TOO_MANY_CRASH_POINTS",
+                "holds more than " + MAX_CRASH_POINTS + " crash points: replay a shorter window").throwIfAny();
     }
 
     /** The staking rule the system and its parameters make. */

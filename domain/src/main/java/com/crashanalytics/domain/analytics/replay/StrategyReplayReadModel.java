@@ -1,7 +1,7 @@
 package com.crashanalytics.domain.analytics.replay;
 
 import java.math.BigDecimal;
-import java.util.List;
+import java.util.function.Consumer;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
 
@@ -9,10 +9,11 @@ import com.crashanalytics.domain.analytics.TimeWindow;
 public interface StrategyReplayReadModel {
 
     /**
-     * The game's crash points on the platform in the window, one per game round (several bots watching one game round
-     * count once), in the order they were dealt: by start time.
+     * Hands {@code each} the game's crash points on the platform in the window, one per game round (several bots
+     * watching one game round count once), in the order they were dealt (by start time), at most {@code limit} of
+     * them, without holding them; answers how many it handed.
      */
-    List<RecordedCrash> crashes(String game, String platform, TimeWindow window);
+    int crashes(String game, String platform, TimeWindow window, int limit, Consumer<RecordedCrash> each);
 
     /**
      * The bots and sessions with rounds filed under {@code strategy} on the game and platform in the window, and the

@@ -11,6 +11,7 @@ import java.util.List;
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.common.InvalidInputException;
 import com.crashanalytics.domain.common.Violation;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ReplayedRunTest {
@@ -127,14 +128,25 @@ class ReplayedRunTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field, Violation::rule)
                         .containsExactlyInAnyOrder(
-                                org.assertj.core.groups.Tuple.tuple("baseStake", "POSITIVE"),
-                                org.assertj.core.groups.Tuple.tuple("target", "MIN_TARGET"),
-                                org.assertj.core.groups.Tuple.tuple("factor", "ABOVE_ONE"),
-                                org.assertj.core.groups.Tuple.tuple("maxSteps", "RANGE")));
+                                Tuple.tuple("baseStake", "POSITIVE"),
+                                Tuple.tuple("target", "MIN_TARGET"),
+                                Tuple.tuple("factor", "ABOVE_ONE"),
+                                Tuple.tuple("maxSteps", "RANGE")));
         assertThatThrownBy(() -> query(StakingSystem.FIXED_TARGET, "10", "2.00", null, null, "5"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field, Violation::rule)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("initialBalance", "COVERS_BASE_STAKE")));
+                        .containsExactly(Tuple.tuple("initialBalance", "COVERS_BASE_STAKE")));
+    }
+
+    @Test
+    void aWindowOfMoreCrashPointsThanAReplayPlaysIsRefused() {
+        StrategyReplayQuery query = query(StakingSystem.FIXED_TARGET, "1", "2.00", null, null, "100");
+        query.checkCrashPoints(StrategyReplayQuery.MAX_CRASH_POINTS);
+
+        assertThatThrownBy(() -> query.checkCrashPoints(StrategyReplayQuery.MAX_CRASH_POINTS + 1))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule)
+                        .containsExactly(Tuple.tuple("window", "TOO_MANY_CRASH_POINTS")));
     }
 
     private static StrategyReplayQuery query(StakingSystem system, String baseStake, String target, BigDecimal factor,
