@@ -150,7 +150,7 @@ public final class AnalyticsSql {
                           FROM g GROUP BY 1) AS d)),
                 'ocrAgreement', json_build_object(
                     'watchedRounds', (SELECT count(*) FROM o WHERE n > 1),
-                    'agreeingRounds', (SELECT count(*) FROM o WHERE n > 1 AND spread = 0)))))::text
+                    'agreeingRounds', (SELECT count(*) FROM o WHERE n > 1 AND spread = 0))))::text
             """;
 
     /**
