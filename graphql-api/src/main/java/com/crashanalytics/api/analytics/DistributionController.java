@@ -16,7 +16,6 @@ import com.crashanalytics.domain.analytics.quality.ErrorTypeCount;
 import com.crashanalytics.domain.analytics.quality.OcrQuality;
 import com.crashanalytics.domain.analytics.signals.SignalEffectiveness;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
-import com.crashanalytics.domain.common.NotFoundException;
 import com.crashanalytics.domain.common.Violations;
 import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
@@ -109,7 +108,6 @@ class DistributionController {
     }
 
     private BigDecimal houseEdge(String game, String platform) {
-        return multipliers.houseEdgePercent(game, platform).orElseThrow(() -> new NotFoundException("platform",
-                "no platform '" + platform + "' is configured for game '" + game + "'"));
+        return multipliers.configuredHouseEdgePercent(game, platform);
     }
 }

@@ -81,6 +81,8 @@ public final class GatewayAccessPolicies {
                 .query("ocrQuality", allBotsRead())
                 // Insights (a strategy's answer spans bots, so the bot form needs the same read-all access)
                 .query("luckOrEdge", allBotsRead())
+                .query("platformIntegrity", allBotsRead())
+                .query("strategyReplay", allBotsRead()) // the live side spans every bot filed under the strategy
                 // Data lifecycle: the database's size and retention
                 .query("databaseSize", adminOnly())
                 .mutation("cleanupOldRecords", adminOnly())

@@ -150,6 +150,13 @@ class AccessMatrixIT {
             new Operation("ocrQuality", null, "{ ocrQuality { botId } }", null, allowed(DASHBOARD, ADMIN)),
             new Operation("luckOrEdge", null, "{ luckOrEdge(strategy: \"compound_1.33x\") { verdict } }", null,
                     allowed(DASHBOARD, ADMIN)),
+            new Operation("platformIntegrity", given(PLATFORM),
+                    "{ platformIntegrity(game: \"aviator\", platform: \"demo\") { payout { flaggedOn } } }", null,
+                    allowed(DASHBOARD, ADMIN)),
+            new Operation("strategyReplay", given(PLATFORM),
+                    "{ strategyReplay(input: {game: \"aviator\", platform: \"demo\", system: FIXED_TARGET, baseStake: 1, "
+                            + "target: 2, initialBalance: 10}) { replayed { rounds } } }", null,
+                    allowed(DASHBOARD, ADMIN)),
             // Data lifecycle
             new Operation("databaseSize", null, "{ databaseSize { totalBytes } }", null, allowed(ADMIN)),
             new Operation("cleanupOldRecords", null, "mutation { cleanupOldRecords(dryRun: true) { dryRun } }", null,

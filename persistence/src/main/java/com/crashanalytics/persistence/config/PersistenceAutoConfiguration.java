@@ -25,6 +25,8 @@ import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
+import com.crashanalytics.domain.analytics.integrity.PlatformIntegrityReadModel;
+import com.crashanalytics.domain.analytics.replay.StrategyReplayReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
@@ -58,6 +60,8 @@ import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
 import com.crashanalytics.persistence.analytics.JdbcLuckOrEdgeReadModel;
+import com.crashanalytics.persistence.analytics.JdbcPlatformIntegrityReadModel;
+import com.crashanalytics.persistence.analytics.JdbcStrategyReplayReadModel;
 import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
 import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
 import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
@@ -130,6 +134,16 @@ public class PersistenceAutoConfiguration {
     @Bean
     LuckOrEdgeReadModel luckOrEdgeReadModel(JdbcClient jdbc) {
         return new JdbcLuckOrEdgeReadModel(jdbc);
+    }
+
+    @Bean
+    PlatformIntegrityReadModel platformIntegrityReadModel(JdbcClient jdbc) {
+        return new JdbcPlatformIntegrityReadModel(jdbc);
+    }
+
+    @Bean
+    StrategyReplayReadModel strategyReplayReadModel(JdbcClient jdbc) {
+        return new JdbcStrategyReplayReadModel(jdbc);
     }
 
     @Bean
