@@ -1,6 +1,7 @@
 package com.crashanalytics.api.round;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,8 +32,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
- * Rounds as dashboards read them: the list of rounds, a bot's and a session's rounds, the round of an error, and
- * what was observed during each round, each batched over all the parents of a level.
+ * Rounds as dashboards read them: one by id, the list of rounds, a bot's and a session's rounds, the round of an
+ * error, and what was observed during each round, each batched over all the parents of a level.
  */
 @Controller
 class RoundReadController {
@@ -51,6 +52,16 @@ class RoundReadController {
         BatchLoaders.countsOfParents(loaders, COUNTS_OF_SESSIONS, rounds::countRoundsOfSessions);
         BatchLoaders.listsByKey(loaders, "samplesOfRounds", rounds::samplesOf);
         BatchLoaders.listsByKey(loaders, "signalsOfRounds", rounds::signalsOf);
+    }
+
+    /** A round by its id; an id that is no UUID names no round. */
+    @QueryMapping
+    Optional<Round> round(@Argument String id) {
+        try {
+            return rounds.find(UUID.fromString(id));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
     }
 
     @QueryMapping
