@@ -21,7 +21,7 @@ class RetentionSchedule {
         this.retention = retention;
     }
 
-    @Scheduled(cron = "${gateway.retention.schedule:0 30 3 * * *}", zone = "UTC")
+    @Scheduled(cron = "${gateway.retention.schedule}", zone = "UTC")
     void cleanUp() {
         try {
             retention.cleanupUnlessRunningElsewhere().ifPresentOrElse(
