@@ -8,9 +8,11 @@ import javax.sql.DataSource;
 import com.crashanalytics.domain.lifecycle.DatabaseSizeReadModel;
 import com.crashanalytics.domain.lifecycle.ExclusiveJobs;
 import com.crashanalytics.domain.lifecycle.RetentionStore;
+import com.crashanalytics.domain.lifecycle.RoundPartitions;
 import com.crashanalytics.domain.lifecycle.RoundExports;
 import com.crashanalytics.persistence.lifecycle.JdbcDatabaseSizeReadModel;
 import com.crashanalytics.persistence.lifecycle.JdbcRetentionStore;
+import com.crashanalytics.persistence.lifecycle.JdbcRoundPartitions;
 import com.crashanalytics.persistence.lifecycle.JdbcRoundExports;
 import com.crashanalytics.persistence.lifecycle.PostgresAdvisoryLocks;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
@@ -301,6 +303,11 @@ public class PersistenceAutoConfiguration {
     @Bean
     RetentionStore retentionStore(JdbcClient jdbc) {
         return new JdbcRetentionStore(jdbc);
+    }
+
+    @Bean
+    RoundPartitions roundPartitions(JdbcClient jdbc) {
+        return new JdbcRoundPartitions(jdbc);
     }
 
     @Bean
