@@ -16,13 +16,11 @@ import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.live.EventJournal;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the alert use cases to the persistence ports, the HTTP channels and the schedule. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AlertSettings.class)
 public class AlertConfiguration {
 
     @Bean

@@ -3,12 +3,15 @@ package com.crashanalytics.api.config;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.crashanalytics.api.bot.BotSettings;
+import com.crashanalytics.api.session.SessionSettings;
 import com.crashanalytics.domain.access.ApiKeyAuthenticationService;
 import com.crashanalytics.domain.access.ApiKeyManagementService;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.access.EnvironmentAdminKey;
 import com.crashanalytics.domain.bot.BotRegistrationService;
 import com.crashanalytics.domain.bot.BotRegistry;
+import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.bot.ConfigurePlatformUseCase;
 import com.crashanalytics.domain.bot.PlatformConfigurationService;
 import com.crashanalytics.domain.bot.PlatformRegistry;
@@ -20,28 +23,26 @@ import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
 import com.crashanalytics.domain.diagnostics.DiagnosticsService;
 import com.crashanalytics.domain.diagnostics.LogDiagnosticsUseCase;
 import com.crashanalytics.domain.live.EventJournal;
-import com.crashanalytics.domain.round.LogRoundDetailUseCase;
-import com.crashanalytics.domain.round.LogRoundUseCase;
-import com.crashanalytics.domain.round.RoundDetailService;
-import com.crashanalytics.domain.round.RoundLogbook;
-import com.crashanalytics.domain.round.CrashSightings;
-import com.crashanalytics.domain.round.RoundAnnouncements;
-import com.crashanalytics.domain.round.RoundLoggingService;
 import com.crashanalytics.domain.prediction.PredictionBook;
 import com.crashanalytics.domain.prediction.PredictionService;
+import com.crashanalytics.domain.recovery.RestartRecoveryService;
+import com.crashanalytics.domain.recovery.ResumeUseCase;
+import com.crashanalytics.domain.round.CrashSightings;
+import com.crashanalytics.domain.round.LogRoundDetailUseCase;
+import com.crashanalytics.domain.round.LogRoundUseCase;
+import com.crashanalytics.domain.round.RoundAnnouncements;
+import com.crashanalytics.domain.round.RoundDetailService;
+import com.crashanalytics.domain.round.RoundLogbook;
+import com.crashanalytics.domain.round.RoundLoggingService;
+import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.session.CapitalEventLog;
 import com.crashanalytics.domain.session.CapitalEventService;
 import com.crashanalytics.domain.session.LogCapitalEventUseCase;
 import com.crashanalytics.domain.session.SessionAnnouncements;
 import com.crashanalytics.domain.session.SessionLifecycleService;
+import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SessionSilence;
 import com.crashanalytics.domain.session.StaleSessionWatch;
-import com.crashanalytics.domain.session.SessionLog;
-import com.crashanalytics.domain.bot.BotStatusRules;
-import com.crashanalytics.domain.recovery.RestartRecoveryService;
-import com.crashanalytics.domain.recovery.ResumeUseCase;
-import com.crashanalytics.domain.round.RoundReadModel;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -58,15 +59,10 @@ public class UseCaseConfiguration {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
-    /**
-     * When a session is stale and a bot IDLE or in ERROR: {@code gateway.sessions.stale-after},
-     * {@code gateway.bots.idle-after}, {@code gateway.bots.error-window}.
-     */
+    /** When a session is stale and a bot IDLE or in ERROR. */
     @Bean
-    BotStatusRules botStatusRules(@Value("${gateway.sessions.stale-after:PT2M}") Duration staleAfter,
-                                  @Value("${gateway.bots.idle-after:PT1H}") Duration idleAfter,
-                                  @Value("${gateway.bots.error-window:PT15M}") Duration errorWindow) {
-        return new BotStatusRules(staleAfter, idleAfter, errorWindow);
+    BotStatusRules botStatusRules(SessionSettings sessions, BotSettings bots) {
+        return new BotStatusRules(sessions.staleAfter(), bots.idleAfter(), bots.errorWindow());
     }
 
     @Bean
@@ -76,8 +72,8 @@ public class UseCaseConfiguration {
 
     /** {@code GATEWAY_ADMIN_KEY}, read from the environment only (never from a file in the repository). */
     @Bean
-    EnvironmentAdminKey environmentAdminKey(@Value("${gateway.admin-key:}") String adminKey, Clock clock) {
-        return EnvironmentAdminKey.of(adminKey, clock.instant());
+    EnvironmentAdminKey environmentAdminKey(GatewaySettings settings, Clock clock) {
+        return EnvironmentAdminKey.of(settings.adminKey() == null ? "" : settings.adminKey(), clock.instant());
     }
 
     @Bean
@@ -128,9 +124,9 @@ public class UseCaseConfiguration {
     /** Announces sessions going stale on the live feed; {@code LiveFeedSchedule} runs it. */
     @Bean
     StaleSessionWatch staleSessionWatch(SessionSilence silence, ScheduledWorkLock lock, EventJournal journal,
-                                        Transactions transactions,
-                                        @Value("${gateway.sessions.stale-after:PT2M}") Duration staleAfter) {
-        return new StaleSessionWatch(silence, lock, new SessionAnnouncements(journal), transactions, staleAfter);
+                                        Transactions transactions, BotStatusRules statusRules) {
+        return new StaleSessionWatch(silence, lock, new SessionAnnouncements(journal), transactions,
+                statusRules.staleAfter());
     }
 
     @Bean

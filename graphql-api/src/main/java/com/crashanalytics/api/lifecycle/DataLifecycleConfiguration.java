@@ -9,7 +9,6 @@ import com.crashanalytics.domain.lifecycle.RetentionStore;
 import com.crashanalytics.domain.lifecycle.RoundExportService;
 import com.crashanalytics.domain.lifecycle.RoundExports;
 import com.crashanalytics.domain.lifecycle.RoundPartitions;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -17,7 +16,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Wires the data lifecycle's use cases (exports, retention) and turns on the scheduler retention runs on. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(RetentionSettings.class)
 class DataLifecycleConfiguration {
 
     @Bean

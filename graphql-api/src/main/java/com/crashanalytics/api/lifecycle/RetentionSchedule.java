@@ -45,7 +45,7 @@ class RetentionSchedule {
         }
     }
 
-    @Scheduled(cron = "${gateway.retention.schedule:0 30 3 * * *}", zone = "UTC")
+    @Scheduled(cron = "${gateway.retention.schedule}", zone = "UTC")
     void cleanUp() {
         try {
             retention.cleanupUnlessRunningElsewhere().ifPresentOrElse(

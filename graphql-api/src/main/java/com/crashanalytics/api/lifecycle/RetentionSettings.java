@@ -6,7 +6,6 @@ import java.util.Map;
 import com.crashanalytics.domain.lifecycle.RetainedData;
 import com.crashanalytics.domain.lifecycle.RetentionPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code gateway.retention.*} ({@code GATEWAY_RETENTION_*}): keep times per kind of data (zero keeps it for ever),
@@ -14,9 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * schedule is read by {@link RetentionSchedule}.
  */
 @ConfigurationProperties("gateway.retention")
-record RetentionSettings(@DefaultValue("90d") Duration rounds, @DefaultValue("30d") Duration errors,
-                         @DefaultValue("30d") Duration ocrValidations, @DefaultValue("5000") int batchSize,
-                         @DefaultValue("3") int partitionsAhead) {
+record RetentionSettings(Duration rounds, Duration errors, Duration ocrValidations, int batchSize,
+                         int partitionsAhead) {
 
     RetentionPolicy policy() {
         return new RetentionPolicy(Map.of(RetainedData.ROUNDS, rounds, RetainedData.ERRORS, errors,

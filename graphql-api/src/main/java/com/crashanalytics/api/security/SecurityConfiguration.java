@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,7 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({QueryLimits.class, RateLimits.class, BodyUploads.Limits.class})
 public class SecurityConfiguration {
 
     @Bean
@@ -108,9 +105,9 @@ public class SecurityConfiguration {
 
     /** Which browser origins may call the gateway: none unless configured (a page served by the gateway needs none). */
     @Bean
-    CorsConfigurationSource corsConfigurationSource(@Value("${gateway.cors.allowed-origins:}") List<String> allowedOrigins) {
+    CorsConfigurationSource corsConfigurationSource(CorsSettings settings) {
         CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOrigins(allowedOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList());
+        cors.setAllowedOrigins(settings.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept"));
         cors.setExposedHeaders(List.of("Retry-After"));

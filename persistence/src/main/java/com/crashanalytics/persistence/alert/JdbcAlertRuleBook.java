@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.crashanalytics.domain.alert.AlertKind;
 import com.crashanalytics.domain.alert.AlertListFilter;
+import com.crashanalytics.domain.alert.AlertReadModel;
 import com.crashanalytics.domain.alert.AlertRule;
 import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.alert.AlertRuleDefinition;
@@ -31,8 +32,8 @@ public class JdbcAlertRuleBook implements AlertRuleBook {
             r.count, r.stale_after_seconds, r.multiplier, r.confidence, r.p_value, r.sample_size, r.channels,
             r.cooldown_seconds, r.enabled, r.created_at, r.updated_at""";
 
-    private static final KeysetSql<AlertRule> BY_ID_SQL = new KeysetSql<>(COLUMNS, "alert_rules r", "", BY_ID,
-            List.of("r.id"), (rs, row) -> map(rs));
+    private static final KeysetSql<AlertRule> BY_ID_SQL = new KeysetSql<>(COLUMNS, "alert_rules r", "",
+            AlertReadModel.RULES_BY_ID, List.of("r.id"), (rs, row) -> map(rs));
 
     private static final String VALUES = """
             name = :name, kind = :kind, bot_ids = CAST(:botIds AS text[]), strategy_names = CAST(:strategies AS text[]),
@@ -80,13 +81,12 @@ public class JdbcAlertRuleBook implements AlertRuleBook {
                 .query((rs, row) -> map(rs)).list();
     }
 
-    @Override
-    public Page<AlertRule> page(ListQuery<AlertListFilter> query) {
+    /** A page, for {@link JdbcAlertReadModel}. */
+    Page<AlertRule> page(ListQuery<AlertListFilter> query) {
         return BY_ID_SQL.page(jdbc, KeysetSql.where(), query.page());
     }
 
-    @Override
-    public long count(AlertListFilter filter) {
+    long count(AlertListFilter filter) {
         return BY_ID_SQL.count(jdbc, KeysetSql.where());
     }
 

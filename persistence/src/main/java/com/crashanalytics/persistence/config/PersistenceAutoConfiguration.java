@@ -19,6 +19,7 @@ import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.alert.AlertConditions;
 import com.crashanalytics.domain.alert.AlertDeliveries;
 import com.crashanalytics.domain.alert.AlertLog;
+import com.crashanalytics.domain.alert.AlertReadModel;
 import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotReadModel;
@@ -32,6 +33,7 @@ import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
+import com.crashanalytics.domain.bot.PlatformReadModel;
 import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.ScheduledWorkLock;
@@ -55,6 +57,7 @@ import com.crashanalytics.persistence.access.JdbcBotOwnership;
 import com.crashanalytics.persistence.alert.JdbcAlertConditions;
 import com.crashanalytics.persistence.alert.JdbcAlertDeliveries;
 import com.crashanalytics.persistence.alert.JdbcAlertLog;
+import com.crashanalytics.persistence.alert.JdbcAlertReadModel;
 import com.crashanalytics.persistence.alert.JdbcAlertRuleBook;
 import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
@@ -67,6 +70,7 @@ import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
 import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
 import com.crashanalytics.persistence.analytics.JdbcTimeSeriesReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
+import com.crashanalytics.persistence.bot.JdbcPlatformReadModel;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
 import com.crashanalytics.persistence.common.AdvisoryScheduledWorkLock;
 import com.crashanalytics.persistence.common.JdbcTransactions;
@@ -264,6 +268,16 @@ public class PersistenceAutoConfiguration {
     @Bean
     DiagnosticsReadModel diagnosticsReadModel(JdbcClient jdbc) {
         return new JdbcDiagnosticsReadModel(jdbc);
+    }
+
+    @Bean
+    PlatformReadModel platformReadModel(JdbcClient jdbc) {
+        return new JdbcPlatformReadModel(jdbc);
+    }
+
+    @Bean
+    AlertReadModel alertReadModel(JdbcClient jdbc) {
+        return new JdbcAlertReadModel(jdbc);
     }
 
     // Alerts: rules, the conditions they watch, the alerts raised and their deliveries.

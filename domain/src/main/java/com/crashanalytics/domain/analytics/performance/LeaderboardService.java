@@ -1,0 +1,23 @@
+package com.crashanalytics.domain.analytics.performance;
+
+import java.util.List;
+
+/** Ranks the bots: SQL totals each bot's rounds (the {@link PerformanceReadModel}), {@link Leaderboard} ranks them. */
+public final class LeaderboardService implements GetLeaderboardUseCase {
+
+    private final PerformanceReadModel performance;
+
+    public LeaderboardService(PerformanceReadModel performance) {
+        this.performance = performance;
+    }
+
+    @Override
+    public RankedLeaderboard leaderboard(LeaderboardQuery query) {
+        String rankedIn = LeaderboardQuery.currency(query.currency(),
+                query.currency() == null ? performance.currenciesWithRounds() : List.of());
+        // a currency found as the only one needs no filter: every round is in it
+        List<Leaderboard.Position> positions = Leaderboard.rank(
+                performance.leaderboardEntries(query.window(), query.currency()), query.metric(), query.first());
+        return new RankedLeaderboard(positions, rankedIn);
+    }
+}
