@@ -28,7 +28,6 @@ import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
-import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.Transactions;
@@ -52,7 +51,6 @@ import com.crashanalytics.persistence.alert.JdbcAlertConditions;
 import com.crashanalytics.persistence.alert.JdbcAlertDeliveries;
 import com.crashanalytics.persistence.alert.JdbcAlertLog;
 import com.crashanalytics.persistence.alert.JdbcAlertRuleBook;
-import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
 import com.crashanalytics.persistence.analytics.JdbcLuckOrEdgeReadModel;
@@ -61,7 +59,6 @@ import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
 import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
 import com.crashanalytics.persistence.analytics.JdbcTimeSeriesReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
-import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
 import com.crashanalytics.persistence.common.AdvisoryScheduledWorkLock;
 import com.crashanalytics.persistence.common.JdbcTransactions;
 import com.crashanalytics.persistence.common.UuidV7Generator;
@@ -165,13 +162,7 @@ public class PersistenceAutoConfiguration {
         return new UuidV7Generator();
     }
 
-    /** How long a platform configured by another gateway replica may be served in its former configuration. */
-    static final Duration PLATFORM_CACHE_MAX_AGE = Duration.ofSeconds(30);
-
-    @Bean
-    PlatformRegistry platformRegistry(JdbcClient jdbc) {
-        return new CachedPlatformRegistry(new JdbcPlatformRegistry(jdbc), PLATFORM_CACHE_MAX_AGE);
-    }
+    // The platform registry (cached, emptied on every replica by notification) is ReplicaCoordinationAutoConfiguration's.
 
     @Bean
     SessionLog sessionLog(JdbcClient jdbc, JdbcTemplate batches) {
