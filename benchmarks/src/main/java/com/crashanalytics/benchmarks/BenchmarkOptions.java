@@ -23,14 +23,16 @@ import java.util.Set;
  * @param dashboardQueriesPerTrial dashboard queries per trial
  * @param analyticsRunsPerTrial    runs of each analytics query per trial, unless the budget runs out first
  * @param analyticsBudget          time a trial of one analytics query may take before it stops (after one run)
- * @param phases                   which benchmarks to run: batched, single, live, dashboard, analytics
+ * @param phases                   which benchmarks to run: batched, single, live, ratelimit (shared against
+ *                                 in-memory rate limits, on a second replica), dashboard, analytics
  */
 public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int batchedRequestsPerTrial,
                                List<Integer> concurrency, int singleRoundsPerTrial, int minRoundsPerBot,
                                int dashboardQueriesPerTrial, int analyticsRunsPerTrial, Duration analyticsBudget,
                                Set<String> phases, Path gatewayJar, Path outDirectory, List<String> gatewayJvmArguments) {
 
-    public static final Set<String> ALL_PHASES = Set.of("batched", "single", "live", "dashboard", "analytics");
+    public static final Set<String> ALL_PHASES = Set.of("batched", "single", "live", "ratelimit", "dashboard",
+            "analytics");
     public static final Path DEFAULT_JAR = Path.of("graphql-api", "target", "crash-analytics-gateway.jar");
     public static final Path DEFAULT_OUT = Path.of("benchmark-results");
 
@@ -42,7 +44,7 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
               --sizes N,N             analytics data sizes in rounds, ascending (e.g. 100000,1000000)
               --trials N              trials per contender, gateway and baseline alternating
               --concurrency N,N       concurrent bots for single-round ingest (default 1,16,64)
-              --phases a,b            any of batched, single, live, dashboard, analytics (default all)
+              --phases a,b            any of batched, single, live, ratelimit, dashboard, analytics (default all)
               --gateway-jar PATH      the packaged gateway (default graphql-api/target/crash-analytics-gateway.jar)
               --gateway-jvm-args ARGS JVM options for the gateway's process, e.g. "-Xmx512m" (default none)
               --out DIR               where the JSON goes (default benchmark-results)
