@@ -79,7 +79,7 @@ class GatewayReplicasIT {
             "--gateway.retention.schedule=-",
             "--gateway.alerts.evaluation-interval=0",
             "--gateway.alerts.delivery-interval=0"};
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final Pattern ABANDONED = Pattern.compile("Abandoned (\\d+) session\\(s\\)");
     private static final String A_DASHBOARD_READ = "{ bots(first: 1) { totalCount } }";
 
