@@ -54,15 +54,33 @@ public final class LiveFeed implements SmartLifecycle {
      * now. Fails with {@link ResumeExpiredException} when events after {@code after} were already forgotten.
      */
     public Flux<LiveEvent> subscribe(@Nullable Long after, Predicate<LiveEvent> filter) {
+        return subscribe(after, filter, null);
+    }
+
+    /**
+     * As {@link #subscribe(Long, Predicate)}, telling {@code progress} (when given) each event handed on, so that
+     * where the client really stands can be told apart from where the feed stands (see {@link SubscriptionProgress}).
+     * Every event this feed hands on must reach the GraphQL engine: filter with {@code filter}, not downstream.
+     */
+    Flux<LiveEvent> subscribe(@Nullable Long after, Predicate<LiveEvent> filter,
+                              @Nullable SubscriptionProgress progress) {
         return Flux.defer(() -> {
             Subscriber subscriber = new Subscriber(filter, settings.subscriberBuffer());
             subscribers.add(subscriber);
             long standsAt = awaitHead();
             Flux<LiveEvent> missed = after == null ? Flux.empty() : missedSince(after, standsAt, filter);
             long[] lastDelivered = {after == null ? standsAt : after};
+            if (progress != null) {
+                progress.startsAfter(lastDelivered[0]);
+            }
             return Flux.concat(missed, subscriber.events())
                     .filter(event -> event.id() > lastDelivered[0])
-                    .doOnNext(event -> lastDelivered[0] = event.id())
+                    .doOnNext(event -> {
+                        lastDelivered[0] = event.id();
+                        if (progress != null) {
+                            progress.handedOver(event.id());
+                        }
+                    })
                     .onErrorMap(SubscriberTooSlowException.class,
                             tooSlow -> new SubscriberTooSlowException(lastDelivered[0]))
                     .doFinally(signal -> subscribers.remove(subscriber));
