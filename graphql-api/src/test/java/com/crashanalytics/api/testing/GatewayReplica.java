@@ -27,7 +27,11 @@ import com.crashanalytics.persistence.testing.TestPostgres;
  */
 public final class GatewayReplica implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofMinutes(3);
+    /**
+     * Generous: two replicas starting side by side with the test's own gateway took 214 s on the shared 2-core
+     * machine at load 30 (against 15 s alone on an idle one).
+     */
+    private static final Duration STARTUP = Duration.ofMinutes(6);
 
     private final String name;
     private final int port;
