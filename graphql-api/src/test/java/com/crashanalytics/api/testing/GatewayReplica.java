@@ -29,7 +29,7 @@ public final class GatewayReplica implements AutoCloseable {
 
     /**
      * Generous: two replicas starting side by side with the test's own gateway took 214 s on the shared 2-core
-     * machine at load 30 (against 15 s alone on an idle one).
+     * machine at load 30 (one alone on an idle machine starts in about 12 s, see the README's "Restarting fast").
      */
     private static final Duration STARTUP = Duration.ofMinutes(6);
 
