@@ -87,10 +87,11 @@ public final class PlatformChangeListener implements SmartLifecycle {
                         cache.forgetAll();
                     }
                 }
-            } catch (SQLException lost) {
+            } catch (SQLException | RuntimeException lost) {
+                // Whatever broke (the database away, the pool closing), the thread must live on to listen again.
                 if (running) {
                     log.warn("Platform cache: listening for platform changes failed ({}); listening again shortly, "
-                            + "the cache's maximum age bounds what is missed meanwhile", lost.getMessage());
+                            + "the cache's maximum age bounds what is missed meanwhile", lost.toString());
                     pause();
                 }
             }
