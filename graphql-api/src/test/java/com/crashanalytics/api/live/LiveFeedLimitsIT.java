@@ -94,13 +94,28 @@ class LiveFeedLimitsIT {
             assertThat(resumeAfter).as("where to resume is the last event this client was sent").isEqualTo(lastReceived);
             assertThat(received).as("it got fewer than all before overflowing").hasSizeLessThan(rounds);
         }
-        try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
-            socket.subscribe(ROUNDS, Map.of("after", resumeAfter));
-            while (received.size() < rounds) {
-                JsonNode message = socket.nextMessage();
-                assertThat(message).as("resumed events keep coming").isNotNull();
-                assertThat(message.path("type").asString()).as(message.toString()).isEqualTo("next");
-                received.add(message.path("payload").path("data").path("roundLogged").path("roundNumber").asInt());
+        // As a client would: resume from where it was told, again if it is too slow again (not expected, the
+        // backlog is read from the journal before the small buffer is used, but allowed by the policy).
+        for (int resumes = 0; received.size() < rounds; resumes++) {
+            assertThat(resumes).as("resumes needed").isLessThan(10);
+            try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
+                socket.subscribe(ROUNDS, Map.of("after", resumeAfter));
+                while (received.size() < rounds) {
+                    JsonNode message = socket.nextMessage();
+                    assertThat(message).as("resumed events keep coming after %s", received.size()).isNotNull();
+                    if ("error".equals(message.path("type").asString())) {
+                        JsonNode error = message.path("payload").get(0);
+                        assertThat(error.path("extensions").path("classification").asString()).as(message.toString())
+                                .isEqualTo("SUBSCRIBER_TOO_SLOW");
+                        resumeAfter = error.path("extensions").path("resumeAfter").asLong();
+                        assertThat(resumeAfter).isEqualTo(lastReceived);
+                        break;
+                    }
+                    assertThat(message.path("type").asString()).as(message.toString()).isEqualTo("next");
+                    JsonNode event = message.path("payload").path("data").path("roundLogged");
+                    received.add(event.path("roundNumber").asInt());
+                    lastReceived = event.path("eventId").asLong();
+                }
             }
         }
         List<Integer> everyRound = new ArrayList<>();

@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 
 import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
-import com.crashanalytics.persistence.replicas.PlatformChangeListener;
+import com.crashanalytics.persistence.coordination.PlatformChangeListener;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;

@@ -97,6 +97,14 @@ public class JdbcRoundLogbook implements RoundLogbook {
             content_fingerprint
             """;
 
+    /**
+     * A sample's or signal's round_start_timestamp, its partition key (changelog 0300): its round's, looked up by the
+     * round's id in crash_game_round_keys (one unpartitioned index), which the round's insert has filled already.
+     * NULL for a pending signal, which has no round yet. Parameter: the round id.
+     */
+    private static final String ROUND_START =
+            "(SELECT k.round_start_timestamp FROM crash_game_round_keys k WHERE k.round_id = ?)";
+
     private static final String STORED_COLUMNS = "bot_id, session_id, round_number, id, content_fingerprint";
 
     static final String SIGNAL_COLUMNS = """
@@ -362,7 +370,8 @@ public class JdbcRoundLogbook implements RoundLogbook {
 
     private static Batch<MultiplierSample> sampleRows(List<MultiplierSample> samples) {
         return Batches.of("INSERT INTO analytics_round_multipliers (" + SAMPLE_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", samples, (parameters, sample) -> parameters
+                + ", round_start_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + ROUND_START
+                + ")", samples, (parameters, sample) -> parameters
                 .uuid(sample.id())
                 .uuid(sample.roundId())
                 .integer(sample.sampleIndex())
@@ -378,12 +387,14 @@ public class JdbcRoundLogbook implements RoundLogbook {
                 .real(sample.ocrConfidence())
                 .real(sample.dataQualityScore())
                 .date(sample.dateBucket())
-                .text(sample.contentFingerprint()));
+                .text(sample.contentFingerprint())
+                .uuid(sample.roundId()));
     }
 
     private static Batch<Signal> signalRows(List<Signal> signals) {
         return Batches.of("INSERT INTO analytics_round_signals (" + SIGNAL_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)", signals,
+                        + ", round_start_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
+                        + "?, ?, ?, ?, " + ROUND_START + ")", signals,
                 (parameters, signal) -> parameters
                         .uuid(signal.id())
                         .uuid(signal.roundId())
@@ -403,15 +414,18 @@ public class JdbcRoundLogbook implements RoundLogbook {
                         .bool(signal.signalCorrectness())
                         .decimal(signal.actualMultiplier())
                         .decimal(signal.predictionError())
-                        .text(signal.contentFingerprint()));
+                        .text(signal.contentFingerprint())
+                        .uuid(signal.roundId()));
     }
 
     private static Batch<Signal> resolutions(List<Signal> signals) {
         return Batches.of("""
                 UPDATE analytics_round_signals
-                SET round_id = ?, signal_correctness = ?, actual_multiplier = ?, prediction_error = ?
+                SET round_id = ?, round_start_timestamp = %s, signal_correctness = ?, actual_multiplier = ?,
+                    prediction_error = ?
                 WHERE id = ?
-                """, signals, (parameters, signal) -> parameters
+                """.formatted(ROUND_START), signals, (parameters, signal) -> parameters
+                .uuid(signal.roundId())
                 .uuid(signal.roundId())
                 .bool(signal.signalCorrectness())
                 .decimal(signal.actualMultiplier())

@@ -1,4 +1,4 @@
-package com.crashanalytics.persistence.replicas;
+package com.crashanalytics.persistence.coordination;
 
 import java.sql.Connection;
 import java.sql.SQLException;
