@@ -33,7 +33,7 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Requests per period for every role: as good as no limit. */
     public static final String LIFTED_RATE_LIMIT = "1000000000/1s";
-    private static final Duration STARTUP = Duration.ofMinutes(5);
+    private static final Duration STARTUP = Duration.ofMinutes(10);
     private static final Duration SHUTDOWN = Duration.ofSeconds(90);
 
     private final Path jar;
@@ -48,6 +48,8 @@ public final class GatewayProcess implements AutoCloseable {
     private final @Nullable GatewayProcess primary;
     private final Map<String, String> settings;
     private @Nullable Process process;
+    /** From each launch to the first answered GraphQL query: the first on an empty data directory, then restarts. */
+    private final List<Duration> startups = new ArrayList<>();
 
     private GatewayProcess(Path jar, List<String> jvmArguments, Path home, @Nullable GatewayProcess primary,
                            Map<String, String> settings) {
@@ -120,8 +122,37 @@ public final class GatewayProcess implements AutoCloseable {
         environment.put("GATEWAY_RATE_LIMIT_DASHBOARD", LIFTED_RATE_LIMIT);
         environment.put("GATEWAY_RATE_LIMIT_ADMIN", LIFTED_RATE_LIMIT);
         environment.putAll(settings);
+        long launched = System.nanoTime();
         process = builder.start();
         awaitHealthy();
+        awaitFirstAnswer();
+        startups.add(Duration.ofNanos(System.nanoTime() - launched));
+    }
+
+    /** The first GraphQL query, {@code { __typename }} with the admin key, answered; right after health says UP. */
+    private void awaitFirstAnswer() throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest typename = HttpRequest.newBuilder(graphQl()).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + adminKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")).build();
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(typename, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not answering yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the gateway answered no query within " + STARTUP + ":\n" + logTail());
+    }
+
+    /** How long each launch took to its first answered query, in order: first start, then each restart. */
+    public List<Duration> startups() {
+        return List.copyOf(startups);
     }
 
     private void awaitHealthy() throws InterruptedException {
@@ -142,7 +173,7 @@ public final class GatewayProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(100);
         }
         throw new IllegalStateException("the gateway was not healthy after " + STARTUP + ":\n" + logTail());
     }
@@ -212,6 +243,11 @@ public final class GatewayProcess implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres&reWriteBatchedInserts=true";
     }
 
+    /** The same database as a libpq connection string, for a peer server that is not Java (PostGraphile). */
+    public String postgresUrl() {
+        return "postgres://postgres@localhost:" + databasePort + "/postgres";
+    }
+
     public List<String> jvmArguments() {
         return jvmArguments;
     }
@@ -228,9 +264,14 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** The last lines the gateway logged, for a failure message. */
     public String logTail() {
+        return lastLines(log, 40);
+    }
+
+    /** The last lines of a process's log, for a failure message. */
+    public static String lastLines(Path log, int count) {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
@@ -243,7 +284,8 @@ public final class GatewayProcess implements AutoCloseable {
         return process;
     }
 
-    private static int freePort() {
+    /** A TCP port free at the moment of asking. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
