@@ -19,6 +19,7 @@ import com.crashanalytics.benchmarks.phase.Bench;
 import com.crashanalytics.benchmarks.phase.DashboardQuery;
 import com.crashanalytics.benchmarks.phase.LiveFeedLoad;
 import com.crashanalytics.benchmarks.phase.PostGraphileComparison;
+import com.crashanalytics.benchmarks.phase.SharedRateLimitCost;
 import com.crashanalytics.benchmarks.phase.SingleRoundIngest;
 import com.crashanalytics.benchmarks.report.Machine;
 import com.crashanalytics.benchmarks.report.PhaseLog;
@@ -150,6 +151,10 @@ public final class BenchmarkCli {
         }
         if (options.runs("live")) {
             failed += phase("live feed", probe, () -> rows.addAll(new LiveFeedLoad(bench).run()));
+        }
+        if (options.runs("ratelimit")) {
+            failed += phase("rate limits shared by replicas", probe,
+                    () -> rows.addAll(new SharedRateLimitCost(bench).run()));
         }
         DashboardQuery dashboard = new DashboardQuery(bench);
         if (options.runs("dashboard") || options.runs("postgraphile")) {

@@ -44,21 +44,27 @@ public final class GatewayProcess implements AutoCloseable {
     private final int httpPort;
     private final int databasePort;
     private final String adminKey;
+    /** A replica's: the primary's database, and settings of its own; null for the primary. */
+    private final @Nullable GatewayProcess primary;
+    private final Map<String, String> settings;
     private @Nullable Process process;
     /** From each launch to the first answered GraphQL query: the first on an empty data directory, then restarts. */
     private final List<Duration> startups = new ArrayList<>();
 
-    private GatewayProcess(Path jar, List<String> jvmArguments, Path home) {
+    private GatewayProcess(Path jar, List<String> jvmArguments, Path home, @Nullable GatewayProcess primary,
+                           Map<String, String> settings) {
         this.jar = jar;
         this.jvmArguments = List.copyOf(jvmArguments);
         this.home = home;
         this.dataDirectory = home.resolve("data");
         this.log = home.resolve("gateway.log");
         this.httpPort = freePort();
-        this.databasePort = freePort();
+        this.databasePort = primary == null ? freePort() : primary.databasePort;
+        this.primary = primary;
+        this.settings = Map.copyOf(settings);
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.adminKey = "cag_benchmark_" + HexFormat.of().formatHex(secret);
+        this.adminKey = primary == null ? "cag_benchmark_" + HexFormat.of().formatHex(secret) : primary.adminKey;
     }
 
     /** Starts the gateway from this jar and waits until it reports itself healthy. */
@@ -67,7 +73,20 @@ public final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException("no gateway jar at " + jar.toAbsolutePath()
                     + ": build it first (mvn -q -pl benchmarks -am package -DskipTests builds both)");
         }
-        GatewayProcess gateway = new GatewayProcess(jar, jvmArguments, Files.createTempDirectory("gateway-benchmark"));
+        return launched(new GatewayProcess(jar, jvmArguments, Files.createTempDirectory("gateway-benchmark"), null,
+                Map.of()));
+    }
+
+    /**
+     * Another replica of this gateway: the same jar, JVM options and admin key, on this gateway's database (no
+     * embedded database of its own), with these environment settings on top (e.g. {@code GATEWAY_RATE_LIMIT_SHARED}).
+     */
+    public GatewayProcess startReplica(Map<String, String> environment) throws IOException, InterruptedException {
+        return launched(new GatewayProcess(jar, jvmArguments, Files.createTempDirectory("gateway-replica"), this,
+                environment));
+    }
+
+    private static GatewayProcess launched(GatewayProcess gateway) throws IOException, InterruptedException {
         try {
             gateway.launch();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -91,13 +110,18 @@ public final class GatewayProcess implements AutoCloseable {
         // Whatever the caller's shell points the gateway at, this one runs on its own embedded database.
         environment.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("GATEWAY_")
                 || name.equals("SERVER_PORT") || name.equals("JAVA_TOOL_OPTIONS"));
-        environment.put("GATEWAY_DATA_DIR", dataDirectory.toString());
-        environment.put("GATEWAY_EMBEDDED_DB_PORT", Integer.toString(databasePort));
+        if (primary == null) {
+            environment.put("GATEWAY_DATA_DIR", dataDirectory.toString());
+            environment.put("GATEWAY_EMBEDDED_DB_PORT", Integer.toString(databasePort));
+        } else {
+            environment.put("SPRING_DATASOURCE_URL", primary.jdbcUrl());
+        }
         environment.put("SERVER_PORT", Integer.toString(httpPort));
         environment.put("GATEWAY_ADMIN_KEY", adminKey);
         environment.put("GATEWAY_RATE_LIMIT_BOT", LIFTED_RATE_LIMIT);
         environment.put("GATEWAY_RATE_LIMIT_DASHBOARD", LIFTED_RATE_LIMIT);
         environment.put("GATEWAY_RATE_LIMIT_ADMIN", LIFTED_RATE_LIMIT);
+        environment.putAll(settings);
         long launched = System.nanoTime();
         process = builder.start();
         awaitHealthy();

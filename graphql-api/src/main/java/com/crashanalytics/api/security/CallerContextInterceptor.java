@@ -4,13 +4,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import com.crashanalytics.api.error.DatabaseAvailability;
 import com.crashanalytics.api.error.GatewayErrorType;
 import com.crashanalytics.domain.access.ApiKey;
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;
+import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.parser.ParserOptions;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -25,6 +29,8 @@ import reactor.core.publisher.Mono;
  * see each operation, it also refuses operations without a caller and applies the key's rate limit.
  */
 final class CallerContextInterceptor implements WebGraphQlInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallerContextInterceptor.class);
 
     private final ParserOptions parserOptions;
     private final RateLimiter rateLimiter;
@@ -43,7 +49,18 @@ final class CallerContextInterceptor implements WebGraphQlInterceptor {
                 if (caller.isEmpty()) {
                     return Mono.just(refusal(request, ErrorType.UNAUTHORIZED, "an API key is required", null));
                 }
-                OptionalLong retryAfter = rateLimiter.tryAcquire(caller.get());
+                OptionalLong retryAfter;
+                try {
+                    retryAfter = rateLimiter.tryAcquire(caller.get());
+                } catch (RuntimeException failed) {
+                    if (!DatabaseAvailability.isAway(failed)) {
+                        throw failed;
+                    }
+                    // The shared buckets are in the database: while it is away no allowance can be checked.
+                    String errorId = DatabaseAvailability.logged(LOG, "while checking the rate limit", failed);
+                    return Mono.just(answer(request, DatabaseAvailability.error(
+                            GraphqlErrorBuilder.newError().locations(null), errorId)));
+                }
                 if (retryAfter.isPresent()) {
                     return Mono.just(refusal(request, GatewayErrorType.TOO_MANY_REQUESTS,
                             ErrorResponses.tooManyRequestsMessage(retryAfter.getAsLong()), retryAfter.getAsLong()));
@@ -63,7 +80,11 @@ final class CallerContextInterceptor implements WebGraphQlInterceptor {
         if (retryAfterSeconds != null) {
             error.extensions(Map.of("retryAfterSeconds", retryAfterSeconds));
         }
-        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error.build()).build();
+        return answer(request, error.build());
+    }
+
+    private static WebGraphQlResponse answer(WebGraphQlRequest request, GraphQLError error) {
+        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 }

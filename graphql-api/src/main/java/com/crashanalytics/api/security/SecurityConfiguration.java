@@ -7,7 +7,9 @@ import com.crashanalytics.domain.access.EnvironmentAdminKey;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,8 +64,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    RateLimiter rateLimiter(RateLimits limits) {
-        return new RateLimiter(limits);
+    RateLimiter rateLimiter(RateLimits limits, ObjectProvider<ProxyManager<String>> sharedBuckets) {
+        // Persistence contributes the shared buckets unless GATEWAY_RATE_LIMIT_SHARED=false.
+        return new RateLimiter(limits, sharedBuckets.getIfAvailable());
     }
 
     @Bean

@@ -34,7 +34,6 @@ import com.crashanalytics.domain.analytics.signals.SignalReadModel;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.PlatformReadModel;
-import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.Transactions;
@@ -59,7 +58,6 @@ import com.crashanalytics.persistence.alert.JdbcAlertDeliveries;
 import com.crashanalytics.persistence.alert.JdbcAlertLog;
 import com.crashanalytics.persistence.alert.JdbcAlertReadModel;
 import com.crashanalytics.persistence.alert.JdbcAlertRuleBook;
-import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
 import com.crashanalytics.persistence.analytics.JdbcLuckOrEdgeReadModel;
@@ -71,7 +69,6 @@ import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
 import com.crashanalytics.persistence.analytics.JdbcTimeSeriesReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformReadModel;
-import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
 import com.crashanalytics.persistence.common.AdvisoryScheduledWorkLock;
 import com.crashanalytics.persistence.common.JdbcTransactions;
 import com.crashanalytics.persistence.common.ReadRouting;
@@ -190,13 +187,7 @@ public class PersistenceAutoConfiguration {
         return new UuidV7Generator();
     }
 
-    /** How long a platform configured by another gateway replica may be served in its former configuration. */
-    static final Duration PLATFORM_CACHE_MAX_AGE = Duration.ofSeconds(30);
-
-    @Bean
-    PlatformRegistry platformRegistry(JdbcClient jdbc) {
-        return new CachedPlatformRegistry(new JdbcPlatformRegistry(jdbc), PLATFORM_CACHE_MAX_AGE);
-    }
+    // The platform registry (cached, emptied on every replica by notification) is ReplicaCoordinationAutoConfiguration's.
 
     @Bean
     SessionLog sessionLog(JdbcClient jdbc, JdbcTemplate batches) {
