@@ -14,6 +14,7 @@ import com.crashanalytics.persistence.lifecycle.JdbcRetentionStore;
 import com.crashanalytics.persistence.lifecycle.JdbcRoundExports;
 import com.crashanalytics.persistence.lifecycle.PostgresAdvisoryLocks;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.alert.AlertConditions;
 import com.crashanalytics.domain.alert.AlertDeliveries;
 import com.crashanalytics.domain.alert.AlertLog;
@@ -21,6 +22,7 @@ import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.bot.BotStatusRules;
+import com.crashanalytics.domain.audit.AuditTrail;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
@@ -54,6 +56,7 @@ import com.crashanalytics.persistence.alert.JdbcAlertLog;
 import com.crashanalytics.persistence.alert.JdbcAlertRuleBook;
 import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
+import com.crashanalytics.persistence.audit.JdbcAuditTrail;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
 import com.crashanalytics.persistence.analytics.JdbcLuckOrEdgeReadModel;
 import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
@@ -111,8 +114,8 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
-    BotRegistry botRegistry(JdbcClient jdbc) {
-        return new JdbcBotRegistry(jdbc);
+    BotRegistry botRegistry(JdbcClient jdbc, Authorship authorship) {
+        return new JdbcBotRegistry(jdbc, authorship);
     }
 
     @Bean
@@ -146,8 +149,8 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
-    ApiKeyRegistry apiKeyRegistry(JdbcClient jdbc) {
-        return new JdbcApiKeyRegistry(jdbc);
+    ApiKeyRegistry apiKeyRegistry(JdbcClient jdbc, Authorship authorship) {
+        return new JdbcApiKeyRegistry(jdbc, authorship);
     }
 
     @Bean
@@ -169,28 +172,28 @@ public class PersistenceAutoConfiguration {
     static final Duration PLATFORM_CACHE_MAX_AGE = Duration.ofSeconds(30);
 
     @Bean
-    PlatformRegistry platformRegistry(JdbcClient jdbc) {
-        return new CachedPlatformRegistry(new JdbcPlatformRegistry(jdbc), PLATFORM_CACHE_MAX_AGE);
+    PlatformRegistry platformRegistry(JdbcClient jdbc, Authorship authorship) {
+        return new CachedPlatformRegistry(new JdbcPlatformRegistry(jdbc, authorship), PLATFORM_CACHE_MAX_AGE);
     }
 
     @Bean
-    SessionLog sessionLog(JdbcClient jdbc, JdbcTemplate batches) {
-        return new JdbcSessionLog(jdbc, batches);
+    SessionLog sessionLog(JdbcClient jdbc, JdbcTemplate batches, Authorship authorship) {
+        return new JdbcSessionLog(jdbc, batches, authorship);
     }
 
     @Bean
-    CapitalEventLog capitalEventLog(JdbcClient jdbc) {
-        return new JdbcCapitalEventLog(jdbc);
+    CapitalEventLog capitalEventLog(JdbcClient jdbc, Authorship authorship) {
+        return new JdbcCapitalEventLog(jdbc, authorship);
     }
 
     @Bean
-    RoundLogbook roundLogbook(JdbcClient jdbc, JdbcTemplate batches) {
-        return new JdbcRoundLogbook(jdbc, batches);
+    RoundLogbook roundLogbook(JdbcClient jdbc, JdbcTemplate batches, Authorship authorship) {
+        return new JdbcRoundLogbook(jdbc, batches, authorship);
     }
 
     @Bean
-    PredictionBook predictionBook(JdbcClient jdbc, JdbcTemplate batches) {
-        return new JdbcPredictionBook(jdbc, batches);
+    PredictionBook predictionBook(JdbcClient jdbc, JdbcTemplate batches, Authorship authorship) {
+        return new JdbcPredictionBook(jdbc, batches, authorship);
     }
 
     @Bean
@@ -219,8 +222,8 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
-    DiagnosticsLog diagnosticsLog(JdbcClient jdbc, JdbcTemplate template) {
-        return new JdbcDiagnosticsLog(jdbc, template);
+    DiagnosticsLog diagnosticsLog(JdbcClient jdbc, JdbcTemplate template, Authorship authorship) {
+        return new JdbcDiagnosticsLog(jdbc, template, authorship);
     }
 
     // Read models of the dashboards' read path: pages by keyset, many parents per statement.
@@ -248,8 +251,16 @@ public class PersistenceAutoConfiguration {
     // Alerts: rules, the conditions they watch, the alerts raised and their deliveries.
 
     @Bean
-    AlertRuleBook alertRuleBook(JdbcClient jdbc) {
-        return new JdbcAlertRuleBook(jdbc);
+    AlertRuleBook alertRuleBook(JdbcClient jdbc, Authorship authorship) {
+        return new JdbcAlertRuleBook(jdbc, authorship);
+    }
+
+    // Audit: the history of configuration changes (every writing adapter above also stamps its rows with the
+    // request's key from the application's Authorship).
+
+    @Bean
+    AuditTrail auditTrail(JdbcClient jdbc) {
+        return new JdbcAuditTrail(jdbc);
     }
 
     @Bean
