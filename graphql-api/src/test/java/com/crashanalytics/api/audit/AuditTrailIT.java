@@ -145,7 +145,7 @@ class AuditTrailIT {
         long before = history();
 
         refused(admin.execute("mutation { updateAlertRule(input: {id: 99, name: \"x\", kind: BUST}) { rule { id } } }"),
-                "NOT_FOUND", "id", "NOT_FOUND");
+                "NOT_FOUND", "input.id", "MUST_EXIST");
         refused(admin.execute("mutation { configurePlatform(input: {gameName: \"unknown\", platformCode: \"demo\"}) "
                 + "{ registration } }"), "BAD_REQUEST", "input.houseEdgePercent", "REQUIRED_FOR_NEW_GAME");
 
