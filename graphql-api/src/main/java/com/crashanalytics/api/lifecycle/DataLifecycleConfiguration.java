@@ -8,6 +8,7 @@ import com.crashanalytics.domain.lifecycle.RetentionService;
 import com.crashanalytics.domain.lifecycle.RetentionStore;
 import com.crashanalytics.domain.lifecycle.RoundExportService;
 import com.crashanalytics.domain.lifecycle.RoundExports;
+import com.crashanalytics.domain.lifecycle.RoundPartitions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +26,8 @@ class DataLifecycleConfiguration {
     }
 
     @Bean
-    RetentionService retentionService(RetentionSettings settings, RetentionStore store, ExclusiveJobs jobs,
-                                      Transactions transactions, Clock clock) {
-        return new RetentionService(settings.policy(), store, jobs, transactions, clock);
+    RetentionService retentionService(RetentionSettings settings, RetentionStore store, RoundPartitions partitions,
+                                      ExclusiveJobs jobs, Transactions transactions, Clock clock) {
+        return new RetentionService(settings.policy(), store, partitions, jobs, transactions, clock);
     }
 }

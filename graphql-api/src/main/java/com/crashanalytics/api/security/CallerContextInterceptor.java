@@ -17,11 +17,7 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import reactor.core.publisher.Mono;
-import reactor.util.context.ContextView;
 
 /**
  * Hands every GraphQL request the facts the engine needs before it runs: who is calling (the authenticated
@@ -42,7 +38,7 @@ final class CallerContextInterceptor implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return Mono.deferContextual(reactorContext -> {
-            Optional<ApiKey> caller = callerOf(request, reactorContext);
+            Optional<ApiKey> caller = Callers.of(request, reactorContext);
             if (request instanceof WebSocketGraphQlRequest) {
                 if (caller.isEmpty()) {
                     return Mono.just(refusal(request, ErrorType.UNAUTHORIZED, "an API key is required", null));
@@ -59,22 +55,6 @@ final class CallerContextInterceptor implements WebGraphQlInterceptor {
             }).build());
             return chain.next(request);
         });
-    }
-
-    /**
-     * The caller as Spring Security authenticated it: over WebSocket from the connection_init (Spring's
-     * AuthenticationWebSocketInterceptor puts it in the Reactor context); over HTTP from the request's thread.
-     */
-    private static Optional<ApiKey> callerOf(WebGraphQlRequest request, ContextView reactorContext) {
-        Optional<SecurityContext> context = reactorContext.getOrEmpty(SecurityContext.class.getName());
-        if (context.isEmpty() && !(request instanceof WebSocketGraphQlRequest)) {
-            context = Optional.of(SecurityContextHolder.getContext());
-        }
-        return context.map(SecurityContext::getAuthentication)
-                .filter(Authentication::isAuthenticated)
-                .map(Authentication::getPrincipal)
-                .filter(ApiKey.class::isInstance)
-                .map(ApiKey.class::cast);
     }
 
     private static WebGraphQlResponse refusal(WebGraphQlRequest request, ErrorClassification classification,

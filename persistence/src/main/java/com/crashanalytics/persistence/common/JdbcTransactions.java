@@ -21,11 +21,21 @@ public class JdbcTransactions implements Transactions {
     private final TransactionTemplate readOnly;
     private final JdbcClient jdbc;
     private final long readStatementTimeoutMillis;
+    private final ReadRouting routing;
 
     /**
      * @param readStatementTimeout how long one statement of a read-only transaction may run; zero for no limit
      */
     public JdbcTransactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Duration readStatementTimeout) {
+        this(transactionManager, jdbc, readStatementTimeout, ReadRouting.PRIMARY_ONLY);
+    }
+
+    /**
+     * @param readStatementTimeout how long one statement of a read-only transaction may run; zero for no limit
+     * @param routing              where a read that may lag takes its connection (the read replica, if any)
+     */
+    public JdbcTransactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Duration readStatementTimeout,
+                            ReadRouting routing) {
         if (readStatementTimeout.isNegative()) {
             throw new IllegalArgumentException("the read statement timeout cannot be negative: " + readStatementTimeout);
         }
@@ -39,6 +49,7 @@ public class JdbcTransactions implements Transactions {
         this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.jdbc = jdbc;
         this.readStatementTimeoutMillis = readStatementTimeout.toMillis();
+        this.routing = routing;
     }
 
     @Override
@@ -56,6 +67,16 @@ public class JdbcTransactions implements Transactions {
             }
             return work.get();
         }));
+    }
+
+    /**
+     * The transaction manager takes the transaction's connection when the transaction begins, inside
+     * {@link #readOnly}: that is the connection the routing hands the replica's. A read joining a transaction already
+     * open takes no new connection and reads where that transaction does.
+     */
+    @Override
+    public <T> T readOnlyMayLag(Supplier<T> work) {
+        return routing.mayLag(() -> readOnly(work));
     }
 
     /**

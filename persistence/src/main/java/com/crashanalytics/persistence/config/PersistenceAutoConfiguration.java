@@ -8,9 +8,11 @@ import javax.sql.DataSource;
 import com.crashanalytics.domain.lifecycle.DatabaseSizeReadModel;
 import com.crashanalytics.domain.lifecycle.ExclusiveJobs;
 import com.crashanalytics.domain.lifecycle.RetentionStore;
+import com.crashanalytics.domain.lifecycle.RoundPartitions;
 import com.crashanalytics.domain.lifecycle.RoundExports;
 import com.crashanalytics.persistence.lifecycle.JdbcDatabaseSizeReadModel;
 import com.crashanalytics.persistence.lifecycle.JdbcRetentionStore;
+import com.crashanalytics.persistence.lifecycle.JdbcRoundPartitions;
 import com.crashanalytics.persistence.lifecycle.JdbcRoundExports;
 import com.crashanalytics.persistence.lifecycle.PostgresAdvisoryLocks;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
@@ -67,6 +69,7 @@ import com.crashanalytics.persistence.bot.JdbcBotRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
 import com.crashanalytics.persistence.common.AdvisoryScheduledWorkLock;
 import com.crashanalytics.persistence.common.JdbcTransactions;
+import com.crashanalytics.persistence.common.ReadRouting;
 import com.crashanalytics.persistence.common.UuidV7Generator;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsLog;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsReadModel;
@@ -82,6 +85,7 @@ import com.crashanalytics.persistence.session.JdbcCapitalEventLog;
 import com.crashanalytics.persistence.session.JdbcFleetActivityReadModel;
 import com.crashanalytics.persistence.session.JdbcSessionLog;
 import com.crashanalytics.persistence.session.JdbcSessionReadModel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -106,11 +110,14 @@ public class PersistenceAutoConfiguration {
     static final String READ_STATEMENT_TIMEOUT = "gateway.read-statement-timeout";
     static final Duration DEFAULT_READ_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
 
+    /** Reads that may lag go to the read replica when one is configured (ReadReplicaAutoConfiguration). */
     @Bean
-    Transactions transactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Environment environment) {
+    Transactions transactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Environment environment,
+                              ObjectProvider<ReadRouting> readReplica) {
         Duration readTimeout = Binder.get(environment).bind(READ_STATEMENT_TIMEOUT, Duration.class)
                 .orElse(DEFAULT_READ_STATEMENT_TIMEOUT);
-        return new JdbcTransactions(transactionManager, jdbc, readTimeout);
+        return new JdbcTransactions(transactionManager, jdbc, readTimeout,
+                readReplica.getIfAvailable(() -> ReadRouting.PRIMARY_ONLY));
     }
 
     @Bean
@@ -293,6 +300,11 @@ public class PersistenceAutoConfiguration {
     @Bean
     RetentionStore retentionStore(JdbcClient jdbc) {
         return new JdbcRetentionStore(jdbc);
+    }
+
+    @Bean
+    RoundPartitions roundPartitions(JdbcClient jdbc) {
+        return new JdbcRoundPartitions(jdbc);
     }
 
     @Bean

@@ -62,7 +62,7 @@ public class JdbcRoundLogbook implements RoundLogbook {
             round_outcome, error_type, error_description, recovery_action_taken, retry_count, metadata,
             data_quality_flags, content_fingerprint, logged_at
             """;
-    /** Who wrote a row: the key of the request ({@link Authorship}), last in every insert of this logbook. */
+    /** Who wrote a row: the key of the request ({@link Authorship}), after the table's own columns in every insert. */
     private static final String WRITTEN_BY = ", written_by_key_id";
     private static final String INSERT_ROUND = "INSERT INTO crash_game_rounds (" + ROUND_COLUMNS + WRITTEN_BY + ") VALUES ("
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -100,6 +100,14 @@ public class JdbcRoundLogbook implements RoundLogbook {
             elapsed_ms, is_crash_multiplier, is_cashout_multiplier, ocr_confidence, data_quality_score, date_bucket,
             content_fingerprint
             """;
+
+    /**
+     * A sample's or signal's round_start_timestamp, its partition key (changelog 0300): its round's, looked up by the
+     * round's id in crash_game_round_keys (one unpartitioned index), which the round's insert has filled already.
+     * NULL for a pending signal, which has no round yet. Parameter: the round id.
+     */
+    private static final String ROUND_START =
+            "(SELECT k.round_start_timestamp FROM crash_game_round_keys k WHERE k.round_id = ?)";
 
     private static final String STORED_COLUMNS = "bot_id, session_id, round_number, id, content_fingerprint";
 
@@ -371,7 +379,8 @@ public class JdbcRoundLogbook implements RoundLogbook {
 
     private static Batch<MultiplierSample> sampleRows(List<MultiplierSample> samples, @Nullable UUID writtenBy) {
         return Batches.of("INSERT INTO analytics_round_multipliers (" + SAMPLE_COLUMNS + WRITTEN_BY
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", samples, (parameters, sample) -> parameters
+                + ", round_start_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + ROUND_START
+                + ")", samples, (parameters, sample) -> parameters
                 .uuid(sample.id())
                 .uuid(sample.roundId())
                 .integer(sample.sampleIndex())
@@ -388,12 +397,14 @@ public class JdbcRoundLogbook implements RoundLogbook {
                 .real(sample.dataQualityScore())
                 .date(sample.dateBucket())
                 .text(sample.contentFingerprint())
-                .uuid(writtenBy));
+                .uuid(writtenBy)
+                .uuid(sample.roundId()));
     }
 
     private static Batch<Signal> signalRows(List<Signal> signals, @Nullable UUID writtenBy) {
         return Batches.of("INSERT INTO analytics_round_signals (" + SIGNAL_COLUMNS + WRITTEN_BY
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?)", signals,
+                        + ", round_start_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
+                        + "?, ?, ?, ?, ?, " + ROUND_START + ")", signals,
                 (parameters, signal) -> parameters
                         .uuid(signal.id())
                         .uuid(signal.roundId())
@@ -414,15 +425,18 @@ public class JdbcRoundLogbook implements RoundLogbook {
                         .decimal(signal.actualMultiplier())
                         .decimal(signal.predictionError())
                         .text(signal.contentFingerprint())
-                        .uuid(writtenBy));
+                        .uuid(writtenBy)
+                        .uuid(signal.roundId()));
     }
 
     private static Batch<Signal> resolutions(List<Signal> signals) {
         return Batches.of("""
                 UPDATE analytics_round_signals
-                SET round_id = ?, signal_correctness = ?, actual_multiplier = ?, prediction_error = ?
+                SET round_id = ?, round_start_timestamp = %s, signal_correctness = ?, actual_multiplier = ?,
+                    prediction_error = ?
                 WHERE id = ?
-                """, signals, (parameters, signal) -> parameters
+                """.formatted(ROUND_START), signals, (parameters, signal) -> parameters
+                .uuid(signal.roundId())
                 .uuid(signal.roundId())
                 .bool(signal.signalCorrectness())
                 .decimal(signal.actualMultiplier())

@@ -67,7 +67,8 @@ class LockAndLookUpIT {
     void findsTheLockedSessionsTheStoredRoundsAndTheSignalsWaitingForRoundsNotStored() {
         insertRound("s1", 1);
         insertSignal("s1", 1, "resolved_later");
-        jdbc.update("UPDATE analytics_round_signals SET round_id = (SELECT id FROM crash_game_rounds) WHERE session_id = 's1'");
+        jdbc.update("UPDATE analytics_round_signals s SET round_id = r.id, round_start_timestamp = r.round_start_timestamp "
+                + "FROM crash_game_rounds r WHERE s.session_id = 's1'");
         insertSignal("s1", 2, "ahead");
 
         Lookup lookup = transaction.execute(status -> logbook.lockAndLookUp(Set.of("s2", "s1", "unknown"),
