@@ -9,6 +9,9 @@ public interface AlertRuleBook {
 
     AlertRule add(AlertRuleDefinition definition, Instant now);
 
+    /** A rule, locked until the transaction ends (what an update replaces); empty when there is no such rule. */
+    Optional<AlertRule> findForUpdate(long id);
+
     /** Replaces a rule's definition; empty when there is no such rule. */
     Optional<AlertRule> replace(long id, AlertRuleDefinition definition, Instant now);
 

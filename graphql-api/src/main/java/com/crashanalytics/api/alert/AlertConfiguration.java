@@ -11,6 +11,7 @@ import com.crashanalytics.domain.alert.AlertEvaluationService;
 import com.crashanalytics.domain.alert.AlertLog;
 import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.alert.AlertRuleService;
+import com.crashanalytics.domain.audit.Auditor;
 import com.crashanalytics.domain.alert.RetryBackoff;
 import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.IdGenerator;
@@ -30,8 +31,8 @@ public class AlertConfiguration {
 
     @Bean
     AlertRuleService alertRuleService(AlertRuleBook rules, AlertLog log, AlertChannels channels,
-                                      Transactions transactions, Clock clock) {
-        return new AlertRuleService(rules, log, channels, transactions, clock);
+                                      Transactions transactions, Clock clock, Auditor auditor) {
+        return new AlertRuleService(rules, log, channels, transactions, clock, auditor);
     }
 
     @Bean

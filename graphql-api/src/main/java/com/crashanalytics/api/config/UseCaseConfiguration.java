@@ -8,6 +8,9 @@ import com.crashanalytics.api.session.SessionSettings;
 import com.crashanalytics.domain.access.ApiKeyAuthenticationService;
 import com.crashanalytics.domain.access.ApiKeyManagementService;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
+import com.crashanalytics.domain.audit.Authorship;
+import com.crashanalytics.domain.audit.AuditTrail;
+import com.crashanalytics.domain.audit.Auditor;
 import com.crashanalytics.domain.access.EnvironmentAdminKey;
 import com.crashanalytics.domain.bot.BotRegistrationService;
 import com.crashanalytics.domain.bot.BotRegistry;
@@ -65,9 +68,18 @@ public class UseCaseConfiguration {
         return new BotStatusRules(sessions.staleAfter(), bots.idleAfter(), bots.errorWindow());
     }
 
+    /**
+     * Writes changes to bots, platforms, API keys and alert rules into the audit trail, with the request's key as the
+     * author (the {@link Authorship} of the security configuration).
+     */
     @Bean
-    RegisterBotUseCase registerBotUseCase(BotRegistry bots, Transactions transactions, Clock clock) {
-        return new BotRegistrationService(bots, transactions, clock);
+    Auditor auditor(AuditTrail trail, Authorship authorship, Clock clock) {
+        return new Auditor(trail, authorship, clock);
+    }
+
+    @Bean
+    RegisterBotUseCase registerBotUseCase(BotRegistry bots, Transactions transactions, Clock clock, Auditor auditor) {
+        return new BotRegistrationService(bots, transactions, clock, auditor);
     }
 
     /** {@code GATEWAY_ADMIN_KEY}, read from the environment only (never from a file in the repository). */
@@ -84,13 +96,14 @@ public class UseCaseConfiguration {
     /** Issues, revokes and lists keys, and ensures an admin on start (IssueApiKeyUseCase, RevokeApiKeyUseCase, ...). */
     @Bean
     ApiKeyManagementService apiKeyManagement(ApiKeyRegistry keys, Transactions transactions, Clock clock,
-                                             EnvironmentAdminKey admin) {
-        return new ApiKeyManagementService(keys, transactions, clock, admin);
+                                             EnvironmentAdminKey admin, Auditor auditor) {
+        return new ApiKeyManagementService(keys, transactions, clock, admin, auditor);
     }
 
     @Bean
-    ConfigurePlatformUseCase configurePlatformUseCase(PlatformRegistry platforms, Transactions transactions, Clock clock) {
-        return new PlatformConfigurationService(platforms, transactions, clock);
+    ConfigurePlatformUseCase configurePlatformUseCase(PlatformRegistry platforms, Transactions transactions, Clock clock,
+                                                      Auditor auditor) {
+        return new PlatformConfigurationService(platforms, transactions, clock, auditor);
     }
 
     /** Start, heartbeat and end: one service behind three use cases. */

@@ -168,6 +168,12 @@ public class SecurityConfiguration {
         return new AccessControlInstrumentation(GatewayAccessPolicies.declared(), ownership);
     }
 
+    /** Who writes: the caller of the root field being run, for every row written and every audited change. */
+    @Bean
+    RequestAuthorship requestAuthorship() {
+        return new RequestAuthorship();
+    }
+
     @Bean
     AdminKeyBootstrap adminKeyBootstrap(EnsureAdminUseCase admins, EnvironmentAdminKey environmentAdmin) {
         return new AdminKeyBootstrap(admins, environmentAdmin.isConfigured());

@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     /** The domain areas of DESIGN.md; extend when an area is added. */
     private static final List<String> DOMAIN_AREAS =
-            List.of("common", "bot", "session", "round", "diagnostics", "analytics", "access");
+            List.of("common", "bot", "session", "round", "diagnostics", "analytics", "access", "audit");
 
     private static final JavaClasses GATEWAY = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

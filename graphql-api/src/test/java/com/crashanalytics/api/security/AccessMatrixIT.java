@@ -193,7 +193,10 @@ class AccessMatrixIT {
             new Operation("alertRules", given(ALERT_RULE), "{ alertRules { totalCount } }", null, allowed(ADMIN)),
             new Operation("alertChannels", null, "{ alertChannels { name } }", null, allowed(ADMIN)),
             new Operation("alertDeliveries", null, "{ alertDeliveries { totalCount } }", null, allowed(ADMIN)),
-            new Operation("alerts", null, "{ alerts { totalCount } }", null, allowed(DASHBOARD, ADMIN)));
+            new Operation("alerts", null, "{ alerts { totalCount } }", null, allowed(DASHBOARD, ADMIN)),
+            // Audit trail: the administrator's only
+            new Operation("auditTrail", null, "{ auditTrail { totalCount edges { node { action } } } }", null,
+                    allowed(ADMIN)));
 
     @LocalServerPort
     int port;

@@ -1,5 +1,7 @@
 package com.crashanalytics.persistence.alert;
 
+import java.util.Optional;
+
 import com.crashanalytics.domain.alert.Alert;
 import com.crashanalytics.domain.alert.AlertDelivery;
 import com.crashanalytics.domain.alert.AlertListFilter;
@@ -20,7 +22,7 @@ public class JdbcAlertReadModel implements AlertReadModel {
     private final JdbcAlertDeliveries deliveries;
 
     public JdbcAlertReadModel(JdbcClient jdbc) {
-        this.rules = new JdbcAlertRuleBook(jdbc);
+        this.rules = new JdbcAlertRuleBook(jdbc, Optional::empty); // reads only: it never names an author
         this.alerts = new JdbcAlertLog(jdbc);
         this.deliveries = new JdbcAlertDeliveries(jdbc);
     }

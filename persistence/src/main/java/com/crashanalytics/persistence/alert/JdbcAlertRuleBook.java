@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.alert.AlertKind;
 import com.crashanalytics.domain.alert.AlertListFilter;
 import com.crashanalytics.domain.alert.AlertReadModel;
@@ -41,12 +42,14 @@ public class JdbcAlertRuleBook implements AlertRuleBook {
             percent = :percent, count = :count, stale_after_seconds = :staleAfter, multiplier = :multiplier,
             confidence = :confidence, p_value = :pValue, sample_size = :sampleSize,
             channels = CAST(:channels AS text[]), cooldown_seconds = :cooldown, enabled = :enabled,
-            updated_at = :now""";
+            updated_at = :now, written_by_key_id = CAST(:writtenBy AS uuid)""";
 
     private final JdbcClient jdbc;
+    private final Authorship authorship;
 
-    public JdbcAlertRuleBook(JdbcClient jdbc) {
+    public JdbcAlertRuleBook(JdbcClient jdbc, Authorship authorship) {
         this.jdbc = jdbc;
+        this.authorship = authorship;
     }
 
     @Override
@@ -58,9 +61,16 @@ public class JdbcAlertRuleBook implements AlertRuleBook {
     }
 
     @Override
+    public Optional<AlertRule> findForUpdate(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_rules r WHERE r.id = :id FOR UPDATE").param("id", id)
+                .query((rs, row) -> map(rs)).optional();
+    }
+
+    @Override
     public Optional<AlertRule> replace(long id, AlertRuleDefinition definition, Instant now) {
         return jdbc.sql("UPDATE alert_rules r SET " + VALUES + " WHERE r.id = :id RETURNING " + COLUMNS)
-                .params(parameters(definition, now)).param("id", id).query((rs, row) -> map(rs)).optional();
+                .params(parameters(definition, now)).param("id", id)
+                .param("writtenBy", authorship.currentKeyId().orElse(null)).query((rs, row) -> map(rs)).optional();
     }
 
     @Override

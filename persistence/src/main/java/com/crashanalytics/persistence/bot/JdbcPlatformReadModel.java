@@ -1,6 +1,7 @@
 package com.crashanalytics.persistence.bot;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.crashanalytics.domain.bot.Platform;
 import com.crashanalytics.domain.bot.PlatformReadModel;
@@ -16,7 +17,7 @@ public class JdbcPlatformReadModel implements PlatformReadModel {
     private final JdbcPlatformRegistry platforms;
 
     public JdbcPlatformReadModel(JdbcClient jdbc) {
-        this.platforms = new JdbcPlatformRegistry(jdbc);
+        this.platforms = new JdbcPlatformRegistry(jdbc, Optional::empty); // reads only: it never names an author
     }
 
     @Override

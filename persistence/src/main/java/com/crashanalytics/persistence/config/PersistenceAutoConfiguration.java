@@ -16,6 +16,7 @@ import com.crashanalytics.persistence.lifecycle.JdbcRoundPartitions;
 import com.crashanalytics.persistence.lifecycle.JdbcRoundExports;
 import com.crashanalytics.persistence.lifecycle.PostgresAdvisoryLocks;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.alert.AlertConditions;
 import com.crashanalytics.domain.alert.AlertDeliveries;
 import com.crashanalytics.domain.alert.AlertLog;
@@ -24,6 +25,7 @@ import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.bot.BotStatusRules;
+import com.crashanalytics.domain.audit.AuditTrail;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.integrity.PlatformIntegrityReadModel;
@@ -59,6 +61,7 @@ import com.crashanalytics.persistence.alert.JdbcAlertLog;
 import com.crashanalytics.persistence.alert.JdbcAlertReadModel;
 import com.crashanalytics.persistence.alert.JdbcAlertRuleBook;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
+import com.crashanalytics.persistence.audit.JdbcAuditTrail;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
 import com.crashanalytics.persistence.analytics.JdbcLuckOrEdgeReadModel;
 import com.crashanalytics.persistence.analytics.JdbcPlatformIntegrityReadModel;
@@ -123,8 +126,8 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
-    BotRegistry botRegistry(JdbcClient jdbc) {
-        return new JdbcBotRegistry(jdbc);
+    BotRegistry botRegistry(JdbcClient jdbc, Authorship authorship) {
+        return new JdbcBotRegistry(jdbc, authorship);
     }
 
     @Bean
@@ -168,8 +171,8 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
-    ApiKeyRegistry apiKeyRegistry(JdbcClient jdbc) {
-        return new JdbcApiKeyRegistry(jdbc);
+    ApiKeyRegistry apiKeyRegistry(JdbcClient jdbc, Authorship authorship) {
+        return new JdbcApiKeyRegistry(jdbc, authorship);
     }
 
     @Bean
@@ -190,23 +193,23 @@ public class PersistenceAutoConfiguration {
     // The platform registry (cached, emptied on every replica by notification) is ReplicaCoordinationAutoConfiguration's.
 
     @Bean
-    SessionLog sessionLog(JdbcClient jdbc, JdbcTemplate batches) {
-        return new JdbcSessionLog(jdbc, batches);
+    SessionLog sessionLog(JdbcClient jdbc, JdbcTemplate batches, Authorship authorship) {
+        return new JdbcSessionLog(jdbc, batches, authorship);
     }
 
     @Bean
-    CapitalEventLog capitalEventLog(JdbcClient jdbc) {
-        return new JdbcCapitalEventLog(jdbc);
+    CapitalEventLog capitalEventLog(JdbcClient jdbc, Authorship authorship) {
+        return new JdbcCapitalEventLog(jdbc, authorship);
     }
 
     @Bean
-    RoundLogbook roundLogbook(JdbcClient jdbc, JdbcTemplate batches) {
-        return new JdbcRoundLogbook(jdbc, batches);
+    RoundLogbook roundLogbook(JdbcClient jdbc, JdbcTemplate batches, Authorship authorship) {
+        return new JdbcRoundLogbook(jdbc, batches, authorship);
     }
 
     @Bean
-    PredictionBook predictionBook(JdbcClient jdbc, JdbcTemplate batches) {
-        return new JdbcPredictionBook(jdbc, batches);
+    PredictionBook predictionBook(JdbcClient jdbc, JdbcTemplate batches, Authorship authorship) {
+        return new JdbcPredictionBook(jdbc, batches, authorship);
     }
 
     @Bean
@@ -235,8 +238,8 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
-    DiagnosticsLog diagnosticsLog(JdbcClient jdbc, JdbcTemplate template) {
-        return new JdbcDiagnosticsLog(jdbc, template);
+    DiagnosticsLog diagnosticsLog(JdbcClient jdbc, JdbcTemplate template, Authorship authorship) {
+        return new JdbcDiagnosticsLog(jdbc, template, authorship);
     }
 
     // Read models of the dashboards' read path: pages by keyset, many parents per statement.
@@ -274,8 +277,16 @@ public class PersistenceAutoConfiguration {
     // Alerts: rules, the conditions they watch, the alerts raised and their deliveries.
 
     @Bean
-    AlertRuleBook alertRuleBook(JdbcClient jdbc) {
-        return new JdbcAlertRuleBook(jdbc);
+    AlertRuleBook alertRuleBook(JdbcClient jdbc, Authorship authorship) {
+        return new JdbcAlertRuleBook(jdbc, authorship);
+    }
+
+    // Audit: the history of configuration changes (every writing adapter above also stamps its rows with the
+    // request's key from the application's Authorship).
+
+    @Bean
+    AuditTrail auditTrail(JdbcClient jdbc) {
+        return new JdbcAuditTrail(jdbc);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
 import com.crashanalytics.persistence.coordination.PlatformChangeListener;
@@ -33,10 +34,10 @@ public class ReplicaCoordinationAutoConfiguration {
     public static final String RATE_LIMIT_TABLE = "rate_limit_buckets";
 
     @Bean
-    CachedPlatformRegistry platformRegistry(JdbcClient jdbc, Environment environment) {
+    CachedPlatformRegistry platformRegistry(JdbcClient jdbc, Authorship authorship, Environment environment) {
         Duration maxAge = Binder.get(environment).bind(PLATFORM_CACHE_MAX_AGE, Duration.class)
                 .orElse(DEFAULT_PLATFORM_CACHE_MAX_AGE);
-        return new CachedPlatformRegistry(new JdbcPlatformRegistry(jdbc), maxAge);
+        return new CachedPlatformRegistry(new JdbcPlatformRegistry(jdbc, authorship), maxAge);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +44,7 @@ class LockAndLookUpIT {
     static void migrateAnEmptyDatabase() throws Exception {
         dataSource = MigratedDatabase.create("lock_and_look_up_test");
         jdbc = new JdbcTemplate(dataSource);
-        logbook = new JdbcRoundLogbook(JdbcClient.create(jdbc), jdbc);
+        logbook = new JdbcRoundLogbook(JdbcClient.create(jdbc), jdbc, Optional::empty); // no request: no author
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -143,12 +144,15 @@ class RoundPartitioningMigrationIT {
                 """, id, bot, session, number, externalId, start, crash, profitLoss, outcome, "fingerprint-" + number);
     }
 
-    /** Each table's rows as JSON, by id; after the migration without the column it added to samples and signals. */
+    /**
+     * Each table's rows as JSON, by id; after the migration without the column it added to samples and signals, and
+     * without the author every table gets from a later changeset (0320, NULL for rows written before it).
+     */
     private static Map<String, List<String>> rows(boolean migrated) {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : ROUND_TABLES) {
             String added = migrated && table.matches("analytics_round_(multipliers|signals)") ? "round_start_timestamp" : "";
-            rows.put(table, jdbc.queryForList("SELECT (to_jsonb(t) - CAST(? AS text))::text FROM " + table
+            rows.put(table, jdbc.queryForList("SELECT (to_jsonb(t) - CAST(? AS text) - 'written_by_key_id')::text FROM " + table
                     + " t ORDER BY id", String.class, added));
         }
         return rows;
@@ -217,7 +221,7 @@ class RoundPartitioningMigrationIT {
 
     @Test
     void aRoundsKeyIsStillUniqueAcrossMonthsAndAMigratedRoundIsFoundForARetry() {
-        JdbcRoundLogbook logbook = new JdbcRoundLogbook(JdbcClient.create(jdbc), jdbc);
+        JdbcRoundLogbook logbook = new JdbcRoundLogbook(JdbcClient.create(jdbc), jdbc, Optional::empty); // no request: no author
 
         Map<RoundKey, StoredRound> stored = logbook.findStored(List.of(new RoundKey("bot_1", "s1", 2)));
 
