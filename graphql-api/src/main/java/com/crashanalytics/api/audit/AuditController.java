@@ -3,7 +3,7 @@ package com.crashanalytics.api.audit;
 import com.crashanalytics.api.paging.Connection;
 import com.crashanalytics.api.paging.Connection.Counter;
 import com.crashanalytics.domain.audit.AuditFilter;
-import com.crashanalytics.domain.audit.AuditTrail;
+import com.crashanalytics.domain.audit.AuditTrailReadModel;
 import com.crashanalytics.domain.audit.AuditedChange;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.SortDirection;
@@ -16,16 +16,16 @@ import org.springframework.stereotype.Controller;
 @Controller
 class AuditController {
 
-    private final AuditTrail trail;
+    private final AuditTrailReadModel trail;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditTrailReadModel trail) {
         this.trail = trail;
     }
 
     @QueryMapping
     Connection<AuditedChange> auditTrail(@Argument @Nullable AuditFilter filter, @Argument Integer first,
                                          @Argument String after, @Argument SortDirection direction) {
-        ListQuery<AuditFilter> query = ListQuery.of(filter == null ? AuditFilter.ALL : filter, AuditTrail.BY_ID, first,
+        ListQuery<AuditFilter> query = ListQuery.of(filter == null ? AuditFilter.ALL : filter, AuditTrailReadModel.BY_ID, first,
                 after, direction);
         return Connection.of(trail.page(query), Counter.direct(() -> trail.count(query.filter())));
     }

@@ -12,6 +12,7 @@ import com.crashanalytics.domain.access.EnvironmentAdminKey;
 import com.crashanalytics.domain.audit.AuditAction;
 import com.crashanalytics.domain.audit.AuditFilter;
 import com.crashanalytics.domain.audit.AuditTrail;
+import com.crashanalytics.domain.audit.AuditTrailReadModel;
 import com.crashanalytics.domain.audit.AuditedChange;
 import com.crashanalytics.domain.audit.AuditedEntity;
 import com.crashanalytics.domain.common.paging.ListQuery;
@@ -24,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The audit trail in {@code audit_changes}, append-only. Reads name the author by the key's label as
  * {@code api_clients} knows it now (the environment's admin key, which has no row, by its variable's name).
  */
-public class JdbcAuditTrail implements AuditTrail {
+public class JdbcAuditTrail implements AuditTrail, AuditTrailReadModel {
 
     private static final String COLUMNS = """
             c.id, c.entity, c.entity_id, c.action, c.changed_by_key_id, c.changed_at, c.before::text AS before,

@@ -25,7 +25,6 @@ import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.bot.BotStatusRules;
-import com.crashanalytics.domain.audit.AuditTrail;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.integrity.PlatformIntegrityReadModel;
@@ -285,7 +284,7 @@ public class PersistenceAutoConfiguration {
     // request's key from the application's Authorship).
 
     @Bean
-    AuditTrail auditTrail(JdbcClient jdbc) {
+    JdbcAuditTrail auditTrail(JdbcClient jdbc) { // the trail the Auditor appends to and its read model
         return new JdbcAuditTrail(jdbc);
     }
 
