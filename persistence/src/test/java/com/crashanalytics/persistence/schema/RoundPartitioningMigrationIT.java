@@ -161,7 +161,9 @@ class RoundPartitioningMigrationIT {
     private static Map<String, List<String>> rollups() {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : ROLLUPS) {
-            rows.put(table, jdbc.queryForList("SELECT to_jsonb(t)::text FROM " + table + " t ORDER BY 1", String.class));
+            // Without the columns later changesets add (0350 keeps each game round's lowest and highest reading).
+            rows.put(table, jdbc.queryForList("SELECT (to_jsonb(t) - 'lowest_reading' - 'highest_reading')::text FROM "
+                    + table + " t ORDER BY 1", String.class));
         }
         return rows;
     }

@@ -13,11 +13,12 @@ public final class LeaderboardService implements GetLeaderboardUseCase {
 
     @Override
     public RankedLeaderboard leaderboard(LeaderboardQuery query) {
-        String rankedIn = LeaderboardQuery.currency(query.currency(),
-                query.currency() == null ? performance.currenciesWithRounds() : List.of());
-        // a currency found as the only one needs no filter: every round is in it
-        List<Leaderboard.Position> positions = Leaderboard.rank(
-                performance.leaderboardEntries(query.window(), query.currency()), query.metric(), query.first());
+        // converted, every currency ranks in the target; a currency found as the only one needs no filter
+        String rankedIn = query.conversion() != null ? query.conversion().currency()
+                : LeaderboardQuery.currency(query.currency(),
+                        query.currency() == null ? performance.currenciesWithRounds() : List.of());
+        List<Leaderboard.Position> positions = Leaderboard.rank(performance.leaderboardEntries(query.window(),
+                query.currency(), query.conversion()), query.metric(), query.first());
         return new RankedLeaderboard(positions, rankedIn);
     }
 }
