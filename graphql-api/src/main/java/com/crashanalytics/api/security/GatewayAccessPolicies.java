@@ -81,6 +81,7 @@ public final class GatewayAccessPolicies {
                 .query("ocrQuality", allBotsRead())
                 // Insights (a strategy's answer spans bots, so the bot form needs the same read-all access)
                 .query("luckOrEdge", allBotsRead())
+                .query("riskOfRuin", botRead(botIdAt("botId"))) // one bot's own risk: its key may ask
                 // Data lifecycle: the database's size and retention
                 .query("databaseSize", adminOnly())
                 .mutation("cleanupOldRecords", adminOnly())

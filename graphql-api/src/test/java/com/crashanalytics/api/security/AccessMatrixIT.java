@@ -148,6 +148,8 @@ class AccessMatrixIT {
             new Operation("leaderboard", null, "{ leaderboard { position } }", null, allowed(DASHBOARD, ADMIN)),
             new Operation("errorSummary", null, "{ errorSummary { errorType } }", null, allowed(DASHBOARD, ADMIN)),
             new Operation("ocrQuality", null, "{ ocrQuality { botId } }", null, allowed(DASHBOARD, ADMIN)),
+            new Operation("riskOfRuin(bot_a)", given(REGISTER_A), "{ riskOfRuin(botId: \"bot_a\") { rounds } }", null,
+                    allowed(BOT_A, DASHBOARD, ADMIN)),
             new Operation("luckOrEdge", null, "{ luckOrEdge(strategy: \"compound_1.33x\") { verdict } }", null,
                     allowed(DASHBOARD, ADMIN)),
             // Data lifecycle

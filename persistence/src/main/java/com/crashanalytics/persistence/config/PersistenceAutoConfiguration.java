@@ -23,6 +23,7 @@ import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
+import com.crashanalytics.domain.analytics.ruin.StakingReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
@@ -56,6 +57,7 @@ import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
 import com.crashanalytics.persistence.analytics.JdbcLuckOrEdgeReadModel;
+import com.crashanalytics.persistence.analytics.JdbcStakingReadModel;
 import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
 import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
 import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
@@ -123,6 +125,11 @@ public class PersistenceAutoConfiguration {
     @Bean
     LuckOrEdgeReadModel luckOrEdgeReadModel(JdbcClient jdbc) {
         return new JdbcLuckOrEdgeReadModel(jdbc);
+    }
+
+    @Bean
+    StakingReadModel stakingReadModel(JdbcClient jdbc) {
+        return new JdbcStakingReadModel(jdbc);
     }
 
     @Bean
