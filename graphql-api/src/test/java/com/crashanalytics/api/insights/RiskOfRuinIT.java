@@ -47,15 +47,9 @@ class RiskOfRuinIT {
     @Test
     void aFixedStakeIsWorkedOutExactly() {
         GraphQlClient client = new GraphQlClient(port);
-        WritePath writePath = new WritePath(client, jdbc);
-        writePath.registerBot("ruin_fixed");
-        writePath.configurePlatform("aviator", "dafabet");
-        startSession(client, "ruin_fixed", "ruin_fixed_s1", "4.00");
         // stake 1 at 2x: W +1 (5), L (4), L (3), W (4), L (3): balance 3, every next stake the base
-        String[] outcomes = {"WIN", "LOSS", "LOSS", "WIN", "LOSS"};
-        for (int i = 0; i < outcomes.length; i++) {
-            ok(writePath.logRound(bet("ruin_fixed", "ruin_fixed_s1", i + 1, outcomes[i], "1.00", i)));
-        }
+        logBets(client, "ruin_fixed", "4.00", new String[][] {{"1.00", "WIN"}, {"1.00", "LOSS"}, {"1.00", "LOSS"},
+                {"1.00", "WIN"}, {"1.00", "LOSS"}});
 
         // From 3 with stake 1 at 2x, bust at 0: within 5 bets q³ + 3·p·q⁴ = 0.238941832409375 (LLL, or one win
         // among the first four then losses to 0: WLLLL, LWLLL, LLWLL); within 3 bets q³ = 0.136590875.
@@ -83,17 +77,11 @@ class RiskOfRuinIT {
     @Test
     void aMartingaleIsReadFromItsStakesAndSimulatedWithASeed() {
         GraphQlClient client = new GraphQlClient(port);
-        WritePath writePath = new WritePath(client, jdbc);
-        writePath.registerBot("ruin_martingale");
-        writePath.configurePlatform("aviator", "dafabet");
-        startSession(client, "ruin_martingale", "ruin_martingale_s1", "10.00");
         // stakes doubling after each loss, back to 1 after each win: balance 10 → 9 → 7 → 11 → 12 → 11 → 13 → 12 →
         // 10 → 14 → 15. After losses 1→2, 2→4, 1→2, 1→2, 2→4 (× 2, no reset); after wins 4→1, 1→1, 2→1, 4→1 (resets).
         String[][] bets = {{"1", "LOSS"}, {"2", "LOSS"}, {"4", "WIN"}, {"1", "WIN"}, {"1", "LOSS"}, {"2", "WIN"},
                 {"1", "LOSS"}, {"2", "LOSS"}, {"4", "WIN"}, {"1", "WIN"}};
-        for (int i = 0; i < bets.length; i++) {
-            ok(writePath.logRound(bet("ruin_martingale", "ruin_martingale_s1", i + 1, bets[i][1], bets[i][0], i)));
-        }
+        logBets(client, "ruin_martingale", "10.00", bets);
 
         // From 15, stakes 1, 2, 4, 8: after LLL the balance 8 still covers 8; LLLL leaves 0 against 16: bust at 4.
         // A win within the first three resets with the balance ≥ 15, which the bets left cannot exhaust: exactly q⁴.
@@ -138,10 +126,18 @@ class RiskOfRuinIT {
                 "RANGE");
     }
 
-    private static void startSession(GraphQlClient client, String botId, String sessionId, String balance) {
+    /** Registers the bot, starts a session with {@code balance} on aviator/dafabet and logs the (stake, outcome) bets. */
+    private void logBets(GraphQlClient client, String botId, String balance, String[][] bets) {
+        WritePath writePath = new WritePath(client, jdbc);
+        writePath.registerBot(botId);
+        writePath.configurePlatform("aviator", "dafabet");
+        String sessionId = botId + "_s1";
         ok(client.execute(WritePath.START_SESSION, Map.of("input", Map.of("botId", botId, "sessionId", sessionId,
                 "gameName", "aviator", "platformCode", "dafabet", "initialBalance", balance, "strategyName",
                 "ruin_test"))));
+        for (int i = 0; i < bets.length; i++) {
+            ok(writePath.logRound(bet(botId, sessionId, i + 1, bets[i][1], bets[i][0], i)));
+        }
     }
 
     /** A bet at target 2.00: a WIN cashes out at 2.00 (crash 3.00), a LOSS crashes at 1.50; one minute apart. */
