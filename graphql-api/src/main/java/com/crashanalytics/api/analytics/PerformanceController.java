@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import com.crashanalytics.domain.analytics.performance.LeaderboardQuery;
 import com.crashanalytics.domain.analytics.performance.Leaderboard;
 import com.crashanalytics.domain.analytics.performance.LeaderboardMetric;
@@ -50,14 +51,18 @@ class PerformanceController {
 
     private final PerformanceReadModel performance;
     private final BotRegistry bots;
+    private final Conversions conversions;
 
-    PerformanceController(PerformanceReadModel performance, BotRegistry bots, BatchLoaderRegistry loaders) {
+    PerformanceController(PerformanceReadModel performance, BotRegistry bots, Conversions conversions,
+                          BatchLoaderRegistry loaders) {
         this.performance = performance;
         this.bots = bots;
+        this.conversions = conversions;
         loaders.<BotWindow, PerformanceStats>forName(BOT_STATISTICS).registerMappedBatchLoader((keys, environment) ->
                 Mono.fromCallable(() -> byArguments(keys, key -> new Figures<>(key.scope(), key.equity()),
                         (figures, batch) -> performance.ofBots(batch.stream().map(BotWindow::botId).toList(),
-                                figures.scope().window(), figures.scope().currency(), figures.equity()),
+                                figures.scope().window(), figures.scope().currency(), figures.scope().conversion(),
+                                figures.equity()),
                         BotWindow::botId)));
         loaders.<BotPeriodWindow, List<PeriodSummary>>forName(BOT_EQUITY_CURVES).registerMappedBatchLoader((keys, environment) ->
                 Mono.fromCallable(() -> byArguments(keys, key -> new PeriodWindow(key.period(), key.window()),
@@ -72,7 +77,7 @@ class PerformanceController {
         loaders.<BotWindow, PerformanceTotals>forName(BOT_TOTALS).registerMappedBatchLoader((keys, environment) ->
                 Mono.fromCallable(() -> byArguments(keys, BotWindow::scope, (scope, batch) ->
                         performance.totalsOfBots(batch.stream().map(BotWindow::botId).toList(), scope.window(),
-                                scope.currency()),
+                                scope.currency(), scope.conversion()),
                         BotWindow::botId)));
         loaders.<StrategyScope, PerformanceTotals>forName(STRATEGY_TOTALS).registerMappedBatchLoader((keys, environment) ->
                 Mono.fromCallable(() -> byArguments(keys, StrategyScope::scope, (scope, batch) ->
@@ -95,16 +100,19 @@ class PerformanceController {
     @SchemaMapping(typeName = "Bot")
     CompletableFuture<PerformanceView> statistics(Bot bot, @Argument @Nullable TimeWindowInput window,
                                                   @Argument @Nullable String currency,
+                                                  @Argument @Nullable String convertTo,
                                                   DataFetchingEnvironment environment) {
-        BotWindow key = new BotWindow(bot.botId(), new BotScope(TimeWindowInput.toWindow(window), currency),
+        CurrencyConversion conversion = conversions.of(convertTo, currency, environment.getGraphQlContext());
+        BotWindow key = new BotWindow(bot.botId(), new BotScope(TimeWindowInput.toWindow(window), currency, conversion),
                 PerformanceView.needsEquity(environment.getSelectionSet()));
         if (!PerformanceView.needsRoundOrder(environment.getSelectionSet())) {
             DataLoader<BotWindow, PerformanceTotals> totals = environment.getDataLoader(BOT_TOTALS);
-            return totals.load(key).thenApply(figures ->
-                    PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures).inCurrency(currency));
+            return totals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE
+                    : figures).inCurrency(currency, conversion));
         }
         DataLoader<BotWindow, PerformanceStats> loader = environment.getDataLoader(BOT_STATISTICS);
-        return loader.load(key).thenApply(stats -> PerformanceView.of(stats == null ? NO_ROUNDS : stats).inCurrency(currency));
+        return loader.load(key).thenApply(stats ->
+                PerformanceView.of(stats == null ? NO_ROUNDS : stats).inCurrency(currency, conversion));
     }
 
     @SchemaMapping(typeName = "Bot")
@@ -123,8 +131,10 @@ class PerformanceController {
 
     @QueryMapping
     List<StrategyView> strategies(@Argument @Nullable String game, @Argument @Nullable String platform,
-                                  @Argument @Nullable TimeWindowInput window, @Argument @Nullable String currency) {
-        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency);
+                                  @Argument @Nullable TimeWindowInput window, @Argument @Nullable String currency,
+                                  @Argument @Nullable String convertTo, DataFetchingEnvironment environment) {
+        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency,
+                conversions.of(convertTo, currency, environment.getGraphQlContext()));
         return performance.strategyNames(scope).stream().map(name -> new StrategyView(name, scope)).toList();
     }
 
@@ -132,40 +142,52 @@ class PerformanceController {
     CompletableFuture<PerformanceView> performance(StrategyView strategy, @Argument @Nullable TimeWindowInput window,
                                                    @Argument @Nullable String game, @Argument @Nullable String platform,
                                                    @Argument @Nullable String currency,
+                                                   @Argument @Nullable String convertTo,
                                                    DataFetchingEnvironment environment) {
-        PerformanceScope scope = strategy.scope().overriddenBy(game, platform,
+        PerformanceScope overridden = strategy.scope().overriddenBy(game, platform,
                 window == null ? null : TimeWindowInput.toWindow(window), currency);
+        // prepared again for the scope's own currency filter: one `strategies` converted may not cover it
+        String target = convertTo != null ? convertTo
+                : overridden.conversion() == null ? null : overridden.conversion().currency();
+        PerformanceScope scope = overridden.convertedBy(
+                conversions.of(target, overridden.currency(), environment.getGraphQlContext()));
         StrategyScope key = new StrategyScope(strategy.name(), scope,
                 PerformanceView.needsEquity(environment.getSelectionSet()));
         if (!PerformanceView.needsRoundOrder(environment.getSelectionSet())) {
             DataLoader<StrategyScope, PerformanceTotals> totals = environment.getDataLoader(STRATEGY_TOTALS);
-            return totals.load(key).thenApply(figures ->
-                    PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures).inCurrency(scope.currency()));
+            return totals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE
+                    : figures).inCurrency(scope.currency(), scope.conversion()));
         }
         DataLoader<StrategyScope, PerformanceStats> loader = environment.getDataLoader(STRATEGY_PERFORMANCE);
         return loader.load(key).thenApply(stats ->
-                PerformanceView.of(stats == null ? NO_ROUNDS : stats).inCurrency(scope.currency()));
+                PerformanceView.of(stats == null ? NO_ROUNDS : stats).inCurrency(scope.currency(), scope.conversion()));
     }
 
     @QueryMapping
     PerformanceView gameStatistics(@Argument String game, @Argument @Nullable String platform,
                                    @Argument @Nullable TimeWindowInput window, @Argument @Nullable String currency,
-                                   DataFetchingEnvironment environment) {
-        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency);
+                                   @Argument @Nullable String convertTo, DataFetchingEnvironment environment) {
+        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency,
+                conversions.of(convertTo, currency, environment.getGraphQlContext()));
         return (PerformanceView.needsRoundOrder(environment.getSelectionSet())
                 ? PerformanceView.of(performance.ofScope(scope, PerformanceView.needsEquity(environment.getSelectionSet())))
-                : PerformanceView.of(performance.totalsOfScope(scope))).inCurrency(currency);
+                : PerformanceView.of(performance.totalsOfScope(scope))).inCurrency(currency, scope.conversion());
     }
 
     @QueryMapping
     List<LeaderboardPositionView> leaderboard(@Argument LeaderboardMetric metric, @Argument @Nullable TimeWindowInput window,
-                                              @Argument int first, @Argument @Nullable String currency) {
+                                              @Argument int first, @Argument @Nullable String currency,
+                                              @Argument @Nullable String convertTo,
+                                              DataFetchingEnvironment environment) {
         LeaderboardQuery query = new LeaderboardQuery(metric, TimeWindowInput.toWindow(window), first);
-        String rankedIn = LeaderboardQuery.currency(currency, currency == null ? performance.currenciesWithRounds() : List.of());
-        // a currency found as the only one needs no filter: every round is in it
-        return Leaderboard.rank(performance.leaderboardEntries(query.window(), currency), query.metric(), query.first())
+        CurrencyConversion conversion = conversions.of(convertTo, currency, environment.getGraphQlContext());
+        // converted, every currency ranks in the target; a currency found as the only one needs no filter
+        String rankedIn = conversion != null ? conversion.currency()
+                : LeaderboardQuery.currency(currency, currency == null ? performance.currenciesWithRounds() : List.of());
+        return Leaderboard.rank(performance.leaderboardEntries(query.window(), currency, conversion), query.metric(),
+                        query.first())
                 .stream()
-                .map(position -> LeaderboardPositionView.of(position, rankedIn))
+                .map(position -> LeaderboardPositionView.of(position, rankedIn, conversion))
                 .toList();
     }
 
@@ -208,8 +230,8 @@ class PerformanceController {
     }
 
     /** A bot's statistics in a window; {@code equity}: whether the query selects an equity-return figure. */
-    /** A bot's rounds in a window, on platforms of one currency (null: every platform). */
-    record BotScope(TimeWindow window, @Nullable String currency) {
+    /** A bot's rounds in a window, on platforms of one currency (null: every platform), converted (null: as logged). */
+    record BotScope(TimeWindow window, @Nullable String currency, @Nullable CurrencyConversion conversion) {
     }
 
     record BotWindow(String botId, BotScope scope, boolean equity) {

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.crashanalytics.domain.access.ApiKeyAuthenticationService;
+import com.crashanalytics.domain.analytics.currency.ExchangeRateService;
+import com.crashanalytics.domain.analytics.currency.ExchangeRates;
+import com.crashanalytics.domain.analytics.currency.SetExchangeRateUseCase;
 import com.crashanalytics.domain.access.ApiKeyManagementService;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.access.EnvironmentAdminKey;
@@ -90,6 +93,11 @@ public class UseCaseConfiguration {
     ApiKeyManagementService apiKeyManagement(ApiKeyRegistry keys, Transactions transactions, Clock clock,
                                              EnvironmentAdminKey admin) {
         return new ApiKeyManagementService(keys, transactions, clock, admin);
+    }
+
+    @Bean
+    SetExchangeRateUseCase setExchangeRateUseCase(ExchangeRates rates, Transactions transactions, Clock clock) {
+        return new ExchangeRateService(rates, transactions, clock);
     }
 
     @Bean

@@ -48,6 +48,8 @@ public final class GatewayAccessPolicies {
                 .mutation("registerBot", botWrite(botIdAt("input.botId")))
                 .query("platforms", sharedRead())
                 .mutation("configurePlatform", adminOnly()) // a platform's house edge is every bot's baseline
+                .query("exchangeRates", allBotsRead()) // what convertTo multiplies money by
+                .mutation("setExchangeRate", adminOnly())
                 // Sessions
                 .query("session", botRead(ownerOf(OwnedResource.SESSION, "sessionId")))
                 .mutation("startSession", botWrite(botIdAt("input.botId")))

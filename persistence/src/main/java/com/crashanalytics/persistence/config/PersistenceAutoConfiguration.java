@@ -23,6 +23,7 @@ import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
+import com.crashanalytics.domain.analytics.currency.ExchangeRates;
 import com.crashanalytics.domain.analytics.ruin.StakingReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
@@ -58,6 +59,7 @@ import com.crashanalytics.persistence.bot.JdbcBotReadModel;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
 import com.crashanalytics.persistence.analytics.JdbcLuckOrEdgeReadModel;
 import com.crashanalytics.persistence.analytics.JdbcStakingReadModel;
+import com.crashanalytics.persistence.currency.JdbcExchangeRates;
 import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
 import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
 import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
@@ -125,6 +127,11 @@ public class PersistenceAutoConfiguration {
     @Bean
     LuckOrEdgeReadModel luckOrEdgeReadModel(JdbcClient jdbc) {
         return new JdbcLuckOrEdgeReadModel(jdbc);
+    }
+
+    @Bean
+    ExchangeRates exchangeRates(JdbcClient jdbc) {
+        return new JdbcExchangeRates(jdbc);
     }
 
     @Bean
