@@ -95,12 +95,13 @@ class ReadmeExamplesIT {
 
         // The quick start's curl and its two operations, the four key-management curls, the write path's five bodies,
         // the dashboard, the paging example, the four analytics documents and the four of returns on equity, capital,
-        // currency and signal baselines, the insights' luck-or-edge document, the time series example, the alerts' rule
-        // and its alerts, the fleet's health and restart recovery (bots in operation), the data lifecycle's dry run
-        // and database size, the predictions' two operations, and the METRICS key of Operations:
-        // 1 + 2 + 4 + 5 + 1 + 1 + 4 + 4 + 1 + 1 + 2 + 2 + 2 + 2 + 1 = 33.
+        // currency and signal baselines, the exchange rate and the converted figures, the insights' luck-or-edge and
+        // risk-of-ruin documents, the time series example, the alerts' rule and its alerts, the fleet's health and
+        // restart recovery (bots in operation), the data lifecycle's dry run and database size, the predictions' two
+        // operations, and the METRICS key of Operations:
+        // 1 + 2 + 4 + 5 + 1 + 1 + 4 + 4 + 2 + 2 + 1 + 2 + 2 + 2 + 2 + 1 = 36.
         // An example that stops being found (a changed fence, say) fails here.
-        assertThat(requests).as("requests found in the README").isEqualTo(33);
+        assertThat(requests).as("requests found in the README").isEqualTo(36);
         assertThat(answersCompared).as("answers shown right below their request").isEqualTo(3);
     }
 
