@@ -36,37 +36,38 @@ class LiveController {
 
     @SubscriptionMapping
     Flux<RoundEvent> roundLogged(@Argument @Nullable LiveRoundFilter filter, @Argument @Nullable Long after,
-                                 @ContextValue ApiKey caller) {
+                                 @ContextValue ApiKey caller, @ContextValue(name = SubscriptionProgress.CONTEXT_KEY, required = false) @Nullable SubscriptionProgress progress) {
         LiveRoundFilter asked = filter != null ? filter : new LiveRoundFilter(null, null, null, null, null);
         Predicate<String> visibleBot = visibleBots(caller, asked.botIds());
         return feed.subscribe(after, event -> event.view() instanceof RoundEvent round
-                        && visibleBot.test(round.botId()) && asked.takes(round))
+                        && visibleBot.test(round.botId()) && asked.takes(round), progress)
                 .map(event -> (RoundEvent) event.view());
     }
 
     @SubscriptionMapping
     Flux<SessionEvent> sessionChanged(@Argument @Nullable LiveSessionFilter filter, @Argument @Nullable Long after,
-                                      @ContextValue ApiKey caller) {
+                                      @ContextValue ApiKey caller, @ContextValue(name = SubscriptionProgress.CONTEXT_KEY, required = false) @Nullable SubscriptionProgress progress) {
         LiveSessionFilter asked = filter != null ? filter : new LiveSessionFilter(null, null, null);
         Predicate<String> visibleBot = visibleBots(caller, asked.botIds());
         return feed.subscribe(after, event -> event.view() instanceof SessionEvent session
-                        && visibleBot.test(session.botId()) && asked.takes(session))
+                        && visibleBot.test(session.botId()) && asked.takes(session), progress)
                 .map(event -> (SessionEvent) event.view());
     }
 
     @SubscriptionMapping
     Flux<CrashEvent> crashObserved(@Argument @Nullable String gameName, @Argument @Nullable String platformCode,
-                                   @Argument @Nullable BigDecimal atLeast, @Argument @Nullable Long after) {
+                                   @Argument @Nullable BigDecimal atLeast, @Argument @Nullable Long after,
+                                   @ContextValue(name = SubscriptionProgress.CONTEXT_KEY, required = false) @Nullable SubscriptionProgress progress) {
         return feed.subscribe(after, event -> event.view() instanceof CrashEvent crash
                         && (gameName == null || gameName.equals(crash.gameName()))
                         && (platformCode == null || platformCode.equals(crash.platformCode()))
-                        && (atLeast == null || crash.crashMultiplier().compareTo(atLeast) >= 0))
+                        && (atLeast == null || crash.crashMultiplier().compareTo(atLeast) >= 0), progress)
                 .map(event -> (CrashEvent) event.view());
     }
 
     @SubscriptionMapping
-    Flux<AlertEvent> alertRaised(@Argument @Nullable Long after) {
-        return feed.subscribe(after, event -> event.kind() == LiveEventKind.ALERT_RAISED)
+    Flux<AlertEvent> alertRaised(@Argument @Nullable Long after, @ContextValue(name = SubscriptionProgress.CONTEXT_KEY, required = false) @Nullable SubscriptionProgress progress) {
+        return feed.subscribe(after, event -> event.kind() == LiveEventKind.ALERT_RAISED, progress)
                 .map(event -> (AlertEvent) event.view());
     }
 

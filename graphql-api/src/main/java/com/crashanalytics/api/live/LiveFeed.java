@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 import com.crashanalytics.domain.live.EventJournal;
@@ -26,8 +27,9 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>A subscriber has its own bounded buffer: offering never blocks, so a slow subscriber never slows the reader or
  * ingest; when its buffer is full its feed ends with {@link SubscriberTooSlowException}, which tells it where to
- * resume. A subscriber that resumes ({@code after}) is registered first and then reads the journal up to where the
- * reader stands, so what arrives meanwhile is buffered, nothing is missed, and ids already delivered are skipped.
+ * resume. A subscriber that resumes ({@code after}) reads the journal until level with the reader, is registered, then
+ * reads the journal up to where the reader stood at registration, so what arrives meanwhile is buffered, nothing is
+ * missed, and ids already delivered are skipped.
  */
 public final class LiveFeed implements SmartLifecycle {
 
@@ -54,15 +56,39 @@ public final class LiveFeed implements SmartLifecycle {
      * now. Fails with {@link ResumeExpiredException} when events after {@code after} were already forgotten.
      */
     public Flux<LiveEvent> subscribe(@Nullable Long after, Predicate<LiveEvent> filter) {
+        return subscribe(after, filter, null);
+    }
+
+    /**
+     * As {@link #subscribe(Long, Predicate)}, telling {@code progress} (when given) each event handed on, so that
+     * where the client really stands can be told apart from where the feed stands (see {@link SubscriptionProgress}).
+     * Every event this feed hands on must reach the GraphQL engine: filter with {@code filter}, not downstream.
+     */
+    Flux<LiveEvent> subscribe(@Nullable Long after, Predicate<LiveEvent> filter,
+                              @Nullable SubscriptionProgress progress) {
         return Flux.defer(() -> {
             Subscriber subscriber = new Subscriber(filter, settings.subscriberBuffer());
-            subscribers.add(subscriber);
-            long standsAt = awaitHead();
-            Flux<LiveEvent> missed = after == null ? Flux.empty() : missedSince(after, standsAt, filter);
-            long[] lastDelivered = {after == null ? standsAt : after};
-            return Flux.concat(missed, subscriber.events())
+            long[] lastDelivered = {0};
+            Flux<LiveEvent> events;
+            if (after == null) {
+                subscribers.add(subscriber);
+                lastDelivered[0] = awaitHead();
+                events = subscriber.events();
+            } else {
+                lastDelivered[0] = after;
+                events = Flux.concat(missedSince(after, subscriber, filter), subscriber.events());
+            }
+            if (progress != null) {
+                progress.startsAfter(lastDelivered[0]);
+            }
+            return events
                     .filter(event -> event.id() > lastDelivered[0])
-                    .doOnNext(event -> lastDelivered[0] = event.id())
+                    .doOnNext(event -> {
+                        lastDelivered[0] = event.id();
+                        if (progress != null) {
+                            progress.handedOver(event.id());
+                        }
+                    })
                     .onErrorMap(SubscriberTooSlowException.class,
                             tooSlow -> new SubscriberTooSlowException(lastDelivered[0]))
                     .doFinally(signal -> subscribers.remove(subscriber));
@@ -74,30 +100,46 @@ public final class LiveFeed implements SmartLifecycle {
         return subscribers.size();
     }
 
-    /** Reads the journal from {@code after} up to at least {@code upTo} (the reader's position at registration). */
-    private Flux<LiveEvent> missedSince(long after, long upTo, Predicate<LiveEvent> filter) {
+    /**
+     * What a resuming subscriber missed, read from the journal, ending with it registered for live events. It reads
+     * until level with the reader before registering, so a long replay does not fill its live buffer with events it
+     * is replaying anyway; once registered it reads the few events between, up to where the reader stood then (what
+     * the reader offers meanwhile is buffered, and what was read twice is skipped by id).
+     */
+    private Flux<LiveEvent> missedSince(long after, Subscriber subscriber, Predicate<LiveEvent> filter) {
         return Flux.defer(() -> {
             if (after < journal.forgottenThrough()) {
                 return Flux.error(new ResumeExpiredException(after, journal.forgottenThrough()));
             }
-            return Flux.<List<JournalEntry>, Long>generate(() -> after, (from, sink) -> {
-                        if (from >= upTo) {
-                            sink.complete();
-                            return from;
-                        }
-                        List<JournalEntry> page = journal.readAfter(from, PAGE);
-                        if (page.isEmpty()) {
-                            sink.complete();
-                            return from;
-                        }
-                        sink.next(page);
-                        return page.get(page.size() - 1).id();
-                    })
-                    .flatMapIterable(page -> page)
-                    .mapNotNull(LiveFeed::decoded)
-                    .filter(filter)
-                    .subscribeOn(Schedulers.boundedElastic());
+            long[] read = {after};
+            Flux<LiveEvent> handOver = Flux.defer(() -> {
+                subscribers.add(subscriber);
+                long standsAt = awaitHead();
+                return journalAfter(read, () -> standsAt, filter);
+            });
+            return Flux.concat(journalAfter(read, this::awaitHead, filter), handOver);
         });
+    }
+
+    /** The journal's events after {@code read[0]} up to at least {@code upTo}, page by page, keeping {@code read[0]}. */
+    private Flux<LiveEvent> journalAfter(long[] read, LongSupplier upTo, Predicate<LiveEvent> filter) {
+        return Flux.<List<JournalEntry>>generate(sink -> {
+                    if (read[0] >= upTo.getAsLong()) {
+                        sink.complete();
+                        return;
+                    }
+                    List<JournalEntry> page = journal.readAfter(read[0], PAGE);
+                    if (page.isEmpty()) {
+                        sink.complete();
+                        return;
+                    }
+                    read[0] = page.get(page.size() - 1).id();
+                    sink.next(page);
+                })
+                .flatMapIterable(page -> page)
+                .mapNotNull(LiveFeed::decoded)
+                .filter(filter)
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Where the reader stands; before its first read (just started), where the journal ends. */

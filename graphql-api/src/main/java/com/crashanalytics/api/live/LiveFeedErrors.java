@@ -19,8 +19,7 @@ class LiveFeedErrors extends SubscriptionExceptionResolverAdapter {
     @Override
     protected @Nullable GraphQLError resolveToSingleError(Throwable failure) {
         if (failure instanceof SubscriberTooSlowException tooSlow) {
-            return GraphqlErrorBuilder.newError().errorType(GatewayErrorType.SUBSCRIBER_TOO_SLOW)
-                    .message(tooSlow.getMessage()).extensions(Map.of("resumeAfter", tooSlow.resumeAfter())).build();
+            return tooSlow(tooSlow);
         }
         if (failure instanceof ResumeExpiredException expired) {
             return GraphqlErrorBuilder.newError().errorType(GatewayErrorType.RESUME_EXPIRED)
@@ -28,5 +27,11 @@ class LiveFeedErrors extends SubscriptionExceptionResolverAdapter {
                     .build();
         }
         return null;
+    }
+
+    /** The error a feed too slow for its buffer ends with: where to resume, as a message and as data. */
+    static GraphQLError tooSlow(SubscriberTooSlowException tooSlow) {
+        return GraphqlErrorBuilder.newError().errorType(GatewayErrorType.SUBSCRIBER_TOO_SLOW)
+                .message(tooSlow.getMessage()).extensions(Map.of("resumeAfter", tooSlow.resumeAfter())).build();
     }
 }

@@ -1,10 +1,13 @@
 package com.crashanalytics.api.live;
 
+import java.util.function.Predicate;
+
 import com.crashanalytics.api.live.LiveViews.PredictionEvent;
 import com.crashanalytics.domain.live.LiveEventKind;
 import com.crashanalytics.domain.prediction.PredictionStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
@@ -24,23 +27,27 @@ class PredictionFeedController {
 
     @SubscriptionMapping
     Flux<PredictionEvent> predictionMade(@Argument @Nullable PredictionFeedFilter filter,
-                                         @Argument @Nullable Double minConfidence, @Argument @Nullable Long after) {
+                                         @Argument @Nullable Double minConfidence, @Argument @Nullable Long after,
+                                         @ContextValue(name = SubscriptionProgress.CONTEXT_KEY, required = false) @Nullable SubscriptionProgress progress) {
         PredictionFeedFilter asked = filter != null ? filter : PredictionFeedFilter.ALL;
-        return of(LiveEventKind.PREDICTION_MADE, after)
-                .filter(prediction -> asked.takes(prediction)
-                        && (minConfidence == null || prediction.confidence() >= minConfidence));
+        return of(LiveEventKind.PREDICTION_MADE, after, progress, prediction -> asked.takes(prediction)
+                && (minConfidence == null || prediction.confidence() >= minConfidence));
     }
 
     @SubscriptionMapping
     Flux<PredictionEvent> predictionJudged(@Argument @Nullable PredictionFeedFilter filter,
-                                           @Argument @Nullable PredictionStatus status, @Argument @Nullable Long after) {
+                                           @Argument @Nullable PredictionStatus status, @Argument @Nullable Long after,
+                                           @ContextValue(name = SubscriptionProgress.CONTEXT_KEY, required = false) @Nullable SubscriptionProgress progress) {
         PredictionFeedFilter asked = filter != null ? filter : PredictionFeedFilter.ALL;
-        return of(LiveEventKind.PREDICTION_JUDGED, after)
-                .filter(prediction -> asked.takes(prediction) && (status == null || status == prediction.status()));
+        return of(LiveEventKind.PREDICTION_JUDGED, after, progress,
+                prediction -> asked.takes(prediction) && (status == null || status == prediction.status()));
     }
 
-    private Flux<PredictionEvent> of(LiveEventKind kind, @Nullable Long after) {
-        return feed.subscribe(after, event -> event.kind() == kind).map(event -> (PredictionEvent) event.view());
+    /** The feed of one kind, filtered in the feed (every event it hands on must reach the engine, see LiveFeed). */
+    private Flux<PredictionEvent> of(LiveEventKind kind, @Nullable Long after, @Nullable SubscriptionProgress progress,
+                                     Predicate<PredictionEvent> takes) {
+        return feed.subscribe(after, event -> event.kind() == kind && takes.test((PredictionEvent) event.view()),
+                progress).map(event -> (PredictionEvent) event.view());
     }
 
     record PredictionFeedFilter(@Nullable String modelName, @Nullable String gameName, @Nullable String platformCode) {

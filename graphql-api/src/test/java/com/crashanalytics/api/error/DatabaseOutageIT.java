@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * accepted, and sent again it is a duplicate: nothing lost, nothing twice. This gateway has a PostgreSQL of its own,
  * so stopping it disturbs no other test.
  */
+// Closed after the class: its database is stopped then, and a cached context would go on trying it (log noise,
+// connection attempts) for the rest of the run.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.admin-key=" + TestApiKeys.ADMIN,
         // A request waits this long for a connection before it is told the database is away.

@@ -62,8 +62,9 @@ class LiveFeedLimitsIT {
         int rounds = 3_000;
         List<Integer> received = new ArrayList<>();
         long resumeAfter;
+        long lastReceived = journalEnd(); // where the first feed starts
         try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
-            String id = socket.subscribe(ROUNDS, Map.of("after", journalEnd()));
+            String id = socket.subscribe(ROUNDS, Map.of("after", lastReceived));
             socket.pauseReading();
 
             // Ingest goes on at full speed while the subscriber reads nothing.
@@ -78,7 +79,9 @@ class LiveFeedLimitsIT {
 
             JsonNode message = socket.nextMessage();
             while (message != null && "next".equals(message.path("type").asString())) {
-                received.add(message.path("payload").path("data").path("roundLogged").path("roundNumber").asInt());
+                JsonNode event = message.path("payload").path("data").path("roundLogged");
+                received.add(event.path("roundNumber").asInt());
+                lastReceived = event.path("eventId").asLong();
                 message = socket.nextMessage();
             }
             assertThat(message).as("the feed ends with an error").isNotNull();
@@ -87,15 +90,32 @@ class LiveFeedLimitsIT {
             JsonNode error = message.path("payload").get(0);
             assertThat(error.path("extensions").path("classification").asString()).isEqualTo("SUBSCRIBER_TOO_SLOW");
             resumeAfter = error.path("extensions").path("resumeAfter").asLong();
+            // Not where the feed got to: graphql-java drops results still in flight when a feed fails.
+            assertThat(resumeAfter).as("where to resume is the last event this client was sent").isEqualTo(lastReceived);
             assertThat(received).as("it got fewer than all before overflowing").hasSizeLessThan(rounds);
         }
-        try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
-            socket.subscribe(ROUNDS, Map.of("after", resumeAfter));
-            while (received.size() < rounds) {
-                JsonNode message = socket.nextMessage();
-                assertThat(message).as("resumed events keep coming").isNotNull();
-                assertThat(message.path("type").asString()).as(message.toString()).isEqualTo("next");
-                received.add(message.path("payload").path("data").path("roundLogged").path("roundNumber").asInt());
+        // As a client would: resume from where it was told, again if it is too slow again (not expected, the
+        // backlog is read from the journal before the small buffer is used, but allowed by the policy).
+        for (int resumes = 0; received.size() < rounds; resumes++) {
+            assertThat(resumes).as("resumes needed").isLessThan(10);
+            try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
+                socket.subscribe(ROUNDS, Map.of("after", resumeAfter));
+                while (received.size() < rounds) {
+                    JsonNode message = socket.nextMessage();
+                    assertThat(message).as("resumed events keep coming after %s", received.size()).isNotNull();
+                    if ("error".equals(message.path("type").asString())) {
+                        JsonNode error = message.path("payload").get(0);
+                        assertThat(error.path("extensions").path("classification").asString()).as(message.toString())
+                                .isEqualTo("SUBSCRIBER_TOO_SLOW");
+                        resumeAfter = error.path("extensions").path("resumeAfter").asLong();
+                        assertThat(resumeAfter).isEqualTo(lastReceived);
+                        break;
+                    }
+                    assertThat(message.path("type").asString()).as(message.toString()).isEqualTo("next");
+                    JsonNode event = message.path("payload").path("data").path("roundLogged");
+                    received.add(event.path("roundNumber").asInt());
+                    lastReceived = event.path("eventId").asLong();
+                }
             }
         }
         List<Integer> everyRound = new ArrayList<>();

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GraphQlWebSocket implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30); // generous: CI machines are shared and slow
 
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -48,7 +48,7 @@ public final class GraphQlWebSocket implements AutoCloseable {
         return connect(port, Map.of("Authorization", "Bearer " + apiKey));
     }
 
-    /** The next message from the server, or null if none comes within 10 s. */
+    /** The next message from the server, or null if none comes within 30 s. */
     public JsonNode nextMessage() throws InterruptedException {
         return messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -103,7 +103,7 @@ public final class GraphQlWebSocket implements AutoCloseable {
         return this;
     }
 
-    /** The close code the server sent, waiting up to 10 s for it. */
+    /** The close code the server sent, waiting up to 30 s for it. */
     public int closeCode() throws Exception {
         return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
