@@ -113,6 +113,9 @@ public record RiskOfRuin(BigDecimal balance, StakingRule rule, BigDecimal return
         SplittableRandom random = new SplittableRandom(seed);
         double base = rule.baseStake().doubleValue();
         double gain = rule.target().doubleValue() - 1;
+        // the rule's factors as doubles once, not per bet (BigDecimal.doubleValue in the loop tripled its cost)
+        double afterWin = rule.afterWin().resets() ? 0 : rule.afterWin().factor().doubleValue();
+        double afterLoss = rule.afterLoss().resets() ? 0 : rule.afterLoss().factor().doubleValue();
         int[] bustTimes = new int[runs];
         int busted = 0;
         for (int run = 0; run < runs; run++) {
@@ -125,7 +128,8 @@ public record RiskOfRuin(BigDecimal balance, StakingRule rule, BigDecimal return
             for (int n = 1; n <= rounds; n++) {
                 boolean won = random.nextDouble() < p;
                 money += won ? stake * gain : -stake;
-                stake = (won ? rule.afterWin() : rule.afterLoss()).next(stake, base);
+                double factor = won ? afterWin : afterLoss;
+                stake = factor == 0 ? base : stake * factor;
                 if (cannotCover(stake, money)) {
                     bustTimes[busted++] = n;
                     break;

@@ -34,11 +34,6 @@ public record StakeChange(boolean resets, BigDecimal factor) {
         return transitions == 0 || 2 * resets >= transitions || medianRatio.signum() <= 0 ? reset() : times(medianRatio);
     }
 
-    /** The stake after this change, from {@code last} with base stake {@code base}. */
-    double next(double last, double base) {
-        return resets ? base : last * factor.doubleValue();
-    }
-
     /** Whether this change keeps a base stake where it is: a reset, or a factor of exactly 1. */
     boolean keepsTheBaseStake() {
         return resets || factor.compareTo(BigDecimal.ONE) == 0;
