@@ -24,7 +24,10 @@ COPY --from=layers /layers/extracted/spring-boot-loader/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 USER gateway
+# The same memory settings as `mvn -pl graphql-api -am spring-boot:run` (graphql-api/pom.xml, gateway.jvmArguments):
+# a 256 MB heap and the serial collector keep the container's peak RSS under 512 MB (README, Memory); a limit of
+# 640 MB leaves room. Override with JAVA_TOOL_OPTIONS.
 ENV SERVER_PORT=8080 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+    JAVA_TOOL_OPTIONS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=256m -Xss512k"
 EXPOSE 8080
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -18,6 +18,8 @@ import com.crashanalytics.benchmarks.phase.BatchedIngest;
 import com.crashanalytics.benchmarks.phase.Bench;
 import com.crashanalytics.benchmarks.phase.DashboardQuery;
 import com.crashanalytics.benchmarks.phase.LiveFeedLoad;
+import com.crashanalytics.benchmarks.phase.PostGraphileComparison;
+import com.crashanalytics.benchmarks.phase.SharedRateLimitCost;
 import com.crashanalytics.benchmarks.phase.SingleRoundIngest;
 import com.crashanalytics.benchmarks.report.Machine;
 import com.crashanalytics.benchmarks.report.PhaseLog;
@@ -121,10 +123,19 @@ public final class BenchmarkCli {
                     new Alternation(probe::cpu, Machine::loadAverage), out, checks);
             probe.mark();
             int failed = phases(bench, probe);
+            double peakMb = probe.sampledPeakKb() / 1024.0;
             rows.add(Row.compared("memory", "gateway peak RSS over the run (sampled every 100 ms)", "MB",
-                            probe.sampledPeakKb() / 1024.0, "RSS idle after start", idleKb / 1024.0)
+                            peakMb, "RSS idle after start", idleKb / 1024.0)
+                    .target("< 512 MB", peakMb < 512)
                     .detail("kernelPeakRssMb (VmHWM)", probe.highWaterMarkKb() / 1024)
                     .detail("residentAtEndMb", probe.residentKb() / 1024));
+            List<String> launches = List.of("first start, empty data directory (initdb, migrations)",
+                    "restart on the same data");
+            for (int i = 0; i < Math.min(launches.size(), gateway.startups().size()); i++) {
+                double seconds = gateway.startups().get(i).toMillis() / 1000.0;
+                rows.add(Row.absolute("start-up", "process start to first answered query, " + launches.get(i),
+                        "seconds", seconds).target("< 10 s", seconds < 10));
+            }
             return failed;
         }
     }
@@ -141,9 +152,17 @@ public final class BenchmarkCli {
         if (options.runs("live")) {
             failed += phase("live feed", probe, () -> rows.addAll(new LiveFeedLoad(bench).run()));
         }
+        if (options.runs("ratelimit")) {
+            failed += phase("rate limits shared by replicas", probe,
+                    () -> rows.addAll(new SharedRateLimitCost(bench).run()));
+        }
         DashboardQuery dashboard = new DashboardQuery(bench);
-        if (options.runs("dashboard")) {
+        if (options.runs("dashboard") || options.runs("postgraphile")) {
             failed += phase("dashboard: logging the fleet", probe, dashboard::logFleet);
+        }
+        if (options.runs("postgraphile")) {
+            failed += phase("vs PostGraphile v5", probe,
+                    () -> rows.addAll(new PostGraphileComparison(bench, dashboard).run()));
         }
         AnalyticsQueries analytics = options.runs("analytics") || options.runs("dashboard")
                 ? new AnalyticsQueries(bench) : null;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.crashanalytics.benchmarks.peer.PostGraphileProcess;
+
 /**
  * How much to measure. Three presets: {@code full} (the default: 100,000 and 1,000,000 rounds, 5 trials per
  * contender; 10 to 15 minutes on 2 cores), {@code quick} (10,000 and 100,000 rounds, 3 trials; a few minutes) and
@@ -23,14 +25,18 @@ import java.util.Set;
  * @param dashboardQueriesPerTrial dashboard queries per trial
  * @param analyticsRunsPerTrial    runs of each analytics query per trial, unless the budget runs out first
  * @param analyticsBudget          time a trial of one analytics query may take before it stops (after one run)
- * @param phases                   which benchmarks to run: batched, single, live, dashboard, analytics
+ * @param phases                   which benchmarks to run: batched, single, live, ratelimit (shared against
+ *                                 in-memory rate limits, on a second replica), dashboard, postgraphile, analytics
+ * @param postGraphileCache        where the postgraphile phase installs PostGraphile v5 and Node 22 from npm
  */
 public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int batchedRequestsPerTrial,
                                List<Integer> concurrency, int singleRoundsPerTrial, int minRoundsPerBot,
                                int dashboardQueriesPerTrial, int analyticsRunsPerTrial, Duration analyticsBudget,
-                               Set<String> phases, Path gatewayJar, Path outDirectory, List<String> gatewayJvmArguments) {
+                               Set<String> phases, Path gatewayJar, Path outDirectory, List<String> gatewayJvmArguments,
+                               Path postGraphileCache) {
 
-    public static final Set<String> ALL_PHASES = Set.of("batched", "single", "live", "dashboard", "analytics");
+    public static final Set<String> ALL_PHASES = Set.of("batched", "single", "live", "ratelimit", "dashboard",
+            "postgraphile", "analytics");
     public static final Path DEFAULT_JAR = Path.of("graphql-api", "target", "crash-analytics-gateway.jar");
     public static final Path DEFAULT_OUT = Path.of("benchmark-results");
 
@@ -42,7 +48,10 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
               --sizes N,N             analytics data sizes in rounds, ascending (e.g. 100000,1000000)
               --trials N              trials per contender, gateway and baseline alternating
               --concurrency N,N       concurrent bots for single-round ingest (default 1,16,64)
-              --phases a,b            any of batched, single, live, dashboard, analytics (default all)
+              --phases a,b            any of batched, single, live, ratelimit, dashboard, postgraphile,
+                                      analytics (default all)
+              --postgraphile-cache DIR where the postgraphile phase installs PostGraphile v5 + Node 22 with npm ci
+                                      (default ~/.cache/crash-analytics-benchmarks/postgraphile-5; needs npm)
               --gateway-jar PATH      the packaged gateway (default graphql-api/target/crash-analytics-gateway.jar)
               --gateway-jvm-args ARGS JVM options for the gateway's process, e.g. "-Xmx512m" (default none)
               --out DIR               where the JSON goes (default benchmark-results)
@@ -69,17 +78,20 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
 
     public static BenchmarkOptions full() {
         return new BenchmarkOptions("full", List.of(100_000L, 1_000_000L), 5, 6, List.of(1, 16, 64), 800, 12, 20, 5,
-                Duration.ofSeconds(5), ALL_PHASES, DEFAULT_JAR, DEFAULT_OUT, List.of());
+                Duration.ofSeconds(5), ALL_PHASES, DEFAULT_JAR, DEFAULT_OUT, List.of(),
+                PostGraphileProcess.defaultCache());
     }
 
     public static BenchmarkOptions quick() {
         return new BenchmarkOptions("quick", List.of(10_000L, 100_000L), 3, 2, List.of(1, 16, 64), 200, 4, 10, 3,
-                Duration.ofSeconds(2), ALL_PHASES, DEFAULT_JAR, DEFAULT_OUT, List.of());
+                Duration.ofSeconds(2), ALL_PHASES, DEFAULT_JAR, DEFAULT_OUT, List.of(),
+                PostGraphileProcess.defaultCache());
     }
 
     public static BenchmarkOptions smoke() {
         return new BenchmarkOptions("smoke", List.of(1_000L, 2_000L), 1, 1, List.of(1, 4), 8, 1, 2, 1,
-                Duration.ofSeconds(1), ALL_PHASES, DEFAULT_JAR, DEFAULT_OUT, List.of());
+                Duration.ofSeconds(1), ALL_PHASES, DEFAULT_JAR, DEFAULT_OUT, List.of(),
+                PostGraphileProcess.defaultCache());
     }
 
     /** Rounds each of {@code bots} concurrent bots sends per trial. */
@@ -105,6 +117,7 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
         settings.put("analyticsBudgetSeconds", analyticsBudget.toSeconds());
         settings.put("phases", phases.stream().sorted().toList());
         settings.put("gatewayJvmArguments", gatewayJvmArguments);
+        settings.put("postGraphileCache", postGraphileCache.toString());
         return settings;
     }
 
@@ -131,6 +144,7 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
                 case "--gateway-jvm-args" -> options.with(o -> o.gatewayJvmArguments = value.isBlank() ? List.of()
                         : Arrays.asList(value.trim().split("\\s+")));
                 case "--out" -> options.with(o -> o.outDirectory = Path.of(value));
+                case "--postgraphile-cache" -> options.with(o -> o.postGraphileCache = Path.of(value));
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             };
         }
@@ -153,6 +167,7 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
         Path gatewayJar;
         Path outDirectory;
         List<String> gatewayJvmArguments;
+        Path postGraphileCache;
         private final BenchmarkOptions from;
 
         Builder(BenchmarkOptions from) {
@@ -165,13 +180,14 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
             this.gatewayJar = from.gatewayJar;
             this.outDirectory = from.outDirectory;
             this.gatewayJvmArguments = from.gatewayJvmArguments;
+            this.postGraphileCache = from.postGraphileCache;
         }
 
         BenchmarkOptions build() {
             return new BenchmarkOptions(mode, sizes, trials, from.batchedRequestsPerTrial, concurrency,
                     from.singleRoundsPerTrial, from.minRoundsPerBot, from.dashboardQueriesPerTrial,
                     from.analyticsRunsPerTrial, from.analyticsBudget, phases, gatewayJar, outDirectory,
-                    gatewayJvmArguments);
+                    gatewayJvmArguments, postGraphileCache);
         }
     }
 }

@@ -37,6 +37,18 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void postgraphile_is_a_phase_of_its_own_with_its_cache_folder() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--quick", "--phases", "postgraphile",
+                "--postgraphile-cache", "/tmp/pgl");
+
+        assertThat(options.runs("postgraphile")).isTrue();
+        assertThat(options.runs("dashboard")).isFalse();
+        assertThat(options.postGraphileCache()).isEqualTo(Path.of("/tmp/pgl"));
+        assertThat(BenchmarkOptions.full().postGraphileCache().toString())
+                .endsWith("crash-analytics-benchmarks/postgraphile-5");
+    }
+
+    @Test
     void rejects_what_it_cannot_run() {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--sizes", "1000000,100000"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascending");

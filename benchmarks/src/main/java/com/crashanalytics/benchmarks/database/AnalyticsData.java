@@ -152,7 +152,7 @@ public final class AnalyticsData {
                     + "round_external_id, round_start_timestamp, stake_value, strategy_name, target_multiplier, "
                     + "crash_multiplier_detected, cashout_multiplier, profit_loss_amount, running_balance_before, "
                     + "running_balance_after, round_outcome, content_fingerprint) FROM STDIN", new StringReader(rounds.toString()));
-            copy.copyIn("COPY analytics_round_signals (round_id, round_number, bot_id, session_id, game_name, platform_code, "
+            copy.copyIn("COPY analytics_round_signals (round_id, round_start_timestamp, round_number, bot_id, session_id, game_name, platform_code, "
                     + "signal_type, \"timestamp\", confidence_score, predicted_multiplier, signal_correctness, actual_multiplier, "
                     + "content_fingerprint) FROM STDIN", new StringReader(signals.toString()));
             written += inChunk;
@@ -217,7 +217,7 @@ public final class AnalyticsData {
         if (random.nextBoolean()) {
             double confidence = random.nextDouble();
             boolean reached = crash.compareTo(BigDecimal.valueOf(2)) >= 0;
-            signals.append(id).append('\t').append(number).append('\t').append(bot.botId).append('\t')
+            signals.append(id).append('\t').append(at).append('\t').append(number).append('\t').append(bot.botId).append('\t')
                     .append(bot.sessionId).append('\t').append(platform[0]).append('\t').append(platform[1]).append('\t')
                     .append(random.nextBoolean() ? "ml_v1" : "pattern").append('\t').append(at).append('\t')
                     .append(confidence).append('\t').append("2").append('\t').append(reached ? 't' : 'f').append('\t')

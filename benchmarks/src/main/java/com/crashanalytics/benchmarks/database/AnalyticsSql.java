@@ -161,6 +161,46 @@ public final class AnalyticsSql {
                   LIMIT 10000) AS bets
             """;
 
+    /**
+     * Platform integrity of a game and platform: game rounds and rounds reaching 2x per UTC day (the CUSUM's input), and
+     * the game rounds watched more than once with how many of them every reading agrees on. Parameters: game,
+     * platform, game, platform.
+     */
+    public static final String PLATFORM_INTEGRITY = "WITH " + GAME_ROUNDS + """
+            ,
+            o AS (
+                SELECT count(*) AS n, max(crash_multiplier_detected) - min(crash_multiplier_detected) AS spread
+                FROM crash_game_rounds
+                WHERE game_name = ? AND platform_code = ? AND crash_multiplier_detected IS NOT NULL
+                  AND round_external_id IS NOT NULL
+                GROUP BY round_external_id
+            )
+            SELECT json_build_object('check', json_build_object(
+                'payout', json_build_object('days', (
+                    SELECT json_agg(json_build_object('day', day, 'rounds', n, 'hits', hits) ORDER BY day)
+                    FROM (SELECT (ts AT TIME ZONE 'UTC')::date AS day, count(*) AS n, count(*) FILTER (WHERE crash >= 2) AS hits
+                          FROM g GROUP BY 1) AS d)),
+                'ocrAgreement', json_build_object(
+                    'watchedRounds', (SELECT count(*) FROM o WHERE n > 1),
+                    'agreeingRounds', (SELECT count(*) FROM o WHERE n > 1 AND spread = 0))))::text
+            """;
+
+    /**
+     * Strategy replay: the game rounds a replay plays (their crash points in order, as the replay reads them) and the
+     * live rounds filed under the strategy on the platform. Parameters: game, platform, strategy, game, platform.
+     */
+    public static final String STRATEGY_REPLAY = "WITH " + GAME_ROUNDS + """
+            ,
+            crashes AS (SELECT json_agg(crash ORDER BY ts, id) AS points, count(*) AS n FROM g)
+            SELECT json_build_object(
+                'check', json_build_object(
+                    'replayed', json_build_object('crashPoints', (SELECT n FROM crashes)),
+                    'live', json_build_object('rounds', count(*), 'profitLoss', sum(profit_loss_amount))),
+                'figures', json_build_object('points', (SELECT points FROM crashes)))::text
+            FROM crash_game_rounds
+            WHERE strategy_name = ? AND game_name = ? AND platform_code = ?
+            """;
+
     private AnalyticsSql() {
     }
 }

@@ -35,10 +35,10 @@ public final class RoundRows {
             "roi_percent", "balance_after", "target_multiplier", "actual_multiplier", "crash_multiplier", "hit_target",
             "multiplier_error", "outcome_category", "win_streak_length", "loss_streak_length", "\"timestamp\"",
             "date_bucket", "hour_bucket"), -1);
-    public static final Table SAMPLES = new Table("analytics_round_multipliers", List.of("id", "round_id", "sample_index",
+    public static final Table SAMPLES = new Table("analytics_round_multipliers", List.of("id", "round_id", "round_start_timestamp", "sample_index",
             "bot_id", "session_id", "game_name", "platform_code", "multiplier", "\"timestamp\"", "elapsed_ms",
             "is_crash_multiplier", "is_cashout_multiplier", "ocr_confidence", "date_bucket", "content_fingerprint"), -1);
-    public static final Table SIGNALS = new Table("analytics_round_signals", List.of("id", "round_id", "round_number",
+    public static final Table SIGNALS = new Table("analytics_round_signals", List.of("id", "round_id", "round_start_timestamp", "round_number",
             "bot_id", "session_id", "game_name", "platform_code", "signal_type", "client_signal_id", "\"timestamp\"",
             "confidence_score", "predicted_multiplier", "signal_correctness", "actual_multiplier", "prediction_error",
             "content_fingerprint"), -1);
@@ -95,18 +95,19 @@ public final class RoundRows {
                 played.actualMultiplier(), round.crashMultiplier(), played.hitTarget(), played.multiplierError(),
                 played.outcomeCategory(), played.winStreak(), played.lossStreak(), start, day,
                 utc(round.startedAt().truncatedTo(ChronoUnit.HOURS))};
-        List<Object[]> samples = round.samples().stream().map(sample -> sample(played, roundId, sample)).toList();
+        List<Object[]> samples = round.samples().stream().map(sample -> sample(played, roundId, start, sample)).toList();
         SimulatedSignal signal = round.signal();
-        Object[] signalRow = {IDS.generate(), roundId, round.roundNumber(), played.botId(), played.sessionId(),
+        Object[] signalRow = {IDS.generate(), roundId, start, round.roundNumber(), played.botId(), played.sessionId(),
                 played.game(), played.platform(), signal.signalType(), signal.clientSignalId(), utc(signal.at()),
                 signal.confidence(), signal.predictedMultiplier(), played.signalCorrect(), round.crashMultiplier(),
                 round.crashMultiplier().subtract(signal.predictedMultiplier()), FINGERPRINT};
         return new Rows(roundRow, outcome, samples, signalRow);
     }
 
-    private static Object[] sample(PlayedRound played, UUID roundId, MultiplierSample sample) {
+    private static Object[] sample(PlayedRound played, UUID roundId, OffsetDateTime roundStart,
+                                   MultiplierSample sample) {
         OffsetDateTime at = utc(sample.at());
-        return new Object[] {IDS.generate(), roundId, sample.sampleIndex(), played.botId(), played.sessionId(),
+        return new Object[] {IDS.generate(), roundId, roundStart, sample.sampleIndex(), played.botId(), played.sessionId(),
                 played.game(), played.platform(), sample.multiplier(), at, (int) sample.elapsedMillis(),
                 sample.crashReading(), false, sample.ocrConfidence(), at.toLocalDate(), FINGERPRINT};
     }

@@ -39,6 +39,22 @@ public final class Documents {
             }
             """;
 
+    /** The smallest request there is: what a request costs before it does any work. */
+    public static final String TYPENAME = "{ __typename }";
+
+    /** One bot by its id, a few of its columns. */
+    public static final String BOT =
+            "query Bot($botId: ID!) { bot(botId: $botId) { botId botName vmName strategyName } }";
+
+    /** A flat page of one bot's rounds, oldest first. */
+    public static final String ROUNDS_OF_BOT = """
+            query Rounds($botId: ID!, $first: Int!) {
+              rounds(first: $first, filter: {botId: $botId}) {
+                edges { node { roundNumber roundOutcome stakeValue crashMultiplier profitLoss } }
+              }
+            }
+            """;
+
     static final String CONFIGURE_PLATFORM = """
             mutation($input: ConfigurePlatformInput!) { configurePlatform(input: $input) { registration } }
             """;

@@ -33,7 +33,7 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Requests per period for every role: as good as no limit. */
     public static final String LIFTED_RATE_LIMIT = "1000000000/1s";
-    private static final Duration STARTUP = Duration.ofMinutes(5);
+    private static final Duration STARTUP = Duration.ofMinutes(10);
     private static final Duration SHUTDOWN = Duration.ofSeconds(90);
 
     private final Path jar;
@@ -44,19 +44,27 @@ public final class GatewayProcess implements AutoCloseable {
     private final int httpPort;
     private final int databasePort;
     private final String adminKey;
+    /** A replica's: the primary's database, and settings of its own; null for the primary. */
+    private final @Nullable GatewayProcess primary;
+    private final Map<String, String> settings;
     private @Nullable Process process;
+    /** From each launch to the first answered GraphQL query: the first on an empty data directory, then restarts. */
+    private final List<Duration> startups = new ArrayList<>();
 
-    private GatewayProcess(Path jar, List<String> jvmArguments, Path home) {
+    private GatewayProcess(Path jar, List<String> jvmArguments, Path home, @Nullable GatewayProcess primary,
+                           Map<String, String> settings) {
         this.jar = jar;
         this.jvmArguments = List.copyOf(jvmArguments);
         this.home = home;
         this.dataDirectory = home.resolve("data");
         this.log = home.resolve("gateway.log");
         this.httpPort = freePort();
-        this.databasePort = freePort();
+        this.databasePort = primary == null ? freePort() : primary.databasePort;
+        this.primary = primary;
+        this.settings = Map.copyOf(settings);
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        this.adminKey = "cag_benchmark_" + HexFormat.of().formatHex(secret);
+        this.adminKey = primary == null ? "cag_benchmark_" + HexFormat.of().formatHex(secret) : primary.adminKey;
     }
 
     /** Starts the gateway from this jar and waits until it reports itself healthy. */
@@ -65,7 +73,20 @@ public final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException("no gateway jar at " + jar.toAbsolutePath()
                     + ": build it first (mvn -q -pl benchmarks -am package -DskipTests builds both)");
         }
-        GatewayProcess gateway = new GatewayProcess(jar, jvmArguments, Files.createTempDirectory("gateway-benchmark"));
+        return launched(new GatewayProcess(jar, jvmArguments, Files.createTempDirectory("gateway-benchmark"), null,
+                Map.of()));
+    }
+
+    /**
+     * Another replica of this gateway: the same jar, JVM options and admin key, on this gateway's database (no
+     * embedded database of its own), with these environment settings on top (e.g. {@code GATEWAY_RATE_LIMIT_SHARED}).
+     */
+    public GatewayProcess startReplica(Map<String, String> environment) throws IOException, InterruptedException {
+        return launched(new GatewayProcess(jar, jvmArguments, Files.createTempDirectory("gateway-replica"), this,
+                environment));
+    }
+
+    private static GatewayProcess launched(GatewayProcess gateway) throws IOException, InterruptedException {
         try {
             gateway.launch();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -89,15 +110,49 @@ public final class GatewayProcess implements AutoCloseable {
         // Whatever the caller's shell points the gateway at, this one runs on its own embedded database.
         environment.keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("GATEWAY_")
                 || name.equals("SERVER_PORT") || name.equals("JAVA_TOOL_OPTIONS"));
-        environment.put("GATEWAY_DATA_DIR", dataDirectory.toString());
-        environment.put("GATEWAY_EMBEDDED_DB_PORT", Integer.toString(databasePort));
+        if (primary == null) {
+            environment.put("GATEWAY_DATA_DIR", dataDirectory.toString());
+            environment.put("GATEWAY_EMBEDDED_DB_PORT", Integer.toString(databasePort));
+        } else {
+            environment.put("SPRING_DATASOURCE_URL", primary.jdbcUrl());
+        }
         environment.put("SERVER_PORT", Integer.toString(httpPort));
         environment.put("GATEWAY_ADMIN_KEY", adminKey);
         environment.put("GATEWAY_RATE_LIMIT_BOT", LIFTED_RATE_LIMIT);
         environment.put("GATEWAY_RATE_LIMIT_DASHBOARD", LIFTED_RATE_LIMIT);
         environment.put("GATEWAY_RATE_LIMIT_ADMIN", LIFTED_RATE_LIMIT);
+        environment.putAll(settings);
+        long launched = System.nanoTime();
         process = builder.start();
         awaitHealthy();
+        awaitFirstAnswer();
+        startups.add(Duration.ofNanos(System.nanoTime() - launched));
+    }
+
+    /** The first GraphQL query, {@code { __typename }} with the admin key, answered; right after health says UP. */
+    private void awaitFirstAnswer() throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest typename = HttpRequest.newBuilder(graphQl()).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + adminKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")).build();
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(typename, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not answering yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the gateway answered no query within " + STARTUP + ":\n" + logTail());
+    }
+
+    /** How long each launch took to its first answered query, in order: first start, then each restart. */
+    public List<Duration> startups() {
+        return List.copyOf(startups);
     }
 
     private void awaitHealthy() throws InterruptedException {
@@ -118,7 +173,7 @@ public final class GatewayProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(100);
         }
         throw new IllegalStateException("the gateway was not healthy after " + STARTUP + ":\n" + logTail());
     }
@@ -188,6 +243,11 @@ public final class GatewayProcess implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres&reWriteBatchedInserts=true";
     }
 
+    /** The same database as a libpq connection string, for a peer server that is not Java (PostGraphile). */
+    public String postgresUrl() {
+        return "postgres://postgres@localhost:" + databasePort + "/postgres";
+    }
+
     public List<String> jvmArguments() {
         return jvmArguments;
     }
@@ -204,9 +264,14 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** The last lines the gateway logged, for a failure message. */
     public String logTail() {
+        return lastLines(log, 40);
+    }
+
+    /** The last lines of a process's log, for a failure message. */
+    public static String lastLines(Path log, int count) {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
@@ -219,7 +284,8 @@ public final class GatewayProcess implements AutoCloseable {
         return process;
     }
 
-    private static int freePort() {
+    /** A TCP port free at the moment of asking. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

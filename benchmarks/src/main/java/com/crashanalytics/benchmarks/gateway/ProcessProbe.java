@@ -25,6 +25,7 @@ public final class ProcessProbe implements AutoCloseable {
     private final AtomicLong peakKb = new AtomicLong();
     private final Thread sampler;
     private volatile boolean running = true;
+    private volatile long peerPid = -1;
 
     public ProcessProbe(long pid, Supplier<Optional<ProcessHandle>> postmaster) {
         this.pid = pid;
@@ -66,7 +67,12 @@ public final class ProcessProbe implements AutoCloseable {
         return statusKb("VmRSS:");
     }
 
-    /** CPU so far: the gateway's JVM, its PostgreSQL (ended backends included), this harness. */
+    /** From now on {@link #cpu()} also reads this process (a peer server such as PostGraphile); -1 stops it. */
+    public void watchPeer(long pid) {
+        this.peerPid = pid;
+    }
+
+    /** CPU so far: the gateway's JVM, its PostgreSQL (ended backends included), this harness, the peer if any. */
     public CpuTime cpu() {
         long database = postmaster.get().map(pm -> {
             long[] own = stat(pm.pid());
@@ -79,8 +85,9 @@ public final class ProcessProbe implements AutoCloseable {
         }).orElse(0L);
         long[] gateway = stat(pid);
         long[] harness = stat(ProcessHandle.current().pid());
+        long[] peer = peerPid < 0 ? new long[4] : stat(peerPid);
         return new CpuTime(ticksToNanos(gateway[0] + gateway[1]), ticksToNanos(database),
-                ticksToNanos(harness[0] + harness[1]));
+                ticksToNanos(harness[0] + harness[1]), ticksToNanos(peer[0] + peer[1]));
     }
 
     private static long ticksToNanos(long ticks) {

@@ -2,19 +2,20 @@ package com.crashanalytics.benchmarks.measure;
 
 /**
  * CPU spent, in nanoseconds, by who spent it: the gateway's JVM, its PostgreSQL (postmaster and every backend,
- * those that ended included), and the harness itself (its HTTP clients and JDBC threads share the machine).
+ * those that ended included), the harness itself (its HTTP clients and JDBC threads share the machine), and the peer
+ * server the gateway is compared with, when one runs (PostGraphile's Node process; 0 otherwise).
  */
-public record CpuTime(long gatewayNanos, long databaseNanos, long harnessNanos) {
+public record CpuTime(long gatewayNanos, long databaseNanos, long harnessNanos, long peerNanos) {
 
-    public static final CpuTime NONE = new CpuTime(0, 0, 0);
+    public static final CpuTime NONE = new CpuTime(0, 0, 0, 0);
 
     public CpuTime minus(CpuTime earlier) {
         return new CpuTime(gatewayNanos - earlier.gatewayNanos, databaseNanos - earlier.databaseNanos,
-                harnessNanos - earlier.harnessNanos);
+                harnessNanos - earlier.harnessNanos, peerNanos - earlier.peerNanos);
     }
 
     public CpuTime plus(CpuTime other) {
         return new CpuTime(gatewayNanos + other.gatewayNanos, databaseNanos + other.databaseNanos,
-                harnessNanos + other.harnessNanos);
+                harnessNanos + other.harnessNanos, peerNanos + other.peerNanos);
     }
 }

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Analytics at growing sizes: {@code Bot.statistics}, the strategy comparison, {@code multiplierDistribution},
- * {@code streaks}, {@code luckOrEdge}, {@code gameStatistics} converted into EUR and {@code riskOfRuin}, each through GraphQL with a DASHBOARD key against one hand-written SQL
+ * {@code streaks}, {@code luckOrEdge}, {@code platformIntegrity}, {@code strategyReplay}, {@code gameStatistics}
+ * converted into EUR and {@code riskOfRuin}, each through GraphQL with a DASHBOARD key against one hand-written SQL
  * statement straight over the rounds ({@link AnalyticsSql}). The data is generated into the database with COPY
  * ({@link AnalyticsData}) and grows from one size to the next; at each size the two answers are compared on the
  * figures both compute, then latency alternates trial by trial. Growth is the ratio of p50 at the largest size to p50 at the smallest.
@@ -70,6 +71,19 @@ public final class AnalyticsQueries {
                     ("{ luckOrEdge(botId: \"%s\") { bets meanReturnPerUnit houseEdgeReturnPerUnit pValue confidenceLow95 "
                             + "confidenceHigh95 moreBetsToTellAt5Percent moreBetsToTellAt1Percent verdict } }").formatted(BOT),
                     "/data/luckOrEdge", AnalyticsSql.LUCK_OR_EDGE, List.of(BOT)),
+            new Query("platformIntegrity, " + GAME + "/" + PLATFORM + ", all time",
+                    ("{ platformIntegrity(game: \"%s\", platform: \"%s\") { payout { flaggedOn direction "
+                            + "days { day rounds hits fellStatistic roseStatistic } } ocrAgreement { watchedRounds "
+                            + "agreeingRounds agreementShare largestDisagreements { roundExternalId spread "
+                            + "readings { botId crashMultiplier } } } } }").formatted(GAME, PLATFORM),
+                    "/data/platformIntegrity", AnalyticsSql.PLATFORM_INTEGRITY, List.of(GAME, PLATFORM, GAME, PLATFORM)),
+            new Query("strategyReplay, martingale cap 3 on " + GAME + "/" + PLATFORM + " vs martingale_2x, all time",
+                    ("{ strategyReplay(input: {game: \"%s\", platform: \"%s\", system: MARTINGALE, baseStake: 1, "
+                            + "target: 2, maxSteps: 3, initialBalance: 1000, liveStrategy: \"martingale_2x\"}) { "
+                            + "replayed { crashPoints rounds profitLoss maxDrawdown maxDrawdownPercent ruined } "
+                            + "live { bots sessions bustSessions rounds profitLoss maxDrawdown } } }").formatted(GAME, PLATFORM),
+                    "/data/strategyReplay", AnalyticsSql.STRATEGY_REPLAY,
+                    List.of(GAME, PLATFORM, "martingale_2x", GAME, PLATFORM)),
             new Query("gameStatistics(convertTo: EUR), " + GAME + ", all time",
                     "{ gameStatistics(game: \"%s\", convertTo: \"EUR\") { rounds totalStaked totalProfitLoss roiPercent } }"
                             .formatted(GAME), "/data/gameStatistics", AnalyticsSql.GAME_STATISTICS_IN_EUR, List.of(GAME)),

@@ -48,6 +48,9 @@ public record Bench(BenchmarkOptions options, GatewayProcess gateway, GatewayAdm
         perOperation.put("gatewayJvmMs", round3(series.cpuMillisPerOperation(cpu.gatewayNanos())));
         perOperation.put("postgresMs", round3(series.cpuMillisPerOperation(cpu.databaseNanos())));
         perOperation.put("harnessMs", round3(series.cpuMillisPerOperation(cpu.harnessNanos())));
+        if (cpu.peerNanos() > 0) {
+            perOperation.put("postGraphileNodeMs", round3(series.cpuMillisPerOperation(cpu.peerNanos())));
+        }
         return perOperation;
     }
 

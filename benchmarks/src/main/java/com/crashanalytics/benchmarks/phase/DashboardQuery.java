@@ -72,6 +72,22 @@ public final class DashboardQuery {
         dashboardKey = bench.admin().dashboardKey();
     }
 
+    /** The fleet's bots in registration order (empty until {@link #logFleet}). */
+    List<String> botIds() {
+        return List.copyOf(botIds);
+    }
+
+    /** The DASHBOARD key the fleet is read with. */
+    String dashboardKey() {
+        return dashboardKey;
+    }
+
+    /** The dashboard document with its variables, at this fan-out, for the gateway. */
+    String body(int bots, int sessions, int rounds) {
+        return GatewayHttp.body(Documents.DASHBOARD, Map.of("botIds", botIds, "bots", bots, "sessions", sessions,
+                "rounds", rounds));
+    }
+
     public List<Row> measure(long size) throws Exception {
         String at = String.format(Locale.ROOT, "%,d rounds in the database", bench.database().count(
                 "SELECT count(*) FROM crash_game_rounds"));
@@ -97,11 +113,6 @@ public final class DashboardQuery {
             Map<String, Series> results = bench.alternation().run(bench.options().trials(), contenders);
             return rows(size, results.get("gateway"), results.get("sql"), gatewayLarge, gatewaySmall, sqlLarge);
         }
-    }
-
-    private String body(int bots, int sessions, int rounds) {
-        return GatewayHttp.body(Documents.DASHBOARD, Map.of("botIds", botIds, "bots", bots, "sessions", sessions,
-                "rounds", rounds));
     }
 
     /** The gateway's answer and the hand-written SQL's are one and the same document, or the comparison is void. */

@@ -7,9 +7,14 @@ import java.util.UUID;
 
 import com.crashanalytics.domain.common.ConflictException;
 import com.crashanalytics.domain.common.NotFoundException;
+import com.crashanalytics.domain.audit.AuditedEntity;
+import com.crashanalytics.domain.audit.Auditor;
 import com.crashanalytics.domain.common.Transactions;
 
-/** Issues, revokes and lists API keys, and makes sure the gateway always has an administrator. */
+/**
+ * Issues, revokes and lists API keys, and makes sure the gateway always has an administrator. Issues and revocations
+ * go into the audit trail (the key's public facts, never its secret or hash).
+ */
 public final class ApiKeyManagementService
         implements IssueApiKeyUseCase, RevokeApiKeyUseCase, ListApiKeysUseCase, EnsureAdminUseCase {
 
@@ -17,13 +22,15 @@ public final class ApiKeyManagementService
     private final Transactions transactions;
     private final Clock clock;
     private final boolean environmentAdminConfigured;
+    private final Auditor auditor;
 
     public ApiKeyManagementService(ApiKeyRegistry registry, Transactions transactions, Clock clock,
-                                   EnvironmentAdminKey environmentAdmin) {
+                                   EnvironmentAdminKey environmentAdmin, Auditor auditor) {
         this.registry = registry;
         this.transactions = transactions;
         this.clock = clock;
         this.environmentAdminConfigured = environmentAdmin.isConfigured();
+        this.auditor = auditor;
     }
 
     @Override
@@ -35,6 +42,7 @@ public final class ApiKeyManagementService
         ApiKeySecret secret = ApiKeySecret.generate();
         ApiKey key = ApiKey.issue(UUID.randomUUID(), command, secret, clock.instant());
         registry.add(key, secret.hash());
+        auditor.created(AuditedEntity.API_KEY, key.id().toString(), key);
         return new IssuedApiKey(secret, key);
     }
 
@@ -51,7 +59,9 @@ public final class ApiKeyManagementService
                 throw new ConflictException("id", "this is the last active ADMIN key: issue another ADMIN key "
                         + "(or set GATEWAY_ADMIN_KEY) before revoking it");
             }
-            return registry.revoke(key.id(), clock.instant());
+            ApiKey revoked = registry.revoke(key.id(), clock.instant());
+            auditor.revoked(AuditedEntity.API_KEY, key.id().toString(), key, revoked);
+            return revoked;
         });
     }
 

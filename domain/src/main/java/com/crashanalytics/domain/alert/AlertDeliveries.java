@@ -4,14 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.crashanalytics.domain.common.paging.ListQuery;
-import com.crashanalytics.domain.common.paging.Page;
-import com.crashanalytics.domain.common.paging.SortOrder;
-
 /** Outbound port: the durable queue and log of alert deliveries. */
 public interface AlertDeliveries {
-
-    SortOrder BY_ID = SortOrder.of("alert-deliveries-by-id", SortOrder.KeyPart.NUMBER);
 
     /** A delivery due at {@code now}, in the raising transaction. */
     void enqueue(long alertId, String channel, UUID idempotencyKey, Instant now);
@@ -28,10 +22,6 @@ public interface AlertDeliveries {
     void scheduleRetry(long deliveryId, Instant nextAttemptAt, String error, Instant at);
 
     void markFailed(long deliveryId, String error, Instant at);
-
-    Page<AlertDelivery> page(ListQuery<AlertListFilter> query);
-
-    long count(AlertListFilter filter);
 
     /** A delivery claimed for an attempt, with the alert it carries. */
     record Claimed(AlertDelivery delivery, Alert alert) {

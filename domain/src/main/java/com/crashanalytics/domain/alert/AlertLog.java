@@ -5,16 +5,10 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 
-import com.crashanalytics.domain.common.paging.ListQuery;
-import com.crashanalytics.domain.common.paging.Page;
-import com.crashanalytics.domain.common.paging.SortOrder;
 import org.jspecify.annotations.Nullable;
 
 /** Outbound port: the alerts raised and the condition episodes open now. */
 public interface AlertLog {
-
-    /** Alerts by id (the order they were raised in). */
-    SortOrder BY_ID = SortOrder.of("alerts-by-id", SortOrder.KeyPart.NUMBER);
 
     Alert raise(Alert.Draft draft);
 
@@ -31,8 +25,4 @@ public interface AlertLog {
 
     /** Forgets every open episode of a rule (its definition changed: what held may no longer be an episode of it). */
     void forgetEpisodes(long ruleId);
-
-    Page<Alert> page(ListQuery<AlertListFilter> query);
-
-    long count(AlertListFilter filter);
 }

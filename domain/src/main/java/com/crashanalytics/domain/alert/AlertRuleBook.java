@@ -4,17 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.crashanalytics.domain.common.paging.ListQuery;
-import com.crashanalytics.domain.common.paging.Page;
-import com.crashanalytics.domain.common.paging.SortOrder;
-
 /** Outbound port: the alert rules. */
 public interface AlertRuleBook {
 
-    /** Rules oldest first, by id. */
-    SortOrder BY_ID = SortOrder.of("alert-rules-by-id", SortOrder.KeyPart.NUMBER);
-
     AlertRule add(AlertRuleDefinition definition, Instant now);
+
+    /** A rule, locked until the transaction ends (what an update replaces); empty when there is no such rule. */
+    Optional<AlertRule> findForUpdate(long id);
 
     /** Replaces a rule's definition; empty when there is no such rule. */
     Optional<AlertRule> replace(long id, AlertRuleDefinition definition, Instant now);
@@ -27,8 +23,4 @@ public interface AlertRuleBook {
 
     /** The enabled rules, oldest first. */
     List<AlertRule> enabledRules();
-
-    Page<AlertRule> page(ListQuery<AlertListFilter> query);
-
-    long count(AlertListFilter filter);
 }

@@ -5,10 +5,15 @@ import java.time.Clock;
 import com.crashanalytics.domain.common.ConflictException;
 import com.crashanalytics.domain.common.InvalidInputException;
 import com.crashanalytics.domain.common.NotFoundException;
+import com.crashanalytics.domain.audit.AuditedEntity;
+import com.crashanalytics.domain.audit.Auditor;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.common.Violations;
 
-/** Creates, replaces and deletes alert rules, each in one transaction, after checking what the definition cannot. */
+/**
+ * Creates, replaces and deletes alert rules, each in one transaction, after checking what the definition cannot.
+ * Every change goes into the audit trail.
+ */
 public final class AlertRuleService implements ManageAlertRulesUseCase {
 
     private final AlertRuleBook rules;
@@ -16,14 +21,16 @@ public final class AlertRuleService implements ManageAlertRulesUseCase {
     private final AlertChannels channels;
     private final Transactions transactions;
     private final Clock clock;
+    private final Auditor auditor;
 
     public AlertRuleService(AlertRuleBook rules, AlertLog log, AlertChannels channels, Transactions transactions,
-                            Clock clock) {
+                            Clock clock, Auditor auditor) {
         this.rules = rules;
         this.log = log;
         this.channels = channels;
         this.transactions = transactions;
         this.clock = clock;
+        this.auditor = auditor;
     }
 
     @Override
@@ -31,7 +38,9 @@ public final class AlertRuleService implements ManageAlertRulesUseCase {
         checkChannels(definition);
         return transactions.inTransaction(() -> {
             checkNameFree(definition, 0);
-            return rules.add(definition, clock.instant());
+            AlertRule created = rules.add(definition, clock.instant());
+            auditor.created(AuditedEntity.ALERT_RULE, Long.toString(created.id()), created);
+            return created;
         });
     }
 
@@ -41,9 +50,12 @@ public final class AlertRuleService implements ManageAlertRulesUseCase {
         checkChannels(definition);
         return transactions.inTransaction(() -> {
             checkNameFree(definition, ruleId);
+            AlertRule before = rules.findForUpdate(ruleId)
+                    .orElseThrow(() -> new NotFoundException("id", "no alert rule has the id " + id));
             AlertRule updated = rules.replace(ruleId, definition, clock.instant())
                     .orElseThrow(() -> new NotFoundException("id", "no alert rule has the id " + id));
             log.forgetEpisodes(ruleId);
+            auditor.updated(AuditedEntity.ALERT_RULE, Long.toString(ruleId), before, updated);
             return updated;
         });
     }
@@ -51,8 +63,12 @@ public final class AlertRuleService implements ManageAlertRulesUseCase {
     @Override
     public AlertRule delete(String id) {
         long ruleId = parseId("id", id);
-        return transactions.inTransaction(() -> rules.delete(ruleId)
-                .orElseThrow(() -> new NotFoundException("id", "no alert rule has the id " + id)));
+        return transactions.inTransaction(() -> {
+            AlertRule deleted = rules.delete(ruleId)
+                    .orElseThrow(() -> new NotFoundException("id", "no alert rule has the id " + id));
+            auditor.deleted(AuditedEntity.ALERT_RULE, Long.toString(ruleId), deleted);
+            return deleted;
+        });
     }
 
     /** A rule id as the API shows it (a decimal number), or a violation of {@code field}. */

@@ -7,7 +7,7 @@
  * <ul>
  *   <li>Money is {@link java.math.BigDecimal} and sums are exact. Quotients are rounded once, {@code HALF_UP}
  *       (ties away from zero, as PostgreSQL's {@code round(numeric, s)} and its numeric column casts do), to the
- *       scales of {@link com.crashanalytics.domain.analytics.Ratios}: fractions to 6 decimals, percentages to 4,
+ *       scales of {@link com.crashanalytics.domain.common.Ratios}: fractions to 6 decimals, percentages to 4,
  *       money to 8, multiplier statistics to 6.</li>
  *   <li>Statistics that go through irrational functions or exist for inference (Sharpe, Sortino, test statistics,
  *       p-values, theoretical probabilities, Brier scores of {@code double} confidences) are {@code double}: no

@@ -1,7 +1,9 @@
 package com.crashanalytics.domain.bot;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
@@ -22,6 +24,14 @@ public interface BotReadModel {
      * bot of a page).
      */
     Map<String, BotStatus> statusOf(Collection<String> botIds);
+
+    /** The bots with these ids that exist, in no particular order (one query for every bot of a level). */
+    List<Bot> findAll(Collection<String> botIds);
+
+    /** The bot with this id, if one is registered. */
+    default Optional<Bot> find(String botId) {
+        return findAll(List.of(botId)).stream().findFirst();
+    }
 
     /** How many bots the filter selects. */
     long count(BotFilter filter);

@@ -3,19 +3,26 @@ package com.crashanalytics.domain.bot;
 import java.time.Clock;
 import java.util.Optional;
 
+import com.crashanalytics.domain.audit.AuditedEntity;
+import com.crashanalytics.domain.audit.Auditor;
 import com.crashanalytics.domain.common.Transactions;
 
-/** Registers bots: first time creates, later times update the mutable configuration or change nothing. */
+/**
+ * Registers bots: first time creates, later times update the mutable configuration or change nothing. Creations and
+ * changes go into the audit trail; a registration that changes nothing does not.
+ */
 public final class BotRegistrationService implements RegisterBotUseCase {
 
     private final BotRegistry registry;
     private final Transactions transactions;
     private final Clock clock;
+    private final Auditor auditor;
 
-    public BotRegistrationService(BotRegistry registry, Transactions transactions, Clock clock) {
+    public BotRegistrationService(BotRegistry registry, Transactions transactions, Clock clock, Auditor auditor) {
         this.registry = registry;
         this.transactions = transactions;
         this.clock = clock;
+        this.auditor = auditor;
     }
 
     @Override
@@ -23,13 +30,17 @@ public final class BotRegistrationService implements RegisterBotUseCase {
         return transactions.inTransaction(() -> {
             Optional<Bot> existing = registry.findForUpdate(command.botId());
             if (existing.isEmpty()) {
-                return new RegisteredBot(registry.save(Bot.register(command, clock.instant())), Registration.CREATED);
+                Bot created = registry.save(Bot.register(command, clock.instant()));
+                auditor.created(AuditedEntity.BOT, created.botId(), created);
+                return new RegisteredBot(created, Registration.CREATED);
             }
             Bot known = existing.get();
             if (known.isConfiguredAs(command)) {
                 return new RegisteredBot(known, Registration.UNCHANGED);
             }
-            return new RegisteredBot(registry.save(known.reconfigure(command, clock.instant())), Registration.UPDATED);
+            Bot updated = registry.save(known.reconfigure(command, clock.instant()));
+            auditor.updated(AuditedEntity.BOT, updated.botId(), known, updated);
+            return new RegisteredBot(updated, Registration.UPDATED);
         });
     }
 }

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * divisor is zero: "no data" is not a number.
  * <p>
  * Lives in {@code common} so the session's running totals and the analytics (which depends on the session through
- * the round area) divide alike; {@code analytics.Ratios} is the same class under the name analytics code uses.
+ * the round area) divide alike, from one class.
  */
-public abstract class Ratios {
+public final class Ratios {
 
     /** Ties away from zero, as PostgreSQL rounds numerics. */
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
@@ -33,8 +33,7 @@ public abstract class Ratios {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** Only for {@code analytics.Ratios}, which names this class in the analytics area; never instantiated. */
-    protected Ratios() {
+    private Ratios() {
     }
 
     /** {@code round(numerator / denominator, 6)}; null when the denominator is zero. */

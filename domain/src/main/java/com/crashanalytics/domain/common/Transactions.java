@@ -12,4 +12,13 @@ public interface Transactions {
 
     /** A read-only unit of work: every read sees the same snapshot of the data, and nothing is written. */
     <T> T readOnly(Supplier<T> work);
+
+    /**
+     * A read-only unit of work whose reader accepts data a few seconds old (a dashboard's, never a bot reading back
+     * what it just wrote): the adapter may answer it from a copy that lags behind the writes (a read replica). Still
+     * one snapshot, still nothing written. Without such a copy it is {@link #readOnly}.
+     */
+    default <T> T readOnlyMayLag(Supplier<T> work) {
+        return readOnly(work);
+    }
 }

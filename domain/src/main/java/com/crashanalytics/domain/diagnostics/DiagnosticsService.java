@@ -3,11 +3,12 @@ package com.crashanalytics.domain.diagnostics;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.crashanalytics.domain.bot.BotErrors;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.common.ConflictException;
 import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.Transactions;
-import com.crashanalytics.domain.session.SessionLifecycleService;
+import com.crashanalytics.domain.session.SessionErrors;
 import com.crashanalytics.domain.session.SessionLog;
 import org.jspecify.annotations.Nullable;
 
@@ -74,13 +75,13 @@ public final class DiagnosticsService implements LogDiagnosticsUseCase {
     /** Checks the bot and session exist and go together; the round's id when the round is already logged. */
     private @Nullable UUID roundOf(DiagnosticTarget target) {
         if (bots.find(target.botId()).isEmpty()) {
-            throw SessionLifecycleService.unknownBot("botId", target.botId());
+            throw BotErrors.unknownBot("botId", target.botId());
         }
         if (target.sessionId() == null) {
             return null;
         }
         if (sessions.find(target.sessionId()).filter(session -> session.belongsTo(target.botId())).isEmpty()) {
-            throw SessionLifecycleService.unknownSession("sessionId", target.botId(), target.sessionId());
+            throw SessionErrors.unknownSession("sessionId", target.botId(), target.sessionId());
         }
         if (target.roundNumber() == null) {
             return null;

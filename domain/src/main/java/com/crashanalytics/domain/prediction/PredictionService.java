@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.crashanalytics.domain.bot.PlatformRegistry;
+import com.crashanalytics.domain.bot.BotErrors;
 import com.crashanalytics.domain.bot.PlatformRegistry.PlatformKey;
+import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.common.ConflictException;
 import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.live.EventJournal;
 import com.crashanalytics.domain.round.CrashPointJudge;
 import com.crashanalytics.domain.round.Round;
-import com.crashanalytics.domain.session.SessionLifecycleService;
 
 /**
  * Logs predictions and judges them. Judging happens where the outcome becomes known: when a round's crash point is
@@ -45,7 +45,7 @@ public final class PredictionService implements LogPredictionUseCase, CrashPoint
     public LoggedPrediction logPrediction(LogPredictionCommand command) {
         return transactions.inTransaction(() -> {
             if (platforms.find(command.gameName(), command.platformCode()).isEmpty()) {
-                throw SessionLifecycleService.unconfiguredPlatform("platformCode", command.gameName(),
+                throw BotErrors.unconfiguredPlatform("platformCode", command.gameName(),
                         command.platformCode());
             }
             Prediction prediction = Prediction.logged(ids.newId(), command);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import com.crashanalytics.domain.bot.BotErrors;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.common.paging.ListQuery;
@@ -12,7 +13,6 @@ import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.round.RoundFilter;
 import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.session.Session;
-import com.crashanalytics.domain.session.SessionLifecycleService;
 import com.crashanalytics.domain.session.SessionLog;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +43,7 @@ public final class RestartRecoveryService implements ResumeUseCase {
             @Nullable Session last = bot.currentSessionId() == null ? null
                     : sessions.find(bot.currentSessionId()).orElse(null);
             return new Resume(bot, last, last == null ? List.<Round>of() : lastRounds(last, query.lastRounds()));
-        })).orElseThrow(() -> SessionLifecycleService.unknownBot("botId", query.botId()));
+        })).orElseThrow(() -> BotErrors.unknownBot("botId", query.botId()));
     }
 
     private List<Round> lastRounds(Session session, int count) {

@@ -10,7 +10,7 @@ import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.round.RoundLogbook.RoundRecords;
 import com.crashanalytics.domain.round.RoundLogbook.StoredRound;
 import com.crashanalytics.domain.session.Session;
-import com.crashanalytics.domain.session.SessionLifecycleService;
+import com.crashanalytics.domain.session.SessionErrors;
 import com.crashanalytics.domain.session.SessionLog;
 
 /**
@@ -93,7 +93,7 @@ public final class RoundDetailService implements LogRoundDetailUseCase {
     private Session lockedSessionOf(String botId, String sessionId) {
         Session session = sessions.lockAll(List.of(sessionId)).stream().findFirst()
                 .filter(found -> found.belongsTo(botId))
-                .orElseThrow(() -> SessionLifecycleService.unknownSession("sessionId", botId, sessionId));
+                .orElseThrow(() -> SessionErrors.unknownSession("sessionId", botId, sessionId));
         return session;
     }
 }

@@ -16,10 +16,11 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import com.crashanalytics.domain.bot.Bot;
+import com.crashanalytics.domain.bot.BotErrors;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.Platform;
-import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.bot.PlatformRegistry.PlatformKey;
+import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.common.ConflictException;
 import com.crashanalytics.domain.common.DecimalLimits;
 import com.crashanalytics.domain.common.DomainException;
@@ -35,7 +36,7 @@ import com.crashanalytics.domain.round.RoundLogbook.StoredRound;
 import com.crashanalytics.domain.session.LedgerEntry;
 import com.crashanalytics.domain.session.RoundStanding;
 import com.crashanalytics.domain.session.Session;
-import com.crashanalytics.domain.session.SessionLifecycleService;
+import com.crashanalytics.domain.session.SessionErrors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -151,8 +152,8 @@ public final class RoundLoggingService implements LogRoundUseCase {
                 Session session = sessionOf(report);
                 if (session == null) {
                     problems.add(knownBots.contains(report.botId())
-                            ? SessionLifecycleService.unknownSession(path + "sessionId", report.botId(), report.sessionId())
-                            : SessionLifecycleService.unknownBot(path + "botId", report.botId()));
+                            ? SessionErrors.unknownSession(path + "sessionId", report.botId(), report.sessionId())
+                            : BotErrors.unknownBot(path + "botId", report.botId()));
                     continue;
                 }
                 StoredRound storedRound = stored.get(report.key());
@@ -186,7 +187,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
         private boolean placeProblem(RoundReport report, Session session, String path) {
             PlatformKey played = playedOn(report, session);
             if (!configured.containsKey(played)) {
-                problems.add(SessionLifecycleService.unconfiguredPlatform(path + "platformCode", played.gameName(),
+                problems.add(BotErrors.unconfiguredPlatform(path + "platformCode", played.gameName(),
                         played.platformCode()));
                 return true;
             }

@@ -3,6 +3,7 @@ package com.crashanalytics.domain.round;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.crashanalytics.domain.common.paging.ListQuery;
@@ -39,6 +40,14 @@ public interface RoundReadModel {
 
     /** The rounds with these keys that are logged, in no particular order. */
     List<Round> findAll(Collection<RoundKey> keys);
+
+    /** The rounds with these ids that are logged, in no particular order. */
+    List<Round> findAllById(Collection<UUID> ids);
+
+    /** The round with this id, if one is logged. */
+    default Optional<Round> find(UUID id) {
+        return findAllById(List.of(id)).stream().findFirst();
+    }
 
     /** The multiplier samples of each round, by sample index (an empty list for a round without any). */
     Map<UUID, List<MultiplierSample>> samplesOf(Collection<UUID> roundIds);

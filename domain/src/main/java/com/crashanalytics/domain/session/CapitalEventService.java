@@ -1,5 +1,6 @@
 package com.crashanalytics.domain.session;
 
+import com.crashanalytics.domain.bot.BotErrors;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.common.ConflictException;
 import com.crashanalytics.domain.common.IdGenerator;
@@ -30,10 +31,10 @@ public final class CapitalEventService implements LogCapitalEventUseCase {
     public LoggedCapitalEvent logCapitalEvent(LogCapitalEventCommand command) {
         return transactions.inTransaction(() -> {
             if (bots.find(command.botId()).isEmpty()) {
-                throw SessionLifecycleService.unknownBot("botId", command.botId());
+                throw BotErrors.unknownBot("botId", command.botId());
             }
             if (sessions.find(command.sessionId()).filter(session -> session.belongsTo(command.botId())).isEmpty()) {
-                throw SessionLifecycleService.unknownSession("sessionId", command.botId(), command.sessionId());
+                throw SessionErrors.unknownSession("sessionId", command.botId(), command.sessionId());
             }
             CapitalEvent event = new CapitalEvent(ids.newId(), command.botId(), command.sessionId(),
                     command.clientEventId(), command.kind(), command.amount(), command.effectiveTime(), command.note(),

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 import com.crashanalytics.domain.bot.Bot;
+import com.crashanalytics.domain.bot.BotErrors;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.PlatformRegistry;
 import com.crashanalytics.domain.common.ConflictException;
 import com.crashanalytics.domain.common.InvalidInputException;
-import com.crashanalytics.domain.common.NotFoundException;
 import com.crashanalytics.domain.common.Transactions;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +39,7 @@ public final class SessionLifecycleService implements StartSessionUseCase, EndSe
             }
             Bot bot = knownBot(command.botId());
             if (platforms.find(command.gameName(), command.platformCode()).isEmpty()) {
-                throw unconfiguredPlatform("platformCode", command.gameName(), command.platformCode());
+                throw BotErrors.unconfiguredPlatform("platformCode", command.gameName(), command.platformCode());
             }
             Session session = Session.start(command, bot.strategyName());
             if (!sessions.insertIfAbsent(session)) {
@@ -106,32 +106,15 @@ public final class SessionLifecycleService implements StartSessionUseCase, EndSe
     }
 
     private Bot knownBot(String botId) {
-        return bots.find(botId).orElseThrow(() -> unknownBot("botId", botId));
+        return bots.find(botId).orElseThrow(() -> BotErrors.unknownBot("botId", botId));
     }
 
     private Session lockedSessionOf(String botId, String sessionId) {
         Session session = sessions.lockAll(List.of(sessionId)).stream().findFirst()
-                .orElseThrow(() -> unknownSession("sessionId", botId, sessionId));
+                .orElseThrow(() -> SessionErrors.unknownSession("sessionId", botId, sessionId));
         if (!session.belongsTo(botId)) {
-            throw unknownSession("sessionId", botId, sessionId);
+            throw SessionErrors.unknownSession("sessionId", botId, sessionId);
         }
         return session;
-    }
-
-    /** The error for a bot id nobody registered. */
-    public static NotFoundException unknownBot(String field, String botId) {
-        return new NotFoundException(field, "no bot is registered as '" + botId + "'; call registerBot first");
-    }
-
-    /** The error for a session the bot does not have (unknown, or another bot's). */
-    public static NotFoundException unknownSession(String field, String botId, String sessionId) {
-        return new NotFoundException(field, "bot '" + botId + "' has no session '" + sessionId
-                + "'; call startSession first");
-    }
-
-    /** The error for a game and platform nobody configured. */
-    public static NotFoundException unconfiguredPlatform(String field, String gameName, String platformCode) {
-        return new NotFoundException(field, "game '" + gameName + "' is not configured on platform '" + platformCode
-                + "'; call configurePlatform first");
     }
 }

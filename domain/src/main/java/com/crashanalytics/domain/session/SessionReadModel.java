@@ -3,6 +3,7 @@ package com.crashanalytics.domain.session;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
@@ -37,4 +38,9 @@ public interface SessionReadModel {
 
     /** The sessions with these ids that exist, in no particular order. */
     List<Session> findAll(Collection<String> sessionIds);
+
+    /** The session with this id, if one was started. */
+    default Optional<Session> find(String sessionId) {
+        return findAll(List.of(sessionId)).stream().findFirst();
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +85,43 @@ class RetentionServiceTest {
         }
     }
 
+    /** Month partitions of the rounds' tables: none until a test adds some. */
+    final class InMemoryPartitions implements RoundPartitions {
+        final java.util.TreeMap<YearMonth, Long> roundsPerMonth = new java.util.TreeMap<>();
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public boolean prepare(YearMonth month) {
+            calls.add("prepare " + month + " (in transaction: " + transactions.open + ")");
+            return roundsPerMonth.putIfAbsent(month, 0L) == null;
+        }
+
+        @Override
+        public List<YearMonth> monthsEndingBy(Instant instant) {
+            return roundsPerMonth.keySet().stream()
+                    .filter(month -> !month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).isAfter(instant))
+                    .toList();
+        }
+
+        @Override
+        public List<MonthPartition> partitionsOf(YearMonth month) {
+            long rounds = roundsPerMonth.get(month);
+            String suffix = "_" + month.toString().replace('-', '_');
+            return List.of(new MonthPartition("crash_game_rounds", "crash_game_rounds" + suffix, rounds),
+                    new MonthPartition("analytics_round_multipliers", "analytics_round_multipliers" + suffix, 2 * rounds));
+        }
+
+        @Override
+        public List<MonthPartition> drop(YearMonth month) {
+            calls.add("drop " + month + " (in transaction: " + transactions.open + ")");
+            List<MonthPartition> dropped = partitionsOf(month);
+            roundsPerMonth.remove(month);
+            return dropped;
+        }
+    }
+
     final RecordingTransactions transactions = new RecordingTransactions();
+    final InMemoryPartitions partitions = new InMemoryPartitions();
     final CountingStore store = new CountingStore();
     final RetentionPolicy policy = new RetentionPolicy(Map.of(RetainedData.ROUNDS, Duration.ofDays(90),
             RetainedData.ERRORS, Duration.ofDays(30), RetainedData.OCR_VALIDATIONS, Duration.ZERO), 5);
@@ -105,7 +142,7 @@ class RetentionServiceTest {
 
     @Test
     void aRealRunDeletesInBatchesUntilOneComesBackShortAndAddsThemUpPerTable() {
-        CleanupReport report = new RetentionService(policy, store, free, transactions, CLOCK).cleanup(false);
+        CleanupReport report = new RetentionService(policy, store, partitions, free, transactions, CLOCK).cleanup(false);
 
         assertThat(report.dryRun()).isFalse();
         assertThat(report.ranAt()).isEqualTo(NOW);
@@ -127,7 +164,7 @@ class RetentionServiceTest {
 
     @Test
     void aDryRunOnlyCounts() {
-        CleanupReport report = new RetentionService(policy, store, free, transactions, CLOCK).cleanup(true);
+        CleanupReport report = new RetentionService(policy, store, partitions, free, transactions, CLOCK).cleanup(true);
 
         assertThat(report.dryRun()).isTrue();
         assertThat(report.tables()).extracting(TableCleanup::rows).containsExactly(12L, 0L, 24L, 0L, 3L);
@@ -144,11 +181,60 @@ class RetentionServiceTest {
                 return Optional.empty();
             }
         };
-        RetentionService retention = new RetentionService(policy, store, taken, transactions, CLOCK);
+        RetentionService retention = new RetentionService(policy, store, partitions, taken, transactions, CLOCK);
 
         assertThatThrownBy(() -> retention.cleanup(false)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("running already");
         assertThat(retention.cleanupUnlessRunningElsewhere()).isEmpty();
         assertThat(store.calls).isEmpty();
+    }
+
+    @Test
+    void wholeMonthsBeforeTheCutoffAreDroppedAsPartitionsAndTheRestDeletedInBatches() {
+        partitions.roundsPerMonth.put(YearMonth.of(2026, 7), 100L);
+        partitions.roundsPerMonth.put(YearMonth.of(2026, 8), 40L);
+        partitions.roundsPerMonth.put(YearMonth.of(2026, 9), 7L); // the cut-off, 2026-09-05T05:00Z, falls in it
+
+        CleanupReport dryRun = new RetentionService(policy, store, partitions, free, transactions, CLOCK).cleanup(true);
+        assertThat(dryRun.tables().get(0)).isEqualTo(new TableCleanup("crash_game_rounds",
+                Instant.parse("2026-09-05T05:00:00Z"), 12, List.of("crash_game_rounds_2026_07", "crash_game_rounds_2026_08")));
+        assertThat(partitions.roundsPerMonth).hasSize(3);
+        store.calls.clear();
+
+        CleanupReport report = new RetentionService(policy, store, partitions, free, transactions, CLOCK).cleanup(false);
+
+        // 140 rounds in the dropped months plus the store's 12 deleted row by row; samples twice that.
+        assertThat(report.tables()).startsWith(
+                new TableCleanup("crash_game_rounds", Instant.parse("2026-09-05T05:00:00Z"), 152,
+                        List.of("crash_game_rounds_2026_07", "crash_game_rounds_2026_08")),
+                new TableCleanup("analytics_round_outcomes", Instant.parse("2026-09-05T05:00:00Z"), 0),
+                new TableCleanup("analytics_round_multipliers", Instant.parse("2026-09-05T05:00:00Z"), 304,
+                        List.of("analytics_round_multipliers_2026_07", "analytics_round_multipliers_2026_08")));
+        assertThat(partitions.roundsPerMonth).containsOnlyKeys(YearMonth.of(2026, 9));
+        assertThat(partitions.calls).containsExactly("drop 2026-07 (in transaction: true)", "drop 2026-08 (in transaction: true)");
+        assertThat(store.calls.indexOf("settle < 2026-09-05T05:00:00Z")).as("settled before anything goes").isZero();
+    }
+
+    @Test
+    void partitionsArePreparedFromTheCutoffMonthThroughTheMonthsAheadEachInItsOwnTransaction() {
+        partitions.roundsPerMonth.put(YearMonth.of(2026, 12), 5L);
+        RetentionService retention = new RetentionService(policy, store, partitions, free, transactions, CLOCK);
+
+        assertThat(retention.preparePartitions()).containsExactly(YearMonth.of(2026, 9), YearMonth.of(2026, 10),
+                YearMonth.of(2026, 11), YearMonth.of(2027, 1), YearMonth.of(2027, 2), YearMonth.of(2027, 3));
+        assertThat(partitions.calls).hasSize(7).allMatch(call -> call.endsWith("(in transaction: true)"));
+        assertThat(retention.preparePartitions()).as("nothing left to create").isEmpty();
+
+        RetentionPolicy keptForEver = new RetentionPolicy(Map.of(), 5, 0);
+        assertThat(keptForEver.partitionMonths(NOW)).containsExactly(YearMonth.of(2026, 12));
+        assertThatThrownBy(() -> new RetentionPolicy(Map.of(), 5, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theScheduledRunPreparesTheMonthsAheadBeforeItCleansUp() {
+        new RetentionService(policy, store, partitions, free, transactions, CLOCK).cleanupUnlessRunningElsewhere();
+
+        assertThat(partitions.calls).first().isEqualTo("prepare 2026-09 (in transaction: true)");
+        assertThat(partitions.roundsPerMonth.lastKey()).isEqualTo(YearMonth.of(2027, 3));
     }
 }

@@ -11,18 +11,17 @@ import com.crashanalytics.domain.alert.AlertEvaluationService;
 import com.crashanalytics.domain.alert.AlertLog;
 import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.alert.AlertRuleService;
+import com.crashanalytics.domain.audit.Auditor;
 import com.crashanalytics.domain.alert.RetryBackoff;
 import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.live.EventJournal;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the alert use cases to the persistence ports, the HTTP channels and the schedule. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AlertSettings.class)
 public class AlertConfiguration {
 
     @Bean
@@ -32,8 +31,8 @@ public class AlertConfiguration {
 
     @Bean
     AlertRuleService alertRuleService(AlertRuleBook rules, AlertLog log, AlertChannels channels,
-                                      Transactions transactions, Clock clock) {
-        return new AlertRuleService(rules, log, channels, transactions, clock);
+                                      Transactions transactions, Clock clock, Auditor auditor) {
+        return new AlertRuleService(rules, log, channels, transactions, clock, auditor);
     }
 
     @Bean

@@ -8,13 +8,11 @@ import com.crashanalytics.api.paging.Connection;
 import com.crashanalytics.api.paging.Connection.Counter;
 import com.crashanalytics.domain.alert.Alert;
 import com.crashanalytics.domain.alert.AlertChannels;
-import com.crashanalytics.domain.alert.AlertDeliveries;
 import com.crashanalytics.domain.alert.AlertDelivery;
 import com.crashanalytics.domain.alert.AlertKind;
 import com.crashanalytics.domain.alert.AlertListFilter;
-import com.crashanalytics.domain.alert.AlertLog;
+import com.crashanalytics.domain.alert.AlertReadModel;
 import com.crashanalytics.domain.alert.AlertRule;
-import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.alert.AlertRuleService;
 import com.crashanalytics.domain.alert.AlertScope;
 import com.crashanalytics.domain.alert.DeliveryStatus;
@@ -32,18 +30,13 @@ import org.springframework.stereotype.Controller;
 class AlertController {
 
     private final ManageAlertRulesUseCase manage;
-    private final AlertRuleBook rules;
-    private final AlertLog alerts;
-    private final AlertDeliveries deliveries;
-    private final AlertChannels channels;
+    private final AlertReadModel reads;
+    private final AlertSettings settings;
 
-    AlertController(ManageAlertRulesUseCase manage, AlertRuleBook rules, AlertLog alerts, AlertDeliveries deliveries,
-                    AlertChannels channels) {
+    AlertController(ManageAlertRulesUseCase manage, AlertReadModel reads, AlertSettings settings) {
         this.manage = manage;
-        this.rules = rules;
-        this.alerts = alerts;
-        this.deliveries = deliveries;
-        this.channels = channels;
+        this.reads = reads;
+        this.settings = settings;
     }
 
     @MutationMapping
@@ -63,8 +56,10 @@ class AlertController {
 
     @QueryMapping
     Connection<RuleView> alertRules(@Argument Integer first, @Argument String after) {
-        ListQuery<AlertListFilter> query = ListQuery.of(AlertListFilter.ALL, AlertRuleBook.BY_ID, first, after, null);
-        return Connection.of(rules.page(query).map(RuleView::of), Counter.direct(() -> rules.count(query.filter())));
+        ListQuery<AlertListFilter> query = ListQuery.of(AlertListFilter.ALL, AlertReadModel.RULES_BY_ID, first, after,
+                null);
+        return Connection.of(reads.rules(query).map(RuleView::of),
+                Counter.direct(() -> reads.countRules(query.filter())));
     }
 
     @QueryMapping
@@ -72,8 +67,8 @@ class AlertController {
                              @Argument SortDirection direction) {
         AlertListFilter filter = new AlertListFilter(ruleId == null ? null : AlertRuleService.parseId("ruleId", ruleId),
                 null, null);
-        ListQuery<AlertListFilter> query = ListQuery.of(filter, AlertLog.BY_ID, first, after, direction);
-        return Connection.of(alerts.page(query), Counter.direct(() -> alerts.count(query.filter())));
+        ListQuery<AlertListFilter> query = ListQuery.of(filter, AlertReadModel.ALERTS_BY_ID, first, after, direction);
+        return Connection.of(reads.alerts(query), Counter.direct(() -> reads.countAlerts(query.filter())));
     }
 
     @QueryMapping
@@ -82,13 +77,14 @@ class AlertController {
                                               @Argument SortDirection direction) {
         AlertListFilter filter = new AlertListFilter(null,
                 alertId == null ? null : AlertRuleService.parseId("alertId", alertId), status);
-        ListQuery<AlertListFilter> query = ListQuery.of(filter, AlertDeliveries.BY_ID, first, after, direction);
-        return Connection.of(deliveries.page(query), Counter.direct(() -> deliveries.count(query.filter())));
+        ListQuery<AlertListFilter> query = ListQuery.of(filter, AlertReadModel.DELIVERIES_BY_ID, first, after,
+                direction);
+        return Connection.of(reads.deliveries(query), Counter.direct(() -> reads.countDeliveries(query.filter())));
     }
 
     @QueryMapping
     List<AlertChannels.Channel> alertChannels() {
-        return channels.configured();
+        return settings.configuredChannels();
     }
 
     /** The GraphQL {@code AlertRulePayload}. */

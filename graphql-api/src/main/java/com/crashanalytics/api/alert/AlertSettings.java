@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
+import com.crashanalytics.domain.alert.AlertChannels;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -38,6 +40,14 @@ public record AlertSettings(Duration evaluationInterval, Duration deliveryInterv
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("gateway.alerts.channels: " + String.join("; ", problems));
         }
+    }
+
+    /** The channels by name and kind, never their secrets: what administrators may see of them. */
+    public List<AlertChannels.Channel> configuredChannels() {
+        return channels.entrySet().stream()
+                .map(entry -> new AlertChannels.Channel(entry.getKey(),
+                        Objects.requireNonNull(entry.getValue().kind()).name()))
+                .toList();
     }
 
     /** The kinds of channel the gateway can deliver to. */

@@ -55,9 +55,7 @@ public final class HttpAlertChannels implements AlertChannels {
 
     @Override
     public List<Channel> configured() {
-        return settings.channels().entrySet().stream()
-                .map(entry -> new Channel(entry.getKey(), Objects.requireNonNull(entry.getValue().kind()).name()))
-                .toList();
+        return settings.configuredChannels();
     }
 
     @Override

@@ -3,21 +3,20 @@ package com.crashanalytics.api.analytics;
 import java.math.BigDecimal;
 import java.util.List;
 
-import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.multipliers.BigMultiplierGaps;
+import com.crashanalytics.domain.analytics.multipliers.BigMultiplierGapsQuery;
 import com.crashanalytics.domain.analytics.multipliers.BigMultiplierHit;
-import com.crashanalytics.domain.analytics.multipliers.BucketEdges;
-import com.crashanalytics.domain.analytics.multipliers.CrashPointDistribution;
-import com.crashanalytics.domain.analytics.multipliers.MultiplierDistribution;
-import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
-import com.crashanalytics.domain.analytics.multipliers.PercentileFractions;
+import com.crashanalytics.domain.analytics.multipliers.GetBigMultiplierGapsUseCase;
+import com.crashanalytics.domain.analytics.multipliers.GetMultiplierDistributionUseCase;
+import com.crashanalytics.domain.analytics.multipliers.GetMultiplierDistributionUseCase.PlatformDistribution;
+import com.crashanalytics.domain.analytics.multipliers.MultiplierDistributionQuery;
+import com.crashanalytics.domain.analytics.multipliers.RecentHitsQuery;
 import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
 import com.crashanalytics.domain.analytics.quality.ErrorTypeCount;
 import com.crashanalytics.domain.analytics.quality.OcrQuality;
+import com.crashanalytics.domain.analytics.signals.GetSignalEffectivenessUseCase;
 import com.crashanalytics.domain.analytics.signals.SignalEffectiveness;
-import com.crashanalytics.domain.analytics.signals.SignalReadModel;
-import com.crashanalytics.domain.common.NotFoundException;
-import com.crashanalytics.domain.common.Violations;
+import com.crashanalytics.domain.analytics.signals.SignalEffectivenessQuery;
 import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
 import org.jspecify.annotations.Nullable;
@@ -29,17 +28,21 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Crash multipliers against the provably fair distribution, gaps between big multipliers, signal effectiveness and
- * data quality: SQL counts, the domain turns the counts into statistics.
+ * data quality. Binds the arguments into the domain's self-validating queries and maps the answers; the use cases
+ * look up the house edge and do the statistics.
  */
 @Controller
 class DistributionController {
 
-    private final MultiplierReadModel multipliers;
-    private final SignalReadModel signals;
+    private final GetMultiplierDistributionUseCase distributions;
+    private final GetBigMultiplierGapsUseCase gaps;
+    private final GetSignalEffectivenessUseCase signals;
     private final DataQualityReadModel quality;
 
-    DistributionController(MultiplierReadModel multipliers, SignalReadModel signals, DataQualityReadModel quality) {
-        this.multipliers = multipliers;
+    DistributionController(GetMultiplierDistributionUseCase distributions, GetBigMultiplierGapsUseCase gaps,
+                           GetSignalEffectivenessUseCase signals, DataQualityReadModel quality) {
+        this.distributions = distributions;
+        this.gaps = gaps;
         this.signals = signals;
         this.quality = quality;
     }
@@ -49,53 +52,36 @@ class DistributionController {
                                                       @Argument @Nullable TimeWindowInput window,
                                                       @Argument @Nullable List<BigDecimal> edges,
                                                       @Argument @Nullable List<BigDecimal> percentiles) {
-        TimeWindow span = TimeWindowInput.toWindow(window);
-        BucketEdges bucketEdges = edges == null ? BucketEdges.DEFAULT : new BucketEdges(edges);
-        PercentileFractions fractions = percentiles == null ? PercentileFractions.DEFAULT
-                : new PercentileFractions(percentiles);
-        BigDecimal houseEdge = houseEdge(game, platform);
-        MultiplierDistribution distribution = MultiplierDistribution.ofCounts(
-                multipliers.crashCounts(game, platform, span), bucketEdges, fractions,
-                CrashPointDistribution.withHouseEdge(houseEdge));
-        return MultiplierDistributionView.of(game, platform, houseEdge, distribution);
+        PlatformDistribution answer = distributions.distribution(MultiplierDistributionQuery.of(game, platform,
+                TimeWindowInput.toWindow(window), edges, percentiles));
+        return MultiplierDistributionView.of(answer.game(), answer.platform(), answer.houseEdgePercent(),
+                answer.distribution());
     }
 
-    /** The gaps; the query's scope travels along as local context for the fields that read more of it. */
+    /** The gaps; the query travels along as local context for the fields that read more of its scope. */
     @QueryMapping
     DataFetcherResult<BigMultiplierGaps> streaks(@Argument String game, @Argument String platform,
                                                  @Argument BigDecimal threshold,
                                                  @Argument @Nullable TimeWindowInput window) {
-        TimeWindow span = TimeWindowInput.toWindow(window);
-        BigMultiplierGaps.validateThreshold(threshold);
-        CrashPointDistribution theory = CrashPointDistribution.withHouseEdge(houseEdge(game, platform));
+        BigMultiplierGapsQuery query = new BigMultiplierGapsQuery(game, platform, threshold,
+                TimeWindowInput.toWindow(window));
         return DataFetcherResult.<BigMultiplierGaps>newResult()
-                .data(BigMultiplierGaps.of(multipliers.gaps(game, platform, threshold, span), threshold, theory))
-                .localContext(GraphQLContext.newContext()
-                        .of("streakScope", new StreakScope(game, platform, threshold, span)).build())
+                .data(gaps.gaps(query))
+                .localContext(GraphQLContext.newContext().of("streakScope", query).build())
                 .build();
     }
 
     /** The latest hits of the streaks' game, platform, threshold and window, each with the gap before it. */
     @SchemaMapping(typeName = "BigMultiplierGaps")
-    List<BigMultiplierHit> recentHits(@LocalContextValue StreakScope streakScope, @Argument int last) {
-        new Violations().check(last >= 1 && last <= BigMultiplierHit.MAX_COUNT, "last", "RANGE",
-                "must be between 1 and " + BigMultiplierHit.MAX_COUNT + " (got " + last + ")").throwIfAny();
-        return multipliers.recentHits(streakScope.game(), streakScope.platform(), streakScope.threshold(),
-                streakScope.window(), last);
-    }
-
-    /** What a streaks query asked for. */
-    record StreakScope(String game, String platform, BigDecimal threshold, TimeWindow window) {
+    List<BigMultiplierHit> recentHits(@LocalContextValue BigMultiplierGapsQuery streakScope, @Argument int last) {
+        return gaps.recentHits(new RecentHitsQuery(streakScope, last));
     }
 
     @QueryMapping
     List<SignalEffectiveness> signalEffectiveness(@Argument @Nullable String signalType,
                                                   @Argument @Nullable TimeWindowInput window, @Argument int buckets) {
-        TimeWindow span = TimeWindowInput.toWindow(window);
-        SignalEffectiveness.validateBucketCount(buckets);
-        return signals.scores(signalType, span, buckets).entrySet().stream()
-                .map(entry -> SignalEffectiveness.of(entry.getKey(), entry.getValue(), buckets))
-                .toList();
+        return signals.effectiveness(new SignalEffectivenessQuery(signalType, TimeWindowInput.toWindow(window),
+                buckets));
     }
 
     @QueryMapping
@@ -106,10 +92,5 @@ class DistributionController {
     @QueryMapping
     List<OcrQuality> ocrQuality(@Argument @Nullable TimeWindowInput window) {
         return quality.ocrQuality(TimeWindowInput.toWindow(window));
-    }
-
-    private BigDecimal houseEdge(String game, String platform) {
-        return multipliers.houseEdgePercent(game, platform).orElseThrow(() -> new NotFoundException("platform",
-                "no platform '" + platform + "' is configured for game '" + game + "'"));
     }
 }

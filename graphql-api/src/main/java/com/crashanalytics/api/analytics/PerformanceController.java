@@ -1,18 +1,18 @@
 package com.crashanalytics.api.analytics;
 
-import static com.crashanalytics.api.analytics.ArgumentBatches.byArguments;
-
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
+import com.crashanalytics.api.paging.BatchLoaders;
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
-import com.crashanalytics.domain.analytics.performance.LeaderboardQuery;
-import com.crashanalytics.domain.analytics.performance.Leaderboard;
+import com.crashanalytics.domain.analytics.performance.GetLeaderboardUseCase;
+import com.crashanalytics.domain.analytics.performance.GetLeaderboardUseCase.RankedLeaderboard;
 import com.crashanalytics.domain.analytics.performance.LeaderboardMetric;
+import com.crashanalytics.domain.analytics.performance.LeaderboardQuery;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceScope;
 import com.crashanalytics.domain.analytics.performance.PerformanceStats;
@@ -21,17 +21,15 @@ import com.crashanalytics.domain.analytics.performance.Period;
 import com.crashanalytics.domain.analytics.performance.PeriodSummary;
 import com.crashanalytics.domain.analytics.performance.RoundSeries;
 import com.crashanalytics.domain.bot.Bot;
-import com.crashanalytics.domain.bot.BotRegistry;
-import graphql.schema.DataFetchingEnvironment;
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
-import reactor.core.publisher.Mono;
 
 /**
  * Performance analytics: a bot's statistics and equity curve, strategies side by side, a game's statistics and the
@@ -42,47 +40,39 @@ import reactor.core.publisher.Mono;
 @Controller
 class PerformanceController {
 
+    // The DataLoaders' names, which the DataLoader parameters below carry (that is how Spring finds them).
     private static final String BOT_STATISTICS = "botStatistics";
     private static final String BOT_EQUITY_CURVES = "botEquityCurves";
     private static final String STRATEGY_PERFORMANCE = "strategyPerformance";
     private static final String BOT_TOTALS = "botTotals";
     private static final String STRATEGY_TOTALS = "strategyTotals";
+    private static final String CURRENCY_OF_FIGURES = "currencyOfFigures";
     private static final PerformanceStats NO_ROUNDS = PerformanceStats.of(new RoundSeries(List.of()));
 
     private final PerformanceReadModel performance;
-    private final BotRegistry bots;
+    private final GetLeaderboardUseCase leaderboard;
     private final Conversions conversions;
 
-    PerformanceController(PerformanceReadModel performance, BotRegistry bots, Conversions conversions,
+    PerformanceController(PerformanceReadModel performance, GetLeaderboardUseCase leaderboard, Conversions conversions,
                           BatchLoaderRegistry loaders) {
         this.performance = performance;
-        this.bots = bots;
+        this.leaderboard = leaderboard;
         this.conversions = conversions;
-        loaders.<BotWindow, PerformanceStats>forName(BOT_STATISTICS).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromCallable(() -> byArguments(keys, key -> new Figures<>(key.scope(), key.equity()),
-                        (figures, batch) -> performance.ofBots(batch.stream().map(BotWindow::botId).toList(),
-                                figures.scope().window(), figures.scope().currency(), figures.scope().conversion(),
-                                figures.equity()),
-                        BotWindow::botId)));
-        loaders.<BotPeriodWindow, List<PeriodSummary>>forName(BOT_EQUITY_CURVES).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromCallable(() -> byArguments(keys, key -> new PeriodWindow(key.period(), key.window()),
-                        (arguments, batch) -> performance.equityCurves(
-                                batch.stream().map(BotPeriodWindow::botId).toList(), arguments.period(), arguments.window()),
-                        BotPeriodWindow::botId)));
-        loaders.<StrategyScope, PerformanceStats>forName(STRATEGY_PERFORMANCE).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromCallable(() -> byArguments(keys, key -> new Figures<>(key.scope(), key.equity()),
-                        (figures, batch) -> performance.ofStrategies(batch.stream().map(StrategyScope::name).toList(),
-                                figures.scope(), figures.equity()),
-                        StrategyScope::name)));
-        loaders.<BotWindow, PerformanceTotals>forName(BOT_TOTALS).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromCallable(() -> byArguments(keys, BotWindow::scope, (scope, batch) ->
-                        performance.totalsOfBots(batch.stream().map(BotWindow::botId).toList(), scope.window(),
-                                scope.currency(), scope.conversion()),
-                        BotWindow::botId)));
-        loaders.<StrategyScope, PerformanceTotals>forName(STRATEGY_TOTALS).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromCallable(() -> byArguments(keys, StrategyScope::scope, (scope, batch) ->
-                        performance.totalsOfStrategies(batch.stream().map(StrategyScope::name).toList(), scope),
-                        StrategyScope::name)));
+        BatchLoaders.byArguments(loaders, BOT_STATISTICS, key -> new Figures<>(key.scope(), key.equity()),
+                BotWindow::botId, (botIds, figures) -> performance.ofBots(botIds, figures.scope().window(),
+                        figures.scope().currency(), figures.scope().conversion(), figures.equity()));
+        BatchLoaders.byArguments(loaders, BOT_EQUITY_CURVES, key -> new PeriodWindow(key.period(), key.window()),
+                BotPeriodWindow::botId,
+                (botIds, arguments) -> performance.equityCurves(botIds, arguments.period(), arguments.window()));
+        BatchLoaders.byArguments(loaders, STRATEGY_PERFORMANCE, key -> new Figures<>(key.scope(), key.equity()),
+                StrategyScope::name,
+                (names, figures) -> performance.ofStrategies(names, figures.scope(), figures.equity()));
+        BatchLoaders.byArguments(loaders, BOT_TOTALS, BotWindow::scope, BotWindow::botId,
+                (botIds, scope) -> performance.totalsOfBots(botIds, scope.window(), scope.currency(),
+                        scope.conversion()));
+        BatchLoaders.byArguments(loaders, STRATEGY_TOTALS, StrategyScope::scope, StrategyScope::name,
+                performance::totalsOfStrategies);
+        BatchLoaders.valuesByKey(loaders, CURRENCY_OF_FIGURES, this::currencies);
     }
 
     /** The per-day Sharpe ratio of the equity returns, × √365 when {@code annualised}. */
@@ -101,26 +91,25 @@ class PerformanceController {
     CompletableFuture<PerformanceView> statistics(Bot bot, @Argument @Nullable TimeWindowInput window,
                                                   @Argument @Nullable String currency,
                                                   @Argument @Nullable String convertTo,
-                                                  DataFetchingEnvironment environment) {
-        CurrencyConversion conversion = conversions.of(convertTo, currency, environment.getGraphQlContext());
+                                                  DataFetchingFieldSelectionSet selection, GraphQLContext request,
+                                                  DataLoader<BotWindow, PerformanceTotals> botTotals,
+                                                  DataLoader<BotWindow, PerformanceStats> botStatistics) {
+        CurrencyConversion conversion = conversions.of(convertTo, currency, request);
         BotWindow key = new BotWindow(bot.botId(), new BotScope(TimeWindowInput.toWindow(window), currency, conversion),
-                PerformanceView.needsEquity(environment.getSelectionSet()));
-        if (!PerformanceView.needsRoundOrder(environment.getSelectionSet())) {
-            DataLoader<BotWindow, PerformanceTotals> totals = environment.getDataLoader(BOT_TOTALS);
-            return totals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE
+                PerformanceView.needsEquity(selection));
+        if (!PerformanceView.needsRoundOrder(selection)) {
+            return botTotals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE
                     : figures).inCurrency(currency, conversion));
         }
-        DataLoader<BotWindow, PerformanceStats> loader = environment.getDataLoader(BOT_STATISTICS);
-        return loader.load(key).thenApply(stats ->
+        return botStatistics.load(key).thenApply(stats ->
                 PerformanceView.of(stats == null ? NO_ROUNDS : stats).inCurrency(currency, conversion));
     }
 
     @SchemaMapping(typeName = "Bot")
     CompletableFuture<List<EquityPointView>> equityCurve(Bot bot, @Argument Period bucket,
                                                          @Argument @Nullable TimeWindowInput window,
-                                                         DataFetchingEnvironment environment) {
-        DataLoader<BotPeriodWindow, List<PeriodSummary>> loader = environment.getDataLoader(BOT_EQUITY_CURVES);
-        return loader.load(new BotPeriodWindow(bot.botId(), bucket, TimeWindowInput.toWindow(window)))
+                                                         DataLoader<BotPeriodWindow, List<PeriodSummary>> botEquityCurves) {
+        return botEquityCurves.load(new BotPeriodWindow(bot.botId(), bucket, TimeWindowInput.toWindow(window)))
                 .thenApply(EquityPointView::curve);
     }
 
@@ -132,9 +121,9 @@ class PerformanceController {
     @QueryMapping
     List<StrategyView> strategies(@Argument @Nullable String game, @Argument @Nullable String platform,
                                   @Argument @Nullable TimeWindowInput window, @Argument @Nullable String currency,
-                                  @Argument @Nullable String convertTo, DataFetchingEnvironment environment) {
+                                  @Argument @Nullable String convertTo, GraphQLContext request) {
         PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency,
-                conversions.of(convertTo, currency, environment.getGraphQlContext()));
+                conversions.of(convertTo, currency, request));
         return performance.strategyNames(scope).stream().map(name -> new StrategyView(name, scope)).toList();
     }
 
@@ -143,52 +132,56 @@ class PerformanceController {
                                                    @Argument @Nullable String game, @Argument @Nullable String platform,
                                                    @Argument @Nullable String currency,
                                                    @Argument @Nullable String convertTo,
-                                                   DataFetchingEnvironment environment) {
+                                                   DataFetchingFieldSelectionSet selection, GraphQLContext request,
+                                                   DataLoader<StrategyScope, PerformanceTotals> strategyTotals,
+                                                   DataLoader<StrategyScope, PerformanceStats> strategyPerformance) {
         PerformanceScope overridden = strategy.scope().overriddenBy(game, platform,
                 window == null ? null : TimeWindowInput.toWindow(window), currency);
         // prepared again for the scope's own currency filter: one `strategies` converted may not cover it
         String target = convertTo != null ? convertTo
                 : overridden.conversion() == null ? null : overridden.conversion().currency();
-        PerformanceScope scope = overridden.convertedBy(
-                conversions.of(target, overridden.currency(), environment.getGraphQlContext()));
-        StrategyScope key = new StrategyScope(strategy.name(), scope,
-                PerformanceView.needsEquity(environment.getSelectionSet()));
-        if (!PerformanceView.needsRoundOrder(environment.getSelectionSet())) {
-            DataLoader<StrategyScope, PerformanceTotals> totals = environment.getDataLoader(STRATEGY_TOTALS);
-            return totals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE
-                    : figures).inCurrency(scope.currency(), scope.conversion()));
+        PerformanceScope scope = overridden.convertedBy(conversions.of(target, overridden.currency(), request));
+        StrategyScope key = new StrategyScope(strategy.name(), scope, PerformanceView.needsEquity(selection));
+        if (!PerformanceView.needsRoundOrder(selection)) {
+            return strategyTotals.load(key).thenApply(figures -> PerformanceView.of(figures == null
+                    ? PerformanceTotals.NONE : figures).inCurrency(scope.currency(), scope.conversion()));
         }
-        DataLoader<StrategyScope, PerformanceStats> loader = environment.getDataLoader(STRATEGY_PERFORMANCE);
-        return loader.load(key).thenApply(stats ->
+        return strategyPerformance.load(key).thenApply(stats ->
                 PerformanceView.of(stats == null ? NO_ROUNDS : stats).inCurrency(scope.currency(), scope.conversion()));
     }
 
     @QueryMapping
     PerformanceView gameStatistics(@Argument String game, @Argument @Nullable String platform,
                                    @Argument @Nullable TimeWindowInput window, @Argument @Nullable String currency,
-                                   @Argument @Nullable String convertTo, DataFetchingEnvironment environment) {
+                                   @Argument @Nullable String convertTo, DataFetchingFieldSelectionSet selection,
+                                   GraphQLContext request) {
         PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency,
-                conversions.of(convertTo, currency, environment.getGraphQlContext()));
-        return (PerformanceView.needsRoundOrder(environment.getSelectionSet())
-                ? PerformanceView.of(performance.ofScope(scope, PerformanceView.needsEquity(environment.getSelectionSet())))
+                conversions.of(convertTo, currency, request));
+        return (PerformanceView.needsRoundOrder(selection)
+                ? PerformanceView.of(performance.ofScope(scope, PerformanceView.needsEquity(selection)))
                 : PerformanceView.of(performance.totalsOfScope(scope))).inCurrency(currency, scope.conversion());
     }
 
     @QueryMapping
     List<LeaderboardPositionView> leaderboard(@Argument LeaderboardMetric metric, @Argument @Nullable TimeWindowInput window,
                                               @Argument int first, @Argument @Nullable String currency,
-                                              @Argument @Nullable String convertTo,
-                                              DataFetchingEnvironment environment) {
-        LeaderboardQuery query = new LeaderboardQuery(metric, TimeWindowInput.toWindow(window), first);
-        CurrencyConversion conversion = conversions.of(convertTo, currency, environment.getGraphQlContext());
-        // converted, every currency ranks in the target; a currency found as the only one needs no filter
-        String rankedIn = conversion != null ? conversion.currency()
-                : LeaderboardQuery.currency(currency, currency == null ? performance.currenciesWithRounds() : List.of());
-        return Leaderboard.rank(performance.leaderboardEntries(query.window(), currency, conversion), query.metric(),
-                        query.first())
-                .stream()
-                .map(position -> LeaderboardPositionView.of(position, rankedIn, conversion))
+                                              @Argument @Nullable String convertTo, GraphQLContext request) {
+        LeaderboardQuery query = new LeaderboardQuery(metric, TimeWindowInput.toWindow(window), first, currency);
+        CurrencyConversion conversion = conversions.of(convertTo, currency, request);
+        RankedLeaderboard ranked = leaderboard.leaderboard(query, conversion);
+        return ranked.positions().stream()
+                .map(position -> LeaderboardPositionView.of(position, ranked.currency(), conversion))
                 .toList();
+    }
+
+    @SchemaMapping(typeName = "PerformanceStats")
+    CompletableFuture<String> currency(PerformanceView figures, DataLoader<PerformanceView, String> currencyOfFigures) {
+        return currencyOfFigures.load(figures);
+    }
+
+    @SchemaMapping(typeName = "LeaderboardPosition")
+    CompletableFuture<Bot> bot(LeaderboardPositionView position, DataLoader<String, Bot> botsById) {
+        return botsById.load(position.botId());
     }
 
     /**
@@ -196,8 +189,7 @@ class PerformanceController {
      * rounds, or null when platforms of several currencies have rounds (the money then adds across currencies). One
      * query for all the figures of a request that need it.
      */
-    @BatchMapping(typeName = "PerformanceStats")
-    Map<PerformanceView, String> currency(List<PerformanceView> figures) {
+    private Map<PerformanceView, String> currencies(Collection<PerformanceView> figures) {
         List<String> all = figures.stream().allMatch(view -> view.requestedCurrency() != null) ? List.of()
                 : performance.currenciesWithRounds();
         Map<PerformanceView, String> currencies = new HashMap<>();
@@ -211,29 +203,15 @@ class PerformanceController {
         return currencies;
     }
 
-    @BatchMapping(typeName = "LeaderboardPosition")
-    Map<LeaderboardPositionView, Bot> bot(List<LeaderboardPositionView> positions) {
-        Map<String, Bot> byId = bots.findAll(positions.stream().map(LeaderboardPositionView::botId).distinct().toList())
-                .stream().collect(Collectors.toMap(Bot::botId, bot -> bot));
-        Map<LeaderboardPositionView, Bot> result = new HashMap<>();
-        positions.forEach(position -> {
-            Bot bot = byId.get(position.botId());
-            if (bot != null) {
-                result.put(position, bot);
-            }
-        });
-        return result;
-    }
-
     /** What one statement of full figures shares: the scope (a window, a strategy scope) and whether equity is read. */
     record Figures<S>(S scope, boolean equity) {
     }
 
-    /** A bot's statistics in a window; {@code equity}: whether the query selects an equity-return figure. */
     /** A bot's rounds in a window, on platforms of one currency (null: every platform), converted (null: as logged). */
     record BotScope(TimeWindow window, @Nullable String currency, @Nullable CurrencyConversion conversion) {
     }
 
+    /** A bot's statistics in a window; {@code equity}: whether the query selects an equity-return figure. */
     record BotWindow(String botId, BotScope scope, boolean equity) {
     }
 

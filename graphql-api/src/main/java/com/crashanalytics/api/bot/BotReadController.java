@@ -1,16 +1,16 @@
 package com.crashanalytics.api.bot;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import com.crashanalytics.api.access.VisibleBots;
 import com.crashanalytics.api.paging.BatchLoaders;
 import com.crashanalytics.api.paging.Connection;
 import com.crashanalytics.api.paging.Connection.Counter;
-import com.crashanalytics.api.paging.VisibleBots;
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.bot.BotFilter;
 import com.crashanalytics.domain.bot.BotReadModel;
-import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.BotStatus;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.SortDirection;
@@ -25,16 +25,21 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
-/** Bots as dashboards read them: the list of bots, and the bot of a session, round or error (batched). */
+/** Bots as dashboards read them: one by id, the list of bots, and the bot of a session, round or error (batched). */
 @Controller
 class BotReadController {
 
     private final BotReadModel bots;
 
-    BotReadController(BotReadModel bots, BotRegistry registry, BatchLoaderRegistry loaders) {
+    BotReadController(BotReadModel bots, BatchLoaderRegistry loaders) {
         this.bots = bots;
-        BatchLoaders.byId(loaders, "botsById", registry::findAll, Bot::botId);
+        BatchLoaders.byId(loaders, "botsById", bots::findAll, Bot::botId);
         BatchLoaders.valuesByKey(loaders, "statusOfBots", bots::statusOf);
+    }
+
+    @QueryMapping
+    Optional<Bot> bot(@Argument String botId) {
+        return bots.find(botId);
     }
 
     @QueryMapping

@@ -1,9 +1,23 @@
 package com.crashanalytics.api.config;
 
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import com.crashanalytics.api.security.Callers;
+import com.crashanalytics.domain.access.ApiKey;
+import com.crashanalytics.domain.access.ApiKeyRole;
 import com.crashanalytics.domain.common.Transactions;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
+import graphql.language.SelectionSet;
 import graphql.parser.Parser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -13,7 +27,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs each query in one read-only transaction on one snapshot of the data. A dashboard's nested query is read level
+ * Runs each query in one read-only transaction on one snapshot of the data; a dashboard's on the read replica, if any
+ * ({@link #mayLag}). A dashboard's nested query is read level
  * by level (the bots, then their sessions, then their rounds, ...), one statement per level; bots keep logging
  * meanwhile, and without a snapshot a session could show 21 rounds in its totals and 22 in its rounds. Mutations
  * are left alone: each use case opens its own transaction.
@@ -41,12 +56,42 @@ public class SnapshotReads implements WebGraphQlInterceptor {
         String document = PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(request.getDocument())
                 ? persistedDocuments.documentNamedBy(request.getExtensions()).orElse(request.getDocument())
                 : request.getDocument();
-        if (!operations.isQuery(document, request.getOperationName())) {
+        Kind kind = operations.kindOf(document, request.getOperationName());
+        if (kind == Kind.NOT_A_QUERY) {
             return chain.next(request);
         }
-        return Mono.deferContextual(context -> Mono.fromCallable(() ->
-                transactions.readOnly(() -> chain.next(request).contextWrite(context).block())));
+        return Mono.deferContextual(context -> {
+            Supplier<WebGraphQlResponse> query = () -> chain.next(request).contextWrite(context).block();
+            return Mono.fromCallable(() -> mayLag(kind, Callers.of(request, context))
+                    ? transactions.readOnlyMayLag(query)
+                    : transactions.readOnly(query));
+        });
     }
+
+    /**
+     * Only a DASHBOARD key's queries may be answered from the read replica (when one is configured): a dashboard
+     * shows the fleet as of a moment ago and reads nothing it wrote. A bot reads back the rounds it has just logged
+     * and resumes from them, an admin reads back the keys, platforms and rules it has just changed, a predictor its
+     * own predictions: their queries read the primary. So does {@code resume} whoever asks (a supervisor restarting
+     * bots may hold a DASHBOARD key): a bot resumed from a lagging copy would send its last rounds again, or worse,
+     * start from a stale balance.
+     */
+    static boolean mayLag(Kind kind, Optional<ApiKey> caller) {
+        return kind == Kind.QUERY && caller.map(ApiKey::role).filter(ApiKeyRole.DASHBOARD::equals).isPresent();
+    }
+
+    /** What SnapshotReads makes of an operation. */
+    enum Kind {
+        /** A mutation or subscription (or a document that does not parse): no snapshot here. */
+        NOT_A_QUERY,
+        /** A query. */
+        QUERY,
+        /** A query a bot acts on ({@code resume}): read from the primary whoever sends it. */
+        QUERY_OF_THE_LATEST
+    }
+
+    /** Root fields whose answer a bot acts on at once: never read from a copy that may lag. */
+    static final Set<String> LATEST_ONLY_ROOT_FIELDS = Set.of("resume");
 
     /**
      * Whether a document's operation is a query, kept by document text and operation name: the interceptor runs
@@ -55,14 +100,18 @@ public class SnapshotReads implements WebGraphQlInterceptor {
      */
     static final class OperationKinds {
 
-        private final RecentlyUsed<Operation, Boolean> kinds;
+        private final RecentlyUsed<Operation, Kind> kinds;
 
         OperationKinds(int capacity) {
             this.kinds = new RecentlyUsed<>(capacity);
         }
 
+        Kind kindOf(String document, @Nullable String operationName) {
+            return kinds.get(new Operation(document, operationName), OperationKinds::parse);
+        }
+
         boolean isQuery(String document, @Nullable String operationName) {
-            return kinds.get(new Operation(document, operationName), OperationKinds::parsesAsQuery);
+            return kindOf(document, operationName) != Kind.NOT_A_QUERY;
         }
 
         int size() {
@@ -70,17 +119,37 @@ public class SnapshotReads implements WebGraphQlInterceptor {
         }
 
         /** A document that does not parse is left to graphql-java to refuse (not a query here). */
-        private static boolean parsesAsQuery(Operation operation) {
+        private static Kind parse(Operation operation) {
             try {
                 Document document = Parser.parse(operation.document());
                 return document.getDefinitionsOfType(OperationDefinition.class).stream()
                         .filter(definition -> operation.name() == null || operation.name().equals(definition.getName()))
                         .findFirst()
-                        .map(definition -> definition.getOperation() == OperationDefinition.Operation.QUERY)
-                        .orElse(false);
+                        .filter(definition -> definition.getOperation() == OperationDefinition.Operation.QUERY)
+                        .map(query -> rootFields(query.getSelectionSet(), document, new HashSet<>())
+                                .anyMatch(LATEST_ONLY_ROOT_FIELDS::contains) ? Kind.QUERY_OF_THE_LATEST : Kind.QUERY)
+                        .orElse(Kind.NOT_A_QUERY);
             } catch (RuntimeException unparsable) {
-                return false;
+                return Kind.NOT_A_QUERY;
             }
+        }
+
+        /** The names of the root fields a selection asks for, through inline fragments and named ones. */
+        private static Stream<String> rootFields(SelectionSet selections, Document document, Set<String> fragmentsSeen) {
+            return selections.getSelections().stream().flatMap(selection -> {
+                if (selection instanceof Field field) {
+                    return Stream.of(field.getName());
+                }
+                if (selection instanceof InlineFragment inline) {
+                    return rootFields(inline.getSelectionSet(), document, fragmentsSeen);
+                }
+                if (selection instanceof FragmentSpread spread && fragmentsSeen.add(spread.getName())) {
+                    return document.getDefinitionsOfType(FragmentDefinition.class).stream()
+                            .filter(fragment -> fragment.getName().equals(spread.getName()))
+                            .flatMap(fragment -> rootFields(fragment.getSelectionSet(), document, fragmentsSeen));
+                }
+                return Stream.empty();
+            });
         }
 
         private record Operation(String document, @Nullable String name) {

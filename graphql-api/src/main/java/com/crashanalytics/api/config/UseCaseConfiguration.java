@@ -3,15 +3,21 @@ package com.crashanalytics.api.config;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.crashanalytics.api.bot.BotSettings;
+import com.crashanalytics.api.session.SessionSettings;
 import com.crashanalytics.domain.access.ApiKeyAuthenticationService;
 import com.crashanalytics.domain.analytics.currency.ExchangeRateService;
 import com.crashanalytics.domain.analytics.currency.ExchangeRates;
 import com.crashanalytics.domain.analytics.currency.SetExchangeRateUseCase;
 import com.crashanalytics.domain.access.ApiKeyManagementService;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
+import com.crashanalytics.domain.audit.Authorship;
+import com.crashanalytics.domain.audit.AuditTrail;
+import com.crashanalytics.domain.audit.Auditor;
 import com.crashanalytics.domain.access.EnvironmentAdminKey;
 import com.crashanalytics.domain.bot.BotRegistrationService;
 import com.crashanalytics.domain.bot.BotRegistry;
+import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.bot.ConfigurePlatformUseCase;
 import com.crashanalytics.domain.bot.PlatformConfigurationService;
 import com.crashanalytics.domain.bot.PlatformRegistry;
@@ -23,28 +29,26 @@ import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
 import com.crashanalytics.domain.diagnostics.DiagnosticsService;
 import com.crashanalytics.domain.diagnostics.LogDiagnosticsUseCase;
 import com.crashanalytics.domain.live.EventJournal;
-import com.crashanalytics.domain.round.LogRoundDetailUseCase;
-import com.crashanalytics.domain.round.LogRoundUseCase;
-import com.crashanalytics.domain.round.RoundDetailService;
-import com.crashanalytics.domain.round.RoundLogbook;
-import com.crashanalytics.domain.round.CrashSightings;
-import com.crashanalytics.domain.round.RoundAnnouncements;
-import com.crashanalytics.domain.round.RoundLoggingService;
 import com.crashanalytics.domain.prediction.PredictionBook;
 import com.crashanalytics.domain.prediction.PredictionService;
+import com.crashanalytics.domain.recovery.RestartRecoveryService;
+import com.crashanalytics.domain.recovery.ResumeUseCase;
+import com.crashanalytics.domain.round.CrashSightings;
+import com.crashanalytics.domain.round.LogRoundDetailUseCase;
+import com.crashanalytics.domain.round.LogRoundUseCase;
+import com.crashanalytics.domain.round.RoundAnnouncements;
+import com.crashanalytics.domain.round.RoundDetailService;
+import com.crashanalytics.domain.round.RoundLogbook;
+import com.crashanalytics.domain.round.RoundLoggingService;
+import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.session.CapitalEventLog;
 import com.crashanalytics.domain.session.CapitalEventService;
 import com.crashanalytics.domain.session.LogCapitalEventUseCase;
 import com.crashanalytics.domain.session.SessionAnnouncements;
 import com.crashanalytics.domain.session.SessionLifecycleService;
+import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SessionSilence;
 import com.crashanalytics.domain.session.StaleSessionWatch;
-import com.crashanalytics.domain.session.SessionLog;
-import com.crashanalytics.domain.bot.BotStatusRules;
-import com.crashanalytics.domain.recovery.RestartRecoveryService;
-import com.crashanalytics.domain.recovery.ResumeUseCase;
-import com.crashanalytics.domain.round.RoundReadModel;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -61,26 +65,30 @@ public class UseCaseConfiguration {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
+    /** When a session is stale and a bot IDLE or in ERROR. */
+    @Bean
+    BotStatusRules botStatusRules(SessionSettings sessions, BotSettings bots) {
+        return new BotStatusRules(sessions.staleAfter(), bots.idleAfter(), bots.errorWindow());
+    }
+
     /**
-     * When a session is stale and a bot IDLE or in ERROR: {@code gateway.sessions.stale-after},
-     * {@code gateway.bots.idle-after}, {@code gateway.bots.error-window}.
+     * Writes changes to bots, platforms, API keys and alert rules into the audit trail, with the request's key as the
+     * author (the {@link Authorship} of the security configuration).
      */
     @Bean
-    BotStatusRules botStatusRules(@Value("${gateway.sessions.stale-after:PT2M}") Duration staleAfter,
-                                  @Value("${gateway.bots.idle-after:PT1H}") Duration idleAfter,
-                                  @Value("${gateway.bots.error-window:PT15M}") Duration errorWindow) {
-        return new BotStatusRules(staleAfter, idleAfter, errorWindow);
+    Auditor auditor(AuditTrail trail, Authorship authorship, Clock clock) {
+        return new Auditor(trail, authorship, clock);
     }
 
     @Bean
-    RegisterBotUseCase registerBotUseCase(BotRegistry bots, Transactions transactions, Clock clock) {
-        return new BotRegistrationService(bots, transactions, clock);
+    RegisterBotUseCase registerBotUseCase(BotRegistry bots, Transactions transactions, Clock clock, Auditor auditor) {
+        return new BotRegistrationService(bots, transactions, clock, auditor);
     }
 
     /** {@code GATEWAY_ADMIN_KEY}, read from the environment only (never from a file in the repository). */
     @Bean
-    EnvironmentAdminKey environmentAdminKey(@Value("${gateway.admin-key:}") String adminKey, Clock clock) {
-        return EnvironmentAdminKey.of(adminKey, clock.instant());
+    EnvironmentAdminKey environmentAdminKey(GatewaySettings settings, Clock clock) {
+        return EnvironmentAdminKey.of(settings.adminKey() == null ? "" : settings.adminKey(), clock.instant());
     }
 
     @Bean
@@ -91,8 +99,8 @@ public class UseCaseConfiguration {
     /** Issues, revokes and lists keys, and ensures an admin on start (IssueApiKeyUseCase, RevokeApiKeyUseCase, ...). */
     @Bean
     ApiKeyManagementService apiKeyManagement(ApiKeyRegistry keys, Transactions transactions, Clock clock,
-                                             EnvironmentAdminKey admin) {
-        return new ApiKeyManagementService(keys, transactions, clock, admin);
+                                             EnvironmentAdminKey admin, Auditor auditor) {
+        return new ApiKeyManagementService(keys, transactions, clock, admin, auditor);
     }
 
     @Bean
@@ -101,8 +109,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    ConfigurePlatformUseCase configurePlatformUseCase(PlatformRegistry platforms, Transactions transactions, Clock clock) {
-        return new PlatformConfigurationService(platforms, transactions, clock);
+    ConfigurePlatformUseCase configurePlatformUseCase(PlatformRegistry platforms, Transactions transactions, Clock clock,
+                                                      Auditor auditor) {
+        return new PlatformConfigurationService(platforms, transactions, clock, auditor);
     }
 
     /** Start, heartbeat and end: one service behind three use cases. */
@@ -136,9 +145,9 @@ public class UseCaseConfiguration {
     /** Announces sessions going stale on the live feed; {@code LiveFeedSchedule} runs it. */
     @Bean
     StaleSessionWatch staleSessionWatch(SessionSilence silence, ScheduledWorkLock lock, EventJournal journal,
-                                        Transactions transactions,
-                                        @Value("${gateway.sessions.stale-after:PT2M}") Duration staleAfter) {
-        return new StaleSessionWatch(silence, lock, new SessionAnnouncements(journal), transactions, staleAfter);
+                                        Transactions transactions, BotStatusRules statusRules) {
+        return new StaleSessionWatch(silence, lock, new SessionAnnouncements(journal), transactions,
+                statusRules.staleAfter());
     }
 
     @Bean

@@ -4,13 +4,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
+import com.crashanalytics.api.config.GatewaySettings;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -33,8 +33,8 @@ public class StatementTimeoutResolver extends DataFetcherExceptionResolverAdapte
 
     private final Duration timeout;
 
-    public StatementTimeoutResolver(@Value("${gateway.read-statement-timeout:5s}") Duration timeout) {
-        this.timeout = timeout;
+    public StatementTimeoutResolver(GatewaySettings settings) {
+        this.timeout = settings.readStatementTimeout();
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.crashanalytics.domain.lifecycle.RetentionService;
 import com.crashanalytics.domain.lifecycle.RetentionStore;
 import com.crashanalytics.domain.lifecycle.RoundExportService;
 import com.crashanalytics.domain.lifecycle.RoundExports;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import com.crashanalytics.domain.lifecycle.RoundPartitions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -16,7 +16,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Wires the data lifecycle's use cases (exports, retention) and turns on the scheduler retention runs on. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(RetentionSettings.class)
 class DataLifecycleConfiguration {
 
     @Bean
@@ -25,8 +24,8 @@ class DataLifecycleConfiguration {
     }
 
     @Bean
-    RetentionService retentionService(RetentionSettings settings, RetentionStore store, ExclusiveJobs jobs,
-                                      Transactions transactions, Clock clock) {
-        return new RetentionService(settings.policy(), store, jobs, transactions, clock);
+    RetentionService retentionService(RetentionSettings settings, RetentionStore store, RoundPartitions partitions,
+                                      ExclusiveJobs jobs, Transactions transactions, Clock clock) {
+        return new RetentionService(settings.policy(), store, partitions, jobs, transactions, clock);
     }
 }

@@ -6,18 +6,18 @@ import java.util.Map;
 import com.crashanalytics.domain.lifecycle.RetainedData;
 import com.crashanalytics.domain.lifecycle.RetentionPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code gateway.retention.*} ({@code GATEWAY_RETENTION_*}): keep times per kind of data (zero keeps it for ever)
- * and the rows one delete takes. The schedule is read by {@link RetentionSchedule}.
+ * {@code gateway.retention.*} ({@code GATEWAY_RETENTION_*}): keep times per kind of data (zero keeps it for ever),
+ * the rows one delete takes, and the months after the current one whose rounds' partitions are created ahead. The
+ * schedule is read by {@link RetentionSchedule}.
  */
 @ConfigurationProperties("gateway.retention")
-record RetentionSettings(@DefaultValue("90d") Duration rounds, @DefaultValue("30d") Duration errors,
-                         @DefaultValue("30d") Duration ocrValidations, @DefaultValue("5000") int batchSize) {
+record RetentionSettings(Duration rounds, Duration errors, Duration ocrValidations, int batchSize,
+                         int partitionsAhead) {
 
     RetentionPolicy policy() {
         return new RetentionPolicy(Map.of(RetainedData.ROUNDS, rounds, RetainedData.ERRORS, errors,
-                RetainedData.OCR_VALIDATIONS, ocrValidations), batchSize);
+                RetainedData.OCR_VALIDATIONS, ocrValidations), batchSize, partitionsAhead);
     }
 }

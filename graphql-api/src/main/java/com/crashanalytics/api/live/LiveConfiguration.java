@@ -10,7 +10,6 @@ import com.crashanalytics.domain.live.JournalWakeups;
 import com.crashanalytics.domain.session.StaleSessionWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +19,6 @@ import org.springframework.context.annotation.Configuration;
  * (harmless on every replica: the same delete).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LiveFeedSettings.class)
 class LiveConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LiveConfiguration.class);

@@ -3,7 +3,6 @@ package com.crashanalytics.api.live;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The live side's settings ({@code gateway.live.*}).
@@ -14,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleSweepInterval how often sessions going stale are looked for (on one replica at a time)
  */
 @ConfigurationProperties("gateway.live")
-public record LiveFeedSettings(@DefaultValue("PT1H") Duration retention,
-                               @DefaultValue("1000") int subscriberBuffer,
-                               @DefaultValue("PT0.25S") Duration pollInterval,
-                               @DefaultValue("PT5S") Duration staleSweepInterval) {
+public record LiveFeedSettings(Duration retention,
+                               int subscriberBuffer,
+                               Duration pollInterval,
+                               Duration staleSweepInterval) {
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import com.crashanalytics.domain.session.FleetActivityReadModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
@@ -17,7 +16,6 @@ import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
  * fleet's gauges and the per-operation tag of GraphQL requests. Histogram buckets are set in application.yaml.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MetricsConfiguration.FleetGaugeSettings.class)
 public class MetricsConfiguration {
 
     @Bean

@@ -3,6 +3,7 @@ package com.crashanalytics.api.operations;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.crashanalytics.api.session.SessionSettings;
 import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.Transactions;
@@ -14,7 +15,6 @@ import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SilentSessionSweeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -37,9 +37,9 @@ public class SessionSweepSchedule {
     private final AbandonSilentSessionsUseCase sweeper;
     private final Clock clock;
 
-    SessionSweepSchedule(@Value("${gateway.sessions.abandon-after:PT30M}") Duration abandonAfter,
-                         BotStatusRules statusRules, SessionLog sessions, EventJournal journal,
+    SessionSweepSchedule(SessionSettings settings, BotStatusRules statusRules, SessionLog sessions, EventJournal journal,
                          ScheduledWorkLock lock, Transactions transactions, Clock clock) {
+        Duration abandonAfter = settings.abandonAfter();
         if (!abandonAfter.isZero() && abandonAfter.compareTo(statusRules.staleAfter()) < 0) {
             throw new IllegalStateException("gateway.sessions.abandon-after (" + abandonAfter
                     + ") must not be shorter than gateway.sessions.stale-after (" + statusRules.staleAfter()
@@ -58,8 +58,8 @@ public class SessionSweepSchedule {
     }
 
     /** One sweep now; what the schedule calls. */
-    @Scheduled(fixedDelayString = "${gateway.sessions.sweep-interval:PT1M}",
-            initialDelayString = "${gateway.sessions.sweep-interval:PT1M}")
+    @Scheduled(fixedDelayString = "${gateway.sessions.sweep-interval}",
+            initialDelayString = "${gateway.sessions.sweep-interval}")
     public Sweep sweepNow() {
         Sweep sweep = sweeper.sweep(clock.instant());
         if (!sweep.abandoned().isEmpty()) {

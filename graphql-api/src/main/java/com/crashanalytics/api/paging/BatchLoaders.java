@@ -19,6 +19,11 @@ import reactor.core.publisher.Mono;
  * Registers the DataLoaders of nested fields: every parent of a level is answered by one call of a read model (one
  * SQL statement), never one per parent. Loaders are keyed by ids, so parents sharing a child (200 rounds of 10
  * sessions) ask for it once.
+ *
+ * <p>The one way to DataLoaders: a read controller registers its loaders here, in its constructor, under a name;
+ * a {@code @SchemaMapping} method reaches one by declaring a {@code DataLoader} parameter of that name (Spring for
+ * GraphQL resolves it by name). No {@code @BatchMapping}, no {@code environment.getDataLoader}: the only exception is
+ * {@link Connection.Counter}, which counts a nested list later, when {@code totalCount} is asked.
  */
 public final class BatchLoaders {
 
@@ -53,23 +58,39 @@ public final class BatchLoaders {
     public static <F extends ListFilter, V> void pagesOfParents(
             BatchLoaderRegistry registry, String name,
             BiFunction<Collection<String>, ListQuery<F>, Map<String, Page<V>>> load) {
-        registry.<ChildPage<F>, Page<V>>forName(name).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromSupplier(() -> perGroup(keys, ChildPage::query, ChildPage::parentId, load)));
+        BatchLoaders.<ChildPage<F>, ListQuery<F>, Page<V>>byArguments(registry, name, ChildPage::query,
+                ChildPage::parentId, load);
     }
 
     /** How many children each parent has under a filter, one statement per distinct filter. */
     public static <F extends ListFilter> void countsOfParents(
             BatchLoaderRegistry registry, String name, BiFunction<Collection<String>, F, Map<String, Long>> count) {
-        registry.<ChildCount<F>, Long>forName(name).registerMappedBatchLoader((keys, environment) ->
-                Mono.fromSupplier(() -> perGroup(keys, ChildCount::filter, ChildCount::parentId, count)));
+        BatchLoaders.<ChildCount<F>, F, Long>byArguments(registry, name, ChildCount::filter, ChildCount::parentId,
+                count);
     }
 
-    private static <K, G, V> Map<K, V> perGroup(Set<K> keys, Function<K, G> groupOf, Function<K, String> parentOf,
+    /**
+     * A value of each key that pairs a subject with a field's arguments (e.g. a bot and a window, a session and a
+     * page query). Keys that share their arguments are read together, so a request costs one statement per distinct
+     * set of arguments, whatever the number of parents; subjects the read model leaves out answer null.
+     *
+     * @param argumentsOf what keys must share to be read in one statement
+     * @param subjectOf   the subject of a key (a bot id, a strategy name, ...)
+     * @param load        reads the distinct subjects of a batch with their shared arguments, by subject
+     */
+    public static <K, A, V> void byArguments(BatchLoaderRegistry registry, String name, Function<K, A> argumentsOf,
+                                             Function<K, String> subjectOf,
+                                             BiFunction<Collection<String>, A, Map<String, V>> load) {
+        registry.<K, V>forName(name).registerMappedBatchLoader((keys, environment) ->
+                Mono.fromSupplier(() -> perGroup(keys, argumentsOf, subjectOf, load)));
+    }
+
+    private static <K, G, V> Map<K, V> perGroup(Set<K> keys, Function<K, G> groupOf, Function<K, String> subjectOf,
                                                 BiFunction<Collection<String>, G, Map<String, V>> load) {
         Map<K, V> answers = new HashMap<>();
         keys.stream().collect(Collectors.groupingBy(groupOf)).forEach((group, members) -> {
-            Map<String, V> byParent = load.apply(members.stream().map(parentOf).distinct().toList(), group);
-            members.forEach(key -> answers.put(key, byParent.get(parentOf.apply(key))));
+            Map<String, V> bySubject = load.apply(members.stream().map(subjectOf).distinct().toList(), group);
+            members.forEach(key -> answers.put(key, bySubject.get(subjectOf.apply(key))));
         });
         return answers;
     }

@@ -49,4 +49,9 @@ class ConnectionController {
     CompletableFuture<Long> alertDeliveryCount(Connection<?> connection, DataFetchingEnvironment environment) {
         return connection.counter().count(environment);
     }
+
+    @SchemaMapping(typeName = "AuditChangeConnection", field = "totalCount")
+    CompletableFuture<Long> auditChangeCount(Connection<?> connection, DataFetchingEnvironment environment) {
+        return connection.counter().count(environment);
+    }
 }

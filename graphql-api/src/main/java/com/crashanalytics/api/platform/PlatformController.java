@@ -5,7 +5,7 @@ import java.util.List;
 import com.crashanalytics.domain.bot.ConfigurePlatformUseCase;
 import com.crashanalytics.domain.bot.ConfigurePlatformUseCase.ConfiguredPlatform;
 import com.crashanalytics.domain.bot.Platform;
-import com.crashanalytics.domain.bot.PlatformRegistry;
+import com.crashanalytics.domain.bot.PlatformReadModel;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Controller;
 class PlatformController {
 
     private final ConfigurePlatformUseCase configurePlatform;
-    private final PlatformRegistry platforms;
+    private final PlatformReadModel platforms;
 
-    PlatformController(ConfigurePlatformUseCase configurePlatform, PlatformRegistry platforms) {
+    PlatformController(ConfigurePlatformUseCase configurePlatform, PlatformReadModel platforms) {
         this.configurePlatform = configurePlatform;
         this.platforms = platforms;
     }
@@ -30,7 +30,6 @@ class PlatformController {
 
     @QueryMapping
     List<Platform> platforms(@Argument String gameName) {
-        List<Platform> all = platforms.all();
-        return gameName == null ? all : all.stream().filter(platform -> platform.gameName().equals(gameName)).toList();
+        return platforms.platforms(gameName);
     }
 }

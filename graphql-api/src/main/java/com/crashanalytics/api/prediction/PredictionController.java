@@ -19,7 +19,6 @@ import com.crashanalytics.domain.prediction.PredictionKind;
 import com.crashanalytics.domain.prediction.PredictionPerformance;
 import com.crashanalytics.domain.prediction.PredictionReadModel;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -35,11 +34,11 @@ class PredictionController {
     private final double defaultConfidenceThreshold;
 
     PredictionController(LogPredictionUseCase predictions, PredictionReadModel readModel, Clock clock,
-                         @Value("${gateway.predictions.confidence-threshold:0.75}") double defaultConfidenceThreshold) {
+                         PredictionSettings settings) {
         this.predictions = predictions;
         this.readModel = readModel;
         this.clock = clock;
-        this.defaultConfidenceThreshold = defaultConfidenceThreshold;
+        this.defaultConfidenceThreshold = settings.confidenceThreshold();
     }
 
     @MutationMapping

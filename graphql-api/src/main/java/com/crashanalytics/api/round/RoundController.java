@@ -3,8 +3,6 @@ package com.crashanalytics.api.round;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 import com.crashanalytics.api.input.InputRecords;
 import com.crashanalytics.api.metrics.RoundIngestMetrics;
@@ -19,29 +17,24 @@ import com.crashanalytics.domain.round.LogRoundDetailUseCase.LoggedSignal;
 import com.crashanalytics.domain.round.LogRoundUseCase;
 import com.crashanalytics.domain.round.LogRoundUseCase.LoggedRound;
 import com.crashanalytics.domain.round.LogRoundsCommand;
-import com.crashanalytics.domain.round.Round;
-import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.RoundReport;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Rounds and what was observed during them: logged by bots, read back by id. */
+/** Rounds and what was observed during them, logged by bots: the write side (read through RoundReadController). */
 @Controller
 class RoundController {
 
     private final LogRoundUseCase logRound;
     private final LogRoundDetailUseCase logDetail;
-    private final RoundLogbook rounds;
     private final Clock clock;
     private final RoundIngestMetrics ingest;
 
-    RoundController(LogRoundUseCase logRound, LogRoundDetailUseCase logDetail, RoundLogbook rounds, Clock clock,
+    RoundController(LogRoundUseCase logRound, LogRoundDetailUseCase logDetail, Clock clock,
                     RoundIngestMetrics ingest) {
         this.logRound = logRound;
         this.logDetail = logDetail;
-        this.rounds = rounds;
         this.clock = clock;
         this.ingest = ingest;
     }
@@ -72,15 +65,6 @@ class RoundController {
     @MutationMapping
     LoggedSignal logSignal(@Argument LogSignalInput input) {
         return logDetail.logSignal(input.toCommand(clock.instant()));
-    }
-
-    @QueryMapping
-    Optional<Round> round(@Argument String id) {
-        try {
-            return rounds.findRound(UUID.fromString(id));
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
-        }
     }
 
     /** The GraphQL {@code LogRoundsPayload}. */

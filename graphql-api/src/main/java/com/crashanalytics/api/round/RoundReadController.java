@@ -1,14 +1,15 @@
 package com.crashanalytics.api.round;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import com.crashanalytics.api.access.VisibleBots;
 import com.crashanalytics.api.paging.BatchLoaders;
 import com.crashanalytics.api.paging.ChildPage;
 import com.crashanalytics.api.paging.Connection;
 import com.crashanalytics.api.paging.Connection.Counter;
-import com.crashanalytics.api.paging.VisibleBots;
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.common.paging.ListQuery;
@@ -31,8 +32,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
- * Rounds as dashboards read them: the list of rounds, a bot's and a session's rounds, the round of an error, and
- * what was observed during each round, each batched over all the parents of a level.
+ * Rounds as dashboards read them: one by id, the list of rounds, a bot's and a session's rounds, the round of an
+ * error, and what was observed during each round, each batched over all the parents of a level.
  */
 @Controller
 class RoundReadController {
@@ -51,6 +52,16 @@ class RoundReadController {
         BatchLoaders.countsOfParents(loaders, COUNTS_OF_SESSIONS, rounds::countRoundsOfSessions);
         BatchLoaders.listsByKey(loaders, "samplesOfRounds", rounds::samplesOf);
         BatchLoaders.listsByKey(loaders, "signalsOfRounds", rounds::signalsOf);
+    }
+
+    /** A round by its id; an id that is no UUID names no round. */
+    @QueryMapping
+    Optional<Round> round(@Argument String id) {
+        try {
+            return rounds.find(UUID.fromString(id));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
     }
 
     @QueryMapping

@@ -4,24 +4,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import com.crashanalytics.api.error.DatabaseAvailability;
 import com.crashanalytics.api.error.GatewayErrorType;
 import com.crashanalytics.domain.access.ApiKey;
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;
+import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.parser.ParserOptions;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import reactor.core.publisher.Mono;
-import reactor.util.context.ContextView;
 
 /**
  * Hands every GraphQL request the facts the engine needs before it runs: who is calling (the authenticated
@@ -29,6 +29,8 @@ import reactor.util.context.ContextView;
  * see each operation, it also refuses operations without a caller and applies the key's rate limit.
  */
 final class CallerContextInterceptor implements WebGraphQlInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallerContextInterceptor.class);
 
     private final ParserOptions parserOptions;
     private final RateLimiter rateLimiter;
@@ -42,12 +44,23 @@ final class CallerContextInterceptor implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return Mono.deferContextual(reactorContext -> {
-            Optional<ApiKey> caller = callerOf(request, reactorContext);
+            Optional<ApiKey> caller = Callers.of(request, reactorContext);
             if (request instanceof WebSocketGraphQlRequest) {
                 if (caller.isEmpty()) {
                     return Mono.just(refusal(request, ErrorType.UNAUTHORIZED, "an API key is required", null));
                 }
-                OptionalLong retryAfter = rateLimiter.tryAcquire(caller.get());
+                OptionalLong retryAfter;
+                try {
+                    retryAfter = rateLimiter.tryAcquire(caller.get());
+                } catch (RuntimeException failed) {
+                    if (!DatabaseAvailability.isAway(failed)) {
+                        throw failed;
+                    }
+                    // The shared buckets are in the database: while it is away no allowance can be checked.
+                    String errorId = DatabaseAvailability.logged(LOG, "while checking the rate limit", failed);
+                    return Mono.just(answer(request, DatabaseAvailability.error(
+                            GraphqlErrorBuilder.newError().locations(null), errorId)));
+                }
                 if (retryAfter.isPresent()) {
                     return Mono.just(refusal(request, GatewayErrorType.TOO_MANY_REQUESTS,
                             ErrorResponses.tooManyRequestsMessage(retryAfter.getAsLong()), retryAfter.getAsLong()));
@@ -61,29 +74,17 @@ final class CallerContextInterceptor implements WebGraphQlInterceptor {
         });
     }
 
-    /**
-     * The caller as Spring Security authenticated it: over WebSocket from the connection_init (Spring's
-     * AuthenticationWebSocketInterceptor puts it in the Reactor context); over HTTP from the request's thread.
-     */
-    private static Optional<ApiKey> callerOf(WebGraphQlRequest request, ContextView reactorContext) {
-        Optional<SecurityContext> context = reactorContext.getOrEmpty(SecurityContext.class.getName());
-        if (context.isEmpty() && !(request instanceof WebSocketGraphQlRequest)) {
-            context = Optional.of(SecurityContextHolder.getContext());
-        }
-        return context.map(SecurityContext::getAuthentication)
-                .filter(Authentication::isAuthenticated)
-                .map(Authentication::getPrincipal)
-                .filter(ApiKey.class::isInstance)
-                .map(ApiKey.class::cast);
-    }
-
     private static WebGraphQlResponse refusal(WebGraphQlRequest request, ErrorClassification classification,
                                               String message, @Nullable Long retryAfterSeconds) {
         GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError().errorType(classification).message(message).locations(null);
         if (retryAfterSeconds != null) {
             error.extensions(Map.of("retryAfterSeconds", retryAfterSeconds));
         }
-        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error.build()).build();
+        return answer(request, error.build());
+    }
+
+    private static WebGraphQlResponse answer(WebGraphQlRequest request, GraphQLError error) {
+        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 }

@@ -4,6 +4,12 @@ import java.util.Optional;
 
 import com.crashanalytics.domain.access.ApiKey;
 import graphql.GraphQLContext;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import reactor.util.context.ContextView;
 
 /**
  * Where a GraphQL request finds who sent it: the authenticated {@link ApiKey} in the request's
@@ -20,5 +26,22 @@ public final class Callers {
 
     public static Optional<ApiKey> of(GraphQLContext context) {
         return Optional.ofNullable(context.get(CONTEXT_KEY));
+    }
+
+    /**
+     * The caller of a request not yet running, as Spring Security authenticated it: over WebSocket from the
+     * connection_init (Spring's AuthenticationWebSocketInterceptor puts it in the Reactor context); over HTTP from
+     * the request's thread.
+     */
+    public static Optional<ApiKey> of(WebGraphQlRequest request, ContextView reactorContext) {
+        Optional<SecurityContext> context = reactorContext.getOrEmpty(SecurityContext.class.getName());
+        if (context.isEmpty() && !(request instanceof WebSocketGraphQlRequest)) {
+            context = Optional.of(SecurityContextHolder.getContext());
+        }
+        return context.map(SecurityContext::getAuthentication)
+                .filter(Authentication::isAuthenticated)
+                .map(Authentication::getPrincipal)
+                .filter(ApiKey.class::isInstance)
+                .map(ApiKey.class::cast);
     }
 }

@@ -22,7 +22,7 @@ import com.crashanalytics.domain.access.OwnedResource;
  *   <li>{@code allBotsRead()}: ADMIN and DASHBOARD only (cross-bot views that cannot be narrowed to one bot).</li>
  *   <li>{@code gameWrite()}: ADMIN, PREDICTOR and every BOT key (writes about a game, not a bot: predictions).</li>
  *   <li>{@code sharedRead()}: every role (reference data that belongs to no bot, e.g. platforms).</li>
- *   <li>{@code adminOnly()}: ADMIN only (keys, platform configuration, retention).</li>
+ *   <li>{@code adminOnly()}: ADMIN only (keys, platform configuration, retention, the audit trail).</li>
  * </ul>
  * The scope says where the request names its bot: {@code botIdAt("input.botId")},
  * {@code botIdAt("input.rounds[].botId")}, {@code ownerOf(OwnedResource.SESSION, "input.sessionId")} (the
@@ -84,6 +84,8 @@ public final class GatewayAccessPolicies {
                 // Insights (a strategy's answer spans bots, so the bot form needs the same read-all access)
                 .query("luckOrEdge", allBotsRead())
                 .query("riskOfRuin", botRead(botIdAt("botId"))) // one bot's own risk: its key may ask
+                .query("platformIntegrity", allBotsRead())
+                .query("strategyReplay", allBotsRead()) // the live side spans every bot filed under the strategy
                 // Data lifecycle: the database's size and retention
                 .query("databaseSize", adminOnly())
                 .mutation("cleanupOldRecords", adminOnly())
@@ -110,6 +112,8 @@ public final class GatewayAccessPolicies {
                 .query("alertChannels", adminOnly())
                 .query("alertDeliveries", adminOnly())
                 .query("alerts", allBotsRead())
+                // Audit trail: who changed bots, platforms, keys and alert rules
+                .query("auditTrail", adminOnly())
                 .build();
     }
 }

@@ -3,6 +3,7 @@ package com.crashanalytics.api.security;
 import java.io.IOException;
 import java.util.OptionalLong;
 
+import com.crashanalytics.api.error.DatabaseAvailability;
 import com.crashanalytics.domain.access.ApiKey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,7 +34,17 @@ final class RateLimitFilter extends OncePerRequestFilter {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         ApiKey key = caller instanceof ApiKeyAuthentication authenticated ? authenticated.getPrincipal() : null;
         if (key != null) {
-            OptionalLong retryAfter = limiter.tryAcquire(key);
+            OptionalLong retryAfter;
+            try {
+                retryAfter = limiter.tryAcquire(key);
+            } catch (RuntimeException failed) {
+                if (!DatabaseAvailability.isAway(failed)) {
+                    throw failed;
+                }
+                // The shared buckets are in the database: while it is away no allowance can be checked.
+                errors.unavailable(response, "while checking the rate limit", failed);
+                return;
+            }
             if (retryAfter.isPresent()) {
                 errors.tooManyRequests(response, retryAfter.getAsLong());
                 return;

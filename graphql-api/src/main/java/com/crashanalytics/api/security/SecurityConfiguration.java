@@ -7,9 +7,9 @@ import com.crashanalytics.domain.access.EnvironmentAdminKey;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.DispatcherType;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,7 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({QueryLimits.class, RateLimits.class, BodyUploads.Limits.class})
 public class SecurityConfiguration {
 
     @Bean
@@ -65,8 +64,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    RateLimiter rateLimiter(RateLimits limits) {
-        return new RateLimiter(limits);
+    RateLimiter rateLimiter(RateLimits limits, ObjectProvider<ProxyManager<String>> sharedBuckets) {
+        // Persistence contributes the shared buckets unless GATEWAY_RATE_LIMIT_SHARED=false.
+        return new RateLimiter(limits, sharedBuckets.getIfAvailable());
     }
 
     @Bean
@@ -108,9 +108,9 @@ public class SecurityConfiguration {
 
     /** Which browser origins may call the gateway: none unless configured (a page served by the gateway needs none). */
     @Bean
-    CorsConfigurationSource corsConfigurationSource(@Value("${gateway.cors.allowed-origins:}") List<String> allowedOrigins) {
+    CorsConfigurationSource corsConfigurationSource(CorsSettings settings) {
         CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOrigins(allowedOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList());
+        cors.setAllowedOrigins(settings.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept"));
         cors.setExposedHeaders(List.of("Retry-After"));
@@ -166,6 +166,12 @@ public class SecurityConfiguration {
     @Order(2)
     AccessControlInstrumentation accessControl(BotOwnership ownership) {
         return new AccessControlInstrumentation(GatewayAccessPolicies.declared(), ownership);
+    }
+
+    /** Who writes: the caller of the root field being run, for every row written and every audited change. */
+    @Bean
+    RequestAuthorship requestAuthorship() {
+        return new RequestAuthorship();
     }
 
     @Bean

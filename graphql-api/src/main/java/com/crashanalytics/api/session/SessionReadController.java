@@ -1,14 +1,18 @@
 package com.crashanalytics.api.session;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import com.crashanalytics.api.access.VisibleBots;
 import com.crashanalytics.api.paging.BatchLoaders;
 import com.crashanalytics.api.paging.ChildPage;
 import com.crashanalytics.api.paging.Connection;
 import com.crashanalytics.api.paging.Connection.Counter;
-import com.crashanalytics.api.paging.VisibleBots;
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.bot.Bot;
+import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.domain.common.paging.SortDirection;
@@ -26,8 +30,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
- * Sessions as dashboards read them: the list of sessions, a bot's sessions and current session, and the session of a
- * round or error, each batched over all the parents of a level.
+ * Sessions as dashboards read them: one by id (and whether it went stale), the list of sessions, a bot's sessions
+ * and current session, and the session of a round or error, each batched over all the parents of a level.
  */
 @Controller
 class SessionReadController {
@@ -35,12 +39,22 @@ class SessionReadController {
     private static final String COUNTS = "sessionCountsOfBots";
 
     private final SessionReadModel sessions;
+    private final Clock clock;
+    private final Duration staleAfter;
 
-    SessionReadController(SessionReadModel sessions, BatchLoaderRegistry loaders) {
+    SessionReadController(SessionReadModel sessions, Clock clock, BotStatusRules statusRules,
+                          BatchLoaderRegistry loaders) {
         this.sessions = sessions;
+        this.clock = clock;
+        this.staleAfter = statusRules.staleAfter();
         BatchLoaders.byId(loaders, "sessionsById", sessions::findAll, Session::sessionId);
         BatchLoaders.pagesOfParents(loaders, "sessionsOfBots", sessions::sessionsOfBots);
         BatchLoaders.countsOfParents(loaders, COUNTS, sessions::countSessionsOfBots);
+    }
+
+    @QueryMapping
+    Optional<Session> session(@Argument String sessionId) {
+        return sessions.find(sessionId);
     }
 
     @QueryMapping
@@ -49,6 +63,11 @@ class SessionReadController {
         ListQuery<SessionFilter> query = VisibleBots.narrow(caller,
                 ListQuery.of(filter == null ? SessionFilter.ALL : filter, SessionReadModel.BY_START, first, after, direction));
         return Connection.of(sessions.sessions(query), Counter.direct(() -> sessions.count(query.filter())));
+    }
+
+    @SchemaMapping(typeName = "Session")
+    boolean stale(Session session) {
+        return session.isStale(clock.instant(), staleAfter);
     }
 
     @SchemaMapping(typeName = "Bot", field = "sessions")

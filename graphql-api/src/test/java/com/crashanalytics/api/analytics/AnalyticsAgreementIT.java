@@ -415,17 +415,22 @@ class AnalyticsAgreementIT {
         String recount = """
                 SELECT DISTINCT ON (game_name, platform_code, coalesce(round_external_id, id::text))
                        id, game_name, platform_code, round_external_id, round_start_timestamp, crash_multiplier_detected,
-                       count(*) OVER (PARTITION BY game_name, platform_code, coalesce(round_external_id, id::text)) AS observations
+                       count(*) OVER game_round AS observations,
+                       min(crash_multiplier_detected) OVER game_round AS lowest_reading,
+                       max(crash_multiplier_detected) OVER game_round AS highest_reading
                 FROM crash_game_rounds
                 WHERE crash_multiplier_detected IS NOT NULL
+                WINDOW game_round AS (PARTITION BY game_name, platform_code, coalesce(round_external_id, id::text))
                 ORDER BY game_name, platform_code, coalesce(round_external_id, id::text), round_start_timestamp, id
                 """;
         List<Map<String, Object>> expectedGameRounds = jdbc.queryForList(
-                "SELECT id::text, round_start_timestamp, crash_multiplier_detected::text, observations FROM (" + recount
+                "SELECT id::text, round_start_timestamp, crash_multiplier_detected::text, observations, "
+                        + "lowest_reading::text, highest_reading::text FROM (" + recount
                         + ") AS g ORDER BY 1");
         List<Map<String, Object>> gameRounds = jdbc.queryForList("""
                 SELECT round_id::text AS id, round_start_timestamp, crash_multiplier::text AS crash_multiplier_detected,
-                       observations::bigint AS observations
+                       observations::bigint AS observations, lowest_reading::text AS lowest_reading,
+                       highest_reading::text AS highest_reading
                 FROM game_round_crashes ORDER BY 1
                 """);
         assertThat(gameRounds).isEqualTo(expectedGameRounds);

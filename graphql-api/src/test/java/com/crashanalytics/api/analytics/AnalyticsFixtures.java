@@ -130,14 +130,15 @@ final class AnalyticsFixtures {
      */
     void signal(UUID roundId, String type, double confidence, @Nullable Boolean reached, Instant at) {
         Map<String, Object> round = jdbc.queryForMap(
-                "SELECT round_number, bot_id, session_id, game_name, platform_code FROM crash_game_rounds WHERE id = ?",
+                "SELECT round_number, bot_id, session_id, game_name, platform_code, round_start_timestamp "
+                        + "FROM crash_game_rounds WHERE id = ?",
                 roundId);
         jdbc.update("""
-                INSERT INTO analytics_round_signals (round_id, round_number, bot_id, session_id, game_name, platform_code,
-                    signal_type, client_signal_id, "timestamp", confidence_score, predicted_multiplier, signal_correctness,
-                    actual_multiplier, content_fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2.0, ?, ?, 'fixture')
-                """, roundId, round.get("round_number"), round.get("bot_id"), round.get("session_id"),
+                INSERT INTO analytics_round_signals (round_id, round_start_timestamp, round_number, bot_id, session_id,
+                    game_name, platform_code, signal_type, client_signal_id, "timestamp", confidence_score,
+                    predicted_multiplier, signal_correctness, actual_multiplier, content_fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2.0, ?, ?, 'fixture')
+                """, roundId, round.get("round_start_timestamp"), round.get("round_number"), round.get("bot_id"), round.get("session_id"),
                 round.get("game_name"), round.get("platform_code"), type, UUID.randomUUID().toString(),
                 Timestamp.from(at), confidence, reached == null ? null : (confidence >= 0.5) == reached,
                 reached == null ? null : new BigDecimal(reached ? "2.5" : "1.5"));

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
 
 /**
  * Keeps the hexagon's boundaries. Each rule runs on the gateway's production classes; each is also shown to fail
@@ -23,7 +25,7 @@ class ArchitectureTest {
 
     /** The domain areas of DESIGN.md; extend when an area is added. */
     private static final List<String> DOMAIN_AREAS =
-            List.of("common", "bot", "session", "round", "diagnostics", "analytics", "access");
+            List.of("common", "bot", "session", "round", "diagnostics", "analytics", "access", "audit");
 
     private static final JavaClasses GATEWAY = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -37,6 +39,11 @@ class ArchitectureTest {
         for (String area : DOMAIN_AREAS) {
             assertThat(packagesOf(GATEWAY)).as("domain area " + area).contains(ROOT + ".domain." + area);
         }
+        // the controller rule needs controllers, and ports on both sides of its line
+        assertThat(GATEWAY.stream().filter(type -> type.isAnnotatedWith(Controller.class))).hasSizeGreaterThan(20);
+        assertThat(GATEWAY.stream().filter(BoundaryRules.writeSidePorts(ROOT))).extracting(JavaClass::getSimpleName)
+                .contains("BotRegistry", "SessionLog", "RoundLogbook")
+                .doesNotContain("RoundReadModel", "LogRoundUseCase");
     }
 
     @Test
@@ -56,6 +63,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void controllersGoThroughUseCasesAndReadModelsOnly() {
+        BoundaryRules.controllersUseOnlyUseCasesAndReadModels(ROOT).check(GATEWAY);
+    }
+
+    @Test
     void domainAreasHaveNoCycles() {
         BoundaryRules.domainAreasAreFreeOfCycles(ROOT).check(GATEWAY);
     }
@@ -67,6 +79,7 @@ class ArchitectureTest {
                 BoundaryRules.domainUsesNoFramework(BROKEN_ROOT),
                 BoundaryRules.apiDoesNotTouchPersistence(BROKEN_ROOT),
                 BoundaryRules.persistenceDoesNotTouchApi(BROKEN_ROOT),
+                BoundaryRules.controllersUseOnlyUseCasesAndReadModels(BROKEN_ROOT),
                 BoundaryRules.domainAreasAreFreeOfCycles(BROKEN_ROOT))) {
             assertThatThrownBy(() -> rule.check(BROKEN)).as(rule.getDescription()).isInstanceOf(AssertionError.class);
         }

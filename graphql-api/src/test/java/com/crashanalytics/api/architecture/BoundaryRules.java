@@ -4,7 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.stereotype.Controller;
 
 /**
  * The hexagon's boundaries as ArchUnit rules over a root package: {@code root.domain}, {@code root.api},
@@ -41,6 +44,23 @@ final class BoundaryRules {
         return noClasses().that().resideInAPackage(root + ".persistence..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".api..")
                 .because("adapters do not know each other");
+    }
+
+    /**
+     * One door per side (see the domain's package-info): a controller calls inbound ports ({@code …UseCase}) and read
+     * models ({@code …ReadModel}), never the outbound ports use cases write through (registries, logs, logbooks).
+     */
+    static ArchRule controllersUseOnlyUseCasesAndReadModels(String root) {
+        return noClasses().that().areAnnotatedWith(Controller.class)
+                .should().dependOnClassesThat(writeSidePorts(root))
+                .because("controllers bind arguments, call a use case or a read model, and map the answer");
+    }
+
+    /** Interfaces of the domain that are neither an inbound port nor a read model: the use cases' outbound ports. */
+    static DescribedPredicate<JavaClass> writeSidePorts(String root) {
+        return DescribedPredicate.describe("domain interfaces other than …UseCase and …ReadModel", type ->
+                type.isInterface() && type.getPackageName().startsWith(root + ".domain")
+                        && !type.getSimpleName().endsWith("UseCase") && !type.getSimpleName().endsWith("ReadModel"));
     }
 
     static ArchRule domainAreasAreFreeOfCycles(String root) {

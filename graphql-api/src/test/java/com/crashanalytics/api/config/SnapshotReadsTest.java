@@ -2,10 +2,21 @@ package com.crashanalytics.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.crashanalytics.api.config.SnapshotReads.Kind;
 import com.crashanalytics.api.config.SnapshotReads.OperationKinds;
+import com.crashanalytics.domain.access.ApiKey;
+import com.crashanalytics.domain.access.ApiKeyRole;
 import org.junit.jupiter.api.Test;
 
-/** Which operations SnapshotReads runs in a read-only snapshot: queries only, decided once per document. */
+/**
+ * Which operations SnapshotReads runs in a read-only snapshot (queries only, decided once per document), and which of
+ * those may be answered from the read replica (a dashboard's, except {@code resume}).
+ */
 class SnapshotReadsTest {
 
     static final String LOG_ROUND = "mutation($input: LogRoundInput!) { logRound(input: $input) { duplicate } }";
@@ -28,6 +39,37 @@ class SnapshotReadsTest {
         assertThat(kinds.isQuery(BOTH, null)).as("the first operation").isTrue();
         assertThat(kinds.isQuery(BOTH, "Other")).isFalse();
         assertThat(kinds.isQuery("{ bots { ", null)).isFalse();
+    }
+
+    @Test
+    void resumeIsAQueryOfTheLatestHoweverItIsAskedFor() {
+        assertThat(kinds.kindOf("{ bots { totalCount } }", null)).isEqualTo(Kind.QUERY);
+        assertThat(kinds.kindOf("query R { resume(botId: \"b\") { nextRoundNumber } }", null))
+                .isEqualTo(Kind.QUERY_OF_THE_LATEST);
+        assertThat(kinds.kindOf("{ bots { totalCount } again: resume(botId: \"b\") { balance } }", null))
+                .as("beside another root field, under an alias").isEqualTo(Kind.QUERY_OF_THE_LATEST);
+        assertThat(kinds.kindOf("{ ... on Query { resume(botId: \"b\") { balance } } }", null))
+                .as("in an inline fragment").isEqualTo(Kind.QUERY_OF_THE_LATEST);
+        assertThat(kinds.kindOf("query { ...Where } fragment Where on Query { ...Again } fragment Again on Query {"
+                + " resume(botId: \"b\") { balance } ...Where }", null))
+                .as("in a named fragment, through a cycle graphql-java refuses later").isEqualTo(Kind.QUERY_OF_THE_LATEST);
+        assertThat(kinds.kindOf("{ bot(botId: \"b\") { resume: botId } }", null))
+                .as("a nested field named so").isEqualTo(Kind.QUERY);
+    }
+
+    @Test
+    void onlyADashboardsQueriesMayLagAndNeverResume() {
+        assertThat(SnapshotReads.mayLag(Kind.QUERY, Optional.of(key(ApiKeyRole.DASHBOARD)))).isTrue();
+        assertThat(SnapshotReads.mayLag(Kind.QUERY_OF_THE_LATEST, Optional.of(key(ApiKeyRole.DASHBOARD)))).isFalse();
+        for (ApiKeyRole role : List.of(ApiKeyRole.ADMIN, ApiKeyRole.BOT, ApiKeyRole.PREDICTOR, ApiKeyRole.METRICS)) {
+            assertThat(SnapshotReads.mayLag(Kind.QUERY, Optional.of(key(role)))).as(role.name()).isFalse();
+        }
+        assertThat(SnapshotReads.mayLag(Kind.QUERY, Optional.empty())).as("no caller").isFalse();
+    }
+
+    private static ApiKey key(ApiKeyRole role) {
+        return new ApiKey(UUID.randomUUID(), "test", role, "cag_abcdefgh", role == ApiKeyRole.BOT ? List.of("b") : List.of(),
+                Instant.EPOCH, null, null);
     }
 
     @Test

@@ -51,9 +51,9 @@ class RoundExportStreamingIT {
                 FROM generate_series(1, ?) AS n
                 """, ROWS);
         jdbc.update("""
-                INSERT INTO analytics_round_multipliers (round_id, sample_index, bot_id, session_id, game_name,
-                    platform_code, multiplier, "timestamp", date_bucket)
-                SELECT id, 0, bot_id, session_id, game_name, platform_code, crash_multiplier_detected,
+                INSERT INTO analytics_round_multipliers (round_id, round_start_timestamp, sample_index, bot_id,
+                    session_id, game_name, platform_code, multiplier, "timestamp", date_bucket)
+                SELECT id, round_start_timestamp, 0, bot_id, session_id, game_name, platform_code, crash_multiplier_detected,
                        round_start_timestamp, round_start_timestamp::date
                 FROM crash_game_rounds
                 """);

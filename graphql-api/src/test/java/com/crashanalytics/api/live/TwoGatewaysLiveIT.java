@@ -4,26 +4,16 @@ import static com.crashanalytics.api.testing.WritePath.ok;
 import static com.crashanalytics.api.testing.WritePath.round;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
+import com.crashanalytics.api.testing.GatewayReplica;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlWebSocket;
 import com.crashanalytics.api.testing.TestApiKeys;
 import com.crashanalytics.api.testing.WritePath;
-import com.crashanalytics.persistence.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +34,7 @@ class TwoGatewaysLiveIT {
             subscription($after: Long) {
               roundLogged(filter: {botIds: ["aviator_bot_001"]}, after: $after) { eventId roundNumber }
             }""";
-    private static Process replicaB;
+    private static GatewayReplica replicaB;
     private static int portB;
 
     @LocalServerPort
@@ -54,28 +44,14 @@ class TwoGatewaysLiveIT {
 
     @BeforeAll
     static void startReplicaB() throws Exception {
-        Path jar = Path.of("target", "crash-analytics-gateway.jar");
-        assertThat(jar).as("the packaged gateway (failsafe runs after package)").exists();
-        portB = freePort();
-        TestPostgres postgres = TestPostgres.get();
-        Path log = Files.createDirectories(Path.of("target")).resolve("two-gateways-replica-b.log");
-        replicaB = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", jar.toString(),
-                "--server.port=" + portB,
-                "--spring.datasource.url=" + postgres.jdbcUrl(),
-                "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
-                "--gateway.admin-key=" + TestApiKeys.ADMIN,
-                "--gateway.rate-limit.admin=1000000/1s")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        awaitHealthy(portB, Duration.ofMinutes(3), log);
+        replicaB = GatewayReplica.start("two-gateways-replica-b", "--gateway.rate-limit.admin=1000000/1s");
+        portB = replicaB.port();
     }
 
     @AfterAll
     static void stopReplicaB() throws InterruptedException {
         if (replicaB != null) {
-            replicaB.destroy();
-            replicaB.waitFor();
+            replicaB.close();
         }
     }
 
@@ -116,33 +92,5 @@ class TwoGatewaysLiveIT {
             events.add(message.path("payload").path("data").path("roundLogged"));
         }
         return events;
-    }
-
-    private static void awaitHealthy(int port, Duration within, Path log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (!replicaB.isAlive()) {
-                throw new IllegalStateException("replica B exited: " + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("replica B not healthy within " + within + ": " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.crashanalytics.api.session.SessionSettings;
 import com.crashanalytics.domain.bot.BotStatusRules;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class SessionSweepScheduleTest {
 
     @Test
     void abandoningBeforeStaleIsRefusedAtStartUp() {
-        assertThatThrownBy(() -> new SessionSweepSchedule(Duration.ofMinutes(1), RULES, null, null, null, null,
+        assertThatThrownBy(() -> new SessionSweepSchedule(abandonAfter(Duration.ofMinutes(1)), RULES, null, null, null, null,
                 Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("gateway.sessions.abandon-after (PT1M) must not be shorter than")
@@ -27,9 +28,13 @@ class SessionSweepScheduleTest {
     @Test
     void zeroTurnsTheSweeperOff() {
         // No port is touched: with nulls for every port, a sweep that did anything would fail.
-        SessionSweepSchedule off = new SessionSweepSchedule(Duration.ZERO, RULES, null, null, null, null,
+        SessionSweepSchedule off = new SessionSweepSchedule(abandonAfter(Duration.ZERO), RULES, null, null, null, null,
                 Clock.systemUTC());
         assertThat(off.sweepNow().swept()).isFalse();
         assertThat(off.sweepNow().abandoned()).isEmpty();
+    }
+
+    private static SessionSettings abandonAfter(Duration abandonAfter) {
+        return new SessionSettings(RULES.staleAfter(), abandonAfter);
     }
 }

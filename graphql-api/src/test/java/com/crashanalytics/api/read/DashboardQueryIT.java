@@ -72,9 +72,10 @@ public class DashboardQueryIT {
             """;
 
     /*
-     * The read-only transaction's statement_timeout (SET LOCAL), then one statement per level: the bots; their
-     * count; each bot's current session; their sessions; the sessions' count; each session's bot; their rounds; the
-     * rounds' count; each round's session (the sessions not already loaded as a current session); their signals.
+     * The read-only transaction's set-up (its snapshot's isolation and statement_timeout in one statement), then one
+     * statement per level: the bots; their count; each bot's current session; their sessions; the sessions' count;
+     * each session's bot; their rounds; the rounds' count; each round's session (the sessions not already loaded as a
+     * current session); their signals.
      */
     static final int STATEMENTS_PER_DASHBOARD = 1 + 10;
 
@@ -142,7 +143,8 @@ public class DashboardQueryIT {
                 .hasSize(STATEMENTS_PER_DASHBOARD);
         assertThat(large.statements()).as("statements for 10 × 10 × 20:\n%s", lines(large.statements()))
                 .hasSize(STATEMENTS_PER_DASHBOARD);
-        assertThat(large.statements().get(0).sql()).startsWith("SET LOCAL statement_timeout");
+        assertThat(large.statements().get(0).sql())
+                .isEqualTo("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; SET LOCAL statement_timeout = 5000");
         assertThat(large.statements().subList(1, STATEMENTS_PER_DASHBOARD)).allSatisfy(statement ->
                 assertThat(statement.sql()).startsWith("SELECT"));
         System.out.printf("Dashboard query: %d SQL statements for 2 × 2 × 3, %d for 10 × 10 × 20 (2,000 rounds, "

@@ -124,7 +124,7 @@ class StrategyListsIT extends FleetTest {
         List<Executed> three = recorded("{ strategies { " + fields + " } }");
         List<Executed> one = recorded("{ strategy(name: \"paroli\") { " + fields + " } }");
 
-        // SET LOCAL statement_timeout, the strategies (or whether the one exists), their bots, the bots' count,
+        // the read's set-up (isolation and statement_timeout), the strategies (or whether the one exists), their bots, the bots' count,
         // their sessions, the sessions' count, the sessions' summaries
         assertThat(three).as(String.join("\n", three.stream().map(Executed::toString).toList())).hasSize(7);
         assertThat(one).as(String.join("\n", one.stream().map(Executed::toString).toList())).hasSize(7);

@@ -156,6 +156,13 @@ class AccessMatrixIT {
                     allowed(BOT_A, DASHBOARD, ADMIN)),
             new Operation("luckOrEdge", null, "{ luckOrEdge(strategy: \"compound_1.33x\") { verdict } }", null,
                     allowed(DASHBOARD, ADMIN)),
+            new Operation("platformIntegrity", given(PLATFORM),
+                    "{ platformIntegrity(game: \"aviator\", platform: \"demo\") { payout { flaggedOn } } }", null,
+                    allowed(DASHBOARD, ADMIN)),
+            new Operation("strategyReplay", given(PLATFORM),
+                    "{ strategyReplay(input: {game: \"aviator\", platform: \"demo\", system: FIXED_TARGET, baseStake: 1, "
+                            + "target: 2, initialBalance: 10}) { replayed { rounds } } }", null,
+                    allowed(DASHBOARD, ADMIN)),
             // Data lifecycle
             new Operation("databaseSize", null, "{ databaseSize { totalBytes } }", null, allowed(ADMIN)),
             new Operation("cleanupOldRecords", null, "mutation { cleanupOldRecords(dryRun: true) { dryRun } }", null,
@@ -192,7 +199,10 @@ class AccessMatrixIT {
             new Operation("alertRules", given(ALERT_RULE), "{ alertRules { totalCount } }", null, allowed(ADMIN)),
             new Operation("alertChannels", null, "{ alertChannels { name } }", null, allowed(ADMIN)),
             new Operation("alertDeliveries", null, "{ alertDeliveries { totalCount } }", null, allowed(ADMIN)),
-            new Operation("alerts", null, "{ alerts { totalCount } }", null, allowed(DASHBOARD, ADMIN)));
+            new Operation("alerts", null, "{ alerts { totalCount } }", null, allowed(DASHBOARD, ADMIN)),
+            // Audit trail: the administrator's only
+            new Operation("auditTrail", null, "{ auditTrail { totalCount edges { node { action } } } }", null,
+                    allowed(ADMIN)));
 
     @LocalServerPort
     int port;

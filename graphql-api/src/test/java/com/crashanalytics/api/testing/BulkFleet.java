@@ -79,10 +79,10 @@ public final class BulkFleet {
                 FROM crash_game_rounds
                 """);
         jdbc.update("""
-                INSERT INTO analytics_round_signals (round_id, round_number, bot_id, session_id, game_name, platform_code,
-                                                     signal_type, "timestamp", confidence_score, predicted_multiplier,
-                                                     content_fingerprint)
-                SELECT id, round_number, bot_id, session_id, game_name, platform_code, 'pre_flight',
+                INSERT INTO analytics_round_signals (round_id, round_start_timestamp, round_number, bot_id, session_id,
+                                                     game_name, platform_code, signal_type, "timestamp", confidence_score,
+                                                     predicted_multiplier, content_fingerprint)
+                SELECT id, round_start_timestamp, round_number, bot_id, session_id, game_name, platform_code, 'pre_flight',
                        round_start_timestamp, 0.7, 2, 'bulk'
                 FROM crash_game_rounds
                 """);

@@ -28,7 +28,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * of the same text with the same parameters, run just before it). Install it in a test's context with
  * {@code @Import(StatementRecorder.Installation.class)}; the recorder is one per test JVM ({@link #INSTANCE}).
  *
- * <p>A statement is one execution: a JDBC batch of inserts is one statement, as it is one round trip.
+ * <p>A statement is one execution: a JDBC batch of inserts is one statement, as it is one round trip. The rate
+ * limiter's statements on its shared buckets ({@code rate_limit_buckets}) are left out: the same few precede every
+ * request, whatever it asks.
  */
 public final class StatementRecorder {
 
@@ -77,6 +79,11 @@ public final class StatementRecorder {
      * The live side's own threads (the journal reader {@code live-feed}, the upkeep {@code live-upkeep}) poll the
      * database on their timers whatever a request does: they are not the request's statements.
      */
+    /** The rate limiter's turn at the key's shared bucket (before every request): not the request's own SQL. */
+    private static boolean isRateLimiting(String sql) {
+        return sql != null && sql.contains("rate_limit_buckets");
+    }
+
     private static boolean isLiveBackgroundWork() {
         return Thread.currentThread().getName().startsWith("live-");
     }
@@ -136,9 +143,10 @@ public final class StatementRecorder {
                 if (isParameterSetter(method, arguments)) {
                     parameters.add(new Object[] {method, arguments});
                 }
-                if (INSTANCE.recording && EXECUTIONS.contains(method.getName()) && !isLiveBackgroundWork()) {
-                    String sql = arguments != null && arguments.length > 0 && arguments[0] instanceof String text
-                            ? text : preparedSql;
+                String sql = arguments != null && arguments.length > 0 && arguments[0] instanceof String text
+                        ? text : preparedSql;
+                if (INSTANCE.recording && EXECUTIONS.contains(method.getName()) && !isLiveBackgroundWork()
+                        && !isRateLimiting(sql)) {
                     String plan = INSTANCE.explaining && preparedSql != null && isSelect(sql)
                             ? explain(connection, sql, parameters) : null;
                     INSTANCE.executed.add(new Executed(sql, System.identityHashCode(connection.unwrap(Connection.class)),

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.crashanalytics.domain.access.ApiKey;
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.access.ApiKeyAuthenticationService;
 import com.crashanalytics.domain.access.ApiKeyHash;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
@@ -26,17 +27,21 @@ public class JdbcApiKeyRegistry implements ApiKeyRegistry {
     private static final long KEY_MANAGEMENT_LOCK = 0x6361675f6b657973L; // "cag_keys"
 
     private final JdbcClient jdbc;
+    private final Authorship authorship;
 
-    public JdbcApiKeyRegistry(JdbcClient jdbc) {
+    public JdbcApiKeyRegistry(JdbcClient jdbc, Authorship authorship) {
         this.jdbc = jdbc;
+        this.authorship = authorship;
     }
 
     @Override
     public void add(ApiKey key, ApiKeyHash hash) {
         jdbc.sql("""
-                        INSERT INTO api_clients (id, label, role, key_prefix, key_hash, bot_ids, created_at)
-                        VALUES (:id, :label, :role, :prefix, :hash, :botIds, :createdAt)
+                        INSERT INTO api_clients (id, label, role, key_prefix, key_hash, bot_ids, created_at,
+                                                 written_by_key_id)
+                        VALUES (:id, :label, :role, :prefix, :hash, :botIds, :createdAt, CAST(:writtenBy AS uuid))
                         """)
+                .param("writtenBy", authorship.currentKeyId().orElse(null))
                 .param("id", key.id())
                 .param("label", key.label())
                 .param("role", key.role().name())
@@ -65,8 +70,10 @@ public class JdbcApiKeyRegistry implements ApiKeyRegistry {
 
     @Override
     public ApiKey revoke(UUID id, Instant at) {
-        return jdbc.sql("UPDATE api_clients SET revoked_at = coalesce(revoked_at, :at) WHERE id = :id RETURNING " + COLUMNS)
+        return jdbc.sql("UPDATE api_clients SET revoked_at = coalesce(revoked_at, :at),"
+                        + " written_by_key_id = CAST(:writtenBy AS uuid) WHERE id = :id RETURNING " + COLUMNS)
                 .param("id", id)
+                .param("writtenBy", authorship.currentKeyId().orElse(null))
                 .param("at", timestamptz(at))
                 .query(JdbcApiKeyRegistry::mapKey)
                 .single();

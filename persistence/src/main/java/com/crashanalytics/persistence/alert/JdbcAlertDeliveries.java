@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.crashanalytics.domain.alert.AlertDeliveries;
 import com.crashanalytics.domain.alert.AlertDelivery;
 import com.crashanalytics.domain.alert.AlertListFilter;
+import com.crashanalytics.domain.alert.AlertReadModel;
 import com.crashanalytics.domain.alert.DeliveryStatus;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
@@ -25,7 +26,7 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
             d.last_attempt_at, d.last_error, d.sent_at, d.created_at""";
 
     private static final KeysetSql<AlertDelivery> BY_ID_SQL = new KeysetSql<>(COLUMNS, "alert_deliveries d", "",
-            BY_ID, List.of("d.id"), (rs, row) -> map(rs));
+            AlertReadModel.DELIVERIES_BY_ID, List.of("d.id"), (rs, row) -> map(rs));
 
     /**
      * The oldest due delivery not being claimed by another transaction (SKIP LOCKED), leased and counted in the
@@ -92,13 +93,12 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
                 .param("id", deliveryId).param("error", truncated(error)).update();
     }
 
-    @Override
-    public Page<AlertDelivery> page(ListQuery<AlertListFilter> query) {
+    /** A page, for {@link JdbcAlertReadModel}. */
+    Page<AlertDelivery> page(ListQuery<AlertListFilter> query) {
         return BY_ID_SQL.page(jdbc, where(query.filter()), query.page());
     }
 
-    @Override
-    public long count(AlertListFilter filter) {
+    long count(AlertListFilter filter) {
         return BY_ID_SQL.count(jdbc, where(filter));
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import com.crashanalytics.domain.alert.Alert;
 import com.crashanalytics.domain.alert.AlertKind;
 import com.crashanalytics.domain.alert.AlertListFilter;
+import com.crashanalytics.domain.alert.AlertReadModel;
 import com.crashanalytics.domain.alert.AlertLog;
 import com.crashanalytics.domain.alert.AlertPayload;
 import com.crashanalytics.domain.alert.AlertScope;
@@ -33,8 +34,8 @@ public class JdbcAlertLog implements AlertLog {
             a.id, a.rule_id, a.rule_name, a.kind, a.scope, a.subject_kind, a.bot_id, a.session_id, a.game_name,
             a.platform_code, a.message, a.figures, a.raised_at""";
 
-    private static final KeysetSql<Alert> BY_ID_SQL = new KeysetSql<>(COLUMNS, "alerts a", "", BY_ID,
-            List.of("a.id"), (rs, row) -> map(rs));
+    private static final KeysetSql<Alert> BY_ID_SQL = new KeysetSql<>(COLUMNS, "alerts a", "",
+            AlertReadModel.ALERTS_BY_ID, List.of("a.id"), (rs, row) -> map(rs));
 
     private final JdbcClient jdbc;
 
@@ -95,13 +96,12 @@ public class JdbcAlertLog implements AlertLog {
         jdbc.sql("DELETE FROM alert_rule_episodes WHERE rule_id = :ruleId").param("ruleId", ruleId).update();
     }
 
-    @Override
-    public Page<Alert> page(ListQuery<AlertListFilter> query) {
+    /** A page, for {@link JdbcAlertReadModel}. */
+    Page<Alert> page(ListQuery<AlertListFilter> query) {
         return BY_ID_SQL.page(jdbc, where(query.filter()), query.page());
     }
 
-    @Override
-    public long count(AlertListFilter filter) {
+    long count(AlertListFilter filter) {
         return BY_ID_SQL.count(jdbc, where(filter));
     }
 

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.alert.AlertKind;
 import com.crashanalytics.domain.alert.AlertListFilter;
+import com.crashanalytics.domain.alert.AlertReadModel;
 import com.crashanalytics.domain.alert.AlertRule;
 import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.alert.AlertRuleDefinition;
@@ -31,8 +33,8 @@ public class JdbcAlertRuleBook implements AlertRuleBook {
             r.count, r.stale_after_seconds, r.multiplier, r.confidence, r.p_value, r.sample_size, r.channels,
             r.cooldown_seconds, r.enabled, r.created_at, r.updated_at""";
 
-    private static final KeysetSql<AlertRule> BY_ID_SQL = new KeysetSql<>(COLUMNS, "alert_rules r", "", BY_ID,
-            List.of("r.id"), (rs, row) -> map(rs));
+    private static final KeysetSql<AlertRule> BY_ID_SQL = new KeysetSql<>(COLUMNS, "alert_rules r", "",
+            AlertReadModel.RULES_BY_ID, List.of("r.id"), (rs, row) -> map(rs));
 
     private static final String VALUES = """
             name = :name, kind = :kind, bot_ids = CAST(:botIds AS text[]), strategy_names = CAST(:strategies AS text[]),
@@ -40,12 +42,14 @@ public class JdbcAlertRuleBook implements AlertRuleBook {
             percent = :percent, count = :count, stale_after_seconds = :staleAfter, multiplier = :multiplier,
             confidence = :confidence, p_value = :pValue, sample_size = :sampleSize,
             channels = CAST(:channels AS text[]), cooldown_seconds = :cooldown, enabled = :enabled,
-            updated_at = :now""";
+            updated_at = :now, written_by_key_id = CAST(:writtenBy AS uuid)""";
 
     private final JdbcClient jdbc;
+    private final Authorship authorship;
 
-    public JdbcAlertRuleBook(JdbcClient jdbc) {
+    public JdbcAlertRuleBook(JdbcClient jdbc, Authorship authorship) {
         this.jdbc = jdbc;
+        this.authorship = authorship;
     }
 
     @Override
@@ -57,9 +61,16 @@ public class JdbcAlertRuleBook implements AlertRuleBook {
     }
 
     @Override
+    public Optional<AlertRule> findForUpdate(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_rules r WHERE r.id = :id FOR UPDATE").param("id", id)
+                .query((rs, row) -> map(rs)).optional();
+    }
+
+    @Override
     public Optional<AlertRule> replace(long id, AlertRuleDefinition definition, Instant now) {
         return jdbc.sql("UPDATE alert_rules r SET " + VALUES + " WHERE r.id = :id RETURNING " + COLUMNS)
-                .params(parameters(definition, now)).param("id", id).query((rs, row) -> map(rs)).optional();
+                .params(parameters(definition, now)).param("id", id)
+                .param("writtenBy", authorship.currentKeyId().orElse(null)).query((rs, row) -> map(rs)).optional();
     }
 
     @Override
@@ -80,13 +91,12 @@ public class JdbcAlertRuleBook implements AlertRuleBook {
                 .query((rs, row) -> map(rs)).list();
     }
 
-    @Override
-    public Page<AlertRule> page(ListQuery<AlertListFilter> query) {
+    /** A page, for {@link JdbcAlertReadModel}. */
+    Page<AlertRule> page(ListQuery<AlertListFilter> query) {
         return BY_ID_SQL.page(jdbc, KeysetSql.where(), query.page());
     }
 
-    @Override
-    public long count(AlertListFilter filter) {
+    long count(AlertListFilter filter) {
         return BY_ID_SQL.count(jdbc, KeysetSql.where());
     }
 

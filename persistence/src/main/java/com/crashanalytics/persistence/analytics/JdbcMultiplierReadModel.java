@@ -51,34 +51,10 @@ public class JdbcMultiplierReadModel implements MultiplierReadModel {
 
     @Override
     public SortedMap<BigDecimal, Long> crashCounts(String game, String platform, TimeWindow window) {
-        WindowSql where = new WindowSql().parameter("game", game).parameter("platform", platform);
-        List<String> parts = new ArrayList<>();
-        LocalDate firstWholeDay = window.from() == null ? null : firstWholeDayFrom(window.from());
-        LocalDate endOfWholeDays = window.to() == null ? null : WindowSql.utcDay(window.to());
-        if (firstWholeDay != null && endOfWholeDays != null && !firstWholeDay.isBefore(endOfWholeDays)) {
-            // No whole day inside the window: every game round in it, one by one.
-            parts.add("SELECT crash_multiplier, 1 AS rounds FROM " + GAME_ROUNDS + " AND "
-                    + rawWindow(where, window.from(), window.to(), "edge"));
-        } else {
-            parts.add("SELECT crash_multiplier, rounds FROM game_round_crash_counts"
-                    + " WHERE game_name = :game AND platform_code = :platform"
-                    + (firstWholeDay == null ? "" : " AND day >= :firstWholeDay")
-                    + (endOfWholeDays == null ? "" : " AND day < :endOfWholeDays"));
-            if (firstWholeDay != null) {
-                where.parameter("firstWholeDay", firstWholeDay);
-                if (window.from().isBefore(WindowSql.startOf(firstWholeDay))) {
-                    parts.add("SELECT crash_multiplier, 1 FROM " + GAME_ROUNDS + " AND "
-                            + rawWindow(where, window.from(), WindowSql.startOf(firstWholeDay), "head"));
-                }
-            }
-            if (endOfWholeDays != null) {
-                where.parameter("endOfWholeDays", endOfWholeDays);
-                if (WindowSql.startOf(endOfWholeDays).isBefore(window.to())) {
-                    parts.add("SELECT crash_multiplier, 1 FROM " + GAME_ROUNDS + " AND "
-                            + rawWindow(where, WindowSql.startOf(endOfWholeDays), window.to(), "tail"));
-                }
-            }
-        }
+        WindowSql where = new WindowSql().equal("game_name", game, "game").equal("platform_code", platform, "platform");
+        List<String> parts = where.wholeDaysAndEdges(window,
+                days -> "SELECT crash_multiplier, rounds FROM game_round_crash_counts WHERE " + days,
+                rounds -> "SELECT crash_multiplier, 1 AS rounds FROM game_round_crashes WHERE " + rounds);
         String sql = "SELECT crash_multiplier, sum(rounds) AS rounds FROM (" + String.join(" UNION ALL ", parts)
                 + ") AS counted GROUP BY crash_multiplier";
         SortedMap<BigDecimal, Long> counts = new TreeMap<>();
@@ -163,20 +139,4 @@ public class JdbcMultiplierReadModel implements MultiplierReadModel {
                 rs.getObject("gap_before", Long.class))).list();
     }
 
-    /** The first UTC midnight at or after {@code from}. */
-    private static LocalDate firstWholeDayFrom(Instant from) {
-        LocalDate day = WindowSql.utcDay(from);
-        return WindowSql.startOf(day).equals(from) ? day : day.plusDays(1);
-    }
-
-    private static String rawWindow(WindowSql where, @Nullable Instant from, @Nullable Instant to, String prefix) {
-        WindowSql edge = new WindowSql().window("round_start_timestamp", new TimeWindow(from, to), prefix);
-        if (from != null) {
-            where.parameter(prefix + "From", SqlValues.timestamptz(from));
-        }
-        if (to != null) {
-            where.parameter(prefix + "To", SqlValues.timestamptz(to));
-        }
-        return edge.where();
-    }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
@@ -94,30 +95,57 @@ final class WindowSql {
      * conditions (this builder's, plus the hours or times), to be joined with UNION ALL. Binds the window's bounds.
      */
     List<String> wholeHoursAndEdges(TimeWindow window, UnaryOperator<String> hourly, UnaryOperator<String> rounds) {
-        Instant firstWholeHour = window.from() == null ? null : ceilingHour(window.from());
-        Instant endOfWholeHours = window.to() == null ? null : window.to().truncatedTo(ChronoUnit.HOURS);
+        return wholeUnitsAndEdges(window, window.from() == null ? null : ceilingHour(window.from()),
+                window.to() == null ? null : window.to().truncatedTo(ChronoUnit.HOURS),
+                "hour", "WholeHour", SqlValues::timestamptz, hourly, rounds);
+    }
+
+    /**
+     * {@link #wholeHoursAndEdges} by UTC days: the whole days inside the window from a daily rollup ({@code day} column,
+     * a date), the partial days at its edges (or the whole window when no day fits in it) from the rows themselves.
+     */
+    List<String> wholeDaysAndEdges(TimeWindow window, UnaryOperator<String> daily, UnaryOperator<String> rows) {
+        return wholeUnitsAndEdges(window, window.from() == null ? null : startOf(ceilingDay(window.from())),
+                window.to() == null ? null : startOf(utcDay(window.to())),
+                "day", "WholeDay", WindowSql::utcDay, daily, rows);
+    }
+
+    /**
+     * The window as whole units (hours, days) from a rollup whose {@code column} names the unit's start, bound as
+     * {@code unitValue} makes it, and as rows for the partial units at its edges.
+     */
+    private List<String> wholeUnitsAndEdges(TimeWindow window, @Nullable Instant firstWhole,
+                                            @Nullable Instant endOfWhole, String column, String parameterName,
+                                            Function<Instant, Object> unitValue, UnaryOperator<String> rollup,
+                                            UnaryOperator<String> rows) {
         String scope = where();
         List<String> parts = new ArrayList<>();
-        if (firstWholeHour != null && endOfWholeHours != null && !firstWholeHour.isBefore(endOfWholeHours)) {
-            parts.add(rounds.apply(scope + " AND " + roundsBetween(window.from(), window.to(), "inside")));
+        if (firstWhole != null && endOfWhole != null && !firstWhole.isBefore(endOfWhole)) {
+            parts.add(rows.apply(scope + " AND " + roundsBetween(window.from(), window.to(), "inside")));
             return parts;
         }
-        parts.add(hourly.apply(scope
-                + (firstWholeHour == null ? "" : " AND hour >= :firstWholeHour")
-                + (endOfWholeHours == null ? "" : " AND hour < :endOfWholeHours")));
-        if (firstWholeHour != null) {
-            parameter("firstWholeHour", SqlValues.timestamptz(firstWholeHour));
-            if (window.from().isBefore(firstWholeHour)) {
-                parts.add(rounds.apply(scope + " AND " + roundsBetween(window.from(), firstWholeHour, "head")));
+        parts.add(rollup.apply(scope
+                + (firstWhole == null ? "" : " AND " + column + " >= :first" + parameterName)
+                + (endOfWhole == null ? "" : " AND " + column + " < :endOf" + parameterName + "s")));
+        if (firstWhole != null) {
+            parameter("first" + parameterName, unitValue.apply(firstWhole));
+            if (window.from().isBefore(firstWhole)) {
+                parts.add(rows.apply(scope + " AND " + roundsBetween(window.from(), firstWhole, "head")));
             }
         }
-        if (endOfWholeHours != null) {
-            parameter("endOfWholeHours", SqlValues.timestamptz(endOfWholeHours));
-            if (endOfWholeHours.isBefore(window.to())) {
-                parts.add(rounds.apply(scope + " AND " + roundsBetween(endOfWholeHours, window.to(), "tail")));
+        if (endOfWhole != null) {
+            parameter("endOf" + parameterName + "s", unitValue.apply(endOfWhole));
+            if (endOfWhole.isBefore(window.to())) {
+                parts.add(rows.apply(scope + " AND " + roundsBetween(endOfWhole, window.to(), "tail")));
             }
         }
         return parts;
+    }
+
+    /** The first whole UTC day starting at or after the instant. */
+    static LocalDate ceilingDay(Instant instant) {
+        LocalDate day = utcDay(instant);
+        return startOf(day).equals(instant) ? day : day.plusDays(1);
     }
 
     /** The first whole UTC hour starting at or after the instant. */

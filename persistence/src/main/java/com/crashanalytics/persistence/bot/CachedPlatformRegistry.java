@@ -25,9 +25,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>A configuration saved through this registry empties the cache when saved and again when its transaction
  *       ends, and a lookup that raced with it is not kept, so this gateway never serves the old configuration after
  *       the new one is committed.</li>
- *   <li>A configuration saved by another gateway replica is seen here after at most {@code maxAge}. It can only change
- *       a platform's house edge, multiplier range, URL or currency (platforms are never removed), so in the meantime
- *       a round could at worst be flagged by the old multiplier range.</li>
+ *   <li>A configuration saved by another gateway replica empties this cache when its notification arrives
+ *       ({@link #forgetAll}, called by the replica's {@code PlatformChangeListener}: milliseconds after the commit),
+ *       and at the latest after {@code maxAge}, the safety net for a notification missed while the listening
+ *       connection was lost. A change can only alter a platform's house edge, multiplier range, URL or currency
+ *       (platforms are never removed), so in the meantime a round could at worst be flagged by the old range.</li>
  * </ul>
  * Locking reads ({@link #findForUpdate}) and listings ({@link #all}) always go to the database.
  */
@@ -117,6 +119,11 @@ public class CachedPlatformRegistry implements PlatformRegistry {
                 }
             });
         }
+    }
+
+    /** Forgets every cached platform: another replica (or anyone with SQL) changed one. */
+    public void forgetAll() {
+        clear();
     }
 
     private void clear() {

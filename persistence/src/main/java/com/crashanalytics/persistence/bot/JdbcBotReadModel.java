@@ -54,6 +54,11 @@ public class JdbcBotReadModel implements BotReadModel {
     }
 
     @Override
+    public List<Bot> findAll(Collection<String> botIds) {
+        return JdbcBotRegistry.findAll(jdbc, botIds);
+    }
+
+    @Override
     public long count(BotFilter filter) {
         return BY_REGISTRATION_SQL.count(jdbc, where(filter));
     }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.bot.BotRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,9 +25,11 @@ public class JdbcBotRegistry implements BotRegistry {
             """;
 
     private final JdbcClient jdbc;
+    private final Authorship authorship;
 
-    public JdbcBotRegistry(JdbcClient jdbc) {
+    public JdbcBotRegistry(JdbcClient jdbc, Authorship authorship) {
         this.jdbc = jdbc;
+        this.authorship = authorship;
     }
 
     @Override
@@ -36,6 +39,11 @@ public class JdbcBotRegistry implements BotRegistry {
 
     @Override
     public List<Bot> findAll(Collection<String> botIds) {
+        return findAll(jdbc, botIds);
+    }
+
+    /** The bots with these ids: what the registry and the read model both answer, from one statement. */
+    static List<Bot> findAll(JdbcClient jdbc, Collection<String> botIds) {
         if (botIds.isEmpty()) {
             return List.of();
         }
@@ -61,9 +69,11 @@ public class JdbcBotRegistry implements BotRegistry {
     public Bot save(Bot bot) {
         return jdbc.sql("""
                         INSERT INTO bot_vm_registration (bot_id, bot_name, vm_name, vm_provider, region, strategy_name,
-                                                         initial_balance, base_stake, max_stake, created_at, updated_at)
+                                                         initial_balance, base_stake, max_stake, created_at, updated_at,
+                                                         written_by_key_id)
                         VALUES (:botId, :botName, :vmName, :vmProvider, :region, :strategyName,
-                                :initialBalance, :baseStake, :maxStake, :registeredAt, :updatedAt)
+                                :initialBalance, :baseStake, :maxStake, :registeredAt, :updatedAt,
+                                CAST(:writtenBy AS uuid))
                         ON CONFLICT (bot_id) DO UPDATE SET
                             bot_name = EXCLUDED.bot_name,
                             vm_name = EXCLUDED.vm_name,
@@ -73,7 +83,8 @@ public class JdbcBotRegistry implements BotRegistry {
                             initial_balance = EXCLUDED.initial_balance,
                             base_stake = EXCLUDED.base_stake,
                             max_stake = EXCLUDED.max_stake,
-                            updated_at = EXCLUDED.updated_at
+                            updated_at = EXCLUDED.updated_at,
+                            written_by_key_id = EXCLUDED.written_by_key_id
                         RETURNING
                         """ + COLUMNS)
                 .param("botId", bot.botId())
@@ -87,6 +98,7 @@ public class JdbcBotRegistry implements BotRegistry {
                 .param("maxStake", bot.maxStake())
                 .param("registeredAt", timestamptz(bot.registeredAt()))
                 .param("updatedAt", timestamptz(bot.updatedAt()))
+                .param("writtenBy", authorship.currentKeyId().orElse(null))
                 .query(JdbcBotRegistry::mapBot)
                 .single();
     }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.bot.Game;
 import com.crashanalytics.domain.bot.Platform;
 import com.crashanalytics.domain.bot.PlatformRegistry;
@@ -27,8 +28,11 @@ public class JdbcPlatformRegistry implements PlatformRegistry {
 
     private final JdbcClient jdbc;
 
-    public JdbcPlatformRegistry(JdbcClient jdbc) {
+    private final Authorship authorship;
+
+    public JdbcPlatformRegistry(JdbcClient jdbc, Authorship authorship) {
         this.jdbc = jdbc;
+        this.authorship = authorship;
     }
 
     @Override
@@ -42,10 +46,12 @@ public class JdbcPlatformRegistry implements PlatformRegistry {
     @Override
     public Game registerGame(Game game) {
         jdbc.sql("""
-                        INSERT INTO crash_games (game_name, display_name, provider, default_house_edge_percent, builtin)
-                        VALUES (:gameName, :displayName, :provider, :houseEdge, false)
+                        INSERT INTO crash_games (game_name, display_name, provider, default_house_edge_percent, builtin,
+                                                 written_by_key_id)
+                        VALUES (:gameName, :displayName, :provider, :houseEdge, false, CAST(:writtenBy AS uuid))
                         ON CONFLICT (game_name) DO NOTHING
                         """)
+                .param("writtenBy", authorship.currentKeyId().orElse(null))
                 .param("gameName", game.gameName())
                 .param("displayName", game.displayName())
                 .param("provider", game.provider())
@@ -90,9 +96,10 @@ public class JdbcPlatformRegistry implements PlatformRegistry {
     public Platform save(Platform platform) {
         jdbc.sql("""
                         INSERT INTO game_platform_config (game_name, platform_code, platform_url, currency,
-                            house_edge_percent, min_multiplier, max_multiplier, is_active, created_at, updated_at)
+                            house_edge_percent, min_multiplier, max_multiplier, is_active, created_at, updated_at,
+                            written_by_key_id)
                         VALUES (:gameName, :platformCode, :platformUrl, :currency, :houseEdge, :minMultiplier,
-                                :maxMultiplier, :active, :createdAt, :updatedAt)
+                                :maxMultiplier, :active, :createdAt, :updatedAt, CAST(:writtenBy AS uuid))
                         ON CONFLICT (game_name, platform_code) DO UPDATE SET
                             platform_url = EXCLUDED.platform_url,
                             currency = EXCLUDED.currency,
@@ -100,8 +107,10 @@ public class JdbcPlatformRegistry implements PlatformRegistry {
                             min_multiplier = EXCLUDED.min_multiplier,
                             max_multiplier = EXCLUDED.max_multiplier,
                             is_active = EXCLUDED.is_active,
-                            updated_at = EXCLUDED.updated_at
+                            updated_at = EXCLUDED.updated_at,
+                            written_by_key_id = EXCLUDED.written_by_key_id
                         """)
+                .param("writtenBy", authorship.currentKeyId().orElse(null))
                 .param("gameName", platform.gameName())
                 .param("platformCode", platform.platformCode())
                 .param("platformUrl", platform.platformUrl())

@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The domain's transaction port on a JDBC transaction manager: one use case, one database transaction.
- * Read-only transactions carry a {@code statement_timeout}, so one dashboard's runaway query is cancelled by
+ * Read-only transactions read one snapshot (repeatable read) and carry a {@code statement_timeout}, so one dashboard's runaway query is cancelled by
  * PostgreSQL instead of holding a connection and CPU the bots need; writes are not cut short.
  */
 public class JdbcTransactions implements Transactions {
@@ -20,12 +20,22 @@ public class JdbcTransactions implements Transactions {
     private final TransactionTemplate readWrite;
     private final TransactionTemplate readOnly;
     private final JdbcClient jdbc;
-    private final long readStatementTimeoutMillis;
+    private final String readTransactionSetUp;
+    private final ReadRouting routing;
 
     /**
      * @param readStatementTimeout how long one statement of a read-only transaction may run; zero for no limit
      */
     public JdbcTransactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Duration readStatementTimeout) {
+        this(transactionManager, jdbc, readStatementTimeout, ReadRouting.PRIMARY_ONLY);
+    }
+
+    /**
+     * @param readStatementTimeout how long one statement of a read-only transaction may run; zero for no limit
+     * @param routing              where a read that may lag takes its connection (the read replica, if any)
+     */
+    public JdbcTransactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Duration readStatementTimeout,
+                            ReadRouting routing) {
         if (readStatementTimeout.isNegative()) {
             throw new IllegalArgumentException("the read statement timeout cannot be negative: " + readStatementTimeout);
         }
@@ -33,12 +43,26 @@ public class JdbcTransactions implements Transactions {
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
-        // One snapshot for every statement: a dashboard's nested query (bots, their sessions, their rounds, read
-        // level by level) then sees one moment even while bots log rounds. A read-only transaction never fails
-        // with a serialization error in PostgreSQL, so this costs no retries.
-        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        // The isolation is not set here but by the transaction's first statement (see readOnly): set on the
+        // template, Spring would ask the connection for its isolation, change the session's and change it back,
+        // three round trips to PostgreSQL around every read.
         this.jdbc = jdbc;
-        this.readStatementTimeoutMillis = readStatementTimeout.toMillis();
+        this.readTransactionSetUp = readTransactionSetUp(readStatementTimeout.toMillis());
+        this.routing = routing;
+    }
+
+    /**
+     * One snapshot for every statement: a dashboard's nested query (bots, their sessions, their rounds, read level
+     * by level) then sees one moment even while bots log rounds. A read-only transaction never fails with a
+     * serialization error in PostgreSQL, so this costs no retries. The statement timeout goes in the same round
+     * trip (SET takes no bind parameters; the value is a number we computed, not input), and pgjdbc sends the
+     * {@code BEGIN READ ONLY} with it: one round trip opens the read.
+     */
+    private static String readTransactionSetUp(long statementTimeoutMillis) {
+        String snapshot = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
+        return statementTimeoutMillis > 0
+                ? snapshot + "; SET LOCAL statement_timeout = " + statementTimeoutMillis
+                : snapshot;
     }
 
     @Override
@@ -49,13 +73,23 @@ public class JdbcTransactions implements Transactions {
     @Override
     public <T> T readOnly(Supplier<T> work) {
         return failingWithTheWorksOwnError(() -> readOnly.execute(status -> {
-            // Only a transaction this call began: a read joining a write transaction must not limit the write.
-            if (status.isNewTransaction() && readStatementTimeoutMillis > 0) {
-                // SET takes no bind parameters; the value is a number we computed, not input.
-                jdbc.sql("SET LOCAL statement_timeout = " + readStatementTimeoutMillis).update();
+            // Only a transaction this call began: a read joining a write transaction must not limit the write (nor
+            // could it change its isolation).
+            if (status.isNewTransaction()) {
+                jdbc.sql(readTransactionSetUp).update();
             }
             return work.get();
         }));
+    }
+
+    /**
+     * The transaction manager takes the transaction's connection when the transaction begins, inside
+     * {@link #readOnly}: that is the connection the routing hands the replica's. A read joining a transaction already
+     * open takes no new connection and reads where that transaction does.
+     */
+    @Override
+    public <T> T readOnlyMayLag(Supplier<T> work) {
+        return routing.mayLag(() -> readOnly(work));
     }
 
     /**

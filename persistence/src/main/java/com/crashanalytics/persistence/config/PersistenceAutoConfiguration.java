@@ -8,15 +8,19 @@ import javax.sql.DataSource;
 import com.crashanalytics.domain.lifecycle.DatabaseSizeReadModel;
 import com.crashanalytics.domain.lifecycle.ExclusiveJobs;
 import com.crashanalytics.domain.lifecycle.RetentionStore;
+import com.crashanalytics.domain.lifecycle.RoundPartitions;
 import com.crashanalytics.domain.lifecycle.RoundExports;
 import com.crashanalytics.persistence.lifecycle.JdbcDatabaseSizeReadModel;
 import com.crashanalytics.persistence.lifecycle.JdbcRetentionStore;
+import com.crashanalytics.persistence.lifecycle.JdbcRoundPartitions;
 import com.crashanalytics.persistence.lifecycle.JdbcRoundExports;
 import com.crashanalytics.persistence.lifecycle.PostgresAdvisoryLocks;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.alert.AlertConditions;
 import com.crashanalytics.domain.alert.AlertDeliveries;
 import com.crashanalytics.domain.alert.AlertLog;
+import com.crashanalytics.domain.alert.AlertReadModel;
 import com.crashanalytics.domain.alert.AlertRuleBook;
 import com.crashanalytics.domain.access.BotOwnership;
 import com.crashanalytics.domain.bot.BotReadModel;
@@ -25,12 +29,14 @@ import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.currency.ExchangeRates;
 import com.crashanalytics.domain.analytics.ruin.StakingReadModel;
+import com.crashanalytics.domain.analytics.integrity.PlatformIntegrityReadModel;
+import com.crashanalytics.domain.analytics.replay.StrategyReplayReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesReadModel;
 import com.crashanalytics.domain.bot.BotRegistry;
-import com.crashanalytics.domain.bot.PlatformRegistry;
+import com.crashanalytics.domain.bot.PlatformReadModel;
 import com.crashanalytics.domain.common.IdGenerator;
 import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.Transactions;
@@ -53,21 +59,25 @@ import com.crashanalytics.persistence.access.JdbcBotOwnership;
 import com.crashanalytics.persistence.alert.JdbcAlertConditions;
 import com.crashanalytics.persistence.alert.JdbcAlertDeliveries;
 import com.crashanalytics.persistence.alert.JdbcAlertLog;
+import com.crashanalytics.persistence.alert.JdbcAlertReadModel;
 import com.crashanalytics.persistence.alert.JdbcAlertRuleBook;
-import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcBotReadModel;
+import com.crashanalytics.persistence.audit.JdbcAuditTrail;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
 import com.crashanalytics.persistence.analytics.JdbcLuckOrEdgeReadModel;
 import com.crashanalytics.persistence.analytics.JdbcStakingReadModel;
 import com.crashanalytics.persistence.currency.JdbcExchangeRates;
+import com.crashanalytics.persistence.analytics.JdbcPlatformIntegrityReadModel;
+import com.crashanalytics.persistence.analytics.JdbcStrategyReplayReadModel;
 import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
 import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
 import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
 import com.crashanalytics.persistence.analytics.JdbcTimeSeriesReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
-import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
+import com.crashanalytics.persistence.bot.JdbcPlatformReadModel;
 import com.crashanalytics.persistence.common.AdvisoryScheduledWorkLock;
 import com.crashanalytics.persistence.common.JdbcTransactions;
+import com.crashanalytics.persistence.common.ReadRouting;
 import com.crashanalytics.persistence.common.UuidV7Generator;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsLog;
 import com.crashanalytics.persistence.diagnostics.JdbcDiagnosticsReadModel;
@@ -83,6 +93,7 @@ import com.crashanalytics.persistence.session.JdbcCapitalEventLog;
 import com.crashanalytics.persistence.session.JdbcFleetActivityReadModel;
 import com.crashanalytics.persistence.session.JdbcSessionLog;
 import com.crashanalytics.persistence.session.JdbcSessionReadModel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -107,16 +118,19 @@ public class PersistenceAutoConfiguration {
     static final String READ_STATEMENT_TIMEOUT = "gateway.read-statement-timeout";
     static final Duration DEFAULT_READ_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
 
+    /** Reads that may lag go to the read replica when one is configured (ReadReplicaAutoConfiguration). */
     @Bean
-    Transactions transactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Environment environment) {
+    Transactions transactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Environment environment,
+                              ObjectProvider<ReadRouting> readReplica) {
         Duration readTimeout = Binder.get(environment).bind(READ_STATEMENT_TIMEOUT, Duration.class)
                 .orElse(DEFAULT_READ_STATEMENT_TIMEOUT);
-        return new JdbcTransactions(transactionManager, jdbc, readTimeout);
+        return new JdbcTransactions(transactionManager, jdbc, readTimeout,
+                readReplica.getIfAvailable(() -> ReadRouting.PRIMARY_ONLY));
     }
 
     @Bean
-    BotRegistry botRegistry(JdbcClient jdbc) {
-        return new JdbcBotRegistry(jdbc);
+    BotRegistry botRegistry(JdbcClient jdbc, Authorship authorship) {
+        return new JdbcBotRegistry(jdbc, authorship);
     }
 
     @Bean
@@ -140,6 +154,16 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
+    PlatformIntegrityReadModel platformIntegrityReadModel(JdbcClient jdbc) {
+        return new JdbcPlatformIntegrityReadModel(jdbc);
+    }
+
+    @Bean
+    StrategyReplayReadModel strategyReplayReadModel(JdbcClient jdbc) {
+        return new JdbcStrategyReplayReadModel(jdbc);
+    }
+
+    @Bean
     MultiplierReadModel multiplierReadModel(JdbcClient jdbc) {
         return new JdbcMultiplierReadModel(jdbc);
     }
@@ -160,8 +184,8 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
-    ApiKeyRegistry apiKeyRegistry(JdbcClient jdbc) {
-        return new JdbcApiKeyRegistry(jdbc);
+    ApiKeyRegistry apiKeyRegistry(JdbcClient jdbc, Authorship authorship) {
+        return new JdbcApiKeyRegistry(jdbc, authorship);
     }
 
     @Bean
@@ -179,32 +203,26 @@ public class PersistenceAutoConfiguration {
         return new UuidV7Generator();
     }
 
-    /** How long a platform configured by another gateway replica may be served in its former configuration. */
-    static final Duration PLATFORM_CACHE_MAX_AGE = Duration.ofSeconds(30);
+    // The platform registry (cached, emptied on every replica by notification) is ReplicaCoordinationAutoConfiguration's.
 
     @Bean
-    PlatformRegistry platformRegistry(JdbcClient jdbc) {
-        return new CachedPlatformRegistry(new JdbcPlatformRegistry(jdbc), PLATFORM_CACHE_MAX_AGE);
+    SessionLog sessionLog(JdbcClient jdbc, JdbcTemplate batches, Authorship authorship) {
+        return new JdbcSessionLog(jdbc, batches, authorship);
     }
 
     @Bean
-    SessionLog sessionLog(JdbcClient jdbc, JdbcTemplate batches) {
-        return new JdbcSessionLog(jdbc, batches);
+    CapitalEventLog capitalEventLog(JdbcClient jdbc, Authorship authorship) {
+        return new JdbcCapitalEventLog(jdbc, authorship);
     }
 
     @Bean
-    CapitalEventLog capitalEventLog(JdbcClient jdbc) {
-        return new JdbcCapitalEventLog(jdbc);
+    RoundLogbook roundLogbook(JdbcClient jdbc, JdbcTemplate batches, Authorship authorship) {
+        return new JdbcRoundLogbook(jdbc, batches, authorship);
     }
 
     @Bean
-    RoundLogbook roundLogbook(JdbcClient jdbc, JdbcTemplate batches) {
-        return new JdbcRoundLogbook(jdbc, batches);
-    }
-
-    @Bean
-    PredictionBook predictionBook(JdbcClient jdbc, JdbcTemplate batches) {
-        return new JdbcPredictionBook(jdbc, batches);
+    PredictionBook predictionBook(JdbcClient jdbc, JdbcTemplate batches, Authorship authorship) {
+        return new JdbcPredictionBook(jdbc, batches, authorship);
     }
 
     @Bean
@@ -233,8 +251,8 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
-    DiagnosticsLog diagnosticsLog(JdbcClient jdbc, JdbcTemplate template) {
-        return new JdbcDiagnosticsLog(jdbc, template);
+    DiagnosticsLog diagnosticsLog(JdbcClient jdbc, JdbcTemplate template, Authorship authorship) {
+        return new JdbcDiagnosticsLog(jdbc, template, authorship);
     }
 
     // Read models of the dashboards' read path: pages by keyset, many parents per statement.
@@ -259,11 +277,29 @@ public class PersistenceAutoConfiguration {
         return new JdbcDiagnosticsReadModel(jdbc);
     }
 
+    @Bean
+    PlatformReadModel platformReadModel(JdbcClient jdbc) {
+        return new JdbcPlatformReadModel(jdbc);
+    }
+
+    @Bean
+    AlertReadModel alertReadModel(JdbcClient jdbc) {
+        return new JdbcAlertReadModel(jdbc);
+    }
+
     // Alerts: rules, the conditions they watch, the alerts raised and their deliveries.
 
     @Bean
-    AlertRuleBook alertRuleBook(JdbcClient jdbc) {
-        return new JdbcAlertRuleBook(jdbc);
+    AlertRuleBook alertRuleBook(JdbcClient jdbc, Authorship authorship) {
+        return new JdbcAlertRuleBook(jdbc, authorship);
+    }
+
+    // Audit: the history of configuration changes (every writing adapter above also stamps its rows with the
+    // request's key from the application's Authorship).
+
+    @Bean
+    JdbcAuditTrail auditTrail(JdbcClient jdbc) { // the trail the Auditor appends to and its read model
+        return new JdbcAuditTrail(jdbc);
     }
 
     @Bean
@@ -296,6 +332,11 @@ public class PersistenceAutoConfiguration {
     @Bean
     RetentionStore retentionStore(JdbcClient jdbc) {
         return new JdbcRetentionStore(jdbc);
+    }
+
+    @Bean
+    RoundPartitions roundPartitions(JdbcClient jdbc) {
+        return new JdbcRoundPartitions(jdbc);
     }
 
     @Bean

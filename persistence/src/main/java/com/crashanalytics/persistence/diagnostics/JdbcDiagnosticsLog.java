@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
 import com.crashanalytics.domain.diagnostics.ErrorLog;
 import com.crashanalytics.domain.diagnostics.OcrValidation;
@@ -31,10 +32,12 @@ public class JdbcDiagnosticsLog implements DiagnosticsLog {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Authorship authorship;
 
-    public JdbcDiagnosticsLog(JdbcClient jdbc, JdbcTemplate template) {
+    public JdbcDiagnosticsLog(JdbcClient jdbc, JdbcTemplate template, Authorship authorship) {
         this.jdbc = jdbc;
         this.template = template;
+        this.authorship = authorship;
     }
 
     @Override
@@ -53,9 +56,10 @@ public class JdbcDiagnosticsLog implements DiagnosticsLog {
     @Override
     public boolean insertIfAbsent(ErrorLog error) {
         return jdbc.sql("INSERT INTO error_logs (" + ERROR_COLUMNS + """
+                        , written_by_key_id
                         ) VALUES (:id, :botId, :sessionId, :roundId, :roundNumber, :clientEventId, :errorType, :severity,
                                   :errorMessage, :stackTrace, :recoveryAction, :recoverySuccessful,
-                                  CAST(:context AS jsonb), :timestamp, :fingerprint)
+                                  CAST(:context AS jsonb), :timestamp, :fingerprint, CAST(:writtenBy AS uuid))
                         ON CONFLICT (bot_id, client_event_id) DO NOTHING
                         """)
                 .param("id", error.id())
@@ -73,6 +77,7 @@ public class JdbcDiagnosticsLog implements DiagnosticsLog {
                 .param("context", JsonColumns.text(error.context()))
                 .param("timestamp", timestamptz(error.timestamp()))
                 .param("fingerprint", error.contentFingerprint())
+                .param("writtenBy", authorship.currentKeyId().orElse(null))
                 .update() == 1;
     }
 
@@ -89,7 +94,7 @@ public class JdbcDiagnosticsLog implements DiagnosticsLog {
     @Override
     public boolean insertIfAbsent(OcrValidation ocrValidation) {
         return template.update(OcrValidationRows.INSERT + " ON CONFLICT (bot_id, client_event_id) DO NOTHING",
-                statement -> OcrValidationRows.fill(statement, ocrValidation)) == 1;
+                statement -> OcrValidationRows.fill(statement, ocrValidation, authorship.currentKeyId().orElse(null))) == 1;
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.crashanalytics.domain.diagnostics.OcrValidation;
 import com.crashanalytics.domain.diagnostics.ValidationStatus;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Parameters;
+import org.jspecify.annotations.Nullable;
 
 /** {@code ocr_validation_logs} rows, written alone (logOcrValidation) or nested in a round's batch. */
 public final class OcrValidationRows {
@@ -22,22 +23,23 @@ public final class OcrValidationRows {
             expected_value, confidence, validation_status, screenshot_reference_id, processing_time_ms, "timestamp",
             content_fingerprint
             """;
-    static final String INSERT = "INSERT INTO ocr_validation_logs (" + COLUMNS + ") VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The columns and, last, who wrote the row (the request's key, see {@code Authorship}). */
+    static final String INSERT = "INSERT INTO ocr_validation_logs (" + COLUMNS + ", written_by_key_id) VALUES "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private OcrValidationRows() {
     }
 
     /** The reads as a batch, to write with others. */
-    public static Batches.Batch<OcrValidation> batch(List<OcrValidation> reads) {
-        return Batches.of(INSERT, reads, OcrValidationRows::fill);
+    public static Batches.Batch<OcrValidation> batch(List<OcrValidation> reads, @Nullable UUID writtenBy) {
+        return Batches.of(INSERT, reads, (parameters, read) -> fill(parameters, read, writtenBy));
     }
 
-    static void fill(PreparedStatement statement, OcrValidation read) throws SQLException {
-        fill(new Parameters(statement), read);
+    static void fill(PreparedStatement statement, OcrValidation read, @Nullable UUID writtenBy) throws SQLException {
+        fill(new Parameters(statement), read, writtenBy);
     }
 
-    private static void fill(Parameters parameters, OcrValidation read) throws SQLException {
+    private static void fill(Parameters parameters, OcrValidation read, @Nullable UUID writtenBy) throws SQLException {
         parameters
                 .uuid(read.id())
                 .text(read.botId())
@@ -54,7 +56,8 @@ public final class OcrValidationRows {
                 .text(read.screenshotReferenceId())
                 .integer(read.processingTimeMs())
                 .time(read.timestamp())
-                .text(read.contentFingerprint());
+                .text(read.contentFingerprint())
+                .uuid(writtenBy);
     }
 
     static OcrValidation map(ResultSet rs, int row) throws SQLException {

@@ -10,33 +10,45 @@ import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Retention in SQL. A batch of rounds is one statement: the oldest rounds before the cutoff (by {@code ix_rounds_time})
- * and, through data-modifying CTEs, their outcomes, samples and signals, counted per table; errors and OCR reads
- * that named a deleted round keep their bot and session and lose the link ({@code ON DELETE SET NULL}). The
- * transaction sets {@code crash_analytics.retiring_rounds}, so the rollups' delete triggers stand aside (changelog
- * 0200) and the all-time figures they hold stay as they are.
+ * Retention in SQL, for what is left once whole months went as partitions ({@link JdbcRoundPartitions}): the month
+ * the cutoff falls in and the default partition. A batch of rounds is one statement: the oldest rounds before the
+ * cutoff (by {@code ix_rounds_time}) and, through data-modifying CTEs, their outcomes, samples and signals, counted per
+ * table; errors and OCR reads that named a deleted round keep their bot and session and lose the link
+ * ({@code ON DELETE SET NULL} from {@code crash_game_round_keys}, which follows the rounds). The transaction sets
+ * {@code crash_analytics.retiring_rounds}, so the rollups' delete triggers stand aside (changelog 0200) and the
+ * all-time figures they hold stay as they are.
  */
 public class JdbcRetentionStore implements RetentionStore {
 
+    /**
+     * The analytics are matched to their rounds by id and round start, which are their partitions' key too
+     * (changelog 0300), so each count and delete reads only the partitions before the cutoff.
+     */
     private static final String COUNT_ROUNDS = """
             SELECT (SELECT count(*) FROM crash_game_rounds WHERE round_start_timestamp < :cutoff) AS crash_game_rounds,
-                   (SELECT count(*) FROM analytics_round_outcomes c JOIN crash_game_rounds r ON r.id = c.round_id
-                    WHERE r.round_start_timestamp < :cutoff) AS analytics_round_outcomes,
-                   (SELECT count(*) FROM analytics_round_multipliers c JOIN crash_game_rounds r ON r.id = c.round_id
-                    WHERE r.round_start_timestamp < :cutoff) AS analytics_round_multipliers,
-                   (SELECT count(*) FROM analytics_round_signals c JOIN crash_game_rounds r ON r.id = c.round_id
-                    WHERE r.round_start_timestamp < :cutoff) AS analytics_round_signals
+                   (SELECT count(*) FROM analytics_round_outcomes c
+                    WHERE c."timestamp" < :cutoff) AS analytics_round_outcomes,
+                   (SELECT count(*) FROM analytics_round_multipliers c
+                    WHERE c.round_start_timestamp < :cutoff) AS analytics_round_multipliers,
+                   (SELECT count(*) FROM analytics_round_signals c
+                    WHERE c.round_start_timestamp < :cutoff) AS analytics_round_signals
             """;
 
     private static final String DELETE_ROUNDS = """
             WITH doomed AS MATERIALIZED (
-                SELECT id FROM crash_game_rounds WHERE round_start_timestamp < :cutoff
+                SELECT id, round_start_timestamp FROM crash_game_rounds WHERE round_start_timestamp < :cutoff
                 ORDER BY round_start_timestamp, id LIMIT :limit
             ),
-            outcomes AS (DELETE FROM analytics_round_outcomes WHERE round_id IN (SELECT id FROM doomed) RETURNING 1),
-            multipliers AS (DELETE FROM analytics_round_multipliers WHERE round_id IN (SELECT id FROM doomed) RETURNING 1),
-            signals AS (DELETE FROM analytics_round_signals WHERE round_id IN (SELECT id FROM doomed) RETURNING 1),
-            rounds AS (DELETE FROM crash_game_rounds WHERE id IN (SELECT id FROM doomed) RETURNING 1)
+            outcomes AS (DELETE FROM analytics_round_outcomes WHERE "timestamp" < :cutoff
+                         AND (round_id, "timestamp") IN (SELECT id, round_start_timestamp FROM doomed) RETURNING 1),
+            multipliers AS (DELETE FROM analytics_round_multipliers WHERE round_start_timestamp < :cutoff
+                            AND (round_id, round_start_timestamp) IN (SELECT id, round_start_timestamp FROM doomed)
+                            RETURNING 1),
+            signals AS (DELETE FROM analytics_round_signals WHERE round_start_timestamp < :cutoff
+                        AND (round_id, round_start_timestamp) IN (SELECT id, round_start_timestamp FROM doomed)
+                        RETURNING 1),
+            rounds AS (DELETE FROM crash_game_rounds WHERE round_start_timestamp < :cutoff
+                       AND (id, round_start_timestamp) IN (SELECT id, round_start_timestamp FROM doomed) RETURNING 1)
             SELECT (SELECT count(*) FROM rounds) AS crash_game_rounds,
                    (SELECT count(*) FROM outcomes) AS analytics_round_outcomes,
                    (SELECT count(*) FROM multipliers) AS analytics_round_multipliers,

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.prediction.GameRound;
 import com.crashanalytics.domain.prediction.Prediction;
 import com.crashanalytics.domain.prediction.PredictionBook;
@@ -50,10 +51,12 @@ public class JdbcPredictionBook implements PredictionBook {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private final Authorship authorship;
 
-    public JdbcPredictionBook(JdbcClient jdbc, JdbcTemplate batches) {
+    public JdbcPredictionBook(JdbcClient jdbc, JdbcTemplate batches, Authorship authorship) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.authorship = authorship;
     }
 
     @Override
@@ -61,10 +64,12 @@ public class JdbcPredictionBook implements PredictionBook {
         return jdbc.sql("""
                         INSERT INTO game_predictions (id, model_name, model_version, prediction_id, game_name,
                             platform_code, kind, threshold, horizon_rounds, gap_from, gap_to, predicted_gap, confidence,
-                            made_at, last_seen_round_id, expires_at, features, content_fingerprint, logged_at)
+                            made_at, last_seen_round_id, expires_at, features, content_fingerprint, logged_at,
+                            written_by_key_id)
                         VALUES (:id, :modelName, :modelVersion, :predictionId, :gameName, :platformCode, :kind,
                             :threshold, :horizonRounds, :gapFrom, :gapTo, :predictedGap, :confidence, :madeAt,
-                            :lastSeenRoundId, :expiresAt, CAST(:features AS jsonb), :fingerprint, :loggedAt)
+                            :lastSeenRoundId, :expiresAt, CAST(:features AS jsonb), :fingerprint, :loggedAt,
+                            CAST(:writtenBy AS uuid))
                         ON CONFLICT (model_name, prediction_id) DO NOTHING
                         """)
                 .param("id", prediction.id())
@@ -86,6 +91,7 @@ public class JdbcPredictionBook implements PredictionBook {
                 .param("features", JsonColumns.text(prediction.features()))
                 .param("fingerprint", prediction.contentFingerprint())
                 .param("loggedAt", timestamptz(prediction.loggedAt()))
+                .param("writtenBy", authorship.currentKeyId().orElse(null))
                 .update() == 1;
     }
 

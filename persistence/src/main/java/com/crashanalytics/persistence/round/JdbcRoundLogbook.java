@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.round.DataQualityFlag;
 import com.crashanalytics.domain.round.MultiplierSample;
 import com.crashanalytics.domain.round.OutcomeCategory;
@@ -36,6 +37,7 @@ import com.crashanalytics.persistence.common.JsonColumns;
 import com.crashanalytics.persistence.common.Parameters;
 import com.crashanalytics.persistence.diagnostics.OcrValidationRows;
 import com.crashanalytics.persistence.session.SessionRows;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -60,9 +62,11 @@ public class JdbcRoundLogbook implements RoundLogbook {
             round_outcome, error_type, error_description, recovery_action_taken, retry_count, metadata,
             data_quality_flags, content_fingerprint, logged_at
             """;
-    private static final String INSERT_ROUND = "INSERT INTO crash_game_rounds (" + ROUND_COLUMNS + ") VALUES ("
+    /** Who wrote a row: the key of the request ({@link Authorship}), after the table's own columns in every insert. */
+    private static final String WRITTEN_BY = ", written_by_key_id";
+    private static final String INSERT_ROUND = "INSERT INTO crash_game_rounds (" + ROUND_COLUMNS + WRITTEN_BY + ") VALUES ("
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "CAST(? AS jsonb), CAST(? AS text[]), ?, ?)";
+            + "CAST(? AS jsonb), CAST(? AS text[]), ?, ?, ?)";
 
     private static final String OUTCOME_COLUMNS = """
             id, round_id, round_number, bot_id, session_id, game_name, platform_code, strategy_name, outcome,
@@ -70,8 +74,8 @@ public class JdbcRoundLogbook implements RoundLogbook {
             hit_target, multiplier_error, outcome_category, win_streak_length, loss_streak_length, "timestamp",
             date_bucket, hour_bucket
             """;
-    private static final String INSERT_OUTCOME = "INSERT INTO analytics_round_outcomes (" + OUTCOME_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_OUTCOME = "INSERT INTO analytics_round_outcomes (" + OUTCOME_COLUMNS + WRITTEN_BY
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** A round with its analytics, as every read returns it (the names are unique, so it can be a subquery's). */
     static final String READ_COLUMNS = """
@@ -96,6 +100,14 @@ public class JdbcRoundLogbook implements RoundLogbook {
             elapsed_ms, is_crash_multiplier, is_cashout_multiplier, ocr_confidence, data_quality_score, date_bucket,
             content_fingerprint
             """;
+
+    /**
+     * A sample's or signal's round_start_timestamp, its partition key (changelog 0300): its round's, looked up by the
+     * round's id in crash_game_round_keys (one unpartitioned index), which the round's insert has filled already.
+     * NULL for a pending signal, which has no round yet. Parameter: the round id.
+     */
+    private static final String ROUND_START =
+            "(SELECT k.round_start_timestamp FROM crash_game_round_keys k WHERE k.round_id = ?)";
 
     private static final String STORED_COLUMNS = "bot_id, session_id, round_number, id, content_fingerprint";
 
@@ -141,10 +153,12 @@ public class JdbcRoundLogbook implements RoundLogbook {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private final Authorship authorship;
 
-    public JdbcRoundLogbook(JdbcClient jdbc, JdbcTemplate batches) {
+    public JdbcRoundLogbook(JdbcClient jdbc, JdbcTemplate batches, Authorship authorship) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.authorship = authorship;
     }
 
     @Override
@@ -256,13 +270,14 @@ public class JdbcRoundLogbook implements RoundLogbook {
 
     @Override
     public void append(RoundRecords records) {
+        @Nullable UUID writtenBy = authorship.currentKeyId().orElse(null);
         Batches.runTogether(batches, List.of(
-                roundRows(records.rounds()),
-                outcomeRows(records.rounds()),
-                sampleRows(records.samples()),
-                signalRows(records.newSignals()),
+                roundRows(records.rounds(), writtenBy),
+                outcomeRows(records.rounds(), writtenBy),
+                sampleRows(records.samples(), writtenBy),
+                signalRows(records.newSignals(), writtenBy),
                 resolutions(records.resolvedSignals()),
-                OcrValidationRows.batch(records.ocrValidations()),
+                OcrValidationRows.batch(records.ocrValidations(), writtenBy),
                 restatedFlags(records.restatedRounds()),
                 restatedOutcomes(records.restatedRounds()),
                 Batches.of(SessionRows.UPDATE, records.countedSessions(), SessionRows::fillUpdate)));
@@ -288,7 +303,7 @@ public class JdbcRoundLogbook implements RoundLogbook {
                 .uuid(round.id()));
     }
 
-    private static Batch<Round> roundRows(List<Round> rounds) {
+    private static Batch<Round> roundRows(List<Round> rounds, @Nullable UUID writtenBy) {
         return Batches.of(INSERT_ROUND, rounds, (parameters, round) -> parameters
                 .uuid(round.id())
                 .text(round.botId())
@@ -326,10 +341,11 @@ public class JdbcRoundLogbook implements RoundLogbook {
                 .text(JsonColumns.text(round.metadata()))
                 .text(flags(round.dataQualityFlags()))
                 .text(round.contentFingerprint())
-                .time(round.loggedAt()));
+                .time(round.loggedAt())
+                .uuid(writtenBy));
     }
 
-    private static Batch<Round> outcomeRows(List<Round> rounds) {
+    private static Batch<Round> outcomeRows(List<Round> rounds, @Nullable UUID writtenBy) {
         return Batches.of(INSERT_OUTCOME, rounds, (parameters, round) -> {
             RoundAnalytics analytics = round.analytics();
             parameters
@@ -356,13 +372,15 @@ public class JdbcRoundLogbook implements RoundLogbook {
                     .integer(analytics.lossStreakLength())
                     .time(analytics.timestamp())
                     .date(analytics.dateBucket())
-                    .time(analytics.hourBucket());
+                    .time(analytics.hourBucket())
+                    .uuid(writtenBy);
         });
     }
 
-    private static Batch<MultiplierSample> sampleRows(List<MultiplierSample> samples) {
-        return Batches.of("INSERT INTO analytics_round_multipliers (" + SAMPLE_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", samples, (parameters, sample) -> parameters
+    private static Batch<MultiplierSample> sampleRows(List<MultiplierSample> samples, @Nullable UUID writtenBy) {
+        return Batches.of("INSERT INTO analytics_round_multipliers (" + SAMPLE_COLUMNS + WRITTEN_BY
+                + ", round_start_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + ROUND_START
+                + ")", samples, (parameters, sample) -> parameters
                 .uuid(sample.id())
                 .uuid(sample.roundId())
                 .integer(sample.sampleIndex())
@@ -378,12 +396,15 @@ public class JdbcRoundLogbook implements RoundLogbook {
                 .real(sample.ocrConfidence())
                 .real(sample.dataQualityScore())
                 .date(sample.dateBucket())
-                .text(sample.contentFingerprint()));
+                .text(sample.contentFingerprint())
+                .uuid(writtenBy)
+                .uuid(sample.roundId()));
     }
 
-    private static Batch<Signal> signalRows(List<Signal> signals) {
-        return Batches.of("INSERT INTO analytics_round_signals (" + SIGNAL_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?)", signals,
+    private static Batch<Signal> signalRows(List<Signal> signals, @Nullable UUID writtenBy) {
+        return Batches.of("INSERT INTO analytics_round_signals (" + SIGNAL_COLUMNS + WRITTEN_BY
+                        + ", round_start_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
+                        + "?, ?, ?, ?, ?, " + ROUND_START + ")", signals,
                 (parameters, signal) -> parameters
                         .uuid(signal.id())
                         .uuid(signal.roundId())
@@ -403,15 +424,19 @@ public class JdbcRoundLogbook implements RoundLogbook {
                         .bool(signal.signalCorrectness())
                         .decimal(signal.actualMultiplier())
                         .decimal(signal.predictionError())
-                        .text(signal.contentFingerprint()));
+                        .text(signal.contentFingerprint())
+                        .uuid(writtenBy)
+                        .uuid(signal.roundId()));
     }
 
     private static Batch<Signal> resolutions(List<Signal> signals) {
         return Batches.of("""
                 UPDATE analytics_round_signals
-                SET round_id = ?, signal_correctness = ?, actual_multiplier = ?, prediction_error = ?
+                SET round_id = ?, round_start_timestamp = %s, signal_correctness = ?, actual_multiplier = ?,
+                    prediction_error = ?
                 WHERE id = ?
-                """, signals, (parameters, signal) -> parameters
+                """.formatted(ROUND_START), signals, (parameters, signal) -> parameters
+                .uuid(signal.roundId())
                 .uuid(signal.roundId())
                 .bool(signal.signalCorrectness())
                 .decimal(signal.actualMultiplier())

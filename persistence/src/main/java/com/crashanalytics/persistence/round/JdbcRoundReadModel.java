@@ -86,6 +86,18 @@ public class JdbcRoundReadModel implements RoundReadModel {
     }
 
     @Override
+    public List<Round> findAllById(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + JdbcRoundLogbook.READ_COLUMNS + " FROM " + TABLE + " " + JdbcRoundLogbook.OUTCOME_JOIN
+                        + " WHERE r.id = ANY(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(JdbcRoundLogbook::mapRound)
+                .list();
+    }
+
+    @Override
     public Map<UUID, List<MultiplierSample>> samplesOf(Collection<UUID> roundIds) {
         Map<UUID, List<MultiplierSample>> samples = new LinkedHashMap<>();
         roundIds.forEach(id -> samples.put(id, new ArrayList<>()));

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.session.CapitalEvent;
 import com.crashanalytics.domain.session.CapitalEventKind;
 import com.crashanalytics.domain.session.CapitalEventLog;
@@ -20,15 +21,18 @@ public class JdbcCapitalEventLog implements CapitalEventLog {
             "id, bot_id, session_id, client_event_id, kind, amount, occurred_at, note, content_fingerprint";
 
     private final JdbcClient jdbc;
+    private final Authorship authorship;
 
-    public JdbcCapitalEventLog(JdbcClient jdbc) {
+    public JdbcCapitalEventLog(JdbcClient jdbc, Authorship authorship) {
         this.jdbc = jdbc;
+        this.authorship = authorship;
     }
 
     @Override
     public boolean insertIfAbsent(CapitalEvent event) {
         return jdbc.sql("INSERT INTO capital_events (" + COLUMNS + """
-                        ) VALUES (:id, :botId, :sessionId, :clientEventId, :kind, :amount, :occurredAt, :note, :fingerprint)
+                        , written_by_key_id) VALUES (:id, :botId, :sessionId, :clientEventId, :kind, :amount, :occurredAt,
+                            :note, :fingerprint, CAST(:writtenBy AS uuid))
                         ON CONFLICT (bot_id, client_event_id) DO NOTHING
                         """)
                 .param("id", event.id())
@@ -40,6 +44,7 @@ public class JdbcCapitalEventLog implements CapitalEventLog {
                 .param("occurredAt", timestamptz(event.occurredAt()))
                 .param("note", event.note())
                 .param("fingerprint", event.contentFingerprint())
+                .param("writtenBy", authorship.currentKeyId().orElse(null))
                 .update() == 1;
     }
 

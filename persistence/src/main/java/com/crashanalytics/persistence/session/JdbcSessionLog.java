@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SessionTotals;
@@ -22,10 +23,12 @@ public class JdbcSessionLog implements SessionLog {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private final Authorship authorship;
 
-    public JdbcSessionLog(JdbcClient jdbc, JdbcTemplate batches) {
+    public JdbcSessionLog(JdbcClient jdbc, JdbcTemplate batches, Authorship authorship) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.authorship = authorship;
     }
 
     @Override
@@ -65,10 +68,11 @@ public class JdbcSessionLog implements SessionLog {
         return jdbc.sql("""
                         INSERT INTO session_logs (session_id, bot_id, game_name, platform_code, strategy_name,
                             strategy_parameters, status, start_time, initial_balance, current_balance, peak_balance,
-                            max_drawdown_percent, content_fingerprint, created_at, updated_at)
+                            max_drawdown_percent, content_fingerprint, created_at, updated_at, written_by_key_id)
                         VALUES (:sessionId, :botId, :gameName, :platformCode, :strategyName,
                             CAST(:strategyParameters AS jsonb), :status, :startTime, :initialBalance, :currentBalance,
-                            :peakBalance, :maxDrawdownPercent, :fingerprint, :createdAt, :updatedAt)
+                            :peakBalance, :maxDrawdownPercent, :fingerprint, :createdAt, :updatedAt,
+                            CAST(:writtenBy AS uuid))
                         ON CONFLICT (session_id) DO NOTHING
                         """)
                 .param("sessionId", session.sessionId())
@@ -86,6 +90,7 @@ public class JdbcSessionLog implements SessionLog {
                 .param("fingerprint", session.contentFingerprint())
                 .param("createdAt", timestamptz(session.createdAt()))
                 .param("updatedAt", timestamptz(session.updatedAt()))
+                .param("writtenBy", authorship.currentKeyId().orElse(null))
                 .update() == 1;
     }
 

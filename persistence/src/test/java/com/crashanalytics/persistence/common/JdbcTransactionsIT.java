@@ -14,15 +14,19 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Reads are cut off by PostgreSQL's statement_timeout; writes, and reads inside a write, are not. */
+/**
+ * Reads are read-only on one snapshot and cut off by PostgreSQL's statement_timeout; writes, and reads inside a write,
+ * are not.
+ */
 class JdbcTransactionsIT {
 
+    private static DataSource dataSource;
     private static JdbcClient jdbc;
     private static JdbcTransactions transactions;
 
     @BeforeAll
     static void connect() {
-        DataSource dataSource = MigratedDatabase.create("transactions_test");
+        dataSource = MigratedDatabase.create("transactions_test");
         jdbc = JdbcClient.create(dataSource);
         transactions = new JdbcTransactions(new DataSourceTransactionManager(dataSource), jdbc, Duration.ofMillis(200));
     }
@@ -46,6 +50,31 @@ class JdbcTransactionsIT {
 
         assertThat(transactions.inTransaction(() -> jdbc.sql("SHOW statement_timeout").query(String.class).single()))
                 .isEqualTo("0");
+    }
+
+    @Test
+    void aReadIsReadOnlyOnOneSnapshot() {
+        assertThat(transactions.readOnly(() -> jdbc.sql("SELECT current_setting('transaction_isolation') || ' '"
+                + " || current_setting('transaction_read_only')").query(String.class).single()))
+                .isEqualTo("repeatable read on");
+    }
+
+    @Test
+    void theSnapshotEndsWithTheReadTransaction() {
+        transactions.readOnly(() -> sleep(0));
+
+        assertThat(transactions.inTransaction(() -> jdbc.sql("SHOW transaction_isolation").query(String.class).single()))
+                .isEqualTo("read committed");
+    }
+
+    @Test
+    void aReadWithoutATimeoutStillReadsOneSnapshot() {
+        JdbcTransactions unlimited = new JdbcTransactions(new DataSourceTransactionManager(dataSource), jdbc,
+                Duration.ZERO);
+
+        assertThat(unlimited.readOnly(() -> jdbc.sql("SELECT current_setting('transaction_isolation') || ' '"
+                + " || current_setting('statement_timeout')").query(String.class).single()))
+                .isEqualTo("repeatable read 0");
     }
 
     @Test

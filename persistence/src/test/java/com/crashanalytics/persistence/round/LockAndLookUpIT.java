@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +44,7 @@ class LockAndLookUpIT {
     static void migrateAnEmptyDatabase() throws Exception {
         dataSource = MigratedDatabase.create("lock_and_look_up_test");
         jdbc = new JdbcTemplate(dataSource);
-        logbook = new JdbcRoundLogbook(JdbcClient.create(jdbc), jdbc);
+        logbook = new JdbcRoundLogbook(JdbcClient.create(jdbc), jdbc, Optional::empty); // no request: no author
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
@@ -66,7 +67,8 @@ class LockAndLookUpIT {
     void findsTheLockedSessionsTheStoredRoundsAndTheSignalsWaitingForRoundsNotStored() {
         insertRound("s1", 1);
         insertSignal("s1", 1, "resolved_later");
-        jdbc.update("UPDATE analytics_round_signals SET round_id = (SELECT id FROM crash_game_rounds) WHERE session_id = 's1'");
+        jdbc.update("UPDATE analytics_round_signals s SET round_id = r.id, round_start_timestamp = r.round_start_timestamp "
+                + "FROM crash_game_rounds r WHERE s.session_id = 's1'");
         insertSignal("s1", 2, "ahead");
 
         Lookup lookup = transaction.execute(status -> logbook.lockAndLookUp(Set.of("s2", "s1", "unknown"),

@@ -84,7 +84,7 @@ public final class SimulatorCli {
                             CrashDistribution law, PrintStream out, PrintStream err, Clock clock) {
         DemoSetup setup = new DemoSetup(plan, options.start(), settings, law, options.batch(),
                 Duration.ofSeconds(options.heartbeatSeconds()), options.predictorSkill());
-        GatewayClient gateway = GatewayClient.to(options.gatewayUrl(), null);
+        GatewayClient gateway = GatewayClient.to(options.gatewayUrls(), null);
         DemoResult result;
         try {
             result = new Demo(gateway, options.apiKey(), options.botKey(), setup, clock).run(out);

@@ -64,7 +64,9 @@ record SimulatorOptions(
                                    then print dashboard queries to paste into GraphiQL
 
             Options (--name value or --name=value):
-              --gateway-url URL       demo: the gateway (http://localhost:8080)
+              --gateway-url URL       demo: the gateway (http://localhost:8080); several replicas comma-separated
+                                      (http://gw1:8080,http://gw2:8080): the bots spread over them, and a bot
+                                      whose replica stops answering carries on at the next
               --api-key KEY           demo: an ADMIN key; configures missing platforms and issues each bot its own
                                       BOT key (default: $GATEWAY_ADMIN_KEY)
               --bot-key KEY           demo: one bot's BOT key instead; plays that one bot (--bot-id)
@@ -100,6 +102,14 @@ record SimulatorOptions(
     private static final Map<String, String> DEFAULTS = defaults();
     private static final List<String> DEMO_ONLY =
             List.of("gateway-url", "api-key", "bot-key", "bot-id", "batch", "heartbeat-seconds", "predictor-skill");
+
+    /** The demo's gateway replicas: {@code --gateway-url}, comma-separated when there are several. */
+    List<String> gatewayUrls() {
+        if (gatewayUrl == null) {
+            return List.of();
+        }
+        return Arrays.stream(gatewayUrl.split(",")).map(String::strip).filter(url -> !url.isEmpty()).toList();
+    }
 
     static SimulatorOptions parse(String[] args) {
         return parse(args, System.getenv());

@@ -81,7 +81,8 @@ public final class Demo {
         long began = System.nanoTime();
         GatewayClient admin = adminKey == null ? null : gateway.withApiKey(adminKey);
         GatewayClient reader = admin != null ? admin : gateway.withApiKey(botKey);
-        out.printf("gateway %s, %s%n", gateway.endpoint(), admin != null
+        out.printf("gateway %s, %s%n", gateway.endpoints().size() == 1 ? gateway.endpoint()
+                : gateway.endpoints().size() + " replicas " + gateway.endpoints() + " (bots spread over them)", admin != null
                 ? "with an ADMIN key: one BOT key per bot, each bot logging with its own"
                 : "with the BOT key of " + setup.plan().bots().get(0).botId());
 
@@ -93,12 +94,14 @@ public final class Demo {
         List<String> failures = new ArrayList<>();
         try {
             for (BotProfile bot : setup.plan().bots()) {
+                // Bot i on replica i mod n (with one replica, all on it).
+                int replica = bots.size();
                 if (botKey != null) {
-                    bots.put(bot.botId(), gateway.withApiKey(botKey));
+                    bots.put(bot.botId(), gateway.withApiKey(botKey).spreadTo(replica));
                 } else {
                     IssuedApiKey key = admin.createBotKey(keyLabel(bot), bot.botId());
                     issued.add(key);
-                    bots.put(bot.botId(), gateway.withApiKey(key.secret()));
+                    bots.put(bot.botId(), gateway.withApiKey(key.secret()).spreadTo(replica));
                     out.printf("issued BOT key %s… for %s (%s)%n", key.prefix(), bot.botId(), bot.strategy().name());
                 }
             }

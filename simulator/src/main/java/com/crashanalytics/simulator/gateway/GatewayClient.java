@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.crashanalytics.domain.bot.RegisterBotCommand;
 import com.crashanalytics.domain.bot.Registration;
@@ -39,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  * answers {@code duplicate: true} if the first attempt had gone through. Every mutation the simulator sends is
  * idempotent except {@code createApiKey}, which is therefore never sent twice unless the gateway said it ran nothing.
  *
+ * <p>It can talk to several gateway replicas ({@link #to(List, String)}), as a load balancer in front of them would:
+ * each client sends to one replica ({@link #spreadTo} picks which, so bots spread over them) and, when that one
+ * does not answer, moves to the next and sends the same request there; idempotent requests make that safe.
+ *
  * <p>Each operation is one method taking the simulator's or the domain's own types; the wire shape (documents in
  * {@link GatewayDocuments}, inputs in {@link GatewayInputs}) stays in this package.
  */
@@ -52,7 +57,9 @@ public final class GatewayClient {
     private static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private final HttpClient http;
-    private final URI endpoint;
+    /** The replicas, all of one gateway; requests go to {@code endpoints[current]}. */
+    private final List<URI> endpoints;
+    private final AtomicInteger current;
     private final @Nullable String apiKey;
     private final Duration requestTimeout;
     private final RetryPolicy retries;
@@ -60,15 +67,24 @@ public final class GatewayClient {
 
     public GatewayClient(URI endpoint, @Nullable String apiKey, Duration requestTimeout, RetryPolicy retries,
                          Traffic traffic) {
-        // HTTP/1.1: no h2c upgrade dance on every POST to a plain-HTTP gateway.
-        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build(),
-                endpoint, apiKey, requestTimeout, retries, traffic);
+        this(List.of(endpoint), apiKey, requestTimeout, retries, traffic);
     }
 
-    private GatewayClient(HttpClient http, URI endpoint, @Nullable String apiKey, Duration requestTimeout,
-                          RetryPolicy retries, Traffic traffic) {
+    public GatewayClient(List<URI> endpoints, @Nullable String apiKey, Duration requestTimeout, RetryPolicy retries,
+                         Traffic traffic) {
+        // HTTP/1.1: no h2c upgrade dance on every POST to a plain-HTTP gateway.
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build(),
+                endpoints, 0, apiKey, requestTimeout, retries, traffic);
+    }
+
+    private GatewayClient(HttpClient http, List<URI> endpoints, int current, @Nullable String apiKey,
+                          Duration requestTimeout, RetryPolicy retries, Traffic traffic) {
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("at least one gateway URL");
+        }
         this.http = http;
-        this.endpoint = endpoint;
+        this.endpoints = List.copyOf(endpoints);
+        this.current = new AtomicInteger(Math.floorMod(current, endpoints.size()));
         this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
         this.requestTimeout = requestTimeout;
         this.retries = retries;
@@ -77,8 +93,26 @@ public final class GatewayClient {
 
     /** A client for the gateway at this URL: its base ({@code http://localhost:8080}) or its {@code /graphql}. */
     public static GatewayClient to(String url, @Nullable String apiKey) {
-        return new GatewayClient(graphQlEndpoint(url), apiKey, DEFAULT_REQUEST_TIMEOUT, RetryPolicy.DEFAULT,
-                new Traffic());
+        return to(List.of(url), apiKey);
+    }
+
+    /** A client for a gateway of several replicas, one URL each; it starts with the first ({@link #spreadTo}). */
+    public static GatewayClient to(List<String> urls, @Nullable String apiKey) {
+        return new GatewayClient(urls.stream().map(GatewayClient::graphQlEndpoint).toList(), apiKey,
+                DEFAULT_REQUEST_TIMEOUT, RetryPolicy.DEFAULT, new Traffic());
+    }
+
+    /**
+     * The same client sending to replica {@code index} (modulo their number) first: client {@code i} of many on
+     * replica {@code i mod n} spreads them evenly. It moves on to the next replica only when its own does not answer.
+     */
+    public GatewayClient spreadTo(int index) {
+        return new GatewayClient(http, endpoints, index, apiKey, requestTimeout, retries, traffic);
+    }
+
+    /** Every replica this client may send to. */
+    public List<URI> endpoints() {
+        return endpoints;
     }
 
     static URI graphQlEndpoint(String url) {
@@ -88,11 +122,12 @@ public final class GatewayClient {
 
     /** The same gateway, connections, retries and traffic count, with another API key. */
     public GatewayClient withApiKey(String otherKey) {
-        return new GatewayClient(http, endpoint, otherKey, requestTimeout, retries, traffic);
+        return new GatewayClient(http, endpoints, current.get(), otherKey, requestTimeout, retries, traffic);
     }
 
+    /** The replica requests go to now. */
     public URI endpoint() {
-        return endpoint;
+        return endpoints.get(current.get());
     }
 
     public Traffic traffic() {
@@ -273,6 +308,9 @@ public final class GatewayClient {
                     throw failures > 1 ? failure.after(failures) : failure;
                 }
                 traffic.retried(reason);
+                if (reason == RetryReason.NO_ANSWER) {
+                    failOver();
+                }
                 pause(retries.backoffAfter(failures).toMillis());
             }
         }
@@ -330,7 +368,15 @@ public final class GatewayClient {
         }).orElse(1000L);
     }
 
+    /** The replica did not answer: the next one gets this request and the ones after it. */
+    private void failOver() {
+        if (endpoints.size() > 1) {
+            current.updateAndGet(index -> (index + 1) % endpoints.size());
+        }
+    }
+
     private HttpResponse<String> send(String body) {
+        URI endpoint = endpoint();
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")

@@ -3,8 +3,8 @@ package com.crashanalytics.simulator.strategy;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import com.crashanalytics.domain.round.RoundOutcome;
-import com.crashanalytics.simulator.Money;
+import com.crashanalytics.domain.analytics.replay.DAlembertStaking;
+import com.crashanalytics.domain.analytics.replay.StakingRule;
 
 /**
  * D'Alembert: one unit more after a loss, one unit less after a win, never below the base stake. The step is the
@@ -35,16 +35,7 @@ public record DAlembert(BigDecimal baseStake, BigDecimal target, BigDecimal unit
     }
 
     @Override
-    public BigDecimal stakeAt(int step) {
-        return Money.truncate(baseStake.add(unit.multiply(BigDecimal.valueOf(step))));
-    }
-
-    @Override
-    public int stepAfter(int step, RoundOutcome outcome) {
-        return switch (outcome) {
-            case LOSS -> step + 1;
-            case WIN -> Math.max(FIRST_STEP, step - 1);
-            case SKIP, ERROR -> step;
-        };
+    public StakingRule staking() {
+        return new DAlembertStaking(baseStake, target, unit);
     }
 }

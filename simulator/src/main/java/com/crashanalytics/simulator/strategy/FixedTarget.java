@@ -3,7 +3,8 @@ package com.crashanalytics.simulator.strategy;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import com.crashanalytics.domain.round.RoundOutcome;
+import com.crashanalytics.domain.analytics.replay.FixedTargetStaking;
+import com.crashanalytics.domain.analytics.replay.StakingRule;
 
 /** Same stake, same cash-out target, every round (e.g. the popular "1.33x" and "2x" bots). */
 public record FixedTarget(BigDecimal baseStake, BigDecimal target) implements Strategy {
@@ -24,12 +25,7 @@ public record FixedTarget(BigDecimal baseStake, BigDecimal target) implements St
     }
 
     @Override
-    public BigDecimal stakeAt(int step) {
-        return baseStake;
-    }
-
-    @Override
-    public int stepAfter(int step, RoundOutcome outcome) {
-        return FIRST_STEP;
+    public StakingRule staking() {
+        return new FixedTargetStaking(baseStake, target);
     }
 }

@@ -3,8 +3,8 @@ package com.crashanalytics.simulator.strategy;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import com.crashanalytics.domain.round.RoundOutcome;
-import com.crashanalytics.simulator.Money;
+import com.crashanalytics.domain.analytics.replay.MartingaleStaking;
+import com.crashanalytics.domain.analytics.replay.StakingRule;
 
 /**
  * Martingale ("gale" recovery): after a loss multiply the stake by {@code factor} (2: double), after a win go back
@@ -42,16 +42,7 @@ public record Martingale(BigDecimal baseStake, BigDecimal target, BigDecimal fac
     }
 
     @Override
-    public BigDecimal stakeAt(int step) {
-        return Money.truncate(baseStake.multiply(factor.pow(step)));
-    }
-
-    @Override
-    public int stepAfter(int step, RoundOutcome outcome) {
-        return switch (outcome) {
-            case WIN -> FIRST_STEP;
-            case LOSS -> step < maxSteps ? step + 1 : FIRST_STEP;
-            case SKIP, ERROR -> step;
-        };
+    public StakingRule staking() {
+        return new MartingaleStaking(baseStake, target, factor, maxSteps);
     }
 }

@@ -3,7 +3,8 @@ package com.crashanalytics.simulator.strategy;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import com.crashanalytics.domain.round.RoundOutcome;
+import com.crashanalytics.domain.analytics.replay.ParoliStaking;
+import com.crashanalytics.domain.analytics.replay.StakingRule;
 
 /**
  * Paroli (anti-martingale): double the stake after each win, go back to the base stake after a loss or once
@@ -29,16 +30,7 @@ public record Paroli(BigDecimal baseStake, BigDecimal target, int winsToBank) im
     }
 
     @Override
-    public BigDecimal stakeAt(int step) {
-        return baseStake.multiply(BigDecimal.valueOf(1L << step));
-    }
-
-    @Override
-    public int stepAfter(int step, RoundOutcome outcome) {
-        return switch (outcome) {
-            case WIN -> step + 1 < winsToBank ? step + 1 : FIRST_STEP;
-            case LOSS -> FIRST_STEP;
-            case SKIP, ERROR -> step;
-        };
+    public StakingRule staking() {
+        return new ParoliStaking(baseStake, target, winsToBank);
     }
 }

@@ -3,6 +3,7 @@ package com.crashanalytics.simulator.strategy;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import com.crashanalytics.domain.analytics.replay.StakingRule;
 import com.crashanalytics.domain.round.RoundOutcome;
 
 /**
@@ -15,7 +16,7 @@ import com.crashanalytics.domain.round.RoundOutcome;
 public sealed interface Strategy permits FixedTarget, Martingale, Paroli, DAlembert {
 
     /** The step a strategy starts at, and returns to when it resets. */
-    int FIRST_STEP = 0;
+    int FIRST_STEP = StakingRule.FIRST_STEP;
 
     /** The name a bot registers with, parameters included, e.g. {@code martingale_2x_cap3}. */
     String name();
@@ -29,9 +30,16 @@ public sealed interface Strategy permits FixedTarget, Martingale, Paroli, DAlemb
     /** The multiplier the bot cashes out at. */
     BigDecimal target();
 
+    /** Its staking rule, the domain's: the same rule the gateway's strategy replay plays over recorded crashes. */
+    StakingRule staking();
+
     /** The stake this strategy wants at a step, before the bot's maximum stake and balance cut it down. */
-    BigDecimal stakeAt(int step);
+    default BigDecimal stakeAt(int step) {
+        return staking().stakeAt(step);
+    }
 
     /** The step after a round that ended with this outcome at this step. */
-    int stepAfter(int step, RoundOutcome outcome);
+    default int stepAfter(int step, RoundOutcome outcome) {
+        return staking().stepAfter(step, outcome);
+    }
 }

@@ -77,6 +77,16 @@ class SimulatorOptionsTest {
     }
 
     @Test
+    void severalGatewayReplicasAreGivenCommaSeparated() {
+        SimulatorOptions options = SimulatorOptions.parse(new String[] {"demo", "--api-key", "cag_given",
+                "--gateway-url", "http://gw1:8080, http://gw2:8080/graphql,"}, Map.of());
+
+        assertThat(options.gatewayUrls()).containsExactly("http://gw1:8080", "http://gw2:8080/graphql");
+        assertThat(SimulatorOptions.parse(new String[] {"demo", "--api-key", "k"}, Map.of()).gatewayUrls())
+                .containsExactly("http://localhost:8080");
+    }
+
+    @Test
     void helpNeedsNoKey() {
         assertThat(parse("demo", "--help").help()).isTrue();
         assertThat(parse("--help").help()).isTrue();

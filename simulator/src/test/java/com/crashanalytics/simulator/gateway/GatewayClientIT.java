@@ -196,6 +196,29 @@ class GatewayClientIT {
     }
 
     @Test
+    void withSeveralReplicasARequestThatGetsNoAnswerGoesToTheNextAndLaterOnesStayThere() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String live = "http://localhost:" + server.getAddress().getPort();
+        answer = REGISTERED;
+        GatewayClient spread = new GatewayClient(List.of(GatewayClient.graphQlEndpoint("http://localhost:" + closedPort),
+                GatewayClient.graphQlEndpoint(live)), "key", Duration.ofSeconds(5), FAST_RETRIES, new Traffic());
+
+        GatewayClient onTheDeadReplica = spread.spreadTo(0);
+        assertThat(onTheDeadReplica.registerBot(BOT).registration()).isEqualTo(Registration.UNCHANGED);
+        assertThat(onTheDeadReplica.registerBot(BOT).registration()).isEqualTo(Registration.UNCHANGED);
+
+        assertThat(received).as("the first attempt went to the closed port, then both to the live one").hasSize(2);
+        assertThat(onTheDeadReplica.endpoint()).isEqualTo(GatewayClient.graphQlEndpoint(live));
+        assertThat(spread.traffic().retries(Traffic.RetryReason.NO_ANSWER)).isEqualTo(1);
+        assertThat(spread.spreadTo(1).endpoint()).isEqualTo(GatewayClient.graphQlEndpoint(live));
+        assertThat(spread.spreadTo(2).endpoint()).as("client i on replica i mod n")
+                .isEqualTo(GatewayClient.graphQlEndpoint("http://localhost:" + closedPort));
+    }
+
+    @Test
     void aRateLimitedRequestIsSentAgainAfterTheWaitTheGatewayAsksFor() {
         script.add(new Answer(429, RATE_LIMITED));
         script.add(new Answer(429, RATE_LIMITED));

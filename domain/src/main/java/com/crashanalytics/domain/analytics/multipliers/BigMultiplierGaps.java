@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import com.crashanalytics.domain.analytics.Ratios;
+import com.crashanalytics.domain.common.Ratios;
 import com.crashanalytics.domain.common.Violations;
 import org.jspecify.annotations.Nullable;
 

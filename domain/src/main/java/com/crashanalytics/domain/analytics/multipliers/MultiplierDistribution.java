@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import com.crashanalytics.domain.analytics.Ratios;
+import com.crashanalytics.domain.common.Ratios;
 import com.crashanalytics.domain.analytics.statistics.ContinuousPercentile;
 import org.jspecify.annotations.Nullable;
 

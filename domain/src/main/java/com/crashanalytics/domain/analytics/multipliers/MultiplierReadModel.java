@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.common.NotFoundException;
 
 /**
  * Crash multipliers of one game on one platform, counted where the rounds are (outbound port of the read path).
@@ -19,6 +20,12 @@ public interface MultiplierReadModel {
 
     /** The platform's house edge in percent; empty when the game is not configured on that platform. */
     Optional<BigDecimal> houseEdgePercent(String game, String platform);
+
+    /** {@link #houseEdgePercent}, refused (NOT_FOUND, naming {@code platform}) when the game is not configured there. */
+    default BigDecimal configuredHouseEdgePercent(String game, String platform) {
+        return houseEdgePercent(game, platform).orElseThrow(() -> new NotFoundException("platform",
+                "no platform '" + platform + "' is configured for game '" + game + "'"));
+    }
 
     /** How many game rounds in the window crashed at each distinct multiplier, ascending. */
     SortedMap<BigDecimal, Long> crashCounts(String game, String platform, TimeWindow window);

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.crashanalytics.domain.analytics.Ratios;
+import com.crashanalytics.domain.common.Ratios;
 import org.jspecify.annotations.Nullable;
 
 /**

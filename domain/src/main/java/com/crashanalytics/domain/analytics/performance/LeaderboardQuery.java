@@ -7,16 +7,23 @@ import com.crashanalytics.domain.common.Violations;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A leaderboard request: the first {@code first} bots by {@code metric} over {@code window}. Self-validating:
- * {@code first} is between 1 and {@value #MAX_FIRST}.
+ * A leaderboard request: the first {@code first} bots by {@code metric} over {@code window}, in one currency.
+ * Self-validating: {@code first} is between 1 and {@value #MAX_FIRST}.
+ *
+ * @param currency the currency to rank in; null: the only one rounds were logged in (see {@link #currency})
  */
-public record LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int first) {
+public record LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int first, @Nullable String currency) {
 
     public static final int MAX_FIRST = 500;
 
     public LeaderboardQuery {
         new Violations().check(first >= 1 && first <= MAX_FIRST, "first", "RANGE",
                 "must be between 1 and " + MAX_FIRST + " (got " + first + ")").throwIfAny();
+    }
+
+    /** Ranked in the only currency rounds were logged in. */
+    public LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int first) {
+        this(metric, window, first, null);
     }
 
     /**

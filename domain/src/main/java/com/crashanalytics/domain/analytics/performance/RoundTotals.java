@@ -2,7 +2,7 @@ package com.crashanalytics.domain.analytics.performance;
 
 import java.math.BigDecimal;
 
-import com.crashanalytics.domain.analytics.Ratios;
+import com.crashanalytics.domain.common.Ratios;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 
-import com.crashanalytics.domain.analytics.Ratios;
+import com.crashanalytics.domain.common.Ratios;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package com.crashanalytics.api.paging;
+package com.crashanalytics.api.access;
 
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.access.ApiKeyRole;

@@ -1,0 +1,15 @@
+package com.crashanalytics.domain.analytics.signals;
+
+import com.crashanalytics.domain.analytics.TimeWindow;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How well the signals of one type (every type when null) predicted their rounds over a window, calibrated in
+ * {@code buckets} confidence buckets. Self-validating: the bucket count is in range (field {@code buckets}).
+ */
+public record SignalEffectivenessQuery(@Nullable String signalType, TimeWindow window, int buckets) {
+
+    public SignalEffectivenessQuery {
+        SignalEffectiveness.validateBucketCount(buckets);
+    }
+}
