@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
-import com.crashanalytics.domain.analytics.currency.ExchangeRates;
+import com.crashanalytics.domain.analytics.currency.ExchangeRateReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.common.DomainException;
 import graphql.GraphQLContext;
@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class Conversions {
 
-    private final ExchangeRates rates;
+    private final ExchangeRateReadModel rates;
     private final PerformanceReadModel performance;
     private final Clock clock;
 
-    Conversions(ExchangeRates rates, PerformanceReadModel performance, Clock clock) {
+    Conversions(ExchangeRateReadModel rates, PerformanceReadModel performance, Clock clock) {
         this.rates = rates;
         this.performance = performance;
         this.clock = clock;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.crashanalytics.domain.analytics.currency.ExchangeRate;
-import com.crashanalytics.domain.analytics.currency.ExchangeRates;
+import com.crashanalytics.domain.analytics.currency.ExchangeRateReadModel;
 import com.crashanalytics.domain.analytics.currency.SetExchangeRateCommand;
 import com.crashanalytics.domain.analytics.currency.SetExchangeRateUseCase;
 import com.crashanalytics.domain.analytics.currency.SetExchangeRateUseCase.SetRate;
@@ -20,9 +20,9 @@ import org.springframework.stereotype.Controller;
 class ExchangeRateController {
 
     private final SetExchangeRateUseCase setExchangeRate;
-    private final ExchangeRates rates;
+    private final ExchangeRateReadModel rates;
 
-    ExchangeRateController(SetExchangeRateUseCase setExchangeRate, ExchangeRates rates) {
+    ExchangeRateController(SetExchangeRateUseCase setExchangeRate, ExchangeRateReadModel rates) {
         this.setExchangeRate = setExchangeRate;
         this.rates = rates;
     }

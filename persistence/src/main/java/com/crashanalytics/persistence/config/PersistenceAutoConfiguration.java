@@ -27,7 +27,6 @@ import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
-import com.crashanalytics.domain.analytics.currency.ExchangeRates;
 import com.crashanalytics.domain.analytics.ruin.StakingReadModel;
 import com.crashanalytics.domain.analytics.integrity.PlatformIntegrityReadModel;
 import com.crashanalytics.domain.analytics.replay.StrategyReplayReadModel;
@@ -143,8 +142,9 @@ public class PersistenceAutoConfiguration {
         return new JdbcLuckOrEdgeReadModel(jdbc);
     }
 
+    /** The exchange-rate table: one adapter behind its write port and its read model. */
     @Bean
-    ExchangeRates exchangeRates(JdbcClient jdbc) {
+    JdbcExchangeRates exchangeRates(JdbcClient jdbc) {
         return new JdbcExchangeRates(jdbc);
     }
 

@@ -14,12 +14,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.crashanalytics.domain.analytics.currency.ExchangeRate;
+import com.crashanalytics.domain.analytics.currency.ExchangeRateReadModel;
 import com.crashanalytics.domain.analytics.currency.ExchangeRates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@code exchange_rates}: an upsert by pair and instant, and the rate in force per pair by a DISTINCT ON. */
-public class JdbcExchangeRates implements ExchangeRates {
+public class JdbcExchangeRates implements ExchangeRates, ExchangeRateReadModel {
 
     private static final String COLUMNS = "from_currency, to_currency, rate, valid_from, set_at";
 

@@ -27,7 +27,7 @@ public record CurrencyConversion(String currency, Instant ratesAt, List<Exchange
      * {@code convertTo} when {@code to} is no currency code (rule CURRENCY_CODE) or a currency has no rate to it in
      * force then (rule NO_RATE, naming them).
      */
-    public static CurrencyConversion prepare(String to, Collection<String> currencies, Instant at, ExchangeRates book) {
+    public static CurrencyConversion prepare(String to, Collection<String> currencies, Instant at, ExchangeRateReadModel book) {
         Violations violations = new Violations();
         SetExchangeRateCommand.currencyCode(violations, "convertTo", to);
         violations.throwIfAny();

@@ -22,7 +22,7 @@ class CurrencyConversionTest {
     private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
 
     /** The rate table in a list: the rate in force is the pair's latest at or before the instant. */
-    private static final class RateList implements ExchangeRates {
+    private static final class RateList implements ExchangeRates, ExchangeRateReadModel {
         final List<ExchangeRate> rates = new ArrayList<>();
 
         RateList with(String from, String to, String rate, String validFrom) {
