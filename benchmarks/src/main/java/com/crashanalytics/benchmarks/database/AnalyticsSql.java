@@ -8,6 +8,9 @@ package com.crashanalytics.benchmarks.database;
  */
 public final class AnalyticsSql {
 
+    /** The USD → EUR rate the conversion queries run at (set in the gateway's exchange_rates by the analytics phase). */
+    public static final String USD_TO_EUR = "0.92";
+
     /** A bot's totals, equity curve (max drawdown) and longest streaks, in play order. Parameter: the bot id. */
     public static final String BOT_STATISTICS = """
             WITH r AS (
@@ -127,6 +130,35 @@ public final class AnalyticsSql {
             FROM crash_game_rounds r
             JOIN game_platform_config p ON p.game_name = r.game_name AND p.platform_code = r.platform_code
             WHERE r.bot_id = ? AND r.stake_value > 0
+            """;
+
+    /**
+     * A game's totals converted into EUR at {@link #USD_TO_EUR} (every generated platform is in USD, the default), the
+     * rate written as a constant. Parameter: the game.
+     */
+    public static final String GAME_STATISTICS_IN_EUR = """
+            SELECT json_build_object(
+                'check', json_build_object('rounds', count(*), 'totalStaked', sum(stake_value) * %1$s,
+                                           'totalProfitLoss', sum(profit_loss_amount) * %1$s))::text
+            FROM crash_game_rounds
+            WHERE game_name = ?
+            """.formatted(AnalyticsSql.USD_TO_EUR);
+
+    /**
+     * The staking rule's base stake and target as riskOfRuin reads them: the most frequent stake and target of the bot's
+     * latest 10,000 bets. Parameter: the bot id.
+     */
+    public static final String STAKING_RULE = """
+            SELECT json_build_object(
+                'check', json_build_object('baseStake', mode() WITHIN GROUP (ORDER BY stake),
+                                           'target', mode() WITHIN GROUP (ORDER BY target),
+                                           'observedBets', count(*)))::text
+            FROM (SELECT stake_value AS stake,
+                         coalesce(target_multiplier, CASE WHEN round_outcome = 'WIN' THEN cashout_multiplier END) AS target
+                  FROM crash_game_rounds
+                  WHERE bot_id = ? AND stake_value > 0
+                  ORDER BY round_start_timestamp DESC, id DESC
+                  LIMIT 10000) AS bets
             """;
 
     /**

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Analytics at growing sizes: {@code Bot.statistics}, the strategy comparison, {@code multiplierDistribution},
- * {@code streaks}, {@code luckOrEdge}, {@code platformIntegrity} and {@code strategyReplay}, each through GraphQL with a DASHBOARD key against one hand-written SQL
+ * {@code streaks}, {@code luckOrEdge}, {@code platformIntegrity}, {@code strategyReplay}, {@code gameStatistics}
+ * converted into EUR and {@code riskOfRuin}, each through GraphQL with a DASHBOARD key against one hand-written SQL
  * statement straight over the rounds ({@link AnalyticsSql}). The data is generated into the database with COPY
  * ({@link AnalyticsData}) and grows from one size to the next; at each size the two answers are compared on the
  * figures both compute, then latency alternates trial by trial. Growth is the ratio of p50 at the largest size to p50 at the smallest.
@@ -38,6 +39,10 @@ public final class AnalyticsQueries {
     private static final String PERFORMANCE = "rounds wins losses totalProfitLoss winRate roiPercent profitFactor "
             + "sharpeRatio sortinoRatio longestWinStreak longestLossStreak maxDrawdown { amount percentOfPeak troughAt } "
             + "currentDrawdown { amount }";
+    /** bot_03 plays martingale_2x: its risk of ruin is simulated (bot_07, flat_2x, is worked out exactly). */
+    private static final String MARTINGALE_BOT = AnalyticsData.botId(3);
+    private static final String RISK_OF_RUIN = "{ riskOfRuin(botId: \"%s\", rounds: 1000) { probabilityOfRuin "
+            + "medianRoundsToRuin method simulations stakingRule { family baseStake target observedBets } } }";
     private static final String STRATEGY_TOTALS = "rounds wins losses totalStaked totalProfitLoss winRate roiPercent "
             + "grossWin grossLoss profitFactor sharpeRatio";
 
@@ -78,7 +83,15 @@ public final class AnalyticsQueries {
                             + "replayed { crashPoints rounds profitLoss maxDrawdown maxDrawdownPercent ruined } "
                             + "live { bots sessions bustSessions rounds profitLoss maxDrawdown } } }").formatted(GAME, PLATFORM),
                     "/data/strategyReplay", AnalyticsSql.STRATEGY_REPLAY,
-                    List.of(GAME, PLATFORM, "martingale_2x", GAME, PLATFORM)));
+                    List.of(GAME, PLATFORM, "martingale_2x", GAME, PLATFORM)),
+            new Query("gameStatistics(convertTo: EUR), " + GAME + ", all time",
+                    "{ gameStatistics(game: \"%s\", convertTo: \"EUR\") { rounds totalStaked totalProfitLoss roiPercent } }"
+                            .formatted(GAME), "/data/gameStatistics", AnalyticsSql.GAME_STATISTICS_IN_EUR, List.of(GAME)),
+            new Query("riskOfRuin(rounds: 1000), 1 bot at one stake (exact)",
+                    RISK_OF_RUIN.formatted(BOT), "/data/riskOfRuin/stakingRule", AnalyticsSql.STAKING_RULE, List.of(BOT)),
+            new Query("riskOfRuin(rounds: 1000), 1 martingale bot (simulated)",
+                    RISK_OF_RUIN.formatted(MARTINGALE_BOT), "/data/riskOfRuin/stakingRule", AnalyticsSql.STAKING_RULE,
+                    List.of(MARTINGALE_BOT)));
 
     private final Bench bench;
     private final Connection generatorConnection;
@@ -91,6 +104,12 @@ public final class AnalyticsQueries {
         this.bench = bench;
         this.generatorConnection = bench.database().connect();
         this.data = new AnalyticsData(generatorConnection);
+        try (PreparedStatement rate = generatorConnection.prepareStatement("""
+                INSERT INTO exchange_rates (from_currency, to_currency, valid_from, rate)
+                VALUES ('USD', 'EUR', '2026-01-01T00:00:00Z', CAST(? AS numeric)) ON CONFLICT DO NOTHING""")) {
+            rate.setString(1, AnalyticsSql.USD_TO_EUR); // what gameStatistics(convertTo: "EUR") multiplies USD by
+            rate.executeUpdate();
+        }
         this.http = new GatewayHttp(bench.gateway().graphQl(), bench.admin().dashboardKey());
     }
 

@@ -2,6 +2,7 @@ package com.crashanalytics.api.analytics;
 
 import java.math.BigDecimal;
 
+import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import com.crashanalytics.domain.analytics.performance.Leaderboard;
 import com.crashanalytics.domain.analytics.performance.RoundTotals;
 import org.jspecify.annotations.Nullable;
@@ -16,12 +17,15 @@ record LeaderboardPositionView(
         @Nullable BigDecimal roiPercent,
         @Nullable BigDecimal winRate,
         @Nullable BigDecimal profitFactor,
-        @Nullable String currency) {
+        @Nullable String currency,
+        @Nullable CurrencyConversion conversion) {
 
-    static LeaderboardPositionView of(Leaderboard.Position position, @Nullable String currency) {
+    /** A place ranked in {@code currency}, its money converted by {@code conversion} (null: as logged). */
+    static LeaderboardPositionView of(Leaderboard.Position position, @Nullable String currency,
+                                      @Nullable CurrencyConversion conversion) {
         RoundTotals totals = position.entry().totals();
         return new LeaderboardPositionView(position.position(), position.entry().botId(), position.value(),
                 totals.rounds(), totals.totalProfitLoss(), totals.roiPercent(), totals.winRate(), totals.profitFactor(),
-                currency);
+                currency, conversion);
     }
 }

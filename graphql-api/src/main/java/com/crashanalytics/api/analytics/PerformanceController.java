@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.crashanalytics.api.paging.BatchLoaders;
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import com.crashanalytics.domain.analytics.performance.GetLeaderboardUseCase;
 import com.crashanalytics.domain.analytics.performance.GetLeaderboardUseCase.RankedLeaderboard;
 import com.crashanalytics.domain.analytics.performance.LeaderboardMetric;
@@ -20,6 +21,7 @@ import com.crashanalytics.domain.analytics.performance.Period;
 import com.crashanalytics.domain.analytics.performance.PeriodSummary;
 import com.crashanalytics.domain.analytics.performance.RoundSeries;
 import com.crashanalytics.domain.bot.Bot;
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
@@ -49,14 +51,16 @@ class PerformanceController {
 
     private final PerformanceReadModel performance;
     private final GetLeaderboardUseCase leaderboard;
+    private final Conversions conversions;
 
-    PerformanceController(PerformanceReadModel performance, GetLeaderboardUseCase leaderboard,
+    PerformanceController(PerformanceReadModel performance, GetLeaderboardUseCase leaderboard, Conversions conversions,
                           BatchLoaderRegistry loaders) {
         this.performance = performance;
         this.leaderboard = leaderboard;
+        this.conversions = conversions;
         BatchLoaders.byArguments(loaders, BOT_STATISTICS, key -> new Figures<>(key.scope(), key.equity()),
                 BotWindow::botId, (botIds, figures) -> performance.ofBots(botIds, figures.scope().window(),
-                        figures.scope().currency(), figures.equity()));
+                        figures.scope().currency(), figures.scope().conversion(), figures.equity()));
         BatchLoaders.byArguments(loaders, BOT_EQUITY_CURVES, key -> new PeriodWindow(key.period(), key.window()),
                 BotPeriodWindow::botId,
                 (botIds, arguments) -> performance.equityCurves(botIds, arguments.period(), arguments.window()));
@@ -64,7 +68,8 @@ class PerformanceController {
                 StrategyScope::name,
                 (names, figures) -> performance.ofStrategies(names, figures.scope(), figures.equity()));
         BatchLoaders.byArguments(loaders, BOT_TOTALS, BotWindow::scope, BotWindow::botId,
-                (botIds, scope) -> performance.totalsOfBots(botIds, scope.window(), scope.currency()));
+                (botIds, scope) -> performance.totalsOfBots(botIds, scope.window(), scope.currency(),
+                        scope.conversion()));
         BatchLoaders.byArguments(loaders, STRATEGY_TOTALS, StrategyScope::scope, StrategyScope::name,
                 performance::totalsOfStrategies);
         BatchLoaders.valuesByKey(loaders, CURRENCY_OF_FIGURES, this::currencies);
@@ -85,17 +90,19 @@ class PerformanceController {
     @SchemaMapping(typeName = "Bot")
     CompletableFuture<PerformanceView> statistics(Bot bot, @Argument @Nullable TimeWindowInput window,
                                                   @Argument @Nullable String currency,
-                                                  DataFetchingFieldSelectionSet selection,
+                                                  @Argument @Nullable String convertTo,
+                                                  DataFetchingFieldSelectionSet selection, GraphQLContext request,
                                                   DataLoader<BotWindow, PerformanceTotals> botTotals,
                                                   DataLoader<BotWindow, PerformanceStats> botStatistics) {
-        BotWindow key = new BotWindow(bot.botId(), new BotScope(TimeWindowInput.toWindow(window), currency),
+        CurrencyConversion conversion = conversions.of(convertTo, currency, request);
+        BotWindow key = new BotWindow(bot.botId(), new BotScope(TimeWindowInput.toWindow(window), currency, conversion),
                 PerformanceView.needsEquity(selection));
         if (!PerformanceView.needsRoundOrder(selection)) {
-            return botTotals.load(key).thenApply(figures ->
-                    PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures).inCurrency(currency));
+            return botTotals.load(key).thenApply(figures -> PerformanceView.of(figures == null ? PerformanceTotals.NONE
+                    : figures).inCurrency(currency, conversion));
         }
-        return botStatistics.load(key)
-                .thenApply(stats -> PerformanceView.of(stats == null ? NO_ROUNDS : stats).inCurrency(currency));
+        return botStatistics.load(key).thenApply(stats ->
+                PerformanceView.of(stats == null ? NO_ROUNDS : stats).inCurrency(currency, conversion));
     }
 
     @SchemaMapping(typeName = "Bot")
@@ -113,8 +120,10 @@ class PerformanceController {
 
     @QueryMapping
     List<StrategyView> strategies(@Argument @Nullable String game, @Argument @Nullable String platform,
-                                  @Argument @Nullable TimeWindowInput window, @Argument @Nullable String currency) {
-        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency);
+                                  @Argument @Nullable TimeWindowInput window, @Argument @Nullable String currency,
+                                  @Argument @Nullable String convertTo, GraphQLContext request) {
+        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency,
+                conversions.of(convertTo, currency, request));
         return performance.strategyNames(scope).stream().map(name -> new StrategyView(name, scope)).toList();
     }
 
@@ -122,36 +131,46 @@ class PerformanceController {
     CompletableFuture<PerformanceView> performance(StrategyView strategy, @Argument @Nullable TimeWindowInput window,
                                                    @Argument @Nullable String game, @Argument @Nullable String platform,
                                                    @Argument @Nullable String currency,
-                                                   DataFetchingFieldSelectionSet selection,
+                                                   @Argument @Nullable String convertTo,
+                                                   DataFetchingFieldSelectionSet selection, GraphQLContext request,
                                                    DataLoader<StrategyScope, PerformanceTotals> strategyTotals,
                                                    DataLoader<StrategyScope, PerformanceStats> strategyPerformance) {
-        PerformanceScope scope = strategy.scope().overriddenBy(game, platform,
+        PerformanceScope overridden = strategy.scope().overriddenBy(game, platform,
                 window == null ? null : TimeWindowInput.toWindow(window), currency);
+        // prepared again for the scope's own currency filter: one `strategies` converted may not cover it
+        String target = convertTo != null ? convertTo
+                : overridden.conversion() == null ? null : overridden.conversion().currency();
+        PerformanceScope scope = overridden.convertedBy(conversions.of(target, overridden.currency(), request));
         StrategyScope key = new StrategyScope(strategy.name(), scope, PerformanceView.needsEquity(selection));
         if (!PerformanceView.needsRoundOrder(selection)) {
-            return strategyTotals.load(key).thenApply(figures ->
-                    PerformanceView.of(figures == null ? PerformanceTotals.NONE : figures).inCurrency(scope.currency()));
+            return strategyTotals.load(key).thenApply(figures -> PerformanceView.of(figures == null
+                    ? PerformanceTotals.NONE : figures).inCurrency(scope.currency(), scope.conversion()));
         }
         return strategyPerformance.load(key).thenApply(stats ->
-                PerformanceView.of(stats == null ? NO_ROUNDS : stats).inCurrency(scope.currency()));
+                PerformanceView.of(stats == null ? NO_ROUNDS : stats).inCurrency(scope.currency(), scope.conversion()));
     }
 
     @QueryMapping
     PerformanceView gameStatistics(@Argument String game, @Argument @Nullable String platform,
                                    @Argument @Nullable TimeWindowInput window, @Argument @Nullable String currency,
-                                   DataFetchingFieldSelectionSet selection) {
-        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency);
+                                   @Argument @Nullable String convertTo, DataFetchingFieldSelectionSet selection,
+                                   GraphQLContext request) {
+        PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency,
+                conversions.of(convertTo, currency, request));
         return (PerformanceView.needsRoundOrder(selection)
                 ? PerformanceView.of(performance.ofScope(scope, PerformanceView.needsEquity(selection)))
-                : PerformanceView.of(performance.totalsOfScope(scope))).inCurrency(currency);
+                : PerformanceView.of(performance.totalsOfScope(scope))).inCurrency(currency, scope.conversion());
     }
 
     @QueryMapping
     List<LeaderboardPositionView> leaderboard(@Argument LeaderboardMetric metric, @Argument @Nullable TimeWindowInput window,
-                                              @Argument int first, @Argument @Nullable String currency) {
-        RankedLeaderboard ranked = leaderboard.leaderboard(
-                new LeaderboardQuery(metric, TimeWindowInput.toWindow(window), first, currency));
-        return ranked.positions().stream().map(position -> LeaderboardPositionView.of(position, ranked.currency()))
+                                              @Argument int first, @Argument @Nullable String currency,
+                                              @Argument @Nullable String convertTo, GraphQLContext request) {
+        LeaderboardQuery query = new LeaderboardQuery(metric, TimeWindowInput.toWindow(window), first, currency);
+        CurrencyConversion conversion = conversions.of(convertTo, currency, request);
+        RankedLeaderboard ranked = leaderboard.leaderboard(query, conversion);
+        return ranked.positions().stream()
+                .map(position -> LeaderboardPositionView.of(position, ranked.currency(), conversion))
                 .toList();
     }
 
@@ -188,8 +207,8 @@ class PerformanceController {
     record Figures<S>(S scope, boolean equity) {
     }
 
-    /** A bot's rounds in a window, on platforms of one currency (null: every platform). */
-    record BotScope(TimeWindow window, @Nullable String currency) {
+    /** A bot's rounds in a window, on platforms of one currency (null: every platform), converted (null: as logged). */
+    record BotScope(TimeWindow window, @Nullable String currency, @Nullable CurrencyConversion conversion) {
     }
 
     /** A bot's statistics in a window; {@code equity}: whether the query selects an equity-return figure. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import com.crashanalytics.domain.analytics.performance.Drawdown;
 import com.crashanalytics.domain.analytics.performance.EquityReturns;
 import com.crashanalytics.domain.analytics.performance.PerformanceStats;
@@ -47,7 +48,8 @@ record PerformanceView(
         @Nullable Instant firstRoundAt,
         @Nullable Instant lastRoundAt,
         @Nullable EquityReturns equity,
-        @Nullable String requestedCurrency) {
+        @Nullable String requestedCurrency,
+        @Nullable CurrencyConversion conversion) {
 
     /** The fields only the rounds in order can give: asking for one makes the query scan the rounds. */
     static final List<String> ORDER_DEPENDENT_FIELDS = List.of(
@@ -75,7 +77,7 @@ record PerformanceView(
                 totals.averageProfitLoss(), totals.grossWin(), totals.grossLoss(), totals.profitFactor(),
                 totals.expectancy(), totals.largestWin(), totals.largestLoss(), totals.averageWin(), totals.averageLoss(),
                 figures.returns().bets(), figures.returns().sharpe(), figures.returns().sortino(),
-                null, null, null, null, null, figures.firstRoundAt(), figures.lastRoundAt(), null, null);
+                null, null, null, null, null, figures.firstRoundAt(), figures.lastRoundAt(), null, null, null);
     }
 
     static PerformanceView of(PerformanceStats stats) {
@@ -88,15 +90,24 @@ record PerformanceView(
                 stats.returns().bets(), stats.returns().sharpe(), stats.returns().sortino(),
                 stats.streaks().longestWinStreak(), stats.streaks().longestLossStreak(),
                 stats.startingCapital(), stats.maxDrawdown(), stats.currentDrawdown(),
-                stats.firstRoundAt(), stats.lastRoundAt(), stats.equity(), null);
+                stats.firstRoundAt(), stats.lastRoundAt(), stats.equity(), null, null);
     }
 
     /** These figures, read over the rounds on platforms of {@code currency} only (null: every platform). */
     PerformanceView inCurrency(@Nullable String currency) {
+        return inCurrency(currency, null);
+    }
+
+    /**
+     * These figures, read over the rounds on platforms of {@code currency} only (null: every platform), their money
+     * converted by {@code conversion} (null: as logged) and so in its currency.
+     */
+    PerformanceView inCurrency(@Nullable String currency, @Nullable CurrencyConversion converted) {
         return new PerformanceView(rounds, wins, losses, skips, errors, winRate, totalStaked, totalProfitLoss, roiPercent,
                 averageProfitLoss, grossWin, grossLoss, profitFactor, expectancy, largestWin, largestLoss, averageWin,
                 averageLoss, bets, sharpeRatio, sortinoRatio, longestWinStreak, longestLossStreak, startingCapital,
-                maxDrawdown, currentDrawdown, firstRoundAt, lastRoundAt, equity, currency);
+                maxDrawdown, currentDrawdown, firstRoundAt, lastRoundAt, equity,
+                converted == null ? currency : converted.currency(), converted);
     }
 
     /** The per-bet Sharpe ratio under the name that says so ({@code sharpeRatio} is its deprecated alias). */

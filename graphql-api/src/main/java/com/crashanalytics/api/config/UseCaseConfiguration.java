@@ -6,6 +6,9 @@ import java.time.Duration;
 import com.crashanalytics.api.bot.BotSettings;
 import com.crashanalytics.api.session.SessionSettings;
 import com.crashanalytics.domain.access.ApiKeyAuthenticationService;
+import com.crashanalytics.domain.analytics.currency.ExchangeRateService;
+import com.crashanalytics.domain.analytics.currency.ExchangeRates;
+import com.crashanalytics.domain.analytics.currency.SetExchangeRateUseCase;
 import com.crashanalytics.domain.access.ApiKeyManagementService;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.audit.Authorship;
@@ -98,6 +101,11 @@ public class UseCaseConfiguration {
     ApiKeyManagementService apiKeyManagement(ApiKeyRegistry keys, Transactions transactions, Clock clock,
                                              EnvironmentAdminKey admin, Auditor auditor) {
         return new ApiKeyManagementService(keys, transactions, clock, admin, auditor);
+    }
+
+    @Bean
+    SetExchangeRateUseCase setExchangeRateUseCase(ExchangeRates rates, Transactions transactions, Clock clock) {
+        return new ExchangeRateService(rates, transactions, clock);
     }
 
     @Bean

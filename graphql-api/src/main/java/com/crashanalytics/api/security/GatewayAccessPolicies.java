@@ -48,6 +48,8 @@ public final class GatewayAccessPolicies {
                 .mutation("registerBot", botWrite(botIdAt("input.botId")))
                 .query("platforms", sharedRead())
                 .mutation("configurePlatform", adminOnly()) // a platform's house edge is every bot's baseline
+                .query("exchangeRates", allBotsRead()) // what convertTo multiplies money by
+                .mutation("setExchangeRate", adminOnly())
                 // Sessions
                 .query("session", botRead(ownerOf(OwnedResource.SESSION, "sessionId")))
                 .mutation("startSession", botWrite(botIdAt("input.botId")))
@@ -81,6 +83,7 @@ public final class GatewayAccessPolicies {
                 .query("ocrQuality", allBotsRead())
                 // Insights (a strategy's answer spans bots, so the bot form needs the same read-all access)
                 .query("luckOrEdge", allBotsRead())
+                .query("riskOfRuin", botRead(botIdAt("botId"))) // one bot's own risk: its key may ask
                 .query("platformIntegrity", allBotsRead())
                 .query("strategyReplay", allBotsRead()) // the live side spans every bot filed under the strategy
                 // Data lifecycle: the database's size and retention

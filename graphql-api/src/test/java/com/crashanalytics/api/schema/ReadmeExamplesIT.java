@@ -95,13 +95,14 @@ class ReadmeExamplesIT {
 
         // The quick start's curl and its two operations, the four key-management curls, the audit trail's query, the
         // write path's five bodies, the dashboard, the paging example, the four analytics documents and the four of
-        // returns on equity, capital, currency and signal baselines, the insights' luck-or-edge, platform integrity and
-        // strategy replay documents, the time series example, the alerts' rule and its alerts, the fleet's health and
-        // restart recovery (bots in operation), the data lifecycle's dry run, its partitions' dry run and database
-        // size, the predictions' two operations, and the METRICS key of Operations:
-        // 1 + 2 + 4 + 1 + 5 + 1 + 1 + 4 + 4 + 3 + 1 + 2 + 2 + 3 + 2 + 1 = 37.
+        // returns on equity, capital, currency and signal baselines, the exchange rate and the converted figures, the
+        // insights' luck-or-edge, platform integrity, strategy replay and risk-of-ruin documents, the time series
+        // example, the alerts' rule and its alerts, the fleet's health and restart recovery (bots in operation), the
+        // data lifecycle's dry run, its partitions' dry run and database size, the predictions' two operations, and
+        // the METRICS key of Operations:
+        // 1 + 2 + 4 + 1 + 5 + 1 + 1 + 4 + 4 + 2 + 4 + 1 + 2 + 2 + 3 + 2 + 1 = 40.
         // An example that stops being found (a changed fence, say) fails here.
-        assertThat(requests).as("requests found in the README").isEqualTo(37);
+        assertThat(requests).as("requests found in the README").isEqualTo(40);
         assertThat(answersCompared).as("answers shown right below their request").isEqualTo(3);
     }
 

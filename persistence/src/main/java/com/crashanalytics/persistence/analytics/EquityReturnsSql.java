@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The CTEs behind {@link EquityReturns}, appended to a statement that already has a CTE {@code ordered} with columns
- * {@code k} (the subject), {@code session_id}, {@code id}, {@code ts} and {@code pl}: the equity of each round's
+ * {@code k} (the subject), {@code session_id}, {@code id}, {@code ts} and {@code raw_pl} (the P/L as logged, in the
+ * currency of the session's balances even when the statement converts {@code pl} into another): the equity of each round's
  * session before it (initial balance + the session's capital flows up to the round + the P/L of all the session's
  * earlier rounds, in or out of the scope), the return r = P/L / equity floored at −1, the growth index
  * V = exp(Σ ln(1 + r)) in double precision (0 from a bust on), its falls from its peak, and the daily returns. The
@@ -38,7 +39,7 @@ final class EquityReturnsSql {
                 JOIN session_logs s ON s.session_id = r.session_id
             ),
             equity_returns AS (
-                SELECT o.k, o.id, o.ts, greatest(o.pl / e.equity_before, -1) AS r
+                SELECT o.k, o.id, o.ts, greatest(o.raw_pl / e.equity_before, -1) AS r
                 FROM ordered o JOIN session_equity e ON e.id = o.id
                 WHERE e.equity_before > 0
             ),
@@ -81,7 +82,7 @@ final class EquityReturnsSql {
                 GROUP BY k, d.equity_days, d.day_sum_returns, d.day_sum_squares, d.day_sum_shortfalls
             )""";
 
-    private static final String WHOLE_SESSIONS = "SELECT session_id, id, ts, pl FROM ordered";
+    private static final String WHOLE_SESSIONS = "SELECT session_id, id, ts, raw_pl AS pl FROM ordered";
 
     private static final String TOUCHED_SESSIONS = """
             SELECT session_id, id, round_start_timestamp AS ts, profit_loss_amount AS pl

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import com.crashanalytics.domain.analytics.performance.Drawdown;
 import com.crashanalytics.domain.analytics.performance.EquityReturns;
 import com.crashanalytics.domain.analytics.performance.Leaderboard;
@@ -56,8 +57,9 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     private static final String PERFORMANCE = """
             WITH ordered AS NOT MATERIALIZED (
                 SELECT %1$s AS k, bot_id, session_id, id, round_start_timestamp AS ts, round_outcome AS outcome,
-                       stake_value AS stake, profit_loss_amount AS pl, running_balance_after AS balance
-                FROM crash_game_rounds
+                       stake_value%7$s AS stake, profit_loss_amount%7$s AS pl,
+                       running_balance_after%7$s AS balance, profit_loss_amount AS raw_pl
+                FROM crash_game_rounds%8$s
                 WHERE %2$s
             ),
             curve AS (
@@ -144,7 +146,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     private static final String BOTS_ALL_TIME = """
             WITH totals AS (%s),
             ordered AS NOT MATERIALIZED (
-                SELECT bot_id AS k, session_id, id, round_start_timestamp AS ts, profit_loss_amount AS pl
+                SELECT bot_id AS k, session_id, id, round_start_timestamp AS ts, profit_loss_amount AS pl,
+                       profit_loss_amount AS raw_pl
                 FROM crash_game_rounds
                 WHERE bot_id = ANY(:keys)
             ),
@@ -213,19 +216,22 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             ORDER BY k, period_start
             """;
 
-    /** Per-round columns shaped like {@code round_totals_hourly}, for the partial hours at a window's edges. */
+    /**
+     * Per-round columns shaped like {@code round_totals_hourly}, for the partial hours at a window's edges; {@code %1$s}
+     * follows each money column (see {@link ConversionSql#factor}).
+     */
     private static final String ROUND_AS_TOTALS = """
             1 AS rounds,
             (round_outcome = 'WIN')::int AS wins,
             (round_outcome = 'LOSS')::int AS losses,
             (round_outcome = 'SKIP')::int AS skips,
             (round_outcome = 'ERROR')::int AS errors,
-            stake_value AS total_staked,
-            profit_loss_amount AS total_profit_loss,
-            CASE WHEN round_outcome = 'WIN' THEN profit_loss_amount ELSE 0 END AS gross_win,
-            CASE WHEN round_outcome = 'LOSS' THEN -profit_loss_amount ELSE 0 END AS gross_loss,
-            CASE WHEN round_outcome = 'WIN' THEN profit_loss_amount END AS largest_win,
-            CASE WHEN round_outcome = 'LOSS' THEN -profit_loss_amount END AS largest_loss,
+            stake_value%1$s AS total_staked,
+            profit_loss_amount%1$s AS total_profit_loss,
+            CASE WHEN round_outcome = 'WIN' THEN profit_loss_amount%1$s ELSE 0 END AS gross_win,
+            CASE WHEN round_outcome = 'LOSS' THEN -profit_loss_amount%1$s ELSE 0 END AS gross_loss,
+            CASE WHEN round_outcome = 'WIN' THEN profit_loss_amount%1$s END AS largest_win,
+            CASE WHEN round_outcome = 'LOSS' THEN -profit_loss_amount%1$s END AS largest_loss,
             (stake_value > 0)::int AS bets,
             CASE WHEN stake_value > 0 THEN profit_loss_amount / stake_value ELSE 0 END AS sum_returns,
             CASE WHEN stake_value > 0 THEN (profit_loss_amount / stake_value) * (profit_loss_amount / stake_value) ELSE 0 END
@@ -236,9 +242,12 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             round_start_timestamp AS last_at
             """;
 
+    /** The columns of {@code round_totals_hourly} the totals add up; {@code %1$s} follows each money column. */
     private static final String TOTALS_COLUMNS = """
-            rounds, wins, losses, skips, errors, total_staked, total_profit_loss, gross_win, gross_loss, largest_win,
-            largest_loss, bets, sum_returns, sum_squares, sum_shortfalls, first_at, last_at
+            rounds, wins, losses, skips, errors, total_staked%1$s AS total_staked,
+            total_profit_loss%1$s AS total_profit_loss, gross_win%1$s AS gross_win, gross_loss%1$s AS gross_loss,
+            largest_win%1$s AS largest_win, largest_loss%1$s AS largest_loss, bets, sum_returns, sum_squares,
+            sum_shortfalls, first_at, last_at
             """;
 
     private static final String SUM_TOTALS = """
@@ -275,22 +284,22 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     @Override
     public Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window, @Nullable String currency,
-                                                boolean withEquity) {
+                                                @Nullable CurrencyConversion conversion, boolean withEquity) {
         if (botIds.isEmpty()) {
             return Map.of();
         }
-        if (window.equals(TimeWindow.ALL) && currency == null) {
+        if (window.equals(TimeWindow.ALL) && currency == null && conversion == null) {
             return botsOverAllTime(botIds, withEquity);
         }
         return performance("bot_id", inCurrency(new WindowSql()
                 .anyOf("bot_id", botIds.toArray(String[]::new), "keys")
-                .window("round_start_timestamp", window, "window"), currency), withEquity);
+                .window("round_start_timestamp", window, "window"), currency), conversion, withEquity);
     }
 
     private Map<String, PerformanceStats> botsOverAllTime(Collection<String> botIds, boolean withEquity) {
         WindowSql keys = new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys");
-        String totals = SUM_TOTALS.formatted("SELECT bot_id AS k, " + TOTALS_COLUMNS + " FROM round_totals_hourly WHERE "
-                + keys.where());
+        String totals = SUM_TOTALS.formatted("SELECT bot_id AS k, " + TOTALS_COLUMNS.formatted("")
+                + " FROM round_totals_hourly WHERE " + keys.where());
         Map<String, PerformanceStats> stats = new HashMap<>();
         keys.bind(jdbc.sql(BOTS_ALL_TIME.formatted(totals, EquityReturnsSql.ctes(withEquity, true),
                         EquityReturnsSql.columns(withEquity), EquityReturnsSql.join(withEquity))))
@@ -308,7 +317,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             return Map.of();
         }
         WindowSql where = new WindowSql().anyOf("session_id", sessionIds.toArray(String[]::new), "keys");
-        String sql = "SELECT performance.*, s.initial_balance AS session_capital FROM (" + performanceSql("session_id", where, true, true)
+        String sql = "SELECT performance.*, s.initial_balance AS session_capital FROM ("
+                + performanceSql("session_id", where, null, true, true)
                 + ") AS performance JOIN session_logs s ON s.session_id = performance.k";
         Map<String, PerformanceStats> stats = new HashMap<>();
         where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs ->
@@ -323,12 +333,13 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             return Map.of();
         }
         return performance("strategy_name", scoped(scope)
-                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), withEquity);
+                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.conversion(), withEquity);
     }
 
     @Override
     public PerformanceStats ofScope(PerformanceScope scope, boolean withEquity) {
-        return performance("''", scoped(scope), withEquity).getOrDefault("", PerformanceStats.of(new RoundSeries(List.of())));
+        return performance("''", scoped(scope), scope.conversion(), withEquity)
+                .getOrDefault("", PerformanceStats.of(new RoundSeries(List.of())));
     }
 
     @Override
@@ -382,8 +393,9 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     }
 
     @Override
-    public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency) {
-        return totals("bot_id", inCurrency(new WindowSql(), currency), window).entrySet().stream()
+    public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency,
+                                                      @Nullable CurrencyConversion conversion) {
+        return totals("bot_id", inCurrency(new WindowSql(), currency), conversion, window).entrySet().stream()
                 .map(entry -> new Leaderboard.Entry(entry.getKey(), entry.getValue().totals()))
                 .toList();
     }
@@ -402,12 +414,13 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     @Override
     public Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window,
-                                                       @Nullable String currency) {
+                                                       @Nullable String currency,
+                                                       @Nullable CurrencyConversion conversion) {
         if (botIds.isEmpty()) {
             return Map.of();
         }
         return totals("bot_id", inCurrency(new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys"),
-                currency), window);
+                currency), conversion, window);
     }
 
     @Override
@@ -418,28 +431,35 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         return totals("strategy_name", inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
                 .equal("platform_code", scope.platform(), "platform")
-                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.currency()), scope.window());
+                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.currency()),
+                scope.conversion(), scope.window());
     }
 
     @Override
     public PerformanceTotals totalsOfScope(PerformanceScope scope) {
         return totals("''", inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
-                .equal("platform_code", scope.platform(), "platform"), scope.currency()), scope.window())
+                .equal("platform_code", scope.platform(), "platform"), scope.currency()), scope.conversion(),
+                scope.window())
                 .getOrDefault("", PerformanceTotals.NONE);
     }
 
     /**
      * Order-independent figures per key from {@code round_totals_hourly} for the whole UTC hours inside the window,
      * and from the rounds themselves for the partial hours at its edges, in one statement (one snapshot).
-     * {@code filters} name columns both tables have.
+     * {@code filters} name columns both tables have. Money is converted by {@code conversion} (null: as logged).
      */
-    private Map<String, PerformanceTotals> totals(String keyExpression, WindowSql filters, TimeWindow window) {
+    private Map<String, PerformanceTotals> totals(String keyExpression, WindowSql filters,
+                                                  @Nullable CurrencyConversion conversion, TimeWindow window) {
+        String factor = ConversionSql.factor(conversion);
+        String rates = ConversionSql.join(conversion);
         List<String> parts = filters.wholeHoursAndEdges(window,
-                hours -> "SELECT " + keyExpression + " AS k, " + TOTALS_COLUMNS + " FROM round_totals_hourly WHERE " + hours,
-                times -> "SELECT " + keyExpression + " AS k, " + ROUND_AS_TOTALS + " FROM crash_game_rounds WHERE " + times);
+                hours -> "SELECT " + keyExpression + " AS k, " + TOTALS_COLUMNS.formatted(factor)
+                        + " FROM round_totals_hourly" + rates + " WHERE " + hours,
+                times -> "SELECT " + keyExpression + " AS k, " + ROUND_AS_TOTALS.formatted(factor)
+                        + " FROM crash_game_rounds" + rates + " WHERE " + times);
         Map<String, PerformanceTotals> totals = new HashMap<>();
-        filters.bind(jdbc.sql(SUM_TOTALS.formatted(String.join(" UNION ALL ", parts)))).query((RowCallbackHandler) rs ->
+        ConversionSql.bind(filters, conversion).bind(jdbc.sql(SUM_TOTALS.formatted(String.join(" UNION ALL ", parts)))).query((RowCallbackHandler) rs ->
                 totals.put(rs.getString("k"), new PerformanceTotals(RoundTotalsSql.map(rs), returns(rs),
                         instant(rs, "first_at"), instant(rs, "last_at"))));
         return totals;
@@ -468,17 +488,23 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                 .parameter("currency", currency);
     }
 
-    private Map<String, PerformanceStats> performance(String keyExpression, WindowSql where, boolean withEquity) {
+    private Map<String, PerformanceStats> performance(String keyExpression, WindowSql where,
+                                                      @Nullable CurrencyConversion conversion, boolean withEquity) {
         Map<String, PerformanceStats> stats = new HashMap<>();
-        where.bind(jdbc.sql(performanceSql(keyExpression, where, withEquity, false)))
+        ConversionSql.bind(where, conversion).bind(jdbc.sql(performanceSql(keyExpression, where, conversion, withEquity,
+                        false)))
                 .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs, decimal(rs, "capital"), withEquity)));
         return stats;
     }
 
-    /** {@link #PERFORMANCE} for rounds {@code where}; {@code wholeSessions} when they hold every round of their sessions. */
-    private static String performanceSql(String keyExpression, WindowSql where, boolean withEquity,
-                                         boolean wholeSessions) {
+    /**
+     * {@link #PERFORMANCE} for rounds {@code where}, money converted by {@code conversion} (null: as logged);
+     * {@code wholeSessions} when they hold every round of their sessions.
+     */
+    private static String performanceSql(String keyExpression, WindowSql where, @Nullable CurrencyConversion conversion,
+                                         boolean withEquity, boolean wholeSessions) {
         return PERFORMANCE.replace("%1$s", keyExpression).replace("%2$s", where.where())
+                .replace("%7$s", ConversionSql.factor(conversion)).replace("%8$s", ConversionSql.join(conversion))
                 .replace("%4$s", EquityReturnsSql.ctes(withEquity, wholeSessions))
                 .replace("%5$s", EquityReturnsSql.columns(withEquity))
                 .replace("%6$s", EquityReturnsSql.join(withEquity));

@@ -27,6 +27,7 @@ import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
+import com.crashanalytics.domain.analytics.ruin.StakingReadModel;
 import com.crashanalytics.domain.analytics.integrity.PlatformIntegrityReadModel;
 import com.crashanalytics.domain.analytics.replay.StrategyReplayReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
@@ -63,6 +64,8 @@ import com.crashanalytics.persistence.bot.JdbcBotReadModel;
 import com.crashanalytics.persistence.audit.JdbcAuditTrail;
 import com.crashanalytics.persistence.analytics.JdbcDataQualityReadModel;
 import com.crashanalytics.persistence.analytics.JdbcLuckOrEdgeReadModel;
+import com.crashanalytics.persistence.analytics.JdbcStakingReadModel;
+import com.crashanalytics.persistence.currency.JdbcExchangeRates;
 import com.crashanalytics.persistence.analytics.JdbcPlatformIntegrityReadModel;
 import com.crashanalytics.persistence.analytics.JdbcStrategyReplayReadModel;
 import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
@@ -137,6 +140,17 @@ public class PersistenceAutoConfiguration {
     @Bean
     LuckOrEdgeReadModel luckOrEdgeReadModel(JdbcClient jdbc) {
         return new JdbcLuckOrEdgeReadModel(jdbc);
+    }
+
+    /** The exchange-rate table: one adapter behind its write port and its read model. */
+    @Bean
+    JdbcExchangeRates exchangeRates(JdbcClient jdbc) {
+        return new JdbcExchangeRates(jdbc);
+    }
+
+    @Bean
+    StakingReadModel stakingReadModel(JdbcClient jdbc) {
+        return new JdbcStakingReadModel(jdbc);
     }
 
     @Bean

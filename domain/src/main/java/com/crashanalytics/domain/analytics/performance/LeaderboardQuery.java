@@ -3,7 +3,6 @@ package com.crashanalytics.domain.analytics.performance;
 import java.util.List;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
-import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import com.crashanalytics.domain.common.Violations;
 import org.jspecify.annotations.Nullable;
 
@@ -11,11 +10,9 @@ import org.jspecify.annotations.Nullable;
  * A leaderboard request: the first {@code first} bots by {@code metric} over {@code window}, in one currency.
  * Self-validating: {@code first} is between 1 and {@value #MAX_FIRST}.
  *
- * @param currency   the currency to rank in; null: the only one rounds were logged in (see {@link #currency})
- * @param conversion the money converted into one currency before ranking (null: as logged, one currency)
+ * @param currency the currency to rank in; null: the only one rounds were logged in (see {@link #currency})
  */
-public record LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int first, @Nullable String currency,
-                               @Nullable CurrencyConversion conversion) {
+public record LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int first, @Nullable String currency) {
 
     public static final int MAX_FIRST = 500;
 
@@ -26,12 +23,7 @@ public record LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int 
 
     /** Ranked in the only currency rounds were logged in. */
     public LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int first) {
-        this(metric, window, first, null, null);
-    }
-
-    /** Ranked in {@code currency} (null: the only one rounds were logged in), as logged. */
-    public LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int first, @Nullable String currency) {
-        this(metric, window, first, currency, null);
+        this(metric, window, first, null);
     }
 
     /**

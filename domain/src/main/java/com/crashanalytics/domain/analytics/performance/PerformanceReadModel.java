@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,8 +29,17 @@ public interface PerformanceReadModel {
     }
 
     /** {@link #ofBots(Collection, TimeWindow, boolean)}, only rounds on platforms of {@code currency} (null: all). */
+    default Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window, @Nullable String currency,
+                                                 boolean withEquity) {
+        return ofBots(botIds, window, currency, null, withEquity);
+    }
+
+    /**
+     * {@link #ofBots(Collection, TimeWindow, String, boolean)}, the money converted by {@code conversion} (null: as
+     * logged), which has a rate for every currency of the rounds read.
+     */
     Map<String, PerformanceStats> ofBots(Collection<String> botIds, TimeWindow window, @Nullable String currency,
-                                         boolean withEquity);
+                                         @Nullable CurrencyConversion conversion, boolean withEquity);
 
     /**
      * Each session's performance over all its rounds, the equity curve starting from the session's initial balance:
@@ -61,7 +71,14 @@ public interface PerformanceReadModel {
     }
 
     /** {@link #totalsOfBots(Collection, TimeWindow)}, only rounds on platforms of {@code currency} (null: all). */
-    Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window, @Nullable String currency);
+    default Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window,
+                                                        @Nullable String currency) {
+        return totalsOfBots(botIds, window, currency, null);
+    }
+
+    /** {@link #totalsOfBots(Collection, TimeWindow, String)}, the money converted by {@code conversion} (null: as logged). */
+    Map<String, PerformanceTotals> totalsOfBots(Collection<String> botIds, TimeWindow window, @Nullable String currency,
+                                                @Nullable CurrencyConversion conversion);
 
     /** {@link #ofStrategies}, order-independent figures only. */
     Map<String, PerformanceTotals> totalsOfStrategies(Collection<String> strategyNames, PerformanceScope scope);
@@ -91,7 +108,13 @@ public interface PerformanceReadModel {
      * {@link #leaderboardEntries(TimeWindow)}, only rounds on platforms whose configured currency is {@code currency}
      * (null: every platform).
      */
-    List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency);
+    default List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency) {
+        return leaderboardEntries(window, currency, null);
+    }
+
+    /** {@link #leaderboardEntries(TimeWindow, String)}, the money converted by {@code conversion} (null: as logged). */
+    List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency,
+                                               @Nullable CurrencyConversion conversion);
 
     /** The configured currencies of the platforms any round was logged on, in code-point order. */
     List<String> currenciesWithRounds();

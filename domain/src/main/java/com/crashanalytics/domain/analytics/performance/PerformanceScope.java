@@ -1,6 +1,7 @@
 package com.crashanalytics.domain.analytics.performance;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param window   the rounds' start times
  * @param currency only rounds on platforms configured in this currency (e.g. USD), so money adds up in one
  *                 currency; null: every platform
+ * @param conversion the money converted into one currency (null: as logged), with a rate for every currency read
  */
 public record PerformanceScope(@Nullable String game, @Nullable String platform, TimeWindow window,
-                               @Nullable String currency) {
+                               @Nullable String currency, @Nullable CurrencyConversion conversion) {
 
     public static final PerformanceScope EVERYTHING = new PerformanceScope(null, null, TimeWindow.ALL);
 
@@ -23,12 +25,23 @@ public record PerformanceScope(@Nullable String game, @Nullable String platform,
         this(game, platform, window, null);
     }
 
+    /** A scope whose money is read as logged. */
+    public PerformanceScope(@Nullable String game, @Nullable String platform, TimeWindow window,
+                            @Nullable String currency) {
+        this(game, platform, window, currency, null);
+    }
+
+    /** This scope with its money converted by {@code conversion} (null: as logged). */
+    public PerformanceScope convertedBy(@Nullable CurrencyConversion otherConversion) {
+        return new PerformanceScope(game, platform, window, currency, otherConversion);
+    }
+
     /** This scope with each part replaced where {@code other} names one. */
     public PerformanceScope overriddenBy(@Nullable String otherGame, @Nullable String otherPlatform,
                                          @Nullable TimeWindow otherWindow, @Nullable String otherCurrency) {
         return new PerformanceScope(otherGame == null ? game : otherGame,
                 otherPlatform == null ? platform : otherPlatform,
                 otherWindow == null ? window : otherWindow,
-                otherCurrency == null ? currency : otherCurrency);
+                otherCurrency == null ? currency : otherCurrency, conversion);
     }
 }
