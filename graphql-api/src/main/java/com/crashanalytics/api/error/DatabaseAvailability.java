@@ -26,6 +26,7 @@ public final class DatabaseAvailability {
     public static final long RETRY_AFTER_SECONDS = 1;
 
     private static final Set<String> AWAY_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
     private DatabaseAvailability() {
     }
@@ -37,6 +38,13 @@ public final class DatabaseAvailability {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || AWAY_STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+            // HikariCP's stand-in for a connection it already closed as broken answers any later call with this,
+            // without a SQLSTATE: a library that caught the first failure and went on (Bucket4j's shared buckets
+            // rolling back) shows only this one.
+            if (cause instanceof SQLException sql && sql.getSQLState() == null
+                    && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
                 return true;
             }
         }
