@@ -113,6 +113,8 @@ class ReadReplicaIT {
         logRound(round(1, "WIN", "10.00", "3.00", "2.00"));
         replication.awaitStandbyCaughtUp();
         await("the replica to be checked and readable", () -> scrape().value("gateway_read_replica_available") == 1);
+        // What the dashboard reads must hold round 1 before replay stops: the rollups round 1 updates are WAL too.
+        await("the dashboard to see round 1", () -> statistics(dashboard).path("rounds").asInt() == 1);
 
         // The standby answers the dashboard: with its replay paused, round 2 is on the primary only.
         replication.pauseReplay();
