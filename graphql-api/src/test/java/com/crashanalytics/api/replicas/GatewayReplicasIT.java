@@ -93,11 +93,11 @@ class GatewayReplicasIT {
 
     @BeforeAll
     static void startReplicas() throws Exception {
-        // One after the other: on a database no gateway has migrated yet, two Liquibase runs at once both try to
-        // create its changelog table before either takes Liquibase's lock.
+        // At once, as a deployment starts them: run alone, this class's database is not migrated yet, and the two
+        // migrate it one after the other (OneMigrationAtATime).
         replicaB = GatewayReplica.launch("replica-b", REPLICA_SETTINGS);
-        replicaB.awaitHealthy();
         replicaC = GatewayReplica.launch("replica-c", REPLICA_SETTINGS);
+        replicaB.awaitHealthy();
         replicaC.awaitHealthy();
     }
 
