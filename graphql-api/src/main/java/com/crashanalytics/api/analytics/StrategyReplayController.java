@@ -10,7 +10,9 @@ import com.crashanalytics.domain.analytics.performance.PerformanceScope;
 import com.crashanalytics.domain.analytics.performance.PerformanceStats;
 import com.crashanalytics.domain.analytics.performance.RoundSeries;
 import com.crashanalytics.domain.analytics.replay.LiveStrategyRun;
+import com.crashanalytics.domain.analytics.replay.ReachedTargets;
 import com.crashanalytics.domain.analytics.replay.ReplayedRun;
+import com.crashanalytics.domain.analytics.replay.StakingRule;
 import com.crashanalytics.domain.analytics.replay.StakingSystem;
 import com.crashanalytics.domain.analytics.replay.StrategyReplay;
 import com.crashanalytics.domain.analytics.replay.StrategyReplayQuery;
@@ -54,11 +56,13 @@ class StrategyReplayController {
     StrategyReplay strategyReplay(@Argument StrategyReplayInput input) {
         StrategyReplayQuery query = input.toQuery();
         multipliers.configuredHouseEdgePercent(query.game(), query.platform()); // refuses a platform not configured
-        ReplayedRun.Player player = new ReplayedRun.Player(query.rule(), query.initialBalance());
-        int crashPoints = replays.crashes(query.game(), query.platform(), query.window(),
-                StrategyReplayQuery.MAX_CRASH_POINTS + 1, player::play);
-        query.checkCrashPoints(crashPoints);
-        return new StrategyReplay(query, player.result(crashPoints), live(query));
+        StakingRule rule = query.rule();
+        ReachedTargets points = replays.reachedTargets(query.game(), query.platform(), query.window(), rule.target(),
+                StrategyReplayQuery.MAX_CRASH_POINTS + 1);
+        query.checkCrashPoints(points.count());
+        ReplayedRun replayed = ReplayedRun.of(rule, query.initialBalance(), points,
+                position -> replays.startOfCrashPoint(query.game(), query.platform(), query.window(), position));
+        return new StrategyReplay(query, replayed, live(query));
     }
 
     private @Nullable LiveStrategyRun live(StrategyReplayQuery query) {

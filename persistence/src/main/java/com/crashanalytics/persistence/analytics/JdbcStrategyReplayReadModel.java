@@ -1,20 +1,20 @@
 package com.crashanalytics.persistence.analytics;
 
 import java.math.BigDecimal;
-import java.util.function.Consumer;
+import java.time.Instant;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.replay.LiveBots;
-import com.crashanalytics.domain.analytics.replay.RecordedCrash;
+import com.crashanalytics.domain.analytics.replay.ReachedTargets;
 import com.crashanalytics.domain.analytics.replay.StrategyReplayReadModel;
 import com.crashanalytics.persistence.common.SqlValues;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The crash points a replay plays, from {@code game_round_crashes} (one row per game round, in the order of its
- * index on game, platform and start time, which includes the crash multiplier: an index-only scan), and who played the
- * strategy live, from the rounds filed under it.
+ * index on game, platform and start time, which includes the crash multiplier: an index-only scan) and answered as one
+ * string of reached/not-reached digits rather than a row per crash point, and who played the strategy live, from the
+ * rounds filed under it.
  */
 public class JdbcStrategyReplayReadModel implements StrategyReplayReadModel {
 
@@ -25,21 +25,39 @@ public class JdbcStrategyReplayReadModel implements StrategyReplayReadModel {
     }
 
     @Override
-    public int crashes(String game, String platform, TimeWindow window, int limit, Consumer<RecordedCrash> each) {
-        WindowSql where = new WindowSql().equal("game_name", game, "game").equal("platform_code", platform, "platform")
-                .window("round_start_timestamp", window, "window").parameter("limit", limit);
-        int[] handed = new int[1];
-        where.bind(jdbc.sql("""
-                        SELECT round_start_timestamp, crash_multiplier FROM game_round_crashes WHERE %s
-                        ORDER BY game_name, platform_code, round_start_timestamp, round_id
-                        LIMIT :limit
+    public ReachedTargets reachedTargets(String game, String platform, TimeWindow window, BigDecimal target,
+                                         int limit) {
+        WindowSql where = inOrder(game, platform, window).parameter("target", target).parameter("limit", limit);
+        // One row: a '1' or '0' per crash point, compared in SQL's exact numeric (what the replay needs of a crash
+        // point), aggregated in the index's order (the ordered aggregate reads it presorted, no sort).
+        String digits = where.bind(jdbc.sql("""
+                        SELECT coalesce(string_agg(CASE WHEN crash_multiplier >= :target THEN '1' ELSE '0' END, ''
+                                                   ORDER BY game_name, platform_code, round_start_timestamp, round_id), '')
+                        FROM (SELECT game_name, platform_code, round_start_timestamp, round_id, crash_multiplier
+                              FROM game_round_crashes WHERE %s
+                              ORDER BY game_name, platform_code, round_start_timestamp, round_id
+                              LIMIT :limit) AS points
                         """.formatted(where.where())))
-                .query((RowCallbackHandler) rs -> {
-                    each.accept(new RecordedCrash(SqlValues.instant(rs, "round_start_timestamp"),
-                            rs.getBigDecimal("crash_multiplier")));
-                    handed[0]++;
-                });
-        return handed[0];
+                .query(String.class)
+                .single();
+        return ReachedTargets.ofDigits(digits);
+    }
+
+    @Override
+    public Instant startOfCrashPoint(String game, String platform, TimeWindow window, int position) {
+        WindowSql where = inOrder(game, platform, window).parameter("position", position);
+        return where.bind(jdbc.sql("""
+                        SELECT round_start_timestamp FROM game_round_crashes WHERE %s
+                        ORDER BY game_name, platform_code, round_start_timestamp, round_id
+                        OFFSET :position LIMIT 1
+                        """.formatted(where.where())))
+                .query((rs, row) -> SqlValues.instant(rs, "round_start_timestamp"))
+                .single();
+    }
+
+    private static WindowSql inOrder(String game, String platform, TimeWindow window) {
+        return new WindowSql().equal("game_name", game, "game").equal("platform_code", platform, "platform")
+                .window("round_start_timestamp", window, "window");
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 import com.crashanalytics.domain.common.Ratios;
 import com.crashanalytics.domain.round.RoundOutcome;
@@ -34,6 +35,46 @@ public record ReplayedRun(int crashPoints, int rounds, int wins, int losses, Big
     }
 
     /**
+     * The rule played over a window's crash points as reached/not reached bits, from the initial balance:
+     * in integer units of money (fast), or with decimals when an amount outgrows them (the same figures either way).
+     * {@code startOfPoint} gives the start time of a crash point by its position, asked only for the one that ruined it.
+     */
+    public static ReplayedRun of(StakingRule rule, BigDecimal initialBalance, ReachedTargets points,
+                                 IntFunction<Instant> startOfPoint) {
+        Figures figures;
+        int ruinedAfter;
+        try {
+            ReplayInUnits replay = new ReplayInUnits(rule, initialBalance).play(points);
+            figures = replay.figures();
+            ruinedAfter = replay.ruinedAfterPoint();
+        } catch (ArithmeticException beyondLongUnits) {
+            Player player = new Player(rule, initialBalance);
+            ruinedAfter = -1;
+            for (int point = 0; point < points.count() && !player.ruined; point++) {
+                if (player.bet(points.reached(point))) {
+                    ruinedAfter = point;
+                }
+            }
+            figures = player.figures();
+        }
+        return figures.run(points.count(), ruinedAfter < 0 ? null : startOfPoint.apply(ruinedAfter));
+    }
+
+    /** What a replay worked out, before the start time of its ruin is looked up. */
+    record Figures(int rounds, int wins, BigDecimal staked, BigDecimal initialBalance, BigDecimal balance,
+                   BigDecimal largestStake, BigDecimal maxDrawdown, BigDecimal peakOfMaxDrawdown, boolean ruined) {
+
+        ReplayedRun run(int crashPoints, @Nullable Instant ruinedAt) {
+            BigDecimal profitLoss = balance.subtract(initialBalance);
+            BigDecimal maxDrawdownPercent = maxDrawdown.signum() == 0 ? BigDecimal.ZERO
+                    : Objects.requireNonNull(Ratios.percent(maxDrawdown, peakOfMaxDrawdown)); // the peak is above 0
+            return new ReplayedRun(crashPoints, rounds, wins, rounds - wins, staked, profitLoss, initialBalance,
+                    balance, Ratios.percent(profitLoss, staked), largestStake, maxDrawdown, maxDrawdownPercent, ruined,
+                    ruinedAt);
+        }
+    }
+
+    /**
      * The replay as it goes, one crash point at a time, so the crash points can stream past without being held: play
      * them in order, then take the {@link #result}. Crash points after the ruin are not bet on.
      */
@@ -47,7 +88,7 @@ public record ReplayedRun(int crashPoints, int rounds, int wins, int losses, Big
         private BigDecimal staked = BigDecimal.ZERO;
         private BigDecimal largestStake = BigDecimal.ZERO;
         private BigDecimal maxDrawdown = BigDecimal.ZERO;
-        private BigDecimal maxDrawdownPercent = BigDecimal.ZERO;
+        private BigDecimal peakOfMaxDrawdown = BigDecimal.ZERO;
         private int step = StakingRule.FIRST_STEP;
         private int rounds;
         private int wins;
@@ -65,11 +106,14 @@ public record ReplayedRun(int crashPoints, int rounds, int wins, int losses, Big
 
         /** Bets on the next crash point, as the rule asks; nothing once ruined. */
         public void play(RecordedCrash crash) {
-            if (ruined) {
-                return;
+            if (!ruined && bet(crash.multiplier().compareTo(rule.target()) >= 0)) {
+                ruinedAt = crash.startedAt();
             }
+        }
+
+        /** One bet that reached the target or not; answers whether it ruined the player. */
+        private boolean bet(boolean won) {
             BigDecimal stake = rule.stakeAt(step).min(balance);
-            boolean won = crash.multiplier().compareTo(rule.target()) >= 0;
             balance = balance.add(won ? StakingRule.truncated(stake.multiply(winPerUnit)) : stake.negate());
             staked = staked.add(stake);
             largestStake = largestStake.max(stake);
@@ -79,21 +123,21 @@ public record ReplayedRun(int crashPoints, int rounds, int wins, int losses, Big
             BigDecimal drawdown = peak.subtract(balance);
             if (drawdown.compareTo(maxDrawdown) > 0) {
                 maxDrawdown = drawdown;
-                maxDrawdownPercent = Objects.requireNonNull(Ratios.percent(drawdown, peak)); // the peak is above 0
+                peakOfMaxDrawdown = peak;
             }
             step = rule.stepAfter(step, won ? RoundOutcome.WIN : RoundOutcome.LOSS);
-            if (balance.compareTo(rule.baseStake()) < 0) {
-                ruined = true;
-                ruinedAt = crash.startedAt();
-            }
+            ruined = balance.compareTo(rule.baseStake()) < 0;
+            return ruined;
+        }
+
+        private Figures figures() {
+            return new Figures(rounds, wins, staked, initialBalance, balance, largestStake, maxDrawdown,
+                    peakOfMaxDrawdown, ruined);
         }
 
         /** The run so far, over {@code crashPoints} crash points offered. */
         public ReplayedRun result(int crashPoints) {
-            BigDecimal profitLoss = balance.subtract(initialBalance);
-            return new ReplayedRun(crashPoints, rounds, wins, rounds - wins, staked, profitLoss, initialBalance,
-                    balance, Ratios.percent(profitLoss, staked), largestStake, maxDrawdown, maxDrawdownPercent, ruined,
-                    ruinedAt);
+            return figures().run(crashPoints, ruinedAt);
         }
     }
 }

@@ -1,7 +1,7 @@
 package com.crashanalytics.domain.analytics.replay;
 
 import java.math.BigDecimal;
-import java.util.function.Consumer;
+import java.time.Instant;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
 
@@ -9,11 +9,14 @@ import com.crashanalytics.domain.analytics.TimeWindow;
 public interface StrategyReplayReadModel {
 
     /**
-     * Hands {@code each} the game's crash points on the platform in the window, one per game round (several bots
-     * watching one game round count once), in the order they were dealt (by start time), at most {@code limit} of
-     * them, without holding them; answers how many it handed.
+     * Whether each of the game's crash points on the platform in the window reached {@code target}, one per game round
+     * (several bots watching one game round count once), in the order they were dealt (by start time), at most
+     * {@code limit} of them.
      */
-    int crashes(String game, String platform, TimeWindow window, int limit, Consumer<RecordedCrash> each);
+    ReachedTargets reachedTargets(String game, String platform, TimeWindow window, BigDecimal target, int limit);
+
+    /** The start time of the crash point at {@code position} (from 0) in that order. */
+    Instant startOfCrashPoint(String game, String platform, TimeWindow window, int position);
 
     /**
      * The bots and sessions with rounds filed under {@code strategy} on the game and platform in the window, and the
