@@ -186,6 +186,17 @@ public final class AnalyticsSql {
             """;
 
     /**
+     * Strategy replay without a live strategy to compare with: the game rounds a replay plays, their crash points in
+     * order. Parameters: game, platform.
+     */
+    public static final String STRATEGY_REPLAY_ONLY = "WITH " + GAME_ROUNDS + """
+            SELECT json_build_object(
+                'check', json_build_object('replayed', json_build_object('crashPoints', count(*))),
+                'figures', json_build_object('points', json_agg(crash ORDER BY ts, id)))::text
+            FROM g
+            """;
+
+    /**
      * Strategy replay: the game rounds a replay plays (their crash points in order, as the replay reads them) and the
      * live rounds filed under the strategy on the platform. Parameters: game, platform, strategy, game, platform.
      */

@@ -84,6 +84,13 @@ public final class AnalyticsQueries {
                             + "live { bots sessions bustSessions rounds profitLoss maxDrawdown } } }").formatted(GAME, PLATFORM),
                     "/data/strategyReplay", AnalyticsSql.STRATEGY_REPLAY,
                     List.of(GAME, PLATFORM, "martingale_2x", GAME, PLATFORM)),
+            // The replay alone (no live strategy): what reading and replaying the crash points costs.
+            new Query("strategyReplay, martingale cap 3 on " + GAME + "/" + PLATFORM + ", no live comparison, all time",
+                    ("{ strategyReplay(input: {game: \"%s\", platform: \"%s\", system: MARTINGALE, baseStake: 1, "
+                            + "target: 2, maxSteps: 3, initialBalance: 1000}) { "
+                            + "replayed { crashPoints rounds profitLoss maxDrawdown maxDrawdownPercent ruined } } }")
+                            .formatted(GAME, PLATFORM),
+                    "/data/strategyReplay", AnalyticsSql.STRATEGY_REPLAY_ONLY, List.of(GAME, PLATFORM)),
             new Query("gameStatistics(convertTo: EUR), " + GAME + ", all time",
                     "{ gameStatistics(game: \"%s\", convertTo: \"EUR\") { rounds totalStaked totalProfitLoss roiPercent } }"
                             .formatted(GAME), "/data/gameStatistics", AnalyticsSql.GAME_STATISTICS_IN_EUR, List.of(GAME)),
