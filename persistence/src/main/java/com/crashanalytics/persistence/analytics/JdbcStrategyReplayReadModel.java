@@ -29,11 +29,12 @@ public class JdbcStrategyReplayReadModel implements StrategyReplayReadModel {
                                          int limit) {
         WindowSql where = inOrder(game, platform, window).parameter("target", target).parameter("limit", limit);
         // One row: a '1' or '0' per crash point, compared in SQL's exact numeric (what the replay needs of a crash
-        // point), aggregated in the index's order (the ordered aggregate reads it presorted, no sort).
+        // point), aggregated in the index's order. The aggregate orders by start time and round only: with the game
+        // and platform in its ORDER BY too, PostgreSQL sorted the index's already ordered output again (in temp files).
         String digits = where.bind(jdbc.sql("""
                         SELECT coalesce(string_agg(CASE WHEN crash_multiplier >= :target THEN '1' ELSE '0' END, ''
-                                                   ORDER BY game_name, platform_code, round_start_timestamp, round_id), '')
-                        FROM (SELECT game_name, platform_code, round_start_timestamp, round_id, crash_multiplier
+                                                   ORDER BY round_start_timestamp, round_id), '')
+                        FROM (SELECT round_start_timestamp, round_id, crash_multiplier
                               FROM game_round_crashes WHERE %s
                               ORDER BY game_name, platform_code, round_start_timestamp, round_id
                               LIMIT :limit) AS points
