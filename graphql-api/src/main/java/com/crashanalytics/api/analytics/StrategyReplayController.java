@@ -10,9 +10,6 @@ import com.crashanalytics.domain.analytics.performance.PerformanceScope;
 import com.crashanalytics.domain.analytics.performance.PerformanceStats;
 import com.crashanalytics.domain.analytics.performance.RoundSeries;
 import com.crashanalytics.domain.analytics.replay.LiveStrategyRun;
-import com.crashanalytics.domain.analytics.replay.ReachedTargets;
-import com.crashanalytics.domain.analytics.replay.ReplayedRun;
-import com.crashanalytics.domain.analytics.replay.StakingRule;
 import com.crashanalytics.domain.analytics.replay.StakingSystem;
 import com.crashanalytics.domain.analytics.replay.StrategyReplay;
 import com.crashanalytics.domain.analytics.replay.StrategyReplayQuery;
@@ -56,13 +53,7 @@ class StrategyReplayController {
     StrategyReplay strategyReplay(@Argument StrategyReplayInput input) {
         StrategyReplayQuery query = input.toQuery();
         multipliers.configuredHouseEdgePercent(query.game(), query.platform()); // refuses a platform not configured
-        StakingRule rule = query.rule();
-        ReachedTargets points = replays.reachedTargets(query.game(), query.platform(), query.window(), rule.target(),
-                StrategyReplayQuery.MAX_CRASH_POINTS + 1);
-        query.checkCrashPoints(points.count());
-        ReplayedRun replayed = ReplayedRun.of(rule, query.initialBalance(), points,
-                position -> replays.startOfCrashPoint(query.game(), query.platform(), query.window(), position));
-        return new StrategyReplay(query, replayed, live(query));
+        return new StrategyReplay(query, query.replay(replays), live(query));
     }
 
     private @Nullable LiveStrategyRun live(StrategyReplayQuery query) {

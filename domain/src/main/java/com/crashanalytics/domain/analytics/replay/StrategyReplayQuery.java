@@ -73,6 +73,19 @@ public record StrategyReplayQuery(String game, String platform, StakingSystem sy
                 "holds more than " + MAX_CRASH_POINTS + " crash points: replay a shorter window").throwIfAny();
     }
 
+    /**
+     * The rule replayed over the window's crash points as the read model gives them (whether each reached the
+     * target), refusing a window of more than {@link #MAX_CRASH_POINTS}; the start time of the ruining crash point is
+     * read only when there is one.
+     */
+    public ReplayedRun replay(StrategyReplayReadModel replays) {
+        StakingRule rule = rule();
+        ReachedTargets points = replays.reachedTargets(game, platform, window, rule.target(), MAX_CRASH_POINTS + 1);
+        checkCrashPoints(points.count());
+        return ReplayedRun.of(rule, initialBalance, points,
+                position -> replays.startOfCrashPoint(game, platform, window, position));
+    }
+
     /** The staking rule the system and its parameters make. */
     public StakingRule rule() {
         return switch (system) {
