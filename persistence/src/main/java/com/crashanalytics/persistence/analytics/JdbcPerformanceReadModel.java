@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import com.crashanalytics.domain.analytics.performance.Drawdown;
 import com.crashanalytics.domain.analytics.performance.EquityReturns;
@@ -394,8 +395,10 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     @Override
     public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency,
-                                                      @Nullable CurrencyConversion conversion) {
-        return totals("bot_id", inCurrency(new WindowSql(), currency), conversion, window).entrySet().stream()
+                                                      @Nullable CurrencyConversion conversion,
+                                                      TradeTypeFilter tradeTypes) {
+        return totals("bot_id", inCurrency(new WindowSql().tradeTypes(tradeTypes), currency), conversion, window)
+                .entrySet().stream()
                 .map(entry -> new Leaderboard.Entry(entry.getKey(), entry.getValue().totals()))
                 .toList();
     }
@@ -431,6 +434,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         return totals("strategy_name", inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
                 .equal("platform_code", scope.platform(), "platform")
+                .tradeTypes(scope.tradeTypes())
                 .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.currency()),
                 scope.conversion(), scope.window());
     }
@@ -439,7 +443,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     public PerformanceTotals totalsOfScope(PerformanceScope scope) {
         return totals("''", inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
-                .equal("platform_code", scope.platform(), "platform"), scope.currency()), scope.conversion(),
+                .equal("platform_code", scope.platform(), "platform")
+                .tradeTypes(scope.tradeTypes()), scope.currency()), scope.conversion(),
                 scope.window())
                 .getOrDefault("", PerformanceTotals.NONE);
     }
@@ -474,6 +479,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         return inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
                 .equal("platform_code", scope.platform(), "platform")
+                .tradeTypes(scope.tradeTypes())
                 .window("round_start_timestamp", scope.window(), "window"), scope.currency());
     }
 

@@ -20,7 +20,8 @@ public final class LeaderboardService implements GetLeaderboardUseCase {
         String rankedIn = conversion != null ? conversion.currency() : LeaderboardQuery.currency(query.currency(),
                 query.currency() == null ? performance.currenciesWithRounds() : List.of());
         List<Leaderboard.Position> positions = Leaderboard.rank(
-                performance.leaderboardEntries(query.window(), query.currency(), conversion), query.metric(),
+                performance.leaderboardEntries(query.window(), query.currency(), conversion, query.tradeTypes()),
+                query.metric(),
                 query.first());
         return new RankedLeaderboard(positions, rankedIn);
     }
