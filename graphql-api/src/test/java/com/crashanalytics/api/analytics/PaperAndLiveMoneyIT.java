@@ -1,19 +1,18 @@
 package com.crashanalytics.api.analytics;
 
-import static com.crashanalytics.api.testing.WritePath.START_SESSION;
+import static com.crashanalytics.api.testing.PaperAndLiveFleet.REGISTER;
+import static com.crashanalytics.api.testing.PaperAndLiveFleet.startSession;
 import static com.crashanalytics.api.testing.WritePath.ok;
 import static com.crashanalytics.api.testing.WritePath.refused;
-import static com.crashanalytics.api.testing.WritePath.round;
-import static com.crashanalytics.api.testing.WritePath.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlClient.GraphQlResponse;
+import com.crashanalytics.api.testing.PaperAndLiveFleet;
 import com.crashanalytics.api.testing.WritePath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,26 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Paper and live money kept apart, end to end over HTTP. Two bots play aviator on dafabet under the same strategy
- * (compound_1.33x) on 2026-11-20, their rounds interleaved:
- * <pre>
- *   time      bot         round                         P/L     LIVE curve  PAPER curve  both (ANY)
- *   10:00:00  live_bot    WIN  stake 10 at 2.00x        +10       10                       10
- *   10:00:30  paper_bot   WIN  stake 100 at 3.00x      +200                   200          210
- *   10:01:00  live_bot    LOSS stake 20                 -20      -10                      190
- *   10:01:30  paper_bot   LOSS stake 50                 -50                   150          140
- *   10:02:00  live_bot    WIN  stake 10 at 1.50x         +5       -5                      145
- * </pre>
- * LIVE: 3 rounds, 2 wins, staked 40, P/L -5, ROI -12.5%, max drawdown 20 (peak 10 to -10).
- * PAPER: 2 rounds, 1 win, staked 150, P/L +150, ROI 100%, max drawdown 50 (200 to 150).
- * ANY: 5 rounds, 3 wins, staked 190, P/L +145, max drawdown 70 (210 to 140).
- * From 10:00:45 on, LIVE holds live_bot's last two rounds: P/L -15.
+ * Paper and live money kept apart, end to end over HTTP, on the hand-worked {@link PaperAndLiveFleet}: every aggregate
+ * over several bots counts LIVE bots unless asked for PAPER or ANY, and each figure is the one worked out by hand for
+ * each of the three.
  */
 @GatewayIntegrationTest
 class PaperAndLiveMoneyIT {
-
-    static final String REGISTER = "mutation($input: RegisterBotInput!) { registerBot(input: $input) "
-            + "{ registration bot { botId tradeType } } }";
 
     @LocalServerPort
     int port;
@@ -52,7 +37,7 @@ class PaperAndLiveMoneyIT {
     @Test
     void everyAggregateCountsLiveMoneyUnlessAskedAndEachFigureMatchesTheHandWorkedOnes() {
         GraphQlClient client = new GraphQlClient(port);
-        WritePath writePath = fixture(client);
+        WritePath writePath = PaperAndLiveFleet.log(client, jdbc);
 
         GraphQlResponse answer = ok(client.execute("""
                 {
@@ -120,9 +105,75 @@ class PaperAndLiveMoneyIT {
     }
 
     @Test
+    void timeSeriesSignalsLuckAndReplayCountLiveMoneyUnlessAsked() {
+        GraphQlClient client = new GraphQlClient(port);
+        PaperAndLiveFleet.log(client, jdbc);
+
+        GraphQlResponse answer = ok(client.execute("""
+                query($window: TimeWindow!, $replay: StrategyReplayInput!, $paperReplay: StrategyReplayInput!) {
+                  live: timeSeries(window: $window) { rounds profitLoss }
+                  paper: timeSeries(window: $window, filter: {tradeType: PAPER}) { rounds profitLoss }
+                  both: timeSeries(window: $window, filter: {tradeType: ANY}) { rounds profitLoss }
+                  liveSignals: signalEffectiveness { signalType overall { signals hits } }
+                  paperSignals: signalEffectiveness(tradeType: PAPER) { overall { signals } }
+                  bothSignals: signalEffectiveness(tradeType: ANY) { overall { signals hits } }
+                  liveLuck: luckOrEdge(strategy: "compound_1.33x") { bets }
+                  paperLuck: luckOrEdge(strategy: "compound_1.33x", tradeType: PAPER) { bets }
+                  bothLuck: luckOrEdge(strategy: "compound_1.33x", tradeType: ANY) { bets }
+                  paperBotLuck: luckOrEdge(botId: "paper_bot") { bets }
+                  liveReplay: strategyReplay(input: $replay) { live { bots sessions rounds profitLoss } }
+                  paperReplay: strategyReplay(input: $paperReplay) { live { bots sessions rounds profitLoss } }
+                }""", Map.of("window", Map.of("from", "2026-11-20T10:00:00Z", "to", "2026-11-20T11:00:00Z"),
+                "replay", replay(null), "paperReplay", replay("PAPER"))));
+
+        assertPoint(answer.data("live"), 3, "-5");
+        assertPoint(answer.data("paper"), 2, "150");
+        assertPoint(answer.data("both"), 5, "145");
+        assertThat(answer.data("liveSignals")).hasSize(1);
+        assertThat(answer.data("liveSignals").get(0).path("signalType").asString()).isEqualTo("ml");
+        assertThat(answer.data("liveSignals").get(0).path("overall").path("signals").asInt()).isEqualTo(1);
+        assertThat(answer.data("paperSignals").get(0).path("overall").path("signals").asInt()).isEqualTo(1);
+        assertThat(answer.data("bothSignals").get(0).path("overall").path("signals").asInt()).isEqualTo(2);
+        assertThat(answer.data("bothSignals").get(0).path("overall").path("hits").asInt()).isEqualTo(2);
+        assertThat(answer.data("liveLuck").path("bets").asLong()).isEqualTo(3);
+        assertThat(answer.data("paperLuck").path("bets").asLong()).isEqualTo(2);
+        assertThat(answer.data("bothLuck").path("bets").asLong()).isEqualTo(5);
+        assertThat(answer.data("paperBotLuck").path("bets").asLong()).as("a bot's own rounds").isEqualTo(2);
+        JsonNode live = answer.data("liveReplay").path("live");
+        assertThat(live.path("bots").asInt()).isEqualTo(1);
+        assertThat(live.path("sessions").asInt()).isEqualTo(1);
+        assertThat(live.path("rounds").asLong()).isEqualTo(3);
+        assertThat(live.path("profitLoss").decimalValue()).isEqualByComparingTo("-5");
+        JsonNode paper = answer.data("paperReplay").path("live");
+        assertThat(paper.path("rounds").asLong()).isEqualTo(2);
+        assertThat(paper.path("profitLoss").decimalValue()).isEqualByComparingTo("150");
+    }
+
+    @Test
+    void paperMoneyInAnotherCurrencyDoesNotStopTheLiveLeaderboard() {
+        GraphQlClient client = new GraphQlClient(port);
+        WritePath writePath = PaperAndLiveFleet.log(client, jdbc);
+        ok(client.execute(WritePath.CONFIGURE_PLATFORM, Map.of("input",
+                Map.of("gameName", "aviator", "platformCode", "rupee_casino", "currency", "INR"))));
+        ok(client.execute(REGISTER, Map.of("input", Map.of("botId", "inr_paper_bot", "tradeType", "PAPER"))));
+        ok(client.execute(WritePath.START_SESSION, Map.of("input", Map.of("botId", "inr_paper_bot",
+                "sessionId", "inr_paper_s1", "gameName", "aviator", "platformCode", "rupee_casino",
+                "initialBalance", "100000"))));
+        ok(writePath.logRound(WritePath.with(WritePath.round(1, "WIN", "5000", "3.00", "2.00"),
+                "botId", "inr_paper_bot", "sessionId", "inr_paper_s1")));
+
+        JsonNode live = ok(client.execute("{ leaderboard { botId totalProfitLoss currency } }")).data("leaderboard");
+        assertBoard(live, "live_bot", "-5");
+        assertThat(live.get(0).path("currency").asString()).isEqualTo("USD");
+        refused(client.execute("{ leaderboard(tradeType: ANY) { botId } }"), "BAD_REQUEST", "currency", "ONE_CURRENCY");
+        assertBoard(ok(client.execute("{ leaderboard(tradeType: PAPER, currency: \"INR\") { botId totalProfitLoss } }"))
+                .data("leaderboard"), "inr_paper_bot", "5000");
+    }
+
+    @Test
     void botsAndSessionsShowAndFilterByTradeType() {
         GraphQlClient client = new GraphQlClient(port);
-        fixture(client);
+        PaperAndLiveFleet.log(client, jdbc);
 
         GraphQlResponse answer = ok(client.execute("""
                 {
@@ -147,7 +198,7 @@ class PaperAndLiveMoneyIT {
     @Test
     void aSessionOfTheOtherKindOfMoneyThanItsBotIsRefusedAndNothingIsWritten() {
         GraphQlClient client = new GraphQlClient(port);
-        WritePath writePath = fixture(client);
+        WritePath writePath = PaperAndLiveFleet.log(client, jdbc);
         int sessionsBefore = writePath.count("session_logs");
 
         refused(startSession(client, "paper_bot", "paper_goes_live", "LIVE"), "BAD_REQUEST", "input.tradeType",
@@ -169,7 +220,7 @@ class PaperAndLiveMoneyIT {
     @Test
     void aBotKeepsItsTradeTypeWhenReRegisteredWithoutOneAndCannotChangeItOnceItPlayed() {
         GraphQlClient client = new GraphQlClient(port);
-        fixture(client);
+        PaperAndLiveFleet.log(client, jdbc);
         ok(client.execute(REGISTER, Map.of("input", Map.of("botId", "fresh_bot", "tradeType", "PAPER"))));
 
         JsonNode unchanged = ok(client.execute(REGISTER, Map.of("input", Map.of("botId", "paper_bot",
@@ -189,41 +240,22 @@ class PaperAndLiveMoneyIT {
                 String.class)).isEqualTo("PAPER");
     }
 
-    /** The fixture of the class comment. */
-    private WritePath fixture(GraphQlClient client) {
-        WritePath writePath = new WritePath(client, jdbc);
-        writePath.configurePlatform("aviator", "dafabet");
-        JsonNode live = ok(client.execute(REGISTER, Map.of("input", Map.of("botId", "live_bot",
-                "strategyName", "compound_1.33x")))).data("registerBot.bot");
-        JsonNode paper = ok(client.execute(REGISTER, Map.of("input", Map.of("botId", "paper_bot",
-                "strategyName", "compound_1.33x", "tradeType", "PAPER")))).data("registerBot.bot");
-        assertThat(live.path("tradeType").asString()).as("a bot that says nothing plays live money").isEqualTo("LIVE");
-        assertThat(paper.path("tradeType").asString()).isEqualTo("PAPER");
-        ok(startSession(client, "live_bot", "live_s1", null));
-        ok(startSession(client, "paper_bot", "paper_s1", "PAPER"));
-        ok(writePath.logRounds(List.of(
-                at(round(1, "WIN", "10", "3.00", "2.00"), "live_bot", "live_s1", "10:00:00"),
-                at(round(2, "LOSS", "20", "1.10", null), "live_bot", "live_s1", "10:01:00"),
-                at(round(3, "WIN", "10", "2.00", "1.50"), "live_bot", "live_s1", "10:02:00"),
-                at(round(1, "WIN", "100", "4.00", "3.00"), "paper_bot", "paper_s1", "10:00:30"),
-                at(round(2, "LOSS", "50", "1.20", null), "paper_bot", "paper_s1", "10:01:30"))));
-        return writePath;
-    }
-
-    private static Map<String, Object> at(Map<String, Object> round, String botId, String sessionId, String time) {
-        return with(round, "botId", botId, "sessionId", sessionId,
-                "roundStartTimestamp", "2026-11-20T" + time + "Z");
-    }
-
-    private static GraphQlResponse startSession(GraphQlClient client, String botId, String sessionId,
-                                                String tradeType) {
-        Map<String, Object> input = new HashMap<>(Map.of("botId", botId, "sessionId", sessionId,
-                "gameName", "aviator", "platformCode", "dafabet", "initialBalance", "1000",
-                "startTime", "2026-11-20T09:00:00Z"));
-        if (tradeType != null) {
-            input.put("tradeType", tradeType);
+    /** A flat 2x replay of the game, compared with the bots that ran the fixture's strategy. */
+    private static Map<String, Object> replay(String liveTradeType) {
+        Map<String, Object> input = new HashMap<>(Map.of("game", "aviator", "platform", "dafabet",
+                "system", "FIXED_TARGET", "baseStake", "10", "target", "2", "initialBalance", "1000",
+                "liveStrategy", PaperAndLiveFleet.STRATEGY));
+        if (liveTradeType != null) {
+            input.put("liveTradeType", liveTradeType);
         }
-        return client.execute(START_SESSION, Map.of("input", input));
+        return input;
+    }
+
+    /** The time series holds one hourly point with these rounds and P/L. */
+    private static void assertPoint(JsonNode series, int rounds, String profitLoss) {
+        assertThat(series).hasSize(1);
+        assertThat(series.get(0).path("rounds").asInt()).isEqualTo(rounds);
+        assertThat(series.get(0).path("profitLoss").decimalValue()).isEqualByComparingTo(profitLoss);
     }
 
     private static void assertFigures(JsonNode stats, int rounds, int wins, String staked, String profitLoss) {

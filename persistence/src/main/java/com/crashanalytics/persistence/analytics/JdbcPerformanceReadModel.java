@@ -404,13 +404,14 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     }
 
     @Override
-    public List<String> currenciesWithRounds() {
-        return jdbc.sql("""
+    public List<String> currenciesWithRounds(TradeTypeFilter tradeTypes) {
+        WindowSql ofTradeTypes = new WindowSql().tradeTypes(tradeTypes);
+        return ofTradeTypes.bind(jdbc.sql("""
                         SELECT DISTINCT p.currency COLLATE "C" AS currency FROM game_platform_config p
                         WHERE EXISTS (SELECT 1 FROM round_totals_hourly t
-                                      WHERE t.game_name = p.game_name AND t.platform_code = p.platform_code)
+                                      WHERE t.game_name = p.game_name AND t.platform_code = p.platform_code AND %s)
                         ORDER BY 1
-                        """)
+                        """.formatted(ofTradeTypes.where())))
                 .query(String.class)
                 .list();
     }

@@ -124,5 +124,10 @@ public interface PerformanceReadModel {
                                                @Nullable CurrencyConversion conversion, TradeTypeFilter tradeTypes);
 
     /** The configured currencies of the platforms any round was logged on, in code-point order. */
-    List<String> currenciesWithRounds();
+    default List<String> currenciesWithRounds() {
+        return currenciesWithRounds(TradeTypeFilter.ANY);
+    }
+
+    /** {@link #currenciesWithRounds()} of the rounds of the bots {@code tradeTypes} selects. */
+    List<String> currenciesWithRounds(TradeTypeFilter tradeTypes);
 }
