@@ -26,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  * Bucket4j's delaying and predicting optimisations are not used: they let each replica spend tokens it has not
  * synchronised yet, i.e. up to a few more than the allowance across replicas.
  *
+ * <p>Each replica creates (or finds) a key's bucket with one request of its own, unbatched, before it batches any:
+ * Bucket4j creates a bucket in two transactions (an empty row, then its first state), and a batch that finds the row
+ * still empty fails ({@code BucketNotFoundException} out of the batch's result) instead of creating the state as a
+ * single request does. Seen as 500s when two replicas' first requests of a new key raced.
+ *
  * <p>A bucket's row is named after the key and its allowance: a role's allowance changed in the configuration starts
  * a fresh bucket (replicas on different allowances, as in a rolling deploy, count apart until they agree).
  */
@@ -76,6 +81,8 @@ public final class RateLimiter {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(allowance.requests()).refillGreedy(allowance.requests(), allowance.period()))
                 .build();
+        // Called inside computeIfAbsent: this process's other requests of the key wait until the bucket has a state.
+        shared.builder().build(id, () -> configuration).getAvailableTokens();
         return shared.builder().withOptimization(Optimizations.batching()).build(id, () -> configuration);
     }
 }

@@ -93,6 +93,8 @@ class GatewayReplicasIT {
 
     @BeforeAll
     static void startReplicas() throws Exception {
+        // At once, as a deployment starts them: run alone, this class's database is not migrated yet, and the two
+        // migrate it one after the other (OneMigrationAtATime).
         replicaB = GatewayReplica.launch("replica-b", REPLICA_SETTINGS);
         replicaC = GatewayReplica.launch("replica-c", REPLICA_SETTINGS);
         replicaB.awaitHealthy();
@@ -143,13 +145,21 @@ class GatewayReplicasIT {
         assertThat(answers.stream().filter(answer -> answer.status() == 200).count())
                 .as("accepted over both replicas").isEqualTo(DASHBOARD_ALLOWANCE);
         List<GraphQlResponse> refused = answers.stream().filter(answer -> answer.status() != 200).toList();
-        assertThat(refused).hasSize(100 - DASHBOARD_ALLOWANCE).allSatisfy(answer -> {
+        assertThat(refused).as("refused; the replicas logged:%n%s%n%s", errorsIn(replicaB), errorsIn(replicaC))
+                .hasSize(100 - DASHBOARD_ALLOWANCE).allSatisfy(answer -> {
             assertThat(answer.status()).isEqualTo(429);
             assertThat(answer.classifications()).containsExactly("TOO_MANY_REQUESTS");
             // 40 a day: one more in 36 minutes.
             assertThat(answer.errors().get(0).path("extensions").path("retryAfterSeconds").asLong())
                     .isBetween(2000L, 2160L);
         });
+    }
+
+    /** The lines a replica logged at ERROR, with the stack traces after them. */
+    private static String errorsIn(GatewayReplica replica) {
+        String log = replica.log();
+        int firstError = log.indexOf(" ERROR ");
+        return firstError < 0 ? "(no errors)" : log.substring(Math.max(0, log.lastIndexOf('\n', firstError)));
     }
 
     @Test

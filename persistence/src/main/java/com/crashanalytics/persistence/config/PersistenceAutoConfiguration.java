@@ -117,6 +117,12 @@ public class PersistenceAutoConfiguration {
     static final String READ_STATEMENT_TIMEOUT = "gateway.read-statement-timeout";
     static final Duration DEFAULT_READ_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
 
+    /** Replicas started together migrate one after the other (see the class). */
+    @Bean
+    static OneMigrationAtATime oneMigrationAtATime() {
+        return new OneMigrationAtATime();
+    }
+
     /** Reads that may lag go to the read replica when one is configured (ReadReplicaAutoConfiguration). */
     @Bean
     Transactions transactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Environment environment,
