@@ -16,9 +16,4 @@ public record SignalEffectivenessQuery(@Nullable String signalType, TimeWindow w
     public SignalEffectivenessQuery {
         SignalEffectiveness.validateBucketCount(buckets);
     }
-
-    /** The signals of live bots. */
-    public SignalEffectivenessQuery(@Nullable String signalType, TimeWindow window, int buckets) {
-        this(signalType, window, buckets, TradeTypeFilter.DEFAULT);
-    }
 }
