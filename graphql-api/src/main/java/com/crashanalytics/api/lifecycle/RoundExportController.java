@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
-import com.crashanalytics.api.security.ErrorResponses;
+import com.crashanalytics.api.error.ErrorResponses;
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.common.InvalidInputException;
