@@ -43,6 +43,12 @@ final class BodyUploads {
         return true;
     }
 
+    /** How many bodies from this address are in transit now. */
+    int inTransit(String address) {
+        AtomicInteger count = inTransit.get(address);
+        return count == null ? 0 : count.get();
+    }
+
     void finish(String address) {
         inTransit.computeIfPresent(address, (any, count) -> count.decrementAndGet() <= 0 ? null : count);
     }

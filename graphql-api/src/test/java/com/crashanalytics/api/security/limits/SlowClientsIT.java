@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,23 +18,26 @@ import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.TestApiKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * Clients that send a body a byte at a time, each holding a worker thread while they do (the campaign's 300
  * connections at one byte a second took every thread). One address may have only so many bodies in transit (here
- * 4; the next is refused at once), a body must arrive in time (here 2 s; then 408 and the connection closed), and a
+ * 4; the next is refused at once), a body must arrive in time (here 5 s; then 408 and the connection closed), and a
  * client at another address is served all along. Addresses differ on the loopback network (127.0.0.2, .3).
  */
 @GatewayIntegrationTest
-@TestPropertySource(properties = {"gateway.body.max-time=2s", "gateway.body.max-per-address=4"})
+@TestPropertySource(properties = {"gateway.body.max-time=5s", "gateway.body.max-per-address=4"})
 class SlowClientsIT {
 
     private static final String QUERY = "{\"query\":\"{ __typename }\"}";
 
     @LocalServerPort
     int port;
+    @Autowired
+    BodyUploads uploads;
 
     private final List<Socket> attackers = new ArrayList<>();
 
@@ -49,7 +53,12 @@ class SlowClientsIT {
         for (int i = 0; i < 4; i++) {
             attackers.add(startSlowBody("127.0.0.3"));
         }
-        Thread.sleep(300); // the four reach the gateway and wait for their bodies
+        // The four reach the gateway and wait for their bodies (on a loaded machine that takes a while).
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (uploads.inTransit("127.0.0.3") < 4) {
+            assertThat(System.nanoTime()).as("four bodies in transit from 127.0.0.3").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
 
         Socket fifth = startSlowBody("127.0.0.3");
         attackers.add(fifth);
