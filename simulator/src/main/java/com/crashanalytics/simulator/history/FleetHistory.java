@@ -1,10 +1,10 @@
-package com.crashanalytics.api.benchmark;
+package com.crashanalytics.simulator.history;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -14,36 +14,47 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import com.crashanalytics.domain.round.RoundOutcome;
+import com.crashanalytics.simulator.crash.CrashDistribution;
+import com.crashanalytics.simulator.crash.CrashPointGenerator;
+import com.crashanalytics.simulator.crash.SeededCrashPoints;
+import com.crashanalytics.simulator.play.Settlement;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Writes realistic rounds straight into the database with COPY, for benchmarks: platforms that deal a game round every
- * 15 seconds with provably fair crash points (P(crash ≥ x) = 0.97 / x, cut to 0.01), several bots per platform that
- * play sessions of a few hundred rounds with breaks between them, each with its strategy (fixed cash-out targets,
- * martingale), stake and bankroll, and an ML signal on half of the rounds. Bots on the same platform watch the same
- * game rounds (same round_external_id), as real bots do; now and then one misreads the crash point.
+ * A fleet's realistic history written straight into the gateway's tables with COPY (through the API it would take
+ * hours): the project's one generator of many rounds, used by the benchmarks (the analytics data, grown from one size
+ * to the next) and by integration tests that need a volume. Platforms that deal a game round every 15 seconds with
+ * fair crash points (the simulator's generator, 97% RTP), several bots per platform that play sessions of a few
+ * hundred rounds with breaks between them, each with its strategy (fixed cash-out targets, martingale), stake and
+ * bankroll, and an ML signal on half of the rounds. Bots on one platform
+ * watch the same game rounds (same round_external_id), as real bots do; now and then one misreads the crash point.
  * <p>
- * Rounds go in with COPY in chunks of {@value #CHUNK} (so the rollup triggers run once per chunk); signals follow.
- * {@code analytics_round_outcomes} is not filled: no analytics query reads it. Generation continues where the
- * previous call stopped, so a benchmark can grow the same data from 100,000 to 1,000,000 rounds.
+ * Rounds go in with COPY in chunks of {@value #CHUNK}, so the rollup triggers run as they would under a steady load;
+ * signals follow. {@code analytics_round_outcomes} and the samples are not filled: no analytics query reads them.
+ * Generation continues where the previous call stopped, so the data grows from one size to the next.
  */
-public final class RoundDataGenerator {
+public final class FleetHistory {
 
-    static final String[][] PLATFORMS = {
+    public static final String[][] PLATFORMS = {
             {"aviator", "spribe"}, {"aviator", "onewin"}, {"aviatrix", "aviatrix"}, {"jetx", "smartsoft"}};
-    static final int BOTS_PER_PLATFORM = 6;
-    static final String[] STRATEGIES = {"flat_1.5x", "flat_2x", "compound_1.33x", "martingale_2x", "flat_3x", "flat_10x"};
-    static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+    public static final int BOTS_PER_PLATFORM = 6;
+    public static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+    private static final String[] STRATEGIES = {"flat_1.5x", "flat_2x", "compound_1.33x", "martingale_2x", "flat_3x",
+            "flat_10x"};
     private static final Duration ROUND_EVERY = Duration.ofSeconds(15);
     private static final int CHUNK = 50_000;
 
     private final Connection connection;
     private final CopyManager copy;
     private final Random random = new Random(42);
+    private final List<CrashPointGenerator> tables = new ArrayList<>();
+    private final CrashPointGenerator misreads = new SeededCrashPoints(CrashDistribution.STANDARD, 4242);
     private final List<BotState> bots = new ArrayList<>();
     private long gameRound;
     private long sessionsStarted;
+    private long written;
 
     /** What a bot is doing: its bankroll, whether it is in a session and for how many more rounds, its stake. */
     private static final class BotState {
@@ -54,7 +65,7 @@ public final class RoundDataGenerator {
         final BigDecimal baseStake;
         BigDecimal balance = new BigDecimal("1000");
         BigDecimal stake;
-        String sessionId;
+        String sessionId = "";
         int roundNumber;
         int roundsLeft;
         long restUntil;
@@ -69,50 +80,63 @@ public final class RoundDataGenerator {
         }
     }
 
-    public RoundDataGenerator(Connection connection) throws SQLException {
+    public FleetHistory(Connection connection) throws SQLException {
         this.connection = connection;
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
         connection.setAutoCommit(true);
-        try (Statement statement = connection.createStatement()) {
-            for (String[] platform : PLATFORMS) {
-                statement.execute("INSERT INTO game_platform_config (game_name, platform_code, house_edge_percent) VALUES ('"
-                        + platform[0] + "', '" + platform[1] + "', 3)");
-            }
+        try (PreparedStatement platform = connection.prepareStatement(
+                "INSERT INTO game_platform_config (game_name, platform_code, house_edge_percent) VALUES (?, ?, 3)");
+             PreparedStatement bot = connection.prepareStatement(
+                     "INSERT INTO bot_vm_registration (bot_id, strategy_name, initial_balance, base_stake) VALUES (?, ?, 1000, ?)")) {
             for (int p = 0; p < PLATFORMS.length; p++) {
+                platform.setString(1, PLATFORMS[p][0]);
+                platform.setString(2, PLATFORMS[p][1]);
+                platform.executeUpdate();
+                tables.add(new SeededCrashPoints(CrashDistribution.STANDARD, 1000 + p));
                 for (int b = 0; b < BOTS_PER_PLATFORM; b++) {
                     int n = p * BOTS_PER_PLATFORM + b;
                     String strategy = STRATEGIES[n % STRATEGIES.length];
-                    String botId = "bot_%02d".formatted(n);
                     BigDecimal target = new BigDecimal(strategy.replaceAll("[^0-9.]", "").replaceAll("\\.$", ""));
-                    bots.add(new BotState(botId, p, strategy, target, new BigDecimal(List.of("1", "2.5", "5", "10").get(n % 4))));
-                    statement.execute("INSERT INTO bot_vm_registration (bot_id, strategy_name, initial_balance, base_stake) VALUES ('"
-                            + botId + "', '" + strategy + "', 1000, " + bots.get(n).baseStake + ")");
+                    BotState state = new BotState(botId(n), p, strategy, target,
+                            new BigDecimal(List.of("1", "2.5", "5", "10").get(n % 4)));
+                    bots.add(state);
+                    bot.setString(1, state.botId);
+                    bot.setString(2, strategy);
+                    bot.setBigDecimal(3, state.baseStake);
+                    bot.executeUpdate();
                 }
             }
         }
     }
 
-    /** The time of the game round being dealt now. */
-    Instant now() {
+    public static String botId(int n) {
+        return "bot_%02d".formatted(n);
+    }
+
+    /** The time of the game round being dealt now: the end of the data so far. */
+    public Instant now() {
         return START.plus(ROUND_EVERY.multipliedBy(gameRound));
     }
 
-    /** Writes {@code count} more rounds. */
-    public void generate(long count) throws SQLException, IOException {
-        long written = 0;
-        while (written < count) {
+    public long written() {
+        return written;
+    }
+
+    /** Writes rounds until there are {@code total} in all, then refreshes the planner's statistics. */
+    public void growTo(long total) throws SQLException, IOException {
+        while (written < total) {
             StringBuilder rounds = new StringBuilder();
             StringBuilder signals = new StringBuilder();
             StringBuilder sessions = new StringBuilder();
             int inChunk = 0;
-            while (inChunk < CHUNK && written + inChunk < count) {
+            while (inChunk < CHUNK && written + inChunk < total) {
                 Instant at = now();
                 BigDecimal[] crashes = new BigDecimal[PLATFORMS.length];
                 for (int p = 0; p < PLATFORMS.length; p++) {
-                    crashes[p] = fairCrash();
+                    crashes[p] = tables.get(p).next().multiplier();
                 }
                 for (BotState bot : bots) {
-                    if (written + inChunk >= count) {
+                    if (written + inChunk >= total) {
                         break;
                     }
                     if (bot.roundsLeft == 0) {
@@ -132,11 +156,13 @@ public final class RoundDataGenerator {
                     + "round_external_id, round_start_timestamp, stake_value, strategy_name, target_multiplier, "
                     + "crash_multiplier_detected, cashout_multiplier, profit_loss_amount, running_balance_before, "
                     + "running_balance_after, round_outcome, content_fingerprint) FROM STDIN", new StringReader(rounds.toString()));
-            copy.copyIn("COPY analytics_round_signals (round_id, round_start_timestamp, round_number, bot_id, session_id, "
-                    + "game_name, platform_code, "
+            copy.copyIn("COPY analytics_round_signals (round_id, round_start_timestamp, round_number, bot_id, session_id, game_name, platform_code, "
                     + "signal_type, \"timestamp\", confidence_score, predicted_multiplier, signal_correctness, actual_multiplier, "
                     + "content_fingerprint) FROM STDIN", new StringReader(signals.toString()));
             written += inChunk;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE");
         }
     }
 
@@ -157,32 +183,24 @@ public final class RoundDataGenerator {
 
     private void play(BotState bot, Instant at, BigDecimal crash, StringBuilder rounds, StringBuilder signals) {
         String[] platform = PLATFORMS[bot.platform];
-        BigDecimal seen = random.nextInt(200) == 0 ? fairCrash() : crash; // an OCR misread now and then
+        BigDecimal seen = random.nextInt(200) == 0 ? misreads.next().multiplier() : crash; // an OCR misread now and then
         boolean skip = random.nextInt(10) == 0 || bot.balance.compareTo(bot.stake) < 0;
         BigDecimal before = bot.balance;
-        String outcome;
+        Settlement settlement;
         BigDecimal stake;
-        BigDecimal pl;
-        BigDecimal cashout = null;
         if (skip) {
-            outcome = "SKIP";
+            settlement = Settlement.noBet(RoundOutcome.SKIP);
             stake = BigDecimal.ZERO;
-            pl = BigDecimal.ZERO;
-        } else if (crash.compareTo(bot.target) >= 0) {
-            outcome = "WIN";
-            stake = bot.stake;
-            cashout = bot.target;
-            pl = stake.multiply(bot.target.subtract(BigDecimal.ONE));
-            bot.stake = bot.baseStake;
         } else {
-            outcome = "LOSS";
             stake = bot.stake;
-            pl = stake.negate();
-            if (bot.strategy.startsWith("martingale")) {
+            settlement = Settlement.of(stake, bot.target, crash);
+            if (settlement.outcome() == RoundOutcome.WIN) {
+                bot.stake = bot.baseStake;
+            } else if (bot.strategy.startsWith("martingale")) {
                 bot.stake = bot.stake.multiply(BigDecimal.valueOf(2)).min(bot.baseStake.multiply(BigDecimal.valueOf(64)));
             }
         }
-        bot.balance = bot.balance.add(pl);
+        bot.balance = bot.balance.add(settlement.profitLoss());
         bot.roundsLeft--;
         if (bot.roundsLeft == 0 || bot.balance.compareTo(bot.baseStake) < 0) {
             bot.roundsLeft = 0;
@@ -190,14 +208,16 @@ public final class RoundDataGenerator {
         }
         UUID id = UUID.randomUUID();
         int number = ++bot.roundNumber;
+        BigDecimal cashout = settlement.cashout();
         rounds.append(id).append('\t').append(bot.botId).append('\t').append(bot.sessionId).append('\t')
                 .append(platform[0]).append('\t').append(platform[1]).append('\t').append(number).append('\t')
                 .append(platform[1]).append('-').append(gameRound).append('\t').append(at).append('\t')
                 .append(stake.toPlainString()).append('\t').append(bot.strategy).append('\t')
                 .append(bot.target.toPlainString()).append('\t').append(seen.toPlainString()).append('\t')
-                .append(cashout == null ? "\\N" : cashout.toPlainString()).append('\t').append(pl.toPlainString()).append('\t')
+                .append(cashout == null ? "\\N" : cashout.toPlainString()).append('\t')
+                .append(settlement.profitLoss().toPlainString()).append('\t')
                 .append(before.toPlainString()).append('\t').append(bot.balance.toPlainString()).append('\t')
-                .append(outcome).append('\t').append("bench").append('\n');
+                .append(settlement.outcome().name()).append('\t').append("bench").append('\n');
         if (random.nextBoolean()) {
             double confidence = random.nextDouble();
             boolean reached = crash.compareTo(BigDecimal.valueOf(2)) >= 0;
@@ -206,20 +226,6 @@ public final class RoundDataGenerator {
                     .append(random.nextBoolean() ? "ml_v1" : "pattern").append('\t').append(at).append('\t')
                     .append(confidence).append('\t').append("2").append('\t').append(reached ? 't' : 'f').append('\t')
                     .append(seen.toPlainString()).append('\t').append("bench").append('\n');
-        }
-    }
-
-    /** P(crash ≥ x) = 0.97 / x for x ≥ 1, cut to 0.01; 3 % crash at once. */
-    private BigDecimal fairCrash() {
-        double u = random.nextDouble();
-        double x = 0.97 / (1 - u);
-        return x < 1 ? BigDecimal.ONE.setScale(2)
-                : BigDecimal.valueOf(Math.min(x, 1_000_000)).setScale(2, RoundingMode.FLOOR);
-    }
-
-    public void analyze() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("VACUUM ANALYZE");
         }
     }
 }
