@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -28,12 +30,15 @@ import org.postgresql.copy.CopyManager;
  * to the next) and by integration tests that need a volume. Platforms that deal a game round every 15 seconds with
  * fair crash points (the simulator's generator, 97% RTP), several bots per platform that play sessions of a few
  * hundred rounds with breaks between them, each with its strategy (fixed cash-out targets, martingale), stake and
- * bankroll, and an ML signal on half of the rounds. Bots on one platform
- * watch the same game rounds (same round_external_id), as real bots do; now and then one misreads the crash point.
+ * bankroll, and an ML signal on half of the rounds. Bots on one platform watch the same game rounds (same
+ * round_external_id), as real bots do; now and then one misreads the crash point.
  * <p>
  * Rounds go in with COPY in chunks of {@value #CHUNK}, so the rollup triggers run as they would under a steady load;
- * signals follow. {@code analytics_round_outcomes} and the samples are not filled: no analytics query reads them.
- * Generation continues where the previous call stopped, so the data grows from one size to the next.
+ * signals follow, and a session that ended is COMPLETED. By default that is all: no analytics query reads more.
+ * {@link #withEveryTable()} fills the rest of what the gateway writes around a round, for tests of the read paths:
+ * its {@code analytics_round_outcomes} row, an error and an OCR read every tenth round of a session, and a
+ * {@code BALANCE_MISMATCH} flag on every 500th. Generation continues where the previous call stopped, so the data
+ * grows from one size to the next.
  */
 public final class FleetHistory {
 
@@ -55,6 +60,12 @@ public final class FleetHistory {
     private long gameRound;
     private long sessionsStarted;
     private long written;
+    private boolean everyTable;
+    /** Errors and OCR reads of the whole call to {@link #growTo}: written last, grouped by session. */
+    private final StringBuilder errors = new StringBuilder();
+    private final StringBuilder ocrReads = new StringBuilder();
+    private int shortestSession = 200;
+    private int longestSession = 599;
 
     /** What a bot is doing: its bankroll, whether it is in a session and for how many more rounds, its stake. */
     private static final class BotState {
@@ -109,6 +120,22 @@ public final class FleetHistory {
         }
     }
 
+    /** Also writes each round's outcome row, errors, OCR reads and data-quality flags (see the class comment). */
+    public FleetHistory withEveryTable() {
+        this.everyTable = true;
+        return this;
+    }
+
+    /** Sessions of {@code shortest} to {@code longest} rounds (200 to 599 unless set): many short ones, many sessions. */
+    public FleetHistory withSessionsOf(int shortest, int longest) {
+        if (shortest < 1 || longest < shortest) {
+            throw new IllegalArgumentException("sessions of " + shortest + " to " + longest + " rounds");
+        }
+        this.shortestSession = shortest;
+        this.longestSession = longest;
+        return this;
+    }
+
     public static String botId(int n) {
         return "bot_%02d".formatted(n);
     }
@@ -125,9 +152,7 @@ public final class FleetHistory {
     /** Writes rounds until there are {@code total} in all, then refreshes the planner's statistics. */
     public void growTo(long total) throws SQLException, IOException {
         while (written < total) {
-            StringBuilder rounds = new StringBuilder();
-            StringBuilder signals = new StringBuilder();
-            StringBuilder sessions = new StringBuilder();
+            Rows rows = new Rows();
             int inChunk = 0;
             while (inChunk < CHUNK && written + inChunk < total) {
                 Instant at = now();
@@ -143,26 +168,45 @@ public final class FleetHistory {
                         if (gameRound < bot.restUntil) {
                             continue;
                         }
-                        startSession(bot, at, sessions);
+                        startSession(bot, at, rows.sessions);
                     }
                     inChunk++;
-                    play(bot, at, crashes[bot.platform], rounds, signals);
+                    play(bot, at, crashes[bot.platform], rows);
                 }
                 gameRound++;
             }
-            copy.copyIn("COPY session_logs (session_id, bot_id, game_name, platform_code, strategy_name, start_time, "
-                    + "initial_balance, current_balance, peak_balance) FROM STDIN", new StringReader(sessions.toString()));
-            copy.copyIn("COPY crash_game_rounds (id, bot_id, session_id, game_name, platform_code, round_number, "
-                    + "round_external_id, round_start_timestamp, stake_value, strategy_name, target_multiplier, "
-                    + "crash_multiplier_detected, cashout_multiplier, profit_loss_amount, running_balance_before, "
-                    + "running_balance_after, round_outcome, content_fingerprint) FROM STDIN", new StringReader(rounds.toString()));
-            copy.copyIn("COPY analytics_round_signals (round_id, round_start_timestamp, round_number, bot_id, session_id, game_name, platform_code, "
-                    + "signal_type, \"timestamp\", confidence_score, predicted_multiplier, signal_correctness, actual_multiplier, "
-                    + "content_fingerprint) FROM STDIN", new StringReader(signals.toString()));
+            rows.copy();
             written += inChunk;
         }
+        copyDiagnostics();
         try (Statement statement = connection.createStatement()) {
             statement.execute("VACUUM ANALYZE");
+        }
+    }
+
+    /**
+     * The errors and OCR reads, grouped by bot and session (their lines start with both): a bot that flushes its log
+     * per session, and a layout in which PostgreSQL reads a few sessions' errors through the index rather than the
+     * whole of a table this small (in time order, 10,000 errors are one it rightly reads whole for 50 sessions').
+     */
+    private void copyDiagnostics() throws SQLException, IOException {
+        copyIn("error_logs (bot_id, session_id, round_id, round_number, error_type, severity, \"timestamp\", "
+                + "content_fingerprint)", bySession(errors));
+        copyIn("ocr_validation_logs (bot_id, session_id, round_id, round_number, raw_ocr_text, validation_status, "
+                + "\"timestamp\", content_fingerprint)", bySession(ocrReads));
+        errors.setLength(0);
+        ocrReads.setLength(0);
+    }
+
+    private static StringBuilder bySession(StringBuilder lines) {
+        StringBuilder sorted = new StringBuilder(lines.length());
+        lines.toString().lines().sorted().forEach(line -> sorted.append(line).append('\n'));
+        return sorted;
+    }
+
+    private void copyIn(String tableAndColumns, StringBuilder rows) throws SQLException, IOException {
+        if (!rows.isEmpty()) {
+            copy.copyIn("COPY " + tableAndColumns + " FROM STDIN", new StringReader(rows.toString()));
         }
     }
 
@@ -172,7 +216,7 @@ public final class FleetHistory {
         }
         bot.sessionId = "%s_s%05d".formatted(bot.botId, ++sessionsStarted);
         bot.roundNumber = 0;
-        bot.roundsLeft = 200 + random.nextInt(400);
+        bot.roundsLeft = shortestSession + random.nextInt(longestSession - shortestSession + 1);
         bot.stake = bot.baseStake;
         String[] platform = PLATFORMS[bot.platform];
         sessions.append(bot.sessionId).append('\t').append(bot.botId).append('\t').append(platform[0]).append('\t')
@@ -181,7 +225,7 @@ public final class FleetHistory {
                 .append(bot.balance.toPlainString()).append('\n');
     }
 
-    private void play(BotState bot, Instant at, BigDecimal crash, StringBuilder rounds, StringBuilder signals) {
+    private void play(BotState bot, Instant at, BigDecimal crash, Rows rows) {
         String[] platform = PLATFORMS[bot.platform];
         BigDecimal seen = random.nextInt(200) == 0 ? misreads.next().multiplier() : crash; // an OCR misread now and then
         boolean skip = random.nextInt(10) == 0 || bot.balance.compareTo(bot.stake) < 0;
@@ -205,11 +249,13 @@ public final class FleetHistory {
         if (bot.roundsLeft == 0 || bot.balance.compareTo(bot.baseStake) < 0) {
             bot.roundsLeft = 0;
             bot.restUntil = gameRound + random.nextInt(480); // up to two hours off
+            rows.ended.append(bot.sessionId).append('\t').append(at.plus(ROUND_EVERY)).append('\n');
         }
         UUID id = UUID.randomUUID();
         int number = ++bot.roundNumber;
         BigDecimal cashout = settlement.cashout();
-        rounds.append(id).append('\t').append(bot.botId).append('\t').append(bot.sessionId).append('\t')
+        String flags = everyTable && number % 500 == 0 ? "{BALANCE_MISMATCH}" : "{}";
+        rows.rounds.append(id).append('\t').append(bot.botId).append('\t').append(bot.sessionId).append('\t')
                 .append(platform[0]).append('\t').append(platform[1]).append('\t').append(number).append('\t')
                 .append(platform[1]).append('-').append(gameRound).append('\t').append(at).append('\t')
                 .append(stake.toPlainString()).append('\t').append(bot.strategy).append('\t')
@@ -217,15 +263,76 @@ public final class FleetHistory {
                 .append(cashout == null ? "\\N" : cashout.toPlainString()).append('\t')
                 .append(settlement.profitLoss().toPlainString()).append('\t')
                 .append(before.toPlainString()).append('\t').append(bot.balance.toPlainString()).append('\t')
-                .append(settlement.outcome().name()).append('\t').append("bench").append('\n');
+                .append(settlement.outcome().name()).append('\t').append(flags).append('\t').append("bench").append('\n');
+        if (everyTable) {
+            aroundTheRound(bot, id, number, at, stake, settlement, seen, rows);
+        }
         if (random.nextBoolean()) {
             double confidence = random.nextDouble();
             boolean reached = crash.compareTo(BigDecimal.valueOf(2)) >= 0;
-            signals.append(id).append('\t').append(at).append('\t').append(number).append('\t').append(bot.botId).append('\t')
+            rows.signals.append(id).append('\t').append(at).append('\t').append(number).append('\t').append(bot.botId).append('\t')
                     .append(bot.sessionId).append('\t').append(platform[0]).append('\t').append(platform[1]).append('\t')
                     .append(random.nextBoolean() ? "ml_v1" : "pattern").append('\t').append(at).append('\t')
                     .append(confidence).append('\t').append("2").append('\t').append(reached ? 't' : 'f').append('\t')
                     .append(seen.toPlainString()).append('\t').append("bench").append('\n');
+        }
+    }
+
+    /** What the gateway writes around a round besides the round itself: its outcome row, now and then diagnostics. */
+    private void aroundTheRound(BotState bot, UUID id, int number, Instant at, BigDecimal stake, Settlement settlement,
+                                BigDecimal seen, Rows rows) {
+        String[] platform = PLATFORMS[bot.platform];
+        BigDecimal pl = settlement.profitLoss();
+        String category = pl.signum() > 0 ? "small_win" : pl.signum() < 0 ? "small_loss" : "break_even";
+        rows.outcomes.append(id).append('\t').append(number).append('\t').append(bot.botId).append('\t')
+                .append(bot.sessionId).append('\t').append(platform[0]).append('\t').append(platform[1]).append('\t')
+                .append(bot.strategy).append('\t').append(settlement.outcome().name()).append('\t')
+                .append(stake.toPlainString()).append('\t').append(pl.toPlainString()).append('\t')
+                .append(bot.balance.toPlainString()).append('\t').append(category).append('\t').append(at).append('\t')
+                .append(at.atOffset(ZoneOffset.UTC).toLocalDate()).append('\t').append(at.truncatedTo(ChronoUnit.HOURS))
+                .append('\n');
+        if (number % 10 == 0) {
+            errors.append(bot.botId).append('\t').append(bot.sessionId).append('\t').append(id).append('\t')
+                    .append(number).append('\t').append(number % 20 == 0 ? "ocr_error" : "lag").append('\t')
+                    .append("WARNING").append('\t').append(at.plusSeconds(1)).append('\t').append("bench").append('\n');
+            ocrReads.append(bot.botId).append('\t').append(bot.sessionId).append('\t').append(id).append('\t')
+                    .append(number).append('\t').append(seen.toPlainString()).append('x').append('\t').append("VALID")
+                    .append('\t').append(at.plusSeconds(2)).append('\t').append("bench").append('\n');
+        }
+    }
+
+    /** One chunk's rows, table by table, in COPY's text format; written in the order the foreign keys need. */
+    private final class Rows {
+        final StringBuilder sessions = new StringBuilder();
+        final StringBuilder rounds = new StringBuilder();
+        final StringBuilder signals = new StringBuilder();
+        final StringBuilder outcomes = new StringBuilder();
+        /** Sessions that ended in this chunk, with their end time. */
+        final StringBuilder ended = new StringBuilder();
+
+        void copy() throws SQLException, IOException {
+            copyIn("session_logs (session_id, bot_id, game_name, platform_code, strategy_name, start_time, "
+                    + "initial_balance, current_balance, peak_balance)", sessions);
+            copyIn("crash_game_rounds (id, bot_id, session_id, game_name, platform_code, round_number, "
+                    + "round_external_id, round_start_timestamp, stake_value, strategy_name, target_multiplier, "
+                    + "crash_multiplier_detected, cashout_multiplier, profit_loss_amount, running_balance_before, "
+                    + "running_balance_after, round_outcome, data_quality_flags, content_fingerprint)", rounds);
+            copyIn("analytics_round_signals (round_id, round_start_timestamp, round_number, bot_id, session_id, "
+                    + "game_name, platform_code, signal_type, \"timestamp\", confidence_score, predicted_multiplier, "
+                    + "signal_correctness, actual_multiplier, content_fingerprint)", signals);
+            copyIn("analytics_round_outcomes (round_id, round_number, bot_id, session_id, game_name, platform_code, "
+                    + "strategy_name, outcome, stake_value, profit_loss, balance_after, outcome_category, \"timestamp\", "
+                    + "date_bucket, hour_bucket)", outcomes);
+            if (!ended.isEmpty()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TEMPORARY TABLE IF NOT EXISTS ended_sessions "
+                            + "(session_id text, end_time timestamptz)");
+                    statement.execute("TRUNCATE ended_sessions");
+                    copyIn("ended_sessions (session_id, end_time)", ended);
+                    statement.execute("UPDATE session_logs s SET status = 'COMPLETED', end_time = e.end_time "
+                            + "FROM ended_sessions e WHERE s.session_id = e.session_id");
+                }
+            }
         }
     }
 }
