@@ -17,7 +17,9 @@ import com.crashanalytics.benchmarks.phase.AnalyticsQueries;
 import com.crashanalytics.benchmarks.phase.BatchedIngest;
 import com.crashanalytics.benchmarks.phase.Bench;
 import com.crashanalytics.benchmarks.phase.DashboardQuery;
+import com.crashanalytics.benchmarks.phase.IngestStatements;
 import com.crashanalytics.benchmarks.phase.LiveFeedLoad;
+import com.crashanalytics.benchmarks.phase.OtherReads;
 import com.crashanalytics.benchmarks.phase.PostGraphileComparison;
 import com.crashanalytics.benchmarks.phase.SharedRateLimitCost;
 import com.crashanalytics.benchmarks.phase.SingleRoundIngest;
@@ -31,9 +33,9 @@ import com.crashanalytics.benchmarks.workload.PlayedSession;
 
 /**
  * The one command: starts the packaged gateway (its own JVM, its own embedded PostgreSQL with pg_stat_statements),
- * runs the benchmarks in order (batched ingest, single-round ingest, then the dashboard query and the analytics at
- * each data size, the data growing between sizes), samples the gateway's memory throughout, prints the table and
- * writes the JSON. A phase that fails is reported and the others still run.
+ * runs the benchmarks in order (batched ingest, single-round ingest, the statements per round, then the dashboard
+ * query, the analytics and the other reads at each data size, the data growing between sizes), samples the gateway's
+ * memory throughout, prints the table and writes the JSON. A phase that fails is reported and the others still run.
  */
 public final class BenchmarkCli {
 
@@ -149,6 +151,10 @@ public final class BenchmarkCli {
             failed += phase("ingest, one round per request", probe,
                     () -> rows.addAll(new SingleRoundIngest(bench).run()));
         }
+        if (options.runs("statements")) {
+            failed += phase("ingest, statements per round", probe,
+                    () -> rows.addAll(new IngestStatements(bench).run()));
+        }
         if (options.runs("live")) {
             failed += phase("live feed", probe, () -> rows.addAll(new LiveFeedLoad(bench).run()));
         }
@@ -164,8 +170,9 @@ public final class BenchmarkCli {
             failed += phase("vs PostGraphile v5", probe,
                     () -> rows.addAll(new PostGraphileComparison(bench, dashboard).run()));
         }
-        AnalyticsQueries analytics = options.runs("analytics") || options.runs("dashboard")
+        AnalyticsQueries analytics = options.runs("analytics") || options.runs("dashboard") || options.runs("reads")
                 ? new AnalyticsQueries(bench) : null;
+        OtherReads otherReads = analytics == null ? null : new OtherReads(bench, analytics);
         try {
             for (long size : options.sizes()) {
                 if (analytics != null) {
@@ -178,6 +185,10 @@ public final class BenchmarkCli {
                 }
                 if (options.runs("analytics")) {
                     failed += phase("analytics at " + label(size), probe, () -> rows.addAll(analytics.measure(size)));
+                }
+                if (options.runs("reads")) {
+                    failed += phase("reads without a baseline at " + label(size), probe,
+                            () -> rows.addAll(otherReads.measure(size)));
                 }
             }
             if (analytics != null && options.runs("analytics")) {

@@ -25,8 +25,10 @@ import com.crashanalytics.benchmarks.peer.PostGraphileProcess;
  * @param dashboardQueriesPerTrial dashboard queries per trial
  * @param analyticsRunsPerTrial    runs of each analytics query per trial, unless the budget runs out first
  * @param analyticsBudget          time a trial of one analytics query may take before it stops (after one run)
- * @param phases                   which benchmarks to run: batched, single, live, ratelimit (shared against
- *                                 in-memory rate limits, on a second replica), dashboard, postgraphile, analytics
+ * @param phases                   which benchmarks to run: batched, single, statements (SQL statements per logged
+ *                                 round), live, ratelimit (shared against in-memory rate limits, on a second
+ *                                 replica), dashboard, postgraphile, analytics, reads (lists and analytics without
+ *                                 a hand-written baseline)
  * @param postGraphileCache        where the postgraphile phase installs PostGraphile v5 and Node 22 from npm
  */
 public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int batchedRequestsPerTrial,
@@ -35,8 +37,8 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
                                Set<String> phases, Path gatewayJar, Path outDirectory, List<String> gatewayJvmArguments,
                                Path postGraphileCache) {
 
-    public static final Set<String> ALL_PHASES = Set.of("batched", "single", "live", "ratelimit", "dashboard",
-            "postgraphile", "analytics");
+    public static final Set<String> ALL_PHASES = Set.of("batched", "single", "statements", "live", "ratelimit",
+            "dashboard", "postgraphile", "analytics", "reads");
     public static final Path DEFAULT_JAR = Path.of("graphql-api", "target", "crash-analytics-gateway.jar");
     public static final Path DEFAULT_OUT = Path.of("benchmark-results");
 
@@ -48,8 +50,8 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
               --sizes N,N             analytics data sizes in rounds, ascending (e.g. 100000,1000000)
               --trials N              trials per contender, gateway and baseline alternating
               --concurrency N,N       concurrent bots for single-round ingest (default 1,16,64)
-              --phases a,b            any of batched, single, live, ratelimit, dashboard, postgraphile,
-                                      analytics (default all)
+              --phases a,b            any of batched, single, statements, live, ratelimit, dashboard,
+                                      postgraphile, analytics, reads (default all)
               --postgraphile-cache DIR where the postgraphile phase installs PostGraphile v5 + Node 22 with npm ci
                                       (default ~/.cache/crash-analytics-benchmarks/postgraphile-5; needs npm)
               --gateway-jar PATH      the packaged gateway (default graphql-api/target/crash-analytics-gateway.jar)

@@ -28,14 +28,23 @@ class SimulatorArchitectureTest {
     @Test
     void thePackagesTheRulesNameExist() {
         List<String> packages = SIMULATOR.stream().map(JavaClass::getPackageName).distinct().toList();
-        assertThat(packages).containsAll(SIMULATION).contains(ROOT + ".gateway", ROOT + ".cli");
+        assertThat(packages).containsAll(SIMULATION).contains(ROOT + ".gateway", ROOT + ".cli", ROOT + ".history");
     }
 
     @Test
     void theSimulationDoesNotDependOnTheGatewayOrOnHttpAndJson() {
         noClasses().that().resideInAnyPackage(ROOT, ROOT + ".crash..", ROOT + ".strategy..", ROOT + ".play..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        ROOT + ".gateway..", ROOT + ".cli..", "tools.jackson..", "java.net.http..")
+                        ROOT + ".gateway..", ROOT + ".cli..", "tools.jackson..", "java.net.http..", "java.sql..",
+                        "org.postgresql..", ROOT + ".history..")
+                .check(SIMULATOR);
+    }
+
+    /** The history is written straight into the tables: the simulation plays it, and it knows no GraphQL client. */
+    @Test
+    void theHistoryWriterDoesNotDependOnTheGatewayClient() {
+        noClasses().that().resideInAPackage(ROOT + ".history..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".gateway..", ROOT + ".cli..")
                 .check(SIMULATOR);
     }
 

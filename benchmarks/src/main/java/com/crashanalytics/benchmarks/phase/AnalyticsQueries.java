@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.crashanalytics.benchmarks.database.AnalyticsData;
 import com.crashanalytics.benchmarks.database.AnalyticsSql;
 import com.crashanalytics.benchmarks.gateway.GatewayHttp;
 import com.crashanalytics.benchmarks.measure.Alternation;
@@ -20,6 +19,7 @@ import com.crashanalytics.benchmarks.measure.Series;
 import com.crashanalytics.benchmarks.measure.Trial;
 import com.crashanalytics.benchmarks.report.JsonComparison;
 import com.crashanalytics.benchmarks.report.Row;
+import com.crashanalytics.simulator.history.FleetHistory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,20 +27,20 @@ import tools.jackson.databind.JsonNode;
  * {@code streaks}, {@code luckOrEdge}, {@code platformIntegrity}, {@code strategyReplay}, {@code gameStatistics}
  * converted into EUR and {@code riskOfRuin}, each through GraphQL with a DASHBOARD key against one hand-written SQL
  * statement straight over the rounds ({@link AnalyticsSql}). The data is generated into the database with COPY
- * ({@link AnalyticsData}) and grows from one size to the next; at each size the two answers are compared on the
+ * ({@link FleetHistory}) and grows from one size to the next; at each size the two answers are compared on the
  * figures both compute, then latency alternates trial by trial. Growth is the ratio of p50 at the largest size to p50 at the smallest.
  */
 public final class AnalyticsQueries {
 
     private static final String SECTION = "analytics";
-    private static final String BOT = AnalyticsData.botId(7);
-    private static final String GAME = AnalyticsData.PLATFORMS[0][0];
-    private static final String PLATFORM = AnalyticsData.PLATFORMS[0][1];
-    private static final String PERFORMANCE = "rounds wins losses totalProfitLoss winRate roiPercent profitFactor "
+    static final String BOT = FleetHistory.botId(7);
+    static final String GAME = FleetHistory.PLATFORMS[0][0];
+    static final String PLATFORM = FleetHistory.PLATFORMS[0][1];
+    static final String PERFORMANCE = "rounds wins losses totalProfitLoss winRate roiPercent profitFactor "
             + "sharpeRatio sortinoRatio longestWinStreak longestLossStreak maxDrawdown { amount percentOfPeak troughAt } "
             + "currentDrawdown { amount }";
     /** bot_03 plays martingale_2x: its risk of ruin is simulated (bot_07, flat_2x, is worked out exactly). */
-    private static final String MARTINGALE_BOT = AnalyticsData.botId(3);
+    private static final String MARTINGALE_BOT = FleetHistory.botId(3);
     private static final String RISK_OF_RUIN = "{ riskOfRuin(botId: \"%s\", rounds: 1000) { probabilityOfRuin "
             + "medianRoundsToRuin method simulations stakingRule { family baseStake target observedBets } } }";
     private static final String STRATEGY_TOTALS = "rounds wins losses totalStaked totalProfitLoss winRate roiPercent "
@@ -102,7 +102,7 @@ public final class AnalyticsQueries {
 
     private final Bench bench;
     private final Connection generatorConnection;
-    private final AnalyticsData data;
+    private final FleetHistory data;
     private final GatewayHttp http;
     /** p50 in ms by query name, then by size, for the gateway and for the SQL. */
     private final Map<String, Map<Long, double[]>> medians = new LinkedHashMap<>();
@@ -110,7 +110,7 @@ public final class AnalyticsQueries {
     public AnalyticsQueries(Bench bench) throws Exception {
         this.bench = bench;
         this.generatorConnection = bench.database().connect();
-        this.data = new AnalyticsData(generatorConnection);
+        this.data = new FleetHistory(generatorConnection);
         try (PreparedStatement rate = generatorConnection.prepareStatement("""
                 INSERT INTO exchange_rates (from_currency, to_currency, valid_from, rate)
                 VALUES ('USD', 'EUR', '2026-01-01T00:00:00Z', CAST(? AS numeric)) ON CONFLICT DO NOTHING""")) {
@@ -214,12 +214,12 @@ public final class AnalyticsQueries {
     }
 
     @FunctionalInterface
-    private interface Run {
+    interface Run {
         void run() throws Exception;
     }
 
     /** Runs of one query, as many as the options ask unless the budget runs out first (at least one). */
-    private Trial timed(Run run) throws Exception {
+    Trial timed(Run run) throws Exception {
         Latencies latencies = new Latencies();
         long started = System.nanoTime();
         long budgetEnds = started + bench.options().analyticsBudget().toNanos();

@@ -1,6 +1,6 @@
 package com.crashanalytics.api.analytics;
 
-import static com.crashanalytics.api.analytics.AnalyticsFixtures.minute;
+import static com.crashanalytics.persistence.testing.AnalyticsFixtures.minute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,6 +12,7 @@ import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlClient.GraphQlResponse;
 import com.crashanalytics.domain.round.RoundOutcome;
+import com.crashanalytics.persistence.testing.AnalyticsFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

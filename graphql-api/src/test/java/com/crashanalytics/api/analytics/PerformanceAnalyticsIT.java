@@ -1,6 +1,6 @@
 package com.crashanalytics.api.analytics;
 
-import static com.crashanalytics.api.analytics.AnalyticsFixtures.minute;
+import static com.crashanalytics.persistence.testing.AnalyticsFixtures.minute;
 import static com.crashanalytics.domain.round.RoundOutcome.ERROR;
 import static com.crashanalytics.domain.round.RoundOutcome.LOSS;
 import static com.crashanalytics.domain.round.RoundOutcome.SKIP;
@@ -14,6 +14,7 @@ import java.util.Map;
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlClient.GraphQlResponse;
+import com.crashanalytics.persistence.testing.AnalyticsFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

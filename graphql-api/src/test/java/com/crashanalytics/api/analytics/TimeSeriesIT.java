@@ -13,6 +13,7 @@ import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.TestApiKeys;
 import com.crashanalytics.domain.round.RoundOutcome;
+import com.crashanalytics.persistence.testing.AnalyticsFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

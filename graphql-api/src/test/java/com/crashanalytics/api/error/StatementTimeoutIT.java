@@ -6,10 +6,10 @@ import java.sql.Connection;
 
 import javax.sql.DataSource;
 
-import com.crashanalytics.api.benchmark.RoundDataGenerator;
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlClient.GraphQlResponse;
+import com.crashanalytics.simulator.history.FleetHistory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +35,7 @@ class StatementTimeoutIT {
     @Test
     void aCancelledReadNamesTheTimeout() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
-            new RoundDataGenerator(connection).generate(30_000);
+            new FleetHistory(connection).growTo(30_000);
         }
         GraphQlClient client = new GraphQlClient(port);
 

@@ -3,15 +3,18 @@ package com.crashanalytics.api.read;
 import static com.crashanalytics.api.testing.WritePath.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.crashanalytics.api.testing.BulkFleet;
+import javax.sql.DataSource;
+
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.StatementRecorder;
 import com.crashanalytics.api.testing.StatementRecorder.Executed;
+import com.crashanalytics.simulator.history.FleetHistory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +23,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * On a realistic volume (200 bots, 2,000 sessions, 100,000 rounds with their analytics and signals, 10,000 errors and
- * OCR reads), every list the read path pages, with each filter, is answered by an index range scan: PostgreSQL's plan
+ * On a realistic volume ({@link FleetHistory}: 24 bots on 4 platforms, 100,000 rounds in some 2,500 sessions, with
+ * their analytics rows and a signal on half, 10,000 errors and OCR reads), every list the read path pages, with each filter, is answered by an index range scan: PostgreSQL's plan
  * for each SELECT the gateway sends (an EXPLAIN of the same statement with the same parameters) never scans a whole
  * table of rounds, analytics, signals, sessions, errors or OCR reads.
  */
@@ -29,6 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(StatementRecorder.Installation.class)
 class KeysetPlansIT {
 
+    static final String BOT = FleetHistory.botId(7);
+    static final String OTHER_BOT = FleetHistory.botId(3);
     static final List<String> LARGE_TABLES = List.of("crash_game_rounds", "analytics_round_outcomes",
             "analytics_round_signals", "session_logs", "error_logs", "ocr_validation_logs");
 
@@ -73,15 +78,26 @@ class KeysetPlansIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
     GraphQlClient client;
 
+    String botSession;
+    String otherBotSession;
+
     @BeforeEach
-    void aRealisticVolume() {
+    void aRealisticVolume() throws Exception {
         client = new GraphQlClient(port);
         // The fleet plays in January 2026: in that month's partitions (changelog 0300), as a month the gateway
         // prepared ahead would be, so the plans are those of partitioned tables.
         jdbc.queryForObject("SELECT prepare_round_partitions('2026-01-01')", Boolean.class);
-        BulkFleet.write(jdbc, 200, 10, 50);
+        try (Connection connection = dataSource.getConnection()) {
+            new FleetHistory(connection).withEveryTable().withSessionsOf(20, 60).growTo(100_000);
+        }
+        botSession = jdbc.queryForObject("SELECT min(session_id) FROM session_logs WHERE bot_id = ?", String.class, BOT);
+        otherBotSession = jdbc.queryForObject("SELECT max(session_id) FROM session_logs WHERE bot_id = ?", String.class,
+                OTHER_BOT);
     }
 
     @Test
@@ -92,24 +108,24 @@ class KeysetPlansIT {
         statements.addAll(explained(ROUNDS, Map.of("after", secondPage)));
         statements.addAll(explained(ROUNDS, Map.of("direction", "DESC")));
         for (Map<String, Object> filter : List.<Map<String, Object>>of(
-                Map.of("botId", "bulk-0007"),
-                Map.of("sessionId", "bulk-0007-s0003"),
-                Map.of("gameName", "jetx", "platformCode", "dafabet"),
-                Map.of("strategyName", "martingale"),
+                Map.of("botId", BOT),
+                Map.of("sessionId", botSession),
+                Map.of("gameName", "jetx", "platformCode", "smartsoft"),
+                Map.of("strategyName", "martingale_2x"),
                 Map.of("dataQualityFlag", "BALANCE_MISMATCH"),
-                Map.of("from", "2026-01-03T00:00:00Z", "to", "2026-01-03T06:00:00Z"),
-                Map.of("botId", "bulk-0011", "roundOutcome", "LOSS", "from", "2026-01-01T12:00:00Z"))) {
+                Map.of("from", "2026-01-05T06:00:00Z", "to", "2026-01-05T12:00:00Z"),
+                Map.of("botId", FleetHistory.botId(11), "roundOutcome", "LOSS", "from", "2026-01-05T12:00:00Z"))) {
             statements.addAll(explained(ROUNDS, Map.of("filter", filter)));
             statements.addAll(explained(ROUNDS, Map.of("filter", filter, "direction", "DESC")));
         }
-        for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of(), Map.of("botId", "bulk-0003"),
+        for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of(), Map.of("botId", OTHER_BOT),
                 Map.of("status", "ACTIVE"), Map.of("gameName", "jetx"),
-                Map.of("from", "2026-01-03T00:00:00Z", "to", "2026-01-04T00:00:00Z"))) {
+                Map.of("from", "2026-01-05T06:00:00Z", "to", "2026-01-05T18:00:00Z"))) {
             statements.addAll(explained(SESSIONS, Map.of("filter", filter)));
             statements.addAll(explained(SESSIONS, Map.of("filter", filter, "direction", "DESC")));
         }
-        for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of(), Map.of("botId", "bulk-0003"),
-                Map.of("sessionId", "bulk-0003-s0002"), Map.of("from", "2026-01-05T00:00:00Z"))) {
+        for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of(), Map.of("botId", OTHER_BOT),
+                Map.of("sessionId", otherBotSession), Map.of("from", "2026-01-05T12:00:00Z"))) {
             statements.addAll(explained(ERRORS, Map.of("filter", filter)));
         }
         List<Executed> dashboard = explained(DASHBOARD, Map.of());
@@ -131,7 +147,7 @@ class KeysetPlansIT {
     }
 
     /**
-     * The tables and those of their partitions that hold more than a few rows (after BulkFleet's ANALYZE): a scan of
+     * The tables and those of their partitions that hold more than a few rows (after FleetHistory's ANALYZE): a scan of
      * an empty partition (a month ahead) costs nothing, a scan of the month the fleet played in is a scan of its table.
      */
     private List<String> withTheirPartitionsThatHoldRows(List<String> tables) {

@@ -133,6 +133,9 @@ public record EquityReturns(
     }
 
     private static @Nullable Double scaled(@Nullable Double ratio, boolean annualised) {
-        return ratio == null || !annualised ? ratio : ratio * Math.sqrt(DAYS_PER_YEAR);
+        if (ratio == null || !annualised) {
+            return ratio; // not in one conditional expression with a double: that would unbox the null
+        }
+        return ratio * Math.sqrt(DAYS_PER_YEAR);
     }
 }

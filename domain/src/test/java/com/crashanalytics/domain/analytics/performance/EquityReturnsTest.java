@@ -136,4 +136,12 @@ class EquityReturnsTest {
 
         assertThat(EquityReturns.of(series, Map.of(), List.of())).isEqualTo(EquityReturns.NONE);
     }
+
+    /** Fewer than two days of play: no daily ratio, annualised or not (an undefined ratio, not an error). */
+    @Test
+    void undefinedDailyRatiosStayUndefinedWhenAnnualised() {
+        assertThat(EquityReturns.NONE.dailySharpe(true)).isNull();
+        assertThat(EquityReturns.NONE.dailySortino(true)).isNull();
+        assertThat(EquityReturns.NONE.dailySharpe(false)).isNull();
+    }
 }

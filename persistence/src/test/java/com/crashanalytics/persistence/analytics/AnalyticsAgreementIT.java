@@ -1,4 +1,4 @@
-package com.crashanalytics.api.analytics;
+package com.crashanalytics.persistence.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +18,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import com.crashanalytics.api.analytics.AnalyticsFixtures.Written;
-import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.multipliers.BigMultiplierGaps;
 import com.crashanalytics.domain.analytics.multipliers.CrashPointDistribution;
@@ -40,36 +38,55 @@ import com.crashanalytics.domain.analytics.signals.SignalEffectiveness;
 import com.crashanalytics.domain.analytics.signals.SignalOutcome;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
 import com.crashanalytics.domain.round.RoundOutcome;
+import com.crashanalytics.persistence.testing.AnalyticsFixtures;
+import com.crashanalytics.persistence.testing.AnalyticsFixtures.Written;
+import com.crashanalytics.persistence.testing.DatabaseCleaner;
+import com.crashanalytics.persistence.testing.MigratedDatabase;
+import com.zaxxer.hikari.HikariDataSource;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The same random fixture through the SQL read models and through the domain math gives the same figures: every
  * bot, strategy and platform, several windows, equity curves, leaderboard totals, crash histograms, gaps and signal
  * scores. Then the game-round rollups are shown to agree with a recount from the raw rounds after inserts, updates
- * and deletes.
+ * and deletes. The adapters' SQL against the domain's reference math, on a database of its own migrated by the real
+ * changelog: no gateway, no HTTP.
  */
-@GatewayIntegrationTest
 class AnalyticsAgreementIT {
 
     private static final List<String> BOTS = List.of("bot_0", "bot_1", "bot_2", "bot_3");
     private static final String[][] PLATFORMS = {{"aviator", "spribe"}, {"jetx", "smartsoft"}};
     private static final Instant T0 = Instant.parse("2026-03-01T20:00:00Z");
 
-    @Autowired
-    JdbcTemplate jdbc;
+    private static HikariDataSource dataSource;
+    private static JdbcTemplate jdbc;
+    private static PerformanceReadModel performance;
+    private static MultiplierReadModel multipliers;
+    private static SignalReadModel signals;
 
-    @Autowired
-    PerformanceReadModel performance;
+    @BeforeAll
+    static void migrateADatabaseAndBuildTheReadModels() {
+        // pooled, as the gateway's: the fixture's thousands of statements would otherwise each open a connection
+        dataSource = new HikariDataSource();
+        dataSource.setDataSource(MigratedDatabase.create("analytics_agreement_test"));
+        dataSource.setMaximumPoolSize(2);
+        jdbc = new JdbcTemplate(dataSource);
+        JdbcClient client = JdbcClient.create(jdbc);
+        performance = new JdbcPerformanceReadModel(client);
+        multipliers = new JdbcMultiplierReadModel(client);
+        signals = new JdbcSignalReadModel(client);
+    }
 
-    @Autowired
-    MultiplierReadModel multipliers;
-
-    @Autowired
-    SignalReadModel signals;
+    @AfterAll
+    static void closeThePool() {
+        dataSource.close();
+    }
 
     List<Written> rounds;
     Map<String, BigDecimal> initialBalances;
@@ -79,6 +96,7 @@ class AnalyticsAgreementIT {
 
     @BeforeEach
     void randomFixture() {
+        DatabaseCleaner.clean(dataSource);
         Random random = new Random(20261123);
         AnalyticsFixtures fixtures = new AnalyticsFixtures(jdbc);
         for (String[] platform : PLATFORMS) {

@@ -1,4 +1,4 @@
-package com.crashanalytics.api.analytics;
+package com.crashanalytics.persistence.testing;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -20,11 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes analytics fixtures straight into the tables, consistently: platforms, bots, sessions, rounds with their
  * {@code analytics_round_outcomes} row (streak lengths derived per session as the write path derives them), signals,
  * errors and OCR reads. Keeps every round it wrote as a {@link RoundResult}, so a test can run the same rounds
- * through the domain math.
+ * through the domain math. Shared by the SQL-versus-domain agreement tests here and the gateway's analytics tests.
  */
-final class AnalyticsFixtures {
+public final class AnalyticsFixtures {
 
-    static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
+    public static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
 
     private final JdbcTemplate jdbc;
     private final List<Written> rounds = new ArrayList<>();
@@ -32,30 +32,30 @@ final class AnalyticsFixtures {
     private final Map<String, Integer> roundNumbers = new HashMap<>();
 
     /** A round as written: its id and what the domain sees of it. */
-    record Written(UUID id, RoundResult result, @Nullable BigDecimal crash, String strategy) {
+    public record Written(UUID id, RoundResult result, @Nullable BigDecimal crash, String strategy) {
     }
 
-    AnalyticsFixtures(JdbcTemplate jdbc) {
+    public AnalyticsFixtures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    static Instant minute(int i) {
+    public static Instant minute(int i) {
         return START.plus(i, ChronoUnit.MINUTES);
     }
 
-    AnalyticsFixtures platform(String game, String platform, String houseEdgePercent) {
+    public AnalyticsFixtures platform(String game, String platform, String houseEdgePercent) {
         jdbc.update("INSERT INTO game_platform_config (game_name, platform_code, house_edge_percent) VALUES (?, ?, ?)",
                 game, platform, new BigDecimal(houseEdgePercent));
         return this;
     }
 
-    AnalyticsFixtures bot(String botId, String strategy) {
+    public AnalyticsFixtures bot(String botId, String strategy) {
         jdbc.update("INSERT INTO bot_vm_registration (bot_id, strategy_name) VALUES (?, ?)", botId, strategy);
         return this;
     }
 
     /** A deposit (amount &gt; 0) or a withdrawal (amount &lt; 0) of the session's bankroll at {@code at}. */
-    void capitalEvent(String botId, String sessionId, BigDecimal amount, Instant at) {
+    public void capitalEvent(String botId, String sessionId, BigDecimal amount, Instant at) {
         jdbc.update("""
                 INSERT INTO capital_events (id, bot_id, session_id, client_event_id, kind, amount, occurred_at,
                                             content_fingerprint)
@@ -64,7 +64,7 @@ final class AnalyticsFixtures {
                 amount.abs(), Timestamp.from(at));
     }
 
-    AnalyticsFixtures session(String sessionId, String botId, String game, String platform, String strategy,
+    public AnalyticsFixtures session(String sessionId, String botId, String game, String platform, String strategy,
                               String initialBalance) {
         jdbc.update("""
                 INSERT INTO session_logs (session_id, bot_id, game_name, platform_code, strategy_name, start_time,
@@ -76,7 +76,7 @@ final class AnalyticsFixtures {
     }
 
     /** A round of a session; the round number is the next in the session. */
-    UUID round(String sessionId, Instant at, RoundOutcome outcome, String stake, String profitLoss,
+    public UUID round(String sessionId, Instant at, RoundOutcome outcome, String stake, String profitLoss,
                @Nullable String balanceAfter, @Nullable String crash, @Nullable String externalId) {
         Map<String, Object> session = jdbc.queryForMap(
                 "SELECT bot_id, game_name, platform_code, strategy_name FROM session_logs WHERE session_id = ?", sessionId);
@@ -119,7 +119,7 @@ final class AnalyticsFixtures {
     }
 
     /** A round with only a crash multiplier that matters (a SKIP: no stake, no P/L). */
-    UUID crash(String sessionId, Instant at, String crash, @Nullable String externalId) {
+    public UUID crash(String sessionId, Instant at, String crash, @Nullable String externalId) {
         return round(sessionId, at, RoundOutcome.SKIP, "0", "0", null, crash, externalId);
     }
 
@@ -128,7 +128,7 @@ final class AnalyticsFixtures {
      * sets the actual multiplier (2.5 or 1.5) and the correctness is (confidence ≥ 0.5) == reached; null leaves it
      * pending.
      */
-    void signal(UUID roundId, String type, double confidence, @Nullable Boolean reached, Instant at) {
+    public void signal(UUID roundId, String type, double confidence, @Nullable Boolean reached, Instant at) {
         Map<String, Object> round = jdbc.queryForMap(
                 "SELECT round_number, bot_id, session_id, game_name, platform_code, round_start_timestamp "
                         + "FROM crash_game_rounds WHERE id = ?",
@@ -144,21 +144,21 @@ final class AnalyticsFixtures {
                 reached == null ? null : new BigDecimal(reached ? "2.5" : "1.5"));
     }
 
-    void error(String botId, @Nullable String sessionId, String type, String severity, Instant at) {
+    public void error(String botId, @Nullable String sessionId, String type, String severity, Instant at) {
         jdbc.update("""
                 INSERT INTO error_logs (bot_id, session_id, error_type, severity, "timestamp", content_fingerprint)
                 VALUES (?, ?, ?, ?, ?, 'fixture')
                 """, botId, sessionId, type, severity, Timestamp.from(at));
     }
 
-    void ocr(String botId, String status, @Nullable Double confidence, Instant at) {
+    public void ocr(String botId, String status, @Nullable Double confidence, Instant at) {
         jdbc.update("""
                 INSERT INTO ocr_validation_logs (bot_id, validation_status, confidence, "timestamp", content_fingerprint)
                 VALUES (?, ?, ?, ?, 'fixture')
                 """, botId, status, confidence, Timestamp.from(at));
     }
 
-    List<Written> written() {
+    public List<Written> written() {
         return List.copyOf(rounds);
     }
 }
