@@ -116,7 +116,13 @@ public final class GroupCommit {
                     throw broken;
                 }
                 Connection shared = connection();
-                Savepoint savepoint = sql("SAVEPOINT", shared::setSavepoint);
+                Savepoint savepoint;
+                try {
+                    savepoint = shared.setSavepoint();
+                } catch (SQLException failed) {
+                    broken = translate("SAVEPOINT", failed); // the transaction cannot be trusted to commit any more
+                    throw broken;
+                }
                 GroupMemberConnection holder = new GroupMemberConnection(shared);
                 TransactionSynchronizationManager.bindResource(dataSource, holder);
                 try {
@@ -173,12 +179,17 @@ public final class GroupCommit {
                     return;
                 }
                 try {
-                    if (broken != null || !anyWork) {
+                    if (broken != null) {
+                        // The members that did their part before the connection broke are not stored: they fail too.
                         connection.rollback();
-                    } else {
+                        committed.completeExceptionally(broken);
+                    } else if (anyWork) {
                         connection.commit();
+                        committed.complete(null);
+                    } else {
+                        connection.rollback(); // every member failed and rolled back to its savepoint
+                        committed.complete(null);
                     }
-                    committed.complete(null);
                 } catch (SQLException failed) {
                     committed.completeExceptionally(translate("COMMIT", failed));
                 } finally {

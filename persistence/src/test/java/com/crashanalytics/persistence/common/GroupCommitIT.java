@@ -119,6 +119,24 @@ class GroupCommitIT {
     }
 
     @Test
+    void whenTheGroupsConnectionDiesNoWriteOfTheGroupIsAcknowledged() throws Exception {
+        Future<Integer> first = writers.submit(() -> transactions.inSharedCommit(() -> {
+            awaitGroupOf(2);
+            return insert(1, "first");
+        }));
+        Future<Integer> killer = writers.submit(() -> transactions.inSharedCommit(() -> {
+            awaitGroupOf(2);
+            insert(2, "killer");
+            return jdbc.sql("SELECT 1 FROM pg_terminate_backend(pg_backend_pid())").query(Integer.class).single();
+        }));
+
+        assertThatThrownBy(() -> killer.get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        // The first did its part before or after, but its COMMIT never happened: it must fail, not be answered.
+        assertThatThrownBy(() -> first.get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(storedRows()).isEmpty();
+    }
+
+    @Test
     void aWriteAloneIsItsOwnTransactionAndANestedTransactionJoinsIt() {
         long outer = transactions.inSharedCommit(() -> {
             insert(1, "alone");
