@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import com.crashanalytics.api.security.Callers;
+import com.crashanalytics.api.security.authentication.Callers;
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.access.ApiKeyRole;
 import com.crashanalytics.domain.common.Transactions;

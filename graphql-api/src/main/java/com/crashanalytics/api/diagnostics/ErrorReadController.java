@@ -3,11 +3,11 @@ package com.crashanalytics.api.diagnostics;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import com.crashanalytics.api.access.VisibleBots;
 import com.crashanalytics.api.paging.BatchLoaders;
 import com.crashanalytics.api.paging.ChildPage;
 import com.crashanalytics.api.paging.Connection;
 import com.crashanalytics.api.paging.Connection.Counter;
+import com.crashanalytics.api.security.access.VisibleBots;
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.common.paging.ListQuery;

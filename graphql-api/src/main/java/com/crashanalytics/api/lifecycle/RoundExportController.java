@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
-import com.crashanalytics.api.security.ErrorResponses;
+import com.crashanalytics.api.error.ErrorResponses;
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.common.InvalidInputException;
 import com.crashanalytics.domain.common.Violation;

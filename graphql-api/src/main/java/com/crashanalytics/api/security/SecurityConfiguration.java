@@ -1,24 +1,22 @@
 package com.crashanalytics.api.security;
 
-import com.crashanalytics.domain.access.AuthenticateApiKeyUseCase;
-import com.crashanalytics.domain.access.BotOwnership;
-import com.crashanalytics.domain.access.EnsureAdminUseCase;
-import com.crashanalytics.domain.access.EnvironmentAdminKey;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.bucket4j.distributed.proxy.ProxyManager;
+import com.crashanalytics.api.error.ErrorResponses;
+import com.crashanalytics.api.security.access.AccessControlInstrumentation;
+import com.crashanalytics.api.security.access.AccessPolicies;
+import com.crashanalytics.api.security.authentication.BearerKeyFilter;
+import com.crashanalytics.api.security.authentication.BearerKeys;
+import com.crashanalytics.api.security.limits.DocumentLimitsInstrumentation;
+import com.crashanalytics.api.security.limits.LimitsConfiguration;
+import com.crashanalytics.api.security.limits.RateLimiter;
 import jakarta.servlet.DispatcherType;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -32,22 +30,26 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway's security, in the order a request meets it:
+ * The gateway's security, in the order a request meets it. The pieces live in three rooms, each wiring its own beans:
+ * {@code authentication} (who is calling: the API key), {@code access} (what that caller may do) and {@code limits}
+ * (how much it may send); this class assembles the HTTP filter chain and its URL rules.
  * <ol>
- *   <li>{@link RequestSizeFilter}: a body over {@code GATEWAY_MAX_REQUEST_SIZE} is refused (413) unread;</li>
- *   <li>{@link GraphQlBodyFilter}: a body that is not a JSON object of well-formed UTF-8 is refused (400);</li>
+ *   <li>limits' {@code RequestSizeFilter}: a body over {@code GATEWAY_MAX_REQUEST_SIZE} is refused (413) unread;</li>
+ *   <li>limits' {@code GraphQlBodyFilter}: a body that is not a JSON object of well-formed UTF-8 is refused (400);</li>
  *   <li>{@link BearerKeyFilter}: {@code Authorization: Bearer <key>} is checked (401 if unknown or revoked);</li>
  *   <li>the URL rules below: {@code POST /graphql} needs a key of a GraphQL role (401 without, 403 for a METRICS
  *       key), the exports an ADMIN or DASHBOARD key, {@code /actuator/prometheus} an ADMIN or METRICS key, the other
  *       actuator endpoints ADMIN; health,
  *       GraphiQL and the printed schema are open, everything else is denied;</li>
- *   <li>{@link RateLimitFilter}: the key's allowance (429 with Retry-After);</li>
+ *   <li>limits' {@code RateLimitFilter} ({@link LimitsConfiguration#rateLimitFilter}): the key's allowance (429 with
+ *       Retry-After);</li>
  *   <li>in GraphQL, {@link DocumentLimitsInstrumentation} (aliases, root fields, depth, complexity; tokens in the
  *       parser) and then {@link AccessControlInstrumentation} (the declared {@link AccessPolicies}).</li>
  * </ol>
  * WebSocket connections ({@code graphql-transport-ws} on {@code /graphql}) present the key in the
  * {@code connection_init} payload; Spring's {@link AuthenticationWebSocketInterceptor} checks it with the same
- * authentication manager and closes the connection (4401) without a valid one.
+ * authentication manager and closes the connection (4401) without a valid one; each operation then passes the
+ * authentication's {@code CallerContextInterceptor} and the limits' {@code WebSocketLimitsInterceptor}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -56,17 +58,6 @@ public class SecurityConfiguration {
     @Bean
     ErrorResponses errorResponses(JsonMapper json) {
         return new ErrorResponses(json);
-    }
-
-    @Bean
-    AuthenticationManager apiKeyAuthenticationManager(AuthenticateApiKeyUseCase keys) {
-        return new ProviderManager(new ApiKeyAuthenticationProvider(keys));
-    }
-
-    @Bean
-    RateLimiter rateLimiter(RateLimits limits, ObjectProvider<ProxyManager<String>> sharedBuckets) {
-        // Persistence contributes the shared buckets unless GATEWAY_RATE_LIMIT_SHARED=false.
-        return new RateLimiter(limits, sharedBuckets.getIfAvailable());
     }
 
     @Bean
@@ -87,7 +78,7 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> errors.forbidden(response,
                                 "this API key's role may not use " + request.getRequestURI())))
                 .addFilterBefore(new BearerKeyFilter(authentication, errors), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(rateLimiter, errors), AuthorizationFilter.class)
+                .addFilterAfter(LimitsConfiguration.rateLimitFilter(rateLimiter, errors), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // The answer of an authorized request, and error pages, are written in later dispatches.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -118,64 +109,5 @@ public class SecurityConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/graphql", cors);
         return source;
-    }
-
-    @Bean
-    BodyUploads bodyUploads(BodyUploads.Limits limits) {
-        return new BodyUploads(limits);
-    }
-
-    @Bean
-    FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(QueryLimits limits, BodyUploads uploads, ErrorResponses errors) {
-        FilterRegistrationBean<RequestSizeFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeFilter(limits.maxRequestSize().toBytes(), uploads, errors));
-        // Ahead of Spring Security (at -100): a huge anonymous body costs nothing either.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<GraphQlBodyFilter> graphQlBodyFilter(JsonMapper json, BodyUploads uploads, QueryLimits limits,
-                                                                ErrorResponses errors) {
-        FilterRegistrationBean<GraphQlBodyFilter> registration = new FilterRegistrationBean<>(
-                new GraphQlBodyFilter(json, uploads, limits.maxRequestSize().toBytes(), errors));
-        // Right after the size check and still ahead of Spring Security: bytes that are no text are refused unread.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
-    }
-
-    @Bean
-    @Order(1)
-    AuthenticationWebSocketInterceptor webSocketAuthentication(AuthenticationManager authentication) {
-        return new AuthenticationWebSocketInterceptor(new ConnectionInitKeyExtractor(), authentication);
-    }
-
-    @Bean
-    @Order(2)
-    CallerContextInterceptor callerContextInterceptor(QueryLimits limits, RateLimiter rateLimiter) {
-        return new CallerContextInterceptor(limits, rateLimiter);
-    }
-
-    @Bean
-    @Order(1)
-    DocumentLimitsInstrumentation documentLimits(QueryLimits limits) {
-        return new DocumentLimitsInstrumentation(limits);
-    }
-
-    @Bean
-    @Order(2)
-    AccessControlInstrumentation accessControl(BotOwnership ownership) {
-        return new AccessControlInstrumentation(GatewayAccessPolicies.declared(), ownership);
-    }
-
-    /** Who writes: the caller of the root field being run, for every row written and every audited change. */
-    @Bean
-    RequestAuthorship requestAuthorship() {
-        return new RequestAuthorship();
-    }
-
-    @Bean
-    AdminKeyBootstrap adminKeyBootstrap(EnsureAdminUseCase admins, EnvironmentAdminKey environmentAdmin) {
-        return new AdminKeyBootstrap(admins, environmentAdmin.isConfigured());
     }
 }

@@ -27,6 +27,9 @@ class ArchitectureTest {
     private static final List<String> DOMAIN_AREAS =
             List.of("common", "bot", "session", "round", "diagnostics", "analytics", "access", "audit");
 
+    /** The rooms of the gateway's security (authentication, access, limits). */
+    private static final List<String> SECURITY_ROOMS = List.of("authentication", "access", "limits");
+
     private static final JavaClasses GATEWAY = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
@@ -36,6 +39,9 @@ class ArchitectureTest {
     @Test
     void thePackagesTheRulesNameExist() {
         assertThat(packagesOf(GATEWAY)).contains(ROOT + ".api", ROOT + ".persistence.config");
+        for (String room : SECURITY_ROOMS) {
+            assertThat(packagesOf(GATEWAY)).as("security room " + room).contains(ROOT + ".api.security." + room);
+        }
         for (String area : DOMAIN_AREAS) {
             assertThat(packagesOf(GATEWAY)).as("domain area " + area).contains(ROOT + ".domain." + area);
         }
@@ -73,6 +79,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void securityRoomsHaveNoCycles() {
+        BoundaryRules.securityRoomsAreFreeOfCycles(ROOT).check(GATEWAY);
+    }
+
+    @Test
     void everyRuleFailsOnCodeThatBreaksIt() {
         for (ArchRule rule : List.of(
                 BoundaryRules.domainIsPlainJava(BROKEN_ROOT),
@@ -80,7 +91,8 @@ class ArchitectureTest {
                 BoundaryRules.apiDoesNotTouchPersistence(BROKEN_ROOT),
                 BoundaryRules.persistenceDoesNotTouchApi(BROKEN_ROOT),
                 BoundaryRules.controllersUseOnlyUseCasesAndReadModels(BROKEN_ROOT),
-                BoundaryRules.domainAreasAreFreeOfCycles(BROKEN_ROOT))) {
+                BoundaryRules.domainAreasAreFreeOfCycles(BROKEN_ROOT),
+                BoundaryRules.securityRoomsAreFreeOfCycles(BROKEN_ROOT))) {
             assertThatThrownBy(() -> rule.check(BROKEN)).as(rule.getDescription()).isInstanceOf(AssertionError.class);
         }
     }

@@ -68,4 +68,14 @@ final class BoundaryRules {
                 .should().beFreeOfCycles()
                 .because("domain areas depend on each other in one direction only");
     }
+
+    /**
+     * The rooms of {@code api.security}: access and limits ask authentication who is calling, and authentication
+     * asks neither, so each can be read (and changed) without the others.
+     */
+    static ArchRule securityRoomsAreFreeOfCycles(String root) {
+        return slices().matching(root + ".api.security.(*)..")
+                .should().beFreeOfCycles()
+                .because("authentication, access and limits depend on each other in one direction only");
+    }
 }

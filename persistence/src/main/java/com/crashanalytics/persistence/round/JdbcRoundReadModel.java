@@ -28,11 +28,11 @@ public class JdbcRoundReadModel implements RoundReadModel {
 
     private static final String TABLE = "crash_game_rounds r";
 
-    private static final KeysetSql<Round> BY_START_SQL = new KeysetSql<>(JdbcRoundLogbook.READ_COLUMNS, TABLE,
-            JdbcRoundLogbook.OUTCOME_JOIN, BY_START, List.of("r.round_start_timestamp", "r.id"),
-            JdbcRoundLogbook::mapRound);
-    private static final KeysetSql<Round> BY_NUMBER_SQL = new KeysetSql<>(JdbcRoundLogbook.READ_COLUMNS, TABLE,
-            JdbcRoundLogbook.OUTCOME_JOIN, BY_NUMBER, List.of("r.round_number"), JdbcRoundLogbook::mapRound);
+    private static final KeysetSql<Round> BY_START_SQL = new KeysetSql<>(RoundRows.READ_COLUMNS, TABLE,
+            RoundRows.OUTCOME_JOIN, BY_START, List.of("r.round_start_timestamp", "r.id"),
+            RoundRows::map);
+    private static final KeysetSql<Round> BY_NUMBER_SQL = new KeysetSql<>(RoundRows.READ_COLUMNS, TABLE,
+            RoundRows.OUTCOME_JOIN, BY_NUMBER, List.of("r.round_number"), RoundRows::map);
 
     private final JdbcClient jdbc;
 
@@ -77,11 +77,11 @@ public class JdbcRoundReadModel implements RoundReadModel {
             return List.of();
         }
         // Prefixed: the outcome row has bot, session and round number columns too.
-        String sql = "SELECT " + JdbcRoundLogbook.READ_COLUMNS + " FROM " + TABLE + " " + JdbcRoundLogbook.OUTCOME_JOIN
+        String sql = "SELECT " + RoundRows.READ_COLUMNS + " FROM " + TABLE + " " + RoundRows.OUTCOME_JOIN
                 + " WHERE (r.bot_id, r.session_id, r.round_number) IN (SELECT * FROM unnest("
                 + "CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[])))";
-        return JdbcRoundLogbook.withKeys(jdbc.sql(sql), keys)
-                .query(JdbcRoundLogbook::mapRound)
+        return RoundRows.withKeys(jdbc.sql(sql), keys)
+                .query(RoundRows::map)
                 .list();
     }
 
@@ -90,10 +90,10 @@ public class JdbcRoundReadModel implements RoundReadModel {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + JdbcRoundLogbook.READ_COLUMNS + " FROM " + TABLE + " " + JdbcRoundLogbook.OUTCOME_JOIN
+        return jdbc.sql("SELECT " + RoundRows.READ_COLUMNS + " FROM " + TABLE + " " + RoundRows.OUTCOME_JOIN
                         + " WHERE r.id = ANY(:ids)")
                 .param("ids", ids.toArray(UUID[]::new))
-                .query(JdbcRoundLogbook::mapRound)
+                .query(RoundRows::map)
                 .list();
     }
 
@@ -102,10 +102,10 @@ public class JdbcRoundReadModel implements RoundReadModel {
         Map<UUID, List<MultiplierSample>> samples = new LinkedHashMap<>();
         roundIds.forEach(id -> samples.put(id, new ArrayList<>()));
         if (!roundIds.isEmpty()) {
-            jdbc.sql("SELECT " + JdbcRoundLogbook.SAMPLE_COLUMNS + " FROM analytics_round_multipliers"
+            jdbc.sql("SELECT " + SampleRows.SAMPLE_COLUMNS + " FROM analytics_round_multipliers"
                             + " WHERE round_id = ANY(:ids) ORDER BY round_id, sample_index")
                     .param("ids", roundIds.toArray(UUID[]::new))
-                    .query(JdbcRoundLogbook::mapSample)
+                    .query(SampleRows::map)
                     .list()
                     .forEach(sample -> samples.get(sample.roundId()).add(sample));
         }
@@ -117,10 +117,10 @@ public class JdbcRoundReadModel implements RoundReadModel {
         Map<RoundKey, List<Signal>> signals = new LinkedHashMap<>();
         rounds.forEach(round -> signals.put(round, new ArrayList<>()));
         if (!rounds.isEmpty()) {
-            JdbcRoundLogbook.withKeys(jdbc.sql("SELECT " + JdbcRoundLogbook.SELECTED_SIGNAL_COLUMNS
-                            + " FROM analytics_round_signals WHERE " + JdbcRoundLogbook.KEYS_MATCH
+            RoundRows.withKeys(jdbc.sql("SELECT " + SignalRows.SELECTED_SIGNAL_COLUMNS
+                            + " FROM analytics_round_signals WHERE " + RoundRows.KEYS_MATCH
                             + " ORDER BY \"timestamp\", id"), rounds)
-                    .query(JdbcRoundLogbook::mapSignal)
+                    .query(SignalRows::map)
                     .list()
                     .forEach(signal -> signals.get(new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber()))
                             .add(signal));

@@ -1,0 +1,218 @@
+package com.crashanalytics.persistence.round;
+
+import static com.crashanalytics.persistence.common.SqlValues.decimal;
+import static com.crashanalytics.persistence.common.SqlValues.instant;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.crashanalytics.domain.audit.Authorship;
+import com.crashanalytics.domain.round.DataQualityFlag;
+import com.crashanalytics.domain.round.OutcomeCategory;
+import com.crashanalytics.domain.round.Round;
+import com.crashanalytics.domain.round.RoundAnalytics;
+import com.crashanalytics.domain.round.RoundKey;
+import com.crashanalytics.domain.round.RoundLogbook.StoredRound;
+import com.crashanalytics.domain.round.RoundOutcome;
+import com.crashanalytics.persistence.common.Batches;
+import com.crashanalytics.persistence.common.Batches.Batch;
+import com.crashanalytics.persistence.common.JsonColumns;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A round as a row of {@code crash_game_rounds}, and as read with its analytics row: the columns, the insert and
+ * the restatement of its flags, how rounds are matched by their keys, and how a row is read back. An insert here
+ * fires the triggers listed on {@link JdbcRoundLogbook}.
+ */
+final class RoundRows {
+
+    static final String ROUND_COLUMNS = """
+            id, bot_id, session_id, game_name, platform_code, round_number, round_external_id, round_start_timestamp,
+            round_end_timestamp, duration_seconds, stake_value, strategy_name, strategy_step, target_multiplier,
+            crash_multiplier_detected, cashout_multiplier, final_multiplier, multiplier_source, cashout_amount,
+            profit_loss_amount, running_balance_before, running_balance_after, roi_percent, ocr_raw_text,
+            ocr_cleaned_value, multiplier_detection_confidence, cashout_detection_confidence, screenshot_reference_id,
+            round_outcome, error_type, error_description, recovery_action_taken, retry_count, metadata,
+            data_quality_flags, content_fingerprint, logged_at
+            """;
+    /** Who wrote a row: the key of the request ({@link Authorship}), after the table's own columns in every insert. */
+    static final String WRITTEN_BY = ", written_by_key_id";
+    static final String INSERT_ROUND = "INSERT INTO crash_game_rounds (" + ROUND_COLUMNS + WRITTEN_BY + ") VALUES ("
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "CAST(? AS jsonb), CAST(? AS text[]), ?, ?, ?)";
+
+    /** A round with its analytics, as every read returns it (the names are unique, so it can be a subquery's). */
+    static final String READ_COLUMNS = """
+            r.id, r.bot_id, r.session_id, r.game_name, r.platform_code, r.round_number, r.round_external_id,
+            r.round_start_timestamp, r.round_end_timestamp, r.duration_seconds, r.stake_value, r.strategy_name,
+            r.strategy_step, r.target_multiplier, r.crash_multiplier_detected, r.cashout_multiplier,
+            r.final_multiplier, r.multiplier_source, r.cashout_amount, r.profit_loss_amount,
+            r.running_balance_before, r.running_balance_after, r.roi_percent, r.ocr_raw_text, r.ocr_cleaned_value,
+            r.multiplier_detection_confidence, r.cashout_detection_confidence, r.screenshot_reference_id,
+            r.round_outcome, r.error_type, r.error_description, r.recovery_action_taken, r.retry_count,
+            r.metadata::text AS metadata, r.data_quality_flags, r.content_fingerprint, r.logged_at,
+            o.id AS outcome_id, o.outcome_category, o.win_streak_length, o.loss_streak_length, o.balance_after,
+            o.actual_multiplier, o.hit_target, o.multiplier_error, o."timestamp" AS outcome_timestamp,
+            o.date_bucket, o.hour_bucket
+            """;
+    /** Every round has exactly one analytics row, written in its transaction. */
+    static final String OUTCOME_JOIN = "JOIN analytics_round_outcomes o ON o.round_id = r.id";
+    static final String SELECT_ROUND = "SELECT " + READ_COLUMNS + " FROM crash_game_rounds r " + OUTCOME_JOIN;
+
+    static final String STORED_COLUMNS = "bot_id, session_id, round_number, id, content_fingerprint";
+
+    static final String KEYS_MATCH = """
+            (bot_id, session_id, round_number) IN (
+                SELECT * FROM unnest(CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[])))
+            """;
+
+    /**
+     * A sample's or signal's round_start_timestamp, its partition key (changelog 0300): its round's, looked up by the
+     * round's id in crash_game_round_keys (one unpartitioned index), which the round's insert has filled already.
+     * NULL for a pending signal, which has no round yet. Parameter: the round id.
+     */
+    static final String ROUND_START =
+            "(SELECT k.round_start_timestamp FROM crash_game_round_keys k WHERE k.round_id = ?)";
+
+    private RoundRows() {
+    }
+
+    static Batch<Round> inserts(List<Round> rounds, @Nullable UUID writtenBy) {
+        return Batches.of(INSERT_ROUND, rounds, (parameters, round) -> parameters
+                .uuid(round.id())
+                .text(round.botId())
+                .text(round.sessionId())
+                .text(round.gameName())
+                .text(round.platformCode())
+                .integer(round.roundNumber())
+                .text(round.roundExternalId())
+                .time(round.roundStartTimestamp())
+                .time(round.roundEndTimestamp())
+                .decimal(round.durationSeconds())
+                .decimal(round.stakeValue())
+                .text(round.strategyName())
+                .integer(round.strategyStep())
+                .decimal(round.targetMultiplier())
+                .decimal(round.crashMultiplier())
+                .decimal(round.cashoutMultiplier())
+                .decimal(round.finalMultiplier())
+                .text(round.multiplierSource())
+                .decimal(round.cashoutAmount())
+                .decimal(round.profitLoss())
+                .decimal(round.runningBalanceBefore())
+                .decimal(round.runningBalanceAfter())
+                .decimal(round.roiPercent())
+                .text(round.ocrText())
+                .decimal(round.ocrCleanedValue())
+                .real(round.ocrConfidence())
+                .real(round.cashoutDetectionConfidence())
+                .text(round.screenshotReferenceId())
+                .text(round.roundOutcome().name())
+                .text(round.errorType())
+                .text(round.errorDescription())
+                .text(round.recoveryActionTaken())
+                .integer(round.retryCount())
+                .text(JsonColumns.text(round.metadata()))
+                .text(flags(round.dataQualityFlags()))
+                .text(round.contentFingerprint())
+                .time(round.loggedAt())
+                .uuid(writtenBy));
+    }
+
+    /** What a replay recomputed for rounds already stored: their flags... */
+    static Batch<Round> restatedFlags(List<Round> rounds) {
+        return Batches.of("UPDATE crash_game_rounds SET data_quality_flags = CAST(? AS text[]) WHERE id = ?", rounds,
+                (parameters, round) -> parameters.text(flags(round.dataQualityFlags())).uuid(round.id()));
+    }
+
+    static JdbcClient.StatementSpec withKeys(JdbcClient.StatementSpec statement, Collection<RoundKey> keys) {
+        return statement
+                .param("bots", keys.stream().map(RoundKey::botId).toArray(String[]::new))
+                .param("sessions", keys.stream().map(RoundKey::sessionId).toArray(String[]::new))
+                .param("numbers", keys.stream().map(RoundKey::roundNumber).toArray(Integer[]::new));
+    }
+
+    /** A PostgreSQL array literal of flag names; flag names are plain upper-case words, so no quoting is needed. */
+    static String flags(Set<DataQualityFlag> flags) {
+        return flags.stream().map(Enum::name).sorted().collect(Collectors.joining(",", "{", "}"));
+    }
+
+    static Set<DataQualityFlag> flags(Array array) throws SQLException {
+        Set<DataQualityFlag> flags = EnumSet.noneOf(DataQualityFlag.class);
+        if (array != null) {
+            for (Object name : (Object[]) array.getArray()) {
+                flags.add(DataQualityFlag.valueOf((String) name));
+            }
+        }
+        return flags;
+    }
+
+    static Round map(ResultSet rs, int row) throws SQLException {
+        RoundAnalytics analytics = new RoundAnalytics(
+                rs.getObject("outcome_id", UUID.class),
+                OutcomeCategory.fromCode(rs.getString("outcome_category")),
+                rs.getInt("win_streak_length"),
+                rs.getInt("loss_streak_length"),
+                decimal(rs, "balance_after"),
+                decimal(rs, "actual_multiplier"),
+                rs.getObject("hit_target", Boolean.class),
+                decimal(rs, "multiplier_error"),
+                instant(rs, "outcome_timestamp"),
+                rs.getObject("date_bucket", LocalDate.class),
+                instant(rs, "hour_bucket"));
+        return new Round(
+                rs.getObject("id", UUID.class),
+                rs.getString("bot_id"),
+                rs.getString("session_id"),
+                rs.getString("game_name"),
+                rs.getString("platform_code"),
+                rs.getInt("round_number"),
+                rs.getString("round_external_id"),
+                instant(rs, "round_start_timestamp"),
+                instant(rs, "round_end_timestamp"),
+                decimal(rs, "duration_seconds"),
+                decimal(rs, "stake_value"),
+                rs.getString("strategy_name"),
+                rs.getObject("strategy_step", Integer.class),
+                decimal(rs, "target_multiplier"),
+                decimal(rs, "crash_multiplier_detected"),
+                decimal(rs, "cashout_multiplier"),
+                decimal(rs, "final_multiplier"),
+                rs.getString("multiplier_source"),
+                decimal(rs, "cashout_amount"),
+                decimal(rs, "profit_loss_amount"),
+                decimal(rs, "running_balance_before"),
+                decimal(rs, "running_balance_after"),
+                decimal(rs, "roi_percent"),
+                rs.getString("ocr_raw_text"),
+                decimal(rs, "ocr_cleaned_value"),
+                rs.getObject("multiplier_detection_confidence", Double.class),
+                rs.getObject("cashout_detection_confidence", Double.class),
+                rs.getString("screenshot_reference_id"),
+                RoundOutcome.valueOf(rs.getString("round_outcome")),
+                rs.getString("error_type"),
+                rs.getString("error_description"),
+                rs.getString("recovery_action_taken"),
+                rs.getInt("retry_count"),
+                JsonColumns.document(rs, "metadata"),
+                flags(rs.getArray("data_quality_flags")),
+                rs.getString("content_fingerprint"),
+                instant(rs, "logged_at"),
+                analytics);
+    }
+
+    static Map.Entry<RoundKey, StoredRound> mapStored(ResultSet rs, int row) throws SQLException {
+        return Map.entry(new RoundKey(rs.getString("bot_id"), rs.getString("session_id"), rs.getInt("round_number")),
+                new StoredRound(rs.getObject("id", UUID.class), rs.getString("content_fingerprint")));
+    }
+}

@@ -1,0 +1,100 @@
+package com.crashanalytics.persistence.round;
+
+import static com.crashanalytics.persistence.common.SqlValues.decimal;
+import static com.crashanalytics.persistence.common.SqlValues.instant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import com.crashanalytics.domain.round.Signal;
+import com.crashanalytics.persistence.common.Batches;
+import com.crashanalytics.persistence.common.Batches.Batch;
+import com.crashanalytics.persistence.common.JsonColumns;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Signals as rows of {@code analytics_round_signals}: the columns, the insert (a pending signal has no round yet), the
+ * resolution that ties a pending signal to its round once logged, and the read.
+ */
+final class SignalRows {
+
+    static final String SIGNAL_COLUMNS = """
+            id, round_id, round_number, bot_id, session_id, game_name, platform_code, signal_type, client_signal_id,
+            "timestamp", confidence_score, predicted_multiplier, time_to_crash_predicted_ms, pattern_match_type,
+            feature_vector, signal_correctness, actual_multiplier, prediction_error, content_fingerprint
+            """;
+    /** The signal columns as selected: the feature vector as JSON text. */
+    static final String SELECTED_SIGNAL_COLUMNS =
+            SIGNAL_COLUMNS.replace("feature_vector,", "feature_vector::text AS feature_vector,");
+
+    private SignalRows() {
+    }
+
+    static Batch<Signal> inserts(List<Signal> signals, @Nullable UUID writtenBy) {
+        return Batches.of("INSERT INTO analytics_round_signals (" + SIGNAL_COLUMNS + RoundRows.WRITTEN_BY
+                        + ", round_start_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
+                        + "?, ?, ?, ?, ?, " + RoundRows.ROUND_START + ")", signals,
+                (parameters, signal) -> parameters
+                        .uuid(signal.id())
+                        .uuid(signal.roundId())
+                        .integer(signal.roundNumber())
+                        .text(signal.botId())
+                        .text(signal.sessionId())
+                        .text(signal.gameName())
+                        .text(signal.platformCode())
+                        .text(signal.signalType())
+                        .text(signal.clientSignalId())
+                        .time(signal.timestamp())
+                        .real(signal.confidenceScore())
+                        .decimal(signal.predictedMultiplier())
+                        .integer(signal.timeToCrashPredictedMs())
+                        .text(signal.patternType())
+                        .text(JsonColumns.text(signal.featureVector()))
+                        .bool(signal.signalCorrectness())
+                        .decimal(signal.actualMultiplier())
+                        .decimal(signal.predictionError())
+                        .text(signal.contentFingerprint())
+                        .uuid(writtenBy)
+                        .uuid(signal.roundId()));
+    }
+
+    static Batch<Signal> resolutions(List<Signal> signals) {
+        return Batches.of("""
+                UPDATE analytics_round_signals
+                SET round_id = ?, round_start_timestamp = %s, signal_correctness = ?, actual_multiplier = ?,
+                    prediction_error = ?
+                WHERE id = ?
+                """.formatted(RoundRows.ROUND_START), signals, (parameters, signal) -> parameters
+                .uuid(signal.roundId())
+                .uuid(signal.roundId())
+                .bool(signal.signalCorrectness())
+                .decimal(signal.actualMultiplier())
+                .decimal(signal.predictionError())
+                .uuid(signal.id()));
+    }
+
+    static Signal map(ResultSet rs, int row) throws SQLException {
+        return new Signal(
+                rs.getObject("id", UUID.class),
+                rs.getObject("round_id", UUID.class),
+                rs.getInt("round_number"),
+                rs.getString("bot_id"),
+                rs.getString("session_id"),
+                rs.getString("game_name"),
+                rs.getString("platform_code"),
+                rs.getString("signal_type"),
+                rs.getString("client_signal_id"),
+                instant(rs, "timestamp"),
+                rs.getDouble("confidence_score"),
+                decimal(rs, "predicted_multiplier"),
+                rs.getObject("time_to_crash_predicted_ms", Integer.class),
+                rs.getString("pattern_match_type"),
+                JsonColumns.document(rs, "feature_vector"),
+                rs.getObject("signal_correctness", Boolean.class),
+                decimal(rs, "actual_multiplier"),
+                decimal(rs, "prediction_error"),
+                rs.getString("content_fingerprint"));
+    }
+}
