@@ -20,8 +20,8 @@ from .transport import Spool, Transport
 
 __all__ = ["GatewayClient", "GatewayError", "GatewayValidationError", "GatewayConflictError", "GatewayNotFoundError",
            "GatewayAuthError", "GatewayRateLimitedError", "GatewayUnavailableError", "Spool", "Transport",
-           "configure", "client", "init_db", "create_session_log", "update_session_log", "log_crash_round",
-           "log_batch_rounds", "log_round_multiplier_analytics", "log_round_signal", "log_round_outcome",
+           "configure", "client", "init_db", "register_bot", "create_session_log", "update_session_log",
+           "log_crash_round", "log_batch_rounds", "log_round_multiplier_analytics", "log_round_signal", "log_round_outcome",
            "log_error", "log_ocr_validation", "get_bot_statistics", "get_session_summary",
            "export_rounds_to_json", "export_multipliers_for_ml", "get_database_size", "cleanup_old_records"]
 __all__ += ["get_game_statistics", "get_strategy_performance", "get_multiplier_distribution",
@@ -49,6 +49,10 @@ def client() -> GatewayClient:
 
 def init_db(drop_existing: bool = False) -> bool:
     return client().init_db(drop_existing)
+
+
+def register_bot(*args: Any, **kwargs: Any) -> Any:
+    return client().register_bot(*args, **kwargs)
 
 
 def create_session_log(*args: Any, **kwargs: Any) -> str:

@@ -9,13 +9,15 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from .errors import GatewayError, GatewayUnavailableError, GatewayValidationError
 from . import exports as _exports
-from .fleet_analytics import FleetAnalytics, plain
+from .fleet_analytics import FleetAnalytics, plain, trade_type_filter
 from .transport import Spool, Transport
 
 _LOG_ROUND = ("mutation($input: LogRoundInput!) { logRound(input: $input) { duplicate round { id roundNumber"
               " roundOutcome profitLoss } } }")
 _LOG_ROUNDS = ("mutation($input: LogRoundsInput!) { logRounds(input: $input) { written duplicates"
                " rounds { duplicate round { id roundNumber } } } }")
+_REGISTER_BOT = ("mutation($input: RegisterBotInput!) { registerBot(input: $input) { registration"
+                 " bot { botId strategyName tradeType } } }")
 _START_SESSION = ("mutation($input: StartSessionInput!) { startSession(input: $input) { duplicate"
                   " session { sessionId } } }")
 _END_SESSION = ("mutation($input: EndSessionInput!) { endSession(input: $input) { duplicate"
@@ -133,9 +135,20 @@ class GatewayClient(FleetAnalytics):
         self.execute("{ __typename }")
         return True
 
+    def register_bot(self, bot_id: str, trade_type: Optional[str] = None, **configuration: Any) -> Optional[str]:
+        """Registers the bot (or updates its configuration: ``bot_name``, ``vm_name``, ``vm_provider``, ``region``,
+        ``strategy_name``, ``initial_balance``, ``base_stake``, ``max_stake``): ``registerBot``. ``trade_type`` is seed
+        004's 'paper' or 'live': omitted, a new bot plays live money and a known one keeps its kind; it cannot change
+        once the bot has played a session. Answers the bot's trade type ('paper' or 'live'; None when spooled)."""
+        data = self._write(_REGISTER_BOT, {"input": _input(dict(configuration, bot_id=bot_id,
+                                                                    trade_type=_bot_trade_type(trade_type)))})
+        return data["registerBot"]["bot"]["tradeType"].lower() if data else None
+
     def create_session_log(self, bot_id: str, session_id: str, game_name: str, initial_balance: Decimal,
                            platform_code: Optional[str] = None, strategy_name: Optional[str] = None,
-                           **extra: Any) -> str:
+                           trade_type: Optional[str] = None, **extra: Any) -> str:
+        """Starts the session: ``startSession``. ``trade_type`` ('paper' or 'live', seed 004's) must be the bot's
+        when given (the gateway refuses another: rule SAME_AS_BOT); omitted, the session plays its bot's money."""
         platform = platform_code or self.default_platform
         if not platform:
             raise GatewayError("the gateway needs the session's platform: pass platform_code or configure"
@@ -144,7 +157,8 @@ class GatewayClient(FleetAnalytics):
         self._write(_START_SESSION, {"input": _input(dict(extra, bot_id=bot_id, session_id=session_id,
                                                                game_name=game_name, platform_code=platform,
                                                                initial_balance=initial_balance,
-                                                               strategy_name=strategy_name))})
+                                                               strategy_name=strategy_name,
+                                                               trade_type=_bot_trade_type(trade_type)))})
         return session_id
 
     def update_session_log(self, session_id: str, final_balance: Optional[Decimal] = None,
@@ -274,15 +288,16 @@ class GatewayClient(FleetAnalytics):
                               session_id: Optional[str] = None, game_name: Optional[str] = None,
                               platform_code: Optional[str] = None, strategy_name: Optional[str] = None,
                               start_date: Optional[datetime.datetime] = None,
-                              end_date: Optional[datetime.datetime] = None) -> Any:
-        """Rounds with their samples, signals and derived outcome, oldest first (GET /exports/rounds.ndjson).
+                              end_date: Optional[datetime.datetime] = None, trade_type: Optional[str] = None) -> Any:
+        """Rounds with their samples, signals and derived outcome, oldest first (GET /exports/rounds.ndjson): live
+        bots' unless ``trade_type`` says 'paper' or 'any' (one bot's or session's: that bot's own rounds).
 
         With ``output_file``: streams them into that file as one JSON array (never all in memory) and answers how
         many rounds it wrote. Without: answers them as a list of dicts (money and multipliers Decimal, times aware
         datetimes). Filters combine; ``start_date`` is inclusive, ``end_date`` exclusive, both zoned datetimes.
         """
         lines = _exports.stream_lines(self.transport, "/exports/rounds.ndjson", self._export_filters(
-            bot_id, session_id, game_name, platform_code, strategy_name, start_date, end_date))
+            bot_id, session_id, game_name, platform_code, strategy_name, start_date, end_date, trade_type))
         if output_file is None:
             return [_exports.parse_round(line) for line in lines]
         written = 0
@@ -299,14 +314,14 @@ class GatewayClient(FleetAnalytics):
                                   session_id: Optional[str] = None, game_name: Optional[str] = None,
                                   platform_code: Optional[str] = None, strategy_name: Optional[str] = None,
                                   start_date: Optional[datetime.datetime] = None,
-                                  end_date: Optional[datetime.datetime] = None) -> Any:
+                                  end_date: Optional[datetime.datetime] = None, trade_type: Optional[str] = None) -> Any:
         """One row per multiplier sample with its round's context (``_ML_COLUMNS``), from the streamed rounds.
 
         With ``output_file``: writes a CSV (header first, rows as they arrive) and answers how many rows it wrote.
         Without: answers the rows as a list of dicts (Decimal multipliers, aware datetimes).
         """
         lines = _exports.stream_lines(self.transport, "/exports/rounds.ndjson", self._export_filters(
-            bot_id, session_id, game_name, platform_code, strategy_name, start_date, end_date))
+            bot_id, session_id, game_name, platform_code, strategy_name, start_date, end_date, trade_type))
         samples = (row for line in lines for row in _multiplier_rows(json.loads(line, parse_float=Decimal)))
         if output_file is None:
             return [_exports.plain(row) for row in samples]
@@ -346,9 +361,19 @@ class GatewayClient(FleetAnalytics):
                 "tables": tables, "total_rows": sum(t["rows"] for t in tables.values())}
 
     @staticmethod
-    def _export_filters(bot_id, session_id, game_name, platform_code, strategy_name, start_date, end_date):
+    def _export_filters(bot_id, session_id, game_name, platform_code, strategy_name, start_date, end_date,
+                        trade_type=None):
         return {"botId": bot_id, "sessionId": session_id, "gameName": game_name, "platformCode": platform_code,
-                "strategy": strategy_name, "from": start_date, "to": end_date}
+                "strategy": strategy_name, "from": start_date, "to": end_date,
+                "tradeType": trade_type_filter(trade_type)}
+
+
+def _bot_trade_type(trade_type: Optional[str]) -> Optional[str]:
+    """Seed 004's 'paper' or 'live' as the gateway's TradeType; a bot or session plays one of them, never 'any'."""
+    value = trade_type_filter(trade_type)
+    if value == "ANY":
+        raise ValueError("a bot or session plays 'paper' or 'live' money, not 'any'")
+    return value
 
 
 def _multiplier_rows(round_: Dict[str, Any]) -> Iterator[Dict[str, Any]]:

@@ -5,7 +5,8 @@ Answers are plain Python values: dicts keyed by the gateway's field names (as ``
 lists, ``Decimal`` for every money figure, ratio and multiplier (never float), timezone-aware ``datetime`` for times.
 The seed names these functions without fixing their arguments; their keywords follow the seed's column names
 (``game_name``, ``platform_code``, ``strategy_name``, ``signal_type``) plus a window: ``days`` (the last N days) or
-``start_time`` / ``end_time`` (timezone-aware, end exclusive).
+``start_time`` / ``end_time`` (timezone-aware, end exclusive), and ``trade_type``: whose money counts, 'live' (the
+default, as the gateway's), 'paper' or 'any' (both), seed 004's names.
 """
 
 import datetime
@@ -18,15 +19,16 @@ _PERFORMANCE_FIELDS = ("currency rounds wins losses skips errors bets winRate to
                        " averageProfitLoss grossWin grossLoss profitFactor expectancy largestWin largestLoss"
                        " averageWin averageLoss longestWinStreak longestLossStreak startingCapital"
                        " maxDrawdown { amount peakAt troughAt } firstRoundAt lastRoundAt")
-_GAME_STATISTICS = ("query($game: String!, $platform: String, $window: TimeWindow, $currency: String) {"
-                    " gameStatistics(game: $game, platform: $platform, window: $window, currency: $currency) { "
-                    + _PERFORMANCE_FIELDS + " } }")
+_GAME_STATISTICS = ("query($game: String!, $platform: String, $window: TimeWindow, $currency: String,"
+                    " $tradeType: TradeTypeFilter) { gameStatistics(game: $game, platform: $platform,"
+                    " window: $window, currency: $currency, tradeType: $tradeType) { " + _PERFORMANCE_FIELDS + " } }")
 _STRATEGY_PERFORMANCE = ("query($name: String!, $game: String, $platform: String, $window: TimeWindow,"
-                         " $currency: String) { strategy(name: $name) { name performance(game: $game,"
-                         " platform: $platform, window: $window, currency: $currency) { " + _PERFORMANCE_FIELDS
-                         + " } } }")
-_STRATEGIES_PERFORMANCE = ("query($game: String, $platform: String, $window: TimeWindow, $currency: String) {"
-                           " strategies(game: $game, platform: $platform, window: $window, currency: $currency) {"
+                         " $currency: String, $tradeType: TradeTypeFilter) { strategy(name: $name) { name"
+                         " performance(game: $game, platform: $platform, window: $window, currency: $currency,"
+                         " tradeType: $tradeType) { " + _PERFORMANCE_FIELDS + " } } }")
+_STRATEGIES_PERFORMANCE = ("query($game: String, $platform: String, $window: TimeWindow, $currency: String,"
+                           " $tradeType: TradeTypeFilter) { strategies(game: $game, platform: $platform,"
+                           " window: $window, currency: $currency, tradeType: $tradeType) {"
                            " name performance { " + _PERFORMANCE_FIELDS + " } } }")
 _MULTIPLIER_DISTRIBUTION = ("query($game: String!, $platform: String!, $window: TimeWindow, $edges: [BigDecimal!],"
                             " $percentiles: [BigDecimal!]) { multiplierDistribution(game: $game, platform: $platform,"
@@ -40,8 +42,9 @@ _SCORE_FIELDS = ("signals hits truePositives falsePositives trueNegatives falseN
                  " baselineAccuracy precision recall meanConfidence brierScore baselineBrierScore brierSkillScore"
                  " theoreticalBrierScore theoreticalBrierSkillScore actedSignals profitPerUnitWhenActing"
                  " theoreticalProfitPerUnit")
-_SIGNAL_EFFECTIVENESS = ("query($type: String, $window: TimeWindow, $buckets: Int) { signalEffectiveness("
-                         "signalType: $type, window: $window, buckets: $buckets) { signalType"
+_SIGNAL_EFFECTIVENESS = ("query($type: String, $window: TimeWindow, $buckets: Int, $tradeType: TradeTypeFilter) {"
+                         " signalEffectiveness(signalType: $type, window: $window, buckets: $buckets,"
+                         " tradeType: $tradeType) { signalType"
                          " expectedCalibrationError overall { " + _SCORE_FIELDS + " } buckets { index lower upper"
                          " calibrationGap score { " + _SCORE_FIELDS + " } } } }")
 
@@ -100,6 +103,19 @@ def time_window(days: Optional[float] = None, start_time: Optional[datetime.date
     return window
 
 
+def trade_type_filter(trade_type: Optional[str]) -> Optional[str]:
+    """Seed 004's trade_type as the gateway's TradeTypeFilter: 'live' → LIVE, 'paper' → PAPER, 'any' → ANY (both);
+    None leaves the gateway's default, LIVE. Seed 004's third value, 'optimization', has no money of its own here:
+    log such runs as a PAPER bot."""
+    if trade_type is None:
+        return None
+    value = str(trade_type).upper()
+    if value not in ("LIVE", "PAPER", "ANY"):
+        raise ValueError("trade_type must be 'live', 'paper' or 'any' (got %r); log optimization runs as a paper bot"
+                         % (trade_type,))
+    return value
+
+
 class FleetAnalytics:
     """The seed's analytics across bots, mixed into GatewayClient (which supplies ``execute`` and
     ``default_platform``). They read across bots: they need a DASHBOARD or ADMIN key (a BOT key is refused)."""
@@ -107,22 +123,25 @@ class FleetAnalytics:
     def get_game_statistics(self, game_name: str, platform_code: Optional[str] = None, days: Optional[float] = None,
                             start_time: Optional[datetime.datetime] = None,
                             end_time: Optional[datetime.datetime] = None,
-                            currency: Optional[str] = None) -> Dict[str, Any]:
-        """Every bot's rounds of a game (optionally on one platform) as one portfolio: ``gameStatistics``."""
+                            currency: Optional[str] = None, trade_type: Optional[str] = None) -> Dict[str, Any]:
+        """Every bot's rounds of a game (optionally on one platform) as one portfolio: ``gameStatistics``; live
+        bots' unless ``trade_type`` says 'paper' or 'any'."""
         data = self.execute(_GAME_STATISTICS, {"game": game_name, "platform": platform_code,
                                                "window": time_window(days, start_time, end_time),
-                                               "currency": currency})
+                                               "currency": currency, "tradeType": trade_type_filter(trade_type)})
         return dict(plain(data["gameStatistics"]), game_name=game_name, platform_code=platform_code)
 
     def get_strategy_performance(self, strategy_name: Optional[str] = None, game_name: Optional[str] = None,
                                  platform_code: Optional[str] = None, days: Optional[float] = None,
                                  start_time: Optional[datetime.datetime] = None,
                                  end_time: Optional[datetime.datetime] = None,
-                                 currency: Optional[str] = None) -> Optional[Dict[str, Any]]:
+                                 currency: Optional[str] = None,
+                                 trade_type: Optional[str] = None) -> Optional[Dict[str, Any]]:
         """One strategy's performance (None when no round, session or bot uses the name), or, without a name, every
-        strategy's keyed by its name: ``strategy { performance }`` / ``strategies { performance }``."""
+        strategy's keyed by its name: ``strategy { performance }`` / ``strategies { performance }``; live bots'
+        rounds unless ``trade_type`` says 'paper' or 'any'."""
         variables = {"game": game_name, "platform": platform_code, "window": time_window(days, start_time, end_time),
-                     "currency": currency}
+                     "currency": currency, "tradeType": trade_type_filter(trade_type)}
         if strategy_name is not None:
             strategy = self.execute(_STRATEGY_PERFORMANCE, dict(variables, name=strategy_name))["strategy"]
             return None if strategy is None else dict(plain(strategy["performance"]), strategy_name=strategy["name"])
@@ -150,9 +169,11 @@ class FleetAnalytics:
     def get_signal_effectiveness(self, signal_type: Optional[str] = None, days: Optional[float] = None,
                                  start_time: Optional[datetime.datetime] = None,
                                  end_time: Optional[datetime.datetime] = None,
-                                 buckets: int = 10) -> Dict[str, Dict[str, Any]]:
+                                 buckets: int = 10, trade_type: Optional[str] = None) -> Dict[str, Dict[str, Any]]:
         """How well each signal type predicted, keyed by signal type (only ``signal_type`` when given; empty when it
-        has no signal whose round is over): ``signalEffectiveness``."""
+        has no signal whose round is over): ``signalEffectiveness``; live bots' signals unless ``trade_type`` says
+        'paper' or 'any'."""
         data = self.execute(_SIGNAL_EFFECTIVENESS, {"type": signal_type, "buckets": buckets,
-                                                    "window": time_window(days, start_time, end_time)})
+                                                    "window": time_window(days, start_time, end_time),
+                                                    "tradeType": trade_type_filter(trade_type)})
         return {entry["signalType"]: plain(entry) for entry in data["signalEffectiveness"]}

@@ -160,6 +160,9 @@ class DataLifecycleOfflineTest(unittest.TestCase):
         self.assertEqual(export_url(client.transport, "/exports/rounds.ndjson", client._export_filters(
             "bot 1", None, None, None, None, start, None)),
             "http://gateway:8080/exports/rounds.ndjson?botId=bot+1&from=2026-11-20T14%3A00%3A00%2B01%3A00")
+        self.assertEqual(export_url(client.transport, "/exports/rounds.ndjson", client._export_filters(
+            None, None, "aviator", None, None, None, None, "paper")),
+            "http://gateway:8080/exports/rounds.ndjson?gameName=aviator&tradeType=PAPER")
 
     def test_days_to_keep_is_refused_before_anything_is_sent(self):
         with self.assertRaises(GatewayValidationError) as refused:

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param botIds       only these bots
  * @param strategyName the bot's registered strategy
  * @param status       bots in this status now (see {@link BotStatus})
+ * @param tradeType    bots playing this kind of money; null: both
  */
 public record BotFilter(
         @Nullable List<String> botIds,
@@ -25,15 +26,16 @@ public record BotFilter(
         @Nullable String platformCode,
         @Nullable Instant from,
         @Nullable Instant to,
-        @Nullable BotStatus status) implements BotScopedFilter<BotFilter> {
+        @Nullable BotStatus status,
+        @Nullable TradeType tradeType) implements BotScopedFilter<BotFilter> {
 
     /** Every bot. */
-    public static final BotFilter ALL = new BotFilter(null, null, null, null, null, null, null);
+    public static final BotFilter ALL = new BotFilter(null, null, null, null, null, null, null, null);
 
     @Override
     public BotFilter within(Collection<String> visibleBots) {
         return new BotFilter(ListFilter.narrowed(botIds, visibleBots), strategyName, gameName, platformCode, from, to,
-                status);
+                status, tradeType);
     }
 
     /** Whether the filter selects bots by their sessions. */

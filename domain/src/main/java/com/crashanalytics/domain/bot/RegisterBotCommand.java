@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Register a bot, or update the configuration of one already registered. Self-validating: an instance exists
  * only if every rule holds.
+ *
+ * @param tradeType whose money the bot plays; null: LIVE for a new bot, unchanged for a known one
  */
 public record RegisterBotCommand(
         String botId,
@@ -19,9 +21,18 @@ public record RegisterBotCommand(
         @Nullable String strategyName,
         @Nullable BigDecimal initialBalance,
         @Nullable BigDecimal baseStake,
-        @Nullable BigDecimal maxStake) {
+        @Nullable BigDecimal maxStake,
+        @Nullable TradeType tradeType) {
 
     public static final int MAX_BOT_ID_LENGTH = 50;
+
+    /** A registration that leaves the trade type as it is (LIVE for a new bot). */
+    public RegisterBotCommand(String botId, @Nullable String botName, @Nullable String vmName,
+                              @Nullable String vmProvider, @Nullable String region, @Nullable String strategyName,
+                              @Nullable BigDecimal initialBalance, @Nullable BigDecimal baseStake,
+                              @Nullable BigDecimal maxStake) {
+        this(botId, botName, vmName, vmProvider, region, strategyName, initialBalance, baseStake, maxStake, null);
+    }
 
     public RegisterBotCommand {
         Violations violations = new Violations()

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.crashanalytics.domain.bot.ConfigurePlatformCommand;
 import com.crashanalytics.domain.bot.RegisterBotCommand;
+import com.crashanalytics.domain.bot.TradeType;
 import com.crashanalytics.domain.common.Violation;
 import com.crashanalytics.domain.common.Violations;
 import com.crashanalytics.domain.common.paging.BotScopedFilter;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param from sessions that started at or after this instant
  * @param to   sessions that started before this instant
  * @param stale true: only stale sessions (ACTIVE and silent for longer than the stale limit); false: only the others
+ * @param tradeType only sessions of bots playing this kind of money (a session plays its bot's); null: both
  */
 public record SessionFilter(
         @Nullable String botId,
@@ -29,15 +31,17 @@ public record SessionFilter(
         @Nullable SessionStatus status,
         @Nullable Instant from,
         @Nullable Instant to,
-        @Nullable Boolean stale) implements BotScopedFilter<SessionFilter> {
+        @Nullable Boolean stale,
+        @Nullable TradeType tradeType) implements BotScopedFilter<SessionFilter> {
 
     /** Every session. */
-    public static final SessionFilter ALL = new SessionFilter(null, null, null, null, null, null, null, null, null);
+    public static final SessionFilter ALL = new SessionFilter(null, null, null, null, null, null, null, null, null,
+            null);
 
     @Override
     public SessionFilter within(Collection<String> visibleBots) {
         return new SessionFilter(botId, ListFilter.narrowed(botIds, visibleBots), gameName, platformCode, strategyName,
-                status, from, to, stale);
+                status, from, to, stale, tradeType);
     }
 
     @Override

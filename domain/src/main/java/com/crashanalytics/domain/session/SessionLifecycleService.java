@@ -33,6 +33,10 @@ public final class SessionLifecycleService implements StartSessionUseCase, EndSe
     @Override
     public SessionResult start(StartSessionCommand command) {
         return transactions.inTransaction(() -> {
+            if (command.tradeType() != null) {
+                // checked before the retry too: a start stating the wrong kind of money is wrong however often sent
+                command.ensurePlayableBy(knownBot(command.botId()));
+            }
             Optional<Session> existing = sessions.find(command.sessionId());
             if (existing.isPresent()) {
                 return retried(existing.get(), command);

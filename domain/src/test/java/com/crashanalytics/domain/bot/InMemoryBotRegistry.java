@@ -38,15 +38,11 @@ public final class InMemoryBotRegistry implements BotRegistry {
 
     @Override
     public void recordHeartbeat(String botId, Instant at) {
-        bots.computeIfPresent(botId, (id, bot) -> new Bot(id, bot.botName(), bot.vmName(), bot.vmProvider(),
-                bot.region(), bot.strategyName(), bot.initialBalance(), bot.baseStake(), bot.maxStake(),
-                bot.currentSessionId(), bot.registeredAt(), bot.updatedAt(), at));
+        bots.computeIfPresent(botId, (id, bot) -> bot.withActivity(bot.currentSessionId(), at));
     }
 
     @Override
     public void recordSessionStarted(String botId, String sessionId) {
-        bots.computeIfPresent(botId, (id, bot) -> new Bot(id, bot.botName(), bot.vmName(), bot.vmProvider(),
-                bot.region(), bot.strategyName(), bot.initialBalance(), bot.baseStake(), bot.maxStake(), sessionId,
-                bot.registeredAt(), bot.updatedAt(), bot.lastHeartbeatAt()));
+        bots.computeIfPresent(botId, (id, bot) -> bot.withActivity(sessionId, bot.lastHeartbeatAt()));
     }
 }

@@ -16,7 +16,7 @@ class SessionFilterTest {
 
         assertThat(SessionFilter.ALL.violations()).isEmpty();
         assertThat(new SessionFilter("x".repeat(51), null, "aviator", "PLATFORM", null, SessionStatus.ACTIVE,
-                noon.plusSeconds(60), noon, null).violations())
+                noon.plusSeconds(60), noon, null, null).violations())
                 .extracting(Violation::field, Violation::rule)
                 .containsExactly(tuple("botId", "MAX_LENGTH"), tuple("platformCode", "LOWERCASE_CODE"),
                         tuple("to", "AFTER_FROM"));

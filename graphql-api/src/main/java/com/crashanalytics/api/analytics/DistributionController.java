@@ -3,6 +3,7 @@ package com.crashanalytics.api.analytics;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.multipliers.BigMultiplierGaps;
 import com.crashanalytics.domain.analytics.multipliers.BigMultiplierGapsQuery;
 import com.crashanalytics.domain.analytics.multipliers.BigMultiplierHit;
@@ -79,9 +80,10 @@ class DistributionController {
 
     @QueryMapping
     List<SignalEffectiveness> signalEffectiveness(@Argument @Nullable String signalType,
-                                                  @Argument @Nullable TimeWindowInput window, @Argument int buckets) {
+                                                  @Argument @Nullable TimeWindowInput window, @Argument int buckets,
+                                                  @Argument @Nullable TradeTypeFilter tradeType) {
         return signals.effectiveness(new SignalEffectivenessQuery(signalType, TimeWindowInput.toWindow(window),
-                buckets));
+                buckets, TradeTypeFilter.orDefault(tradeType)));
     }
 
     @QueryMapping

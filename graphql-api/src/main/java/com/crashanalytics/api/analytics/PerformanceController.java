@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.crashanalytics.api.paging.BatchLoaders;
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import com.crashanalytics.domain.analytics.performance.GetLeaderboardUseCase;
 import com.crashanalytics.domain.analytics.performance.GetLeaderboardUseCase.RankedLeaderboard;
@@ -115,15 +116,17 @@ class PerformanceController {
 
     @QueryMapping
     @Nullable StrategyView strategy(@Argument String name) {
-        return performance.strategyExists(name) ? new StrategyView(name, PerformanceScope.EVERYTHING) : null;
+        return performance.strategyExists(name)
+                ? new StrategyView(name, PerformanceScope.EVERYTHING.of(TradeTypeFilter.DEFAULT)) : null;
     }
 
     @QueryMapping
     List<StrategyView> strategies(@Argument @Nullable String game, @Argument @Nullable String platform,
                                   @Argument @Nullable TimeWindowInput window, @Argument @Nullable String currency,
-                                  @Argument @Nullable String convertTo, GraphQLContext request) {
+                                  @Argument @Nullable String convertTo, @Argument @Nullable TradeTypeFilter tradeType,
+                                  GraphQLContext request) {
         PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency,
-                conversions.of(convertTo, currency, request));
+                conversions.of(convertTo, currency, request), TradeTypeFilter.orDefault(tradeType));
         return performance.strategyNames(scope).stream().map(name -> new StrategyView(name, scope)).toList();
     }
 
@@ -132,6 +135,7 @@ class PerformanceController {
                                                    @Argument @Nullable String game, @Argument @Nullable String platform,
                                                    @Argument @Nullable String currency,
                                                    @Argument @Nullable String convertTo,
+                                                   @Argument @Nullable TradeTypeFilter tradeType,
                                                    DataFetchingFieldSelectionSet selection, GraphQLContext request,
                                                    DataLoader<StrategyScope, PerformanceTotals> strategyTotals,
                                                    DataLoader<StrategyScope, PerformanceStats> strategyPerformance) {
@@ -140,7 +144,8 @@ class PerformanceController {
         // prepared again for the scope's own currency filter: one `strategies` converted may not cover it
         String target = convertTo != null ? convertTo
                 : overridden.conversion() == null ? null : overridden.conversion().currency();
-        PerformanceScope scope = overridden.convertedBy(conversions.of(target, overridden.currency(), request));
+        PerformanceScope scope = overridden.convertedBy(conversions.of(target, overridden.currency(), request))
+                .of(tradeType == null ? overridden.tradeTypes() : tradeType);
         StrategyScope key = new StrategyScope(strategy.name(), scope, PerformanceView.needsEquity(selection));
         if (!PerformanceView.needsRoundOrder(selection)) {
             return strategyTotals.load(key).thenApply(figures -> PerformanceView.of(figures == null
@@ -153,10 +158,10 @@ class PerformanceController {
     @QueryMapping
     PerformanceView gameStatistics(@Argument String game, @Argument @Nullable String platform,
                                    @Argument @Nullable TimeWindowInput window, @Argument @Nullable String currency,
-                                   @Argument @Nullable String convertTo, DataFetchingFieldSelectionSet selection,
-                                   GraphQLContext request) {
+                                   @Argument @Nullable String convertTo, @Argument @Nullable TradeTypeFilter tradeType,
+                                   DataFetchingFieldSelectionSet selection, GraphQLContext request) {
         PerformanceScope scope = new PerformanceScope(game, platform, TimeWindowInput.toWindow(window), currency,
-                conversions.of(convertTo, currency, request));
+                conversions.of(convertTo, currency, request), TradeTypeFilter.orDefault(tradeType));
         return (PerformanceView.needsRoundOrder(selection)
                 ? PerformanceView.of(performance.ofScope(scope, PerformanceView.needsEquity(selection)))
                 : PerformanceView.of(performance.totalsOfScope(scope))).inCurrency(currency, scope.conversion());
@@ -165,8 +170,10 @@ class PerformanceController {
     @QueryMapping
     List<LeaderboardPositionView> leaderboard(@Argument LeaderboardMetric metric, @Argument @Nullable TimeWindowInput window,
                                               @Argument int first, @Argument @Nullable String currency,
-                                              @Argument @Nullable String convertTo, GraphQLContext request) {
-        LeaderboardQuery query = new LeaderboardQuery(metric, TimeWindowInput.toWindow(window), first, currency);
+                                              @Argument @Nullable String convertTo,
+                                              @Argument @Nullable TradeTypeFilter tradeType, GraphQLContext request) {
+        LeaderboardQuery query = new LeaderboardQuery(metric, TimeWindowInput.toWindow(window), first, currency,
+                TradeTypeFilter.orDefault(tradeType));
         CurrencyConversion conversion = conversions.of(convertTo, currency, request);
         RankedLeaderboard ranked = leaderboard.leaderboard(query, conversion);
         return ranked.positions().stream()

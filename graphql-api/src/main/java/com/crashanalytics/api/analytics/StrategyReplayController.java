@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceScope;
@@ -42,7 +43,8 @@ class StrategyReplayController {
     record StrategyReplayInput(String game, String platform, @Nullable TimeWindowInput window, StakingSystem system,
                                BigDecimal baseStake, BigDecimal target, @Nullable BigDecimal factor,
                                @Nullable Integer maxSteps, @Nullable Integer winsToBank, @Nullable BigDecimal unit,
-                               BigDecimal initialBalance, @Nullable String liveStrategy) {
+                               BigDecimal initialBalance, @Nullable String liveStrategy,
+                               @Nullable TradeTypeFilter liveTradeType) {
 
         StrategyReplayQuery toQuery() {
             return new StrategyReplayQuery(game, platform, system, baseStake, target, factor, maxSteps, winsToBank,
@@ -58,19 +60,21 @@ class StrategyReplayController {
         int crashPoints = replays.crashes(query.game(), query.platform(), query.window(),
                 StrategyReplayQuery.MAX_CRASH_POINTS + 1, player::play);
         query.checkCrashPoints(crashPoints);
-        return new StrategyReplay(query, player.result(crashPoints), live(query));
+        return new StrategyReplay(query, player.result(crashPoints),
+                live(query, TradeTypeFilter.orDefault(input.liveTradeType())));
     }
 
-    private @Nullable LiveStrategyRun live(StrategyReplayQuery query) {
+    private @Nullable LiveStrategyRun live(StrategyReplayQuery query, TradeTypeFilter tradeTypes) {
         String strategy = query.liveStrategy();
         if (strategy == null) {
             return null;
         }
         TimeWindow window = query.window();
         PerformanceStats stats = performance.ofStrategies(List.of(strategy),
-                        new PerformanceScope(query.game(), query.platform(), window), false)
+                        new PerformanceScope(query.game(), query.platform(), window).of(tradeTypes), false)
                 .getOrDefault(strategy, PerformanceStats.of(new RoundSeries(List.of()), null));
         return LiveStrategyRun.of(strategy,
-                replays.liveBots(strategy, query.game(), query.platform(), window, query.baseStake()), stats);
+                replays.liveBots(strategy, query.game(), query.platform(), window, query.baseStake(), tradeTypes),
+                stats);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.access.ApiKeyRole;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.timeseries.TimeBucket;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeries;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesFilter;
@@ -46,10 +47,12 @@ class TimeSeriesController {
 
     /** The {@code TimeSeriesFilter} input. */
     record TimeSeriesFilterInput(@Nullable List<String> botIds, @Nullable List<String> strategyNames,
-                                 @Nullable String game, @Nullable String platform, @Nullable String currency) {
+                                 @Nullable String game, @Nullable String platform, @Nullable String currency,
+                                 @Nullable TradeTypeFilter tradeType) {
 
         TimeSeriesFilter toFilter() {
-            return new TimeSeriesFilter(botIds, strategyNames, game, platform, currency);
+            return new TimeSeriesFilter(botIds, strategyNames, game, platform, currency,
+                    TradeTypeFilter.orDefault(tradeType));
         }
     }
 }

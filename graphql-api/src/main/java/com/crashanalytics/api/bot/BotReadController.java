@@ -12,6 +12,7 @@ import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.bot.BotFilter;
 import com.crashanalytics.domain.bot.BotReadModel;
 import com.crashanalytics.domain.bot.BotStatus;
+import com.crashanalytics.domain.bot.TradeType;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.SortDirection;
 import com.crashanalytics.domain.diagnostics.ErrorLog;
@@ -59,6 +60,12 @@ class BotReadController {
     @SchemaMapping(typeName = "Session")
     CompletableFuture<Bot> bot(Session session, DataLoader<String, Bot> botsById) {
         return botsById.load(session.botId());
+    }
+
+    /** A session plays its bot's money (startSession refuses any other), so it is read from the bot, in one batch. */
+    @SchemaMapping(typeName = "Session")
+    CompletableFuture<TradeType> tradeType(Session session, DataLoader<String, Bot> botsById) {
+        return botsById.load(session.botId()).thenApply(Bot::tradeType);
     }
 
     @SchemaMapping(typeName = "Round", field = "bot")

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
 import com.crashanalytics.api.error.ErrorResponses;
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.common.InvalidInputException;
 import com.crashanalytics.domain.common.Violation;
 import com.crashanalytics.domain.lifecycle.ExportRoundsUseCase;
@@ -38,7 +40,7 @@ class RoundExportController {
 
     /** The query parameters, by their names; any other is refused, so a misspelt filter never exports everything. */
     private static final Set<String> PARAMETERS =
-            Set.of("botId", "sessionId", "gameName", "platformCode", "strategy", "from", "to");
+            Set.of("botId", "sessionId", "gameName", "platformCode", "strategy", "from", "to", "tradeType");
     private static final int BUFFER = 64 * 1024;
 
     private final ExportRoundsUseCase exports;
@@ -88,9 +90,11 @@ class RoundExportController {
             if (from != null && to != null && !from.isBefore(to)) {
                 throw InvalidInputException.of("to", "AFTER_FROM", "must be after from (" + from + "), got " + to);
             }
-            return new RoundExportQuery(filter(parameters, "botId"), filter(parameters, "sessionId"),
+            String botId = filter(parameters, "botId");
+            String sessionId = filter(parameters, "sessionId");
+            return new RoundExportQuery(botId, sessionId,
                     filter(parameters, "gameName"), filter(parameters, "platformCode"), filter(parameters, "strategy"),
-                    new TimeWindow(from, to));
+                    new TimeWindow(from, to), tradeTypes(parameters, botId != null || sessionId != null));
         } catch (InvalidInputException invalid) {
             Violation first = invalid.violations().get(0);
             errors.badBody(response, first.field() + ": " + first.message(), first.field(), first.rule());
@@ -104,6 +108,20 @@ class RoundExportController {
             throw InvalidInputException.of(name, "NOT_BLANK", "must not be blank; leave the parameter out to export every value");
         }
         return value;
+    }
+
+    /**
+     * The {@code tradeType} parameter (LIVE, PAPER or ANY, in any case, so seed 004's 'paper' and 'live' work).
+     * Omitted: LIVE bots' rounds, except for one bot's or one session's export, which is of that bot's own money.
+     */
+    private static TradeTypeFilter tradeTypes(Map<String, String> parameters, boolean oneBot) {
+        String value = filter(parameters, "tradeType");
+        if (value == null) {
+            return oneBot ? TradeTypeFilter.ANY : TradeTypeFilter.DEFAULT;
+        }
+        return Arrays.stream(TradeTypeFilter.values()).filter(type -> type.name().equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("tradeType", "ONE_OF",
+                        "must be LIVE, PAPER or ANY; got '" + value + "'"));
     }
 
     private static @Nullable Instant instant(Map<String, String> parameters, String name) {

@@ -3,6 +3,7 @@ package com.crashanalytics.api.session;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import com.crashanalytics.domain.bot.TradeType;
 import com.crashanalytics.domain.common.JsonDocument;
 import com.crashanalytics.domain.session.EndSessionCommand;
 import com.crashanalytics.domain.session.HeartbeatCommand;
@@ -17,11 +18,11 @@ final class SessionInputs {
 
     record StartSessionInput(String botId, String sessionId, String gameName, String platformCode,
                              String strategyName, Object strategyParameters, BigDecimal initialBalance,
-                             Instant startTime) {
+                             Instant startTime, TradeType tradeType) {
 
         StartSessionCommand toCommand(Instant receivedAt) {
             return new StartSessionCommand(receivedAt, sessionId, botId, gameName, platformCode, strategyName,
-                    JsonDocument.of(strategyParameters), initialBalance, startTime);
+                    JsonDocument.of(strategyParameters), initialBalance, startTime, tradeType);
         }
     }
 

@@ -100,9 +100,9 @@ class ReadmeExamplesIT {
         // example, the alerts' rule and its alerts, the fleet's health and restart recovery (bots in operation), the
         // data lifecycle's dry run, its partitions' dry run and database size, the predictions' two operations, and
         // the METRICS key of Operations:
-        // 1 + 2 + 4 + 1 + 5 + 1 + 1 + 4 + 4 + 2 + 4 + 1 + 2 + 2 + 3 + 2 + 1 = 40.
+        // 1 + 2 + 4 + 1 + 5 + 1 + 1 + 4 + 4 + 2 + 4 + 1 + 2 + 2 + 3 + 2 + 1 = 40, and paper and live money's query: 41.
         // An example that stops being found (a changed fence, say) fails here.
-        assertThat(requests).as("requests found in the README").isEqualTo(40);
+        assertThat(requests).as("requests found in the README").isEqualTo(41);
         assertThat(answersCompared).as("answers shown right below their request").isEqualTo(3);
     }
 

@@ -3,6 +3,7 @@ package com.crashanalytics.persistence.analytics;
 import java.util.List;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.edge.PlatformBetSums;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +39,10 @@ public class JdbcLuckOrEdgeReadModel implements LuckOrEdgeReadModel {
     }
 
     @Override
-    public List<PlatformBetSums> betSums(@Nullable String botId, @Nullable String strategy, TimeWindow window) {
-        WindowSql filters = new WindowSql().equal("bot_id", botId, "botId").equal("strategy_name", strategy, "strategy");
+    public List<PlatformBetSums> betSums(@Nullable String botId, @Nullable String strategy, TimeWindow window,
+                                         TradeTypeFilter tradeTypes) {
+        WindowSql filters = new WindowSql().equal("bot_id", botId, "botId").equal("strategy_name", strategy, "strategy")
+                .tradeTypes(tradeTypes);
         List<String> parts = filters.wholeHoursAndEdges(window, HOURLY::formatted, ROUNDS::formatted);
         return filters.bind(jdbc.sql(SUMS.formatted(String.join(" UNION ALL ", parts))))
                 .query((rs, row) -> new PlatformBetSums(rs.getString("game_name"), rs.getString("platform_code"),

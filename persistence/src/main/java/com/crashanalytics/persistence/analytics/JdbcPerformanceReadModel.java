@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import com.crashanalytics.domain.analytics.performance.Drawdown;
 import com.crashanalytics.domain.analytics.performance.EquityReturns;
@@ -394,20 +395,23 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     @Override
     public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency,
-                                                      @Nullable CurrencyConversion conversion) {
-        return totals("bot_id", inCurrency(new WindowSql(), currency), conversion, window).entrySet().stream()
+                                                      @Nullable CurrencyConversion conversion,
+                                                      TradeTypeFilter tradeTypes) {
+        return totals("bot_id", inCurrency(new WindowSql().tradeTypes(tradeTypes), currency), conversion, window)
+                .entrySet().stream()
                 .map(entry -> new Leaderboard.Entry(entry.getKey(), entry.getValue().totals()))
                 .toList();
     }
 
     @Override
-    public List<String> currenciesWithRounds() {
-        return jdbc.sql("""
+    public List<String> currenciesWithRounds(TradeTypeFilter tradeTypes) {
+        WindowSql ofTradeTypes = new WindowSql().tradeTypes(tradeTypes);
+        return ofTradeTypes.bind(jdbc.sql("""
                         SELECT DISTINCT p.currency COLLATE "C" AS currency FROM game_platform_config p
                         WHERE EXISTS (SELECT 1 FROM round_totals_hourly t
-                                      WHERE t.game_name = p.game_name AND t.platform_code = p.platform_code)
+                                      WHERE t.game_name = p.game_name AND t.platform_code = p.platform_code AND %s)
                         ORDER BY 1
-                        """)
+                        """.formatted(ofTradeTypes.where())))
                 .query(String.class)
                 .list();
     }
@@ -431,6 +435,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         return totals("strategy_name", inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
                 .equal("platform_code", scope.platform(), "platform")
+                .tradeTypes(scope.tradeTypes())
                 .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.currency()),
                 scope.conversion(), scope.window());
     }
@@ -439,7 +444,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     public PerformanceTotals totalsOfScope(PerformanceScope scope) {
         return totals("''", inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
-                .equal("platform_code", scope.platform(), "platform"), scope.currency()), scope.conversion(),
+                .equal("platform_code", scope.platform(), "platform")
+                .tradeTypes(scope.tradeTypes()), scope.currency()), scope.conversion(),
                 scope.window())
                 .getOrDefault("", PerformanceTotals.NONE);
     }
@@ -474,6 +480,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         return inCurrency(new WindowSql()
                 .equal("game_name", scope.game(), "game")
                 .equal("platform_code", scope.platform(), "platform")
+                .tradeTypes(scope.tradeTypes())
                 .window("round_start_timestamp", scope.window(), "window"), scope.currency());
     }
 

@@ -5,6 +5,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.signals.SignalOutcome;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
 import com.crashanalytics.domain.analytics.signals.SignalScore;
@@ -55,11 +56,12 @@ public class JdbcSignalReadModel implements SignalReadModel {
 
     @Override
     public Map<String, SortedMap<Integer, SignalScore>> scores(@Nullable String signalType, TimeWindow window,
-                                                               int bucketCount) {
+                                                               int bucketCount, TradeTypeFilter tradeTypes) {
         WindowSql where = new WindowSql()
                 .condition("s.signal_correctness IS NOT NULL")
                 .equal("s.signal_type", signalType, "signalType")
                 .window("s.\"timestamp\"", window, "window")
+                .tradeTypes(tradeTypes)
                 .parameter("buckets", bucketCount)
                 .parameter("positive", SignalOutcome.POSITIVE_CONFIDENCE);
         Map<String, SortedMap<Integer, SignalScore>> scores = new TreeMap<>();

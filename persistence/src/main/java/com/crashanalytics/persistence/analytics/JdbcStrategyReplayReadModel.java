@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.function.Consumer;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.replay.LiveBots;
 import com.crashanalytics.domain.analytics.replay.RecordedCrash;
 import com.crashanalytics.domain.analytics.replay.StrategyReplayReadModel;
@@ -43,9 +44,11 @@ public class JdbcStrategyReplayReadModel implements StrategyReplayReadModel {
     }
 
     @Override
-    public LiveBots liveBots(String strategy, String game, String platform, TimeWindow window, BigDecimal bustBelow) {
+    public LiveBots liveBots(String strategy, String game, String platform, TimeWindow window, BigDecimal bustBelow,
+                             TradeTypeFilter tradeTypes) {
         WindowSql where = new WindowSql().equal("strategy_name", strategy, "strategy").equal("game_name", game, "game")
                 .equal("platform_code", platform, "platform").window("round_start_timestamp", window, "window")
+                .tradeTypes(tradeTypes)
                 .parameter("bustBelow", bustBelow);
         return where.bind(jdbc.sql("""
                         SELECT count(DISTINCT bot_id) AS bots, count(DISTINCT session_id) AS sessions,

@@ -87,7 +87,8 @@ public class JdbcTimeSeriesReadModel implements TimeSeriesReadModel {
     private static WindowSql filters(TimeSeriesFilter filter) {
         WindowSql where = new WindowSql()
                 .equal("game_name", filter.game(), "game")
-                .equal("platform_code", filter.platform(), "platform");
+                .equal("platform_code", filter.platform(), "platform")
+                .tradeTypes(filter.tradeTypes());
         if (filter.botIds() != null) {
             where.anyOf("bot_id", filter.botIds().toArray(String[]::new), "bots");
         }

@@ -78,7 +78,8 @@ public class JdbcBotReadModel implements BotReadModel {
     private Where where(BotFilter filter) {
         Where where = KeysetSql.where()
                 .oneOf("b.bot_id", "botIds", filter.botIds())
-                .equal("b.strategy_name", "strategyName", filter.strategyName());
+                .equal("b.strategy_name", "strategyName", filter.strategyName())
+                .equal("b.trade_type", "tradeType", filter.tradeType() == null ? null : filter.tradeType().name());
         if (filter.concernsSessions()) {
             Where sessions = KeysetSql.where()
                     .equal("s.game_name", "gameName", filter.gameName())

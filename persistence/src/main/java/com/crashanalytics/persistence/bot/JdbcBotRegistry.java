@@ -14,6 +14,7 @@ import java.util.Optional;
 import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.bot.BotRegistry;
+import com.crashanalytics.domain.bot.TradeType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Bots in {@code bot_vm_registration}, keyed by the natural {@code bot_id}. */
@@ -21,7 +22,7 @@ public class JdbcBotRegistry implements BotRegistry {
 
     static final String COLUMNS = """
             bot_id, bot_name, vm_name, vm_provider, region, session_id, strategy_name,
-            initial_balance, base_stake, max_stake, created_at, updated_at, last_heartbeat_at
+            initial_balance, base_stake, max_stake, created_at, updated_at, last_heartbeat_at, trade_type
             """;
 
     private final JdbcClient jdbc;
@@ -70,10 +71,10 @@ public class JdbcBotRegistry implements BotRegistry {
         return jdbc.sql("""
                         INSERT INTO bot_vm_registration (bot_id, bot_name, vm_name, vm_provider, region, strategy_name,
                                                          initial_balance, base_stake, max_stake, created_at, updated_at,
-                                                         written_by_key_id)
+                                                         written_by_key_id, trade_type)
                         VALUES (:botId, :botName, :vmName, :vmProvider, :region, :strategyName,
                                 :initialBalance, :baseStake, :maxStake, :registeredAt, :updatedAt,
-                                CAST(:writtenBy AS uuid))
+                                CAST(:writtenBy AS uuid), :tradeType)
                         ON CONFLICT (bot_id) DO UPDATE SET
                             bot_name = EXCLUDED.bot_name,
                             vm_name = EXCLUDED.vm_name,
@@ -84,7 +85,8 @@ public class JdbcBotRegistry implements BotRegistry {
                             base_stake = EXCLUDED.base_stake,
                             max_stake = EXCLUDED.max_stake,
                             updated_at = EXCLUDED.updated_at,
-                            written_by_key_id = EXCLUDED.written_by_key_id
+                            written_by_key_id = EXCLUDED.written_by_key_id,
+                            trade_type = EXCLUDED.trade_type
                         RETURNING
                         """ + COLUMNS)
                 .param("botId", bot.botId())
@@ -99,6 +101,7 @@ public class JdbcBotRegistry implements BotRegistry {
                 .param("registeredAt", timestamptz(bot.registeredAt()))
                 .param("updatedAt", timestamptz(bot.updatedAt()))
                 .param("writtenBy", authorship.currentKeyId().orElse(null))
+                .param("tradeType", bot.tradeType().name())
                 .query(JdbcBotRegistry::mapBot)
                 .single();
     }
@@ -134,6 +137,7 @@ public class JdbcBotRegistry implements BotRegistry {
                 rs.getString("session_id"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                instant(rs, "last_heartbeat_at"));
+                instant(rs, "last_heartbeat_at"),
+                TradeType.valueOf(rs.getString("trade_type")));
     }
 }

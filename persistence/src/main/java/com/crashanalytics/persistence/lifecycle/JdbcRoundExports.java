@@ -148,6 +148,9 @@ public class JdbcRoundExports implements RoundExports {
         if (query.strategy() != null) {
             conditions.add("r.strategy_name = :strategy");
         }
+        if (query.tradeTypes().only() != null) {
+            conditions.add("r.bot_id IN (SELECT t.bot_id FROM bot_vm_registration t WHERE t.trade_type = :tradeType)");
+        }
         if (query.window().from() != null) {
             conditions.add("r.round_start_timestamp >= :from");
         }
@@ -164,6 +167,8 @@ public class JdbcRoundExports implements RoundExports {
         putIfPresent(parameters, "gameName", query.gameName());
         putIfPresent(parameters, "platformCode", query.platformCode());
         putIfPresent(parameters, "strategy", query.strategy());
+        putIfPresent(parameters, "tradeType", query.tradeTypes().only() == null ? null
+                : query.tradeTypes().only().name());
         putIfPresent(parameters, "from", SqlValues.timestamptz(query.window().from()));
         putIfPresent(parameters, "to", SqlValues.timestamptz(query.window().to()));
         return parameters;

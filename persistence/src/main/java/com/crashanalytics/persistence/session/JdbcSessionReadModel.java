@@ -92,6 +92,10 @@ public class JdbcSessionReadModel implements SessionReadModel {
             where.condition(filter.stale() ? STALE : "NOT " + STALE,
                     Map.of("silentBefore", SqlValues.timestamptz(clock.instant().minus(staleAfter))));
         }
+        if (filter.tradeType() != null) {
+            where.condition("s.bot_id IN (SELECT t.bot_id FROM bot_vm_registration t WHERE t.trade_type = :tradeType)",
+                    Map.of("tradeType", filter.tradeType().name()));
+        }
         return where;
     }
 }

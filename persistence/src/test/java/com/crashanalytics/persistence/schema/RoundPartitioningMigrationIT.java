@@ -3,7 +3,6 @@ package com.crashanalytics.persistence.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -12,26 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.RoundLogbook.StoredRound;
 import com.crashanalytics.persistence.round.JdbcRoundLogbook;
-import com.crashanalytics.persistence.testing.TestPostgres;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.changelog.ChangeSet;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
+import com.crashanalytics.persistence.testing.MigratedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Changeset 0300 on a database in use: the changelog up to the changeset before it, rows written in the old shape
@@ -59,20 +47,8 @@ class RoundPartitioningMigrationIT {
 
     @BeforeAll
     static void migrateADatabaseWithRoundsInIt() throws Exception {
-        TestPostgres postgres = TestPostgres.get();
-        DataSource dataSource = new DriverManagerDataSource(postgres.createDatabase("round_partitioning_test"),
-                postgres.username(), postgres.password());
-        jdbc = new JdbcTemplate(dataSource);
-        try (Connection connection = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Liquibase liquibase = new Liquibase("db/changelog/db.changelog-master.yaml",
-                    new ClassLoaderResourceAccessor(), database);
-            List<ChangeSet> changeSets = liquibase.getDatabaseChangeLog().getChangeSets();
-            int before = changeSets.indexOf(changeSets.stream()
-                    .filter(changeSet -> changeSet.getId().equals("0300-partition-rounds-by-month")).findFirst()
-                    .orElseThrow());
-            liquibase.update(before, new Contexts(), new LabelExpression());
+        MigratedDatabase.migratedAcross("round_partitioning_test", "0300-partition-rounds-by-month", dataSource -> {
+            jdbc = new JdbcTemplate(dataSource);
             assertThat(jdbc.queryForObject("SELECT relkind FROM pg_class WHERE relname = 'crash_game_rounds'", String.class))
                     .as("an ordinary table before 0300").isEqualTo("r");
 
@@ -80,9 +56,7 @@ class RoundPartitioningMigrationIT {
             rowsBefore = rows(false);
             rollupsBefore = rollups();
             indexesBefore = indexes();
-
-            liquibase.update(new Contexts(), new LabelExpression());
-        }
+        });
     }
 
     private static void writeRowsInTheOldShape() {

@@ -3,6 +3,7 @@ package com.crashanalytics.domain.analytics.performance;
 import java.util.List;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.common.Violations;
 import org.jspecify.annotations.Nullable;
 
@@ -11,8 +12,10 @@ import org.jspecify.annotations.Nullable;
  * Self-validating: {@code first} is between 1 and {@value #MAX_FIRST}.
  *
  * @param currency the currency to rank in; null: the only one rounds were logged in (see {@link #currency})
+ * @param tradeTypes which bots rank: LIVE ones, PAPER ones, or both
  */
-public record LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int first, @Nullable String currency) {
+public record LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int first, @Nullable String currency,
+                               TradeTypeFilter tradeTypes) {
 
     public static final int MAX_FIRST = 500;
 
@@ -21,9 +24,9 @@ public record LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int 
                 "must be between 1 and " + MAX_FIRST + " (got " + first + ")").throwIfAny();
     }
 
-    /** Ranked in the only currency rounds were logged in. */
+    /** Live bots ranked in the only currency rounds were logged in. */
     public LeaderboardQuery(LeaderboardMetric metric, TimeWindow window, int first) {
-        this(metric, window, first, null);
+        this(metric, window, first, null, TradeTypeFilter.DEFAULT);
     }
 
     /**

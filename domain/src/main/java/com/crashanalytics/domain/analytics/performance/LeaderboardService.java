@@ -18,9 +18,10 @@ public final class LeaderboardService implements GetLeaderboardUseCase {
     public RankedLeaderboard leaderboard(LeaderboardQuery query, @Nullable CurrencyConversion conversion) {
         // converted, every currency ranks in the target; a currency found as the only one needs no filter
         String rankedIn = conversion != null ? conversion.currency() : LeaderboardQuery.currency(query.currency(),
-                query.currency() == null ? performance.currenciesWithRounds() : List.of());
+                query.currency() == null ? performance.currenciesWithRounds(query.tradeTypes()) : List.of());
         List<Leaderboard.Position> positions = Leaderboard.rank(
-                performance.leaderboardEntries(query.window(), query.currency(), conversion), query.metric(),
+                performance.leaderboardEntries(query.window(), query.currency(), conversion, query.tradeTypes()),
+                query.metric(),
                 query.first());
         return new RankedLeaderboard(positions, rankedIn);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import org.jspecify.annotations.Nullable;
 
@@ -113,9 +114,20 @@ public interface PerformanceReadModel {
     }
 
     /** {@link #leaderboardEntries(TimeWindow, String)}, the money converted by {@code conversion} (null: as logged). */
+    default List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency,
+                                                       @Nullable CurrencyConversion conversion) {
+        return leaderboardEntries(window, currency, conversion, TradeTypeFilter.ANY);
+    }
+
+    /** {@link #leaderboardEntries(TimeWindow, String, CurrencyConversion)}, only the bots {@code tradeTypes} selects. */
     List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency,
-                                               @Nullable CurrencyConversion conversion);
+                                               @Nullable CurrencyConversion conversion, TradeTypeFilter tradeTypes);
 
     /** The configured currencies of the platforms any round was logged on, in code-point order. */
-    List<String> currenciesWithRounds();
+    default List<String> currenciesWithRounds() {
+        return currenciesWithRounds(TradeTypeFilter.ANY);
+    }
+
+    /** {@link #currenciesWithRounds()} of the rounds of the bots {@code tradeTypes} selects. */
+    List<String> currenciesWithRounds(TradeTypeFilter tradeTypes);
 }

@@ -1,12 +1,13 @@
 package com.crashanalytics.domain.analytics.performance;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which rounds a performance figure covers besides its subject (a bot, a strategy): optionally one game, optionally
- * one platform, and a time window.
+ * one platform, a time window, and the bots' kind of money.
  *
  * @param game     a game code such as {@code aviator}; null: every game
  * @param platform a platform code; null: every platform
@@ -14,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param currency only rounds on platforms configured in this currency (e.g. USD), so money adds up in one
  *                 currency; null: every platform
  * @param conversion the money converted into one currency (null: as logged), with a rate for every currency read
+ * @param tradeTypes only rounds of LIVE bots, of PAPER bots, or of both
  */
 public record PerformanceScope(@Nullable String game, @Nullable String platform, TimeWindow window,
-                               @Nullable String currency, @Nullable CurrencyConversion conversion) {
+                               @Nullable String currency, @Nullable CurrencyConversion conversion,
+                               TradeTypeFilter tradeTypes) {
 
     public static final PerformanceScope EVERYTHING = new PerformanceScope(null, null, TimeWindow.ALL);
 
@@ -31,9 +34,20 @@ public record PerformanceScope(@Nullable String game, @Nullable String platform,
         this(game, platform, window, currency, null);
     }
 
+    /** A scope of every bot, paper and live. */
+    public PerformanceScope(@Nullable String game, @Nullable String platform, TimeWindow window,
+                            @Nullable String currency, @Nullable CurrencyConversion conversion) {
+        this(game, platform, window, currency, conversion, TradeTypeFilter.ANY);
+    }
+
     /** This scope with its money converted by {@code conversion} (null: as logged). */
     public PerformanceScope convertedBy(@Nullable CurrencyConversion otherConversion) {
-        return new PerformanceScope(game, platform, window, currency, otherConversion);
+        return new PerformanceScope(game, platform, window, currency, otherConversion, tradeTypes);
+    }
+
+    /** This scope over the rounds of the bots {@code otherTradeTypes} selects. */
+    public PerformanceScope of(TradeTypeFilter otherTradeTypes) {
+        return new PerformanceScope(game, platform, window, currency, conversion, otherTradeTypes);
     }
 
     /** This scope with each part replaced where {@code other} names one. */
@@ -42,6 +56,6 @@ public record PerformanceScope(@Nullable String game, @Nullable String platform,
         return new PerformanceScope(otherGame == null ? game : otherGame,
                 otherPlatform == null ? platform : otherPlatform,
                 otherWindow == null ? window : otherWindow,
-                otherCurrency == null ? currency : otherCurrency, conversion);
+                otherCurrency == null ? currency : otherCurrency, conversion, tradeTypes);
     }
 }

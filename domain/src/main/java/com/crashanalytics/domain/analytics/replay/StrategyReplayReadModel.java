@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.function.Consumer;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 
 /** What a strategy replay reads where the rounds are (outbound port of the read path). */
 public interface StrategyReplayReadModel {
@@ -17,7 +18,9 @@ public interface StrategyReplayReadModel {
 
     /**
      * The bots and sessions with rounds filed under {@code strategy} on the game and platform in the window, and the
-     * sessions among them with a round there that left the balance below {@code bustBelow}.
+     * sessions among them with a round there that left the balance below {@code bustBelow}; only the bots
+     * {@code tradeTypes} selects.
      */
-    LiveBots liveBots(String strategy, String game, String platform, TimeWindow window, BigDecimal bustBelow);
+    LiveBots liveBots(String strategy, String game, String platform, TimeWindow window, BigDecimal bustBelow,
+                      TradeTypeFilter tradeTypes);
 }

@@ -13,7 +13,7 @@ public final class SignalAnalyticsService implements GetSignalEffectivenessUseCa
 
     @Override
     public List<SignalEffectiveness> effectiveness(SignalEffectivenessQuery query) {
-        return signals.scores(query.signalType(), query.window(), query.buckets()).entrySet().stream()
+        return signals.scores(query.signalType(), query.window(), query.buckets(), query.tradeTypes()).entrySet().stream()
                 .map(entry -> SignalEffectiveness.of(entry.getKey(), entry.getValue(), query.buckets()))
                 .toList();
     }

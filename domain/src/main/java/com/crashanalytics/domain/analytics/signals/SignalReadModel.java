@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.SortedMap;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,5 +19,12 @@ public interface SignalReadModel {
      *
      * @param signalType one type; null: every type
      */
-    Map<String, SortedMap<Integer, SignalScore>> scores(@Nullable String signalType, TimeWindow window, int bucketCount);
+    default Map<String, SortedMap<Integer, SignalScore>> scores(@Nullable String signalType, TimeWindow window,
+                                                                int bucketCount) {
+        return scores(signalType, window, bucketCount, TradeTypeFilter.ANY);
+    }
+
+    /** {@link #scores(String, TimeWindow, int)} of the signals of the bots {@code tradeTypes} selects. */
+    Map<String, SortedMap<Integer, SignalScore>> scores(@Nullable String signalType, TimeWindow window, int bucketCount,
+                                                        TradeTypeFilter tradeTypes);
 }

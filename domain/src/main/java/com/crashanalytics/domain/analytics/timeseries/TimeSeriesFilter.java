@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 
 /**
  * Which rounds a time series counts; every part left out (null) counts everything.
@@ -13,11 +14,15 @@ import org.jspecify.annotations.Nullable;
  * @param game          only this game's rounds
  * @param platform      only rounds on this platform
  * @param currency      only rounds on platforms configured in this currency, so the money adds up in one currency
+ * @param tradeTypes    only LIVE bots' rounds, PAPER bots', or both
  */
 public record TimeSeriesFilter(@Nullable List<String> botIds, @Nullable List<String> strategyNames,
-                               @Nullable String game, @Nullable String platform, @Nullable String currency) {
+                               @Nullable String game, @Nullable String platform, @Nullable String currency,
+                               TradeTypeFilter tradeTypes) {
 
-    public static final TimeSeriesFilter EVERYTHING = new TimeSeriesFilter(null, null, null, null, null);
+    /** Every live round: what a time series shows when not told otherwise. */
+    public static final TimeSeriesFilter EVERYTHING = new TimeSeriesFilter(null, null, null, null, null,
+            TradeTypeFilter.DEFAULT);
 
     public TimeSeriesFilter {
         botIds = botIds == null ? null : List.copyOf(botIds);
@@ -28,6 +33,6 @@ public record TimeSeriesFilter(@Nullable List<String> botIds, @Nullable List<Str
     public TimeSeriesFilter within(Collection<String> allowedBots) {
         List<String> narrowed = botIds == null ? List.copyOf(allowedBots)
                 : botIds.stream().filter(allowedBots::contains).toList();
-        return new TimeSeriesFilter(narrowed, strategyNames, game, platform, currency);
+        return new TimeSeriesFilter(narrowed, strategyNames, game, platform, currency, tradeTypes);
     }
 }

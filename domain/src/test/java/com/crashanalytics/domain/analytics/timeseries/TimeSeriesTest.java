@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
+import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +91,8 @@ class TimeSeriesTest {
     @Test
     void aBotKeysFilterKeepsOnlyItsOwnBots() {
         assertThat(TimeSeriesFilter.EVERYTHING.within(List.of("a")).botIds()).containsExactly("a");
-        TimeSeriesFilter asked = new TimeSeriesFilter(List.of("a", "b"), null, "aviator", null, null);
+        TimeSeriesFilter asked = new TimeSeriesFilter(List.of("a", "b"), null, "aviator", null, null,
+                TradeTypeFilter.DEFAULT);
         assertThat(asked.within(List.of("b", "c")).botIds()).containsExactly("b");
         assertThat(asked.within(List.of("c")).botIds()).isEmpty();
     }
