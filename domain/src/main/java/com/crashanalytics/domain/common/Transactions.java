@@ -10,6 +10,16 @@ public interface Transactions {
 
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * A small write that may share its commit with other writes running at the same moment: the adapter may run
+     * them in one database transaction with one commit, but this unit of work stays atomic on its own (all of it or
+     * none of it) and fails alone, with its own error; it returns only once its writes are committed. Without such
+     * grouping it is {@link #inTransaction}.
+     */
+    default <T> T inSharedCommit(Supplier<T> work) {
+        return inTransaction(work);
+    }
+
     /** A read-only unit of work: every read sees the same snapshot of the data, and nothing is written. */
     <T> T readOnly(Supplier<T> work);
 

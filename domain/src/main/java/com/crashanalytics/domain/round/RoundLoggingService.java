@@ -74,7 +74,8 @@ public final class RoundLoggingService implements LogRoundUseCase {
 
     @Override
     public LoggedRound logRound(LogRoundCommand command) {
-        return log(List.of(command.round()), command.receivedAt(), index -> "").get(0);
+        // A single round is the small write concurrent bots send all the time: it may share its commit.
+        return transactions.inSharedCommit(() -> log(List.of(command.round()), command.receivedAt(), index -> "").get(0));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import com.crashanalytics.domain.common.Transactions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -22,6 +23,7 @@ public class JdbcTransactions implements Transactions {
     private final JdbcClient jdbc;
     private final String readTransactionSetUp;
     private final ReadRouting routing;
+    private final @Nullable GroupCommit groupCommit;
 
     /**
      * @param readStatementTimeout how long one statement of a read-only transaction may run; zero for no limit
@@ -36,6 +38,14 @@ public class JdbcTransactions implements Transactions {
      */
     public JdbcTransactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Duration readStatementTimeout,
                             ReadRouting routing) {
+        this(transactionManager, jdbc, readStatementTimeout, routing, null);
+    }
+
+    /**
+     * @param groupCommit where writes that may share a commit go ({@link #inSharedCommit}); null: each its own
+     */
+    public JdbcTransactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Duration readStatementTimeout,
+                            ReadRouting routing, @Nullable GroupCommit groupCommit) {
         if (readStatementTimeout.isNegative()) {
             throw new IllegalArgumentException("the read statement timeout cannot be negative: " + readStatementTimeout);
         }
@@ -49,6 +59,7 @@ public class JdbcTransactions implements Transactions {
         this.jdbc = jdbc;
         this.readTransactionSetUp = readTransactionSetUp(readStatementTimeout.toMillis());
         this.routing = routing;
+        this.groupCommit = groupCommit;
     }
 
     /**
@@ -68,6 +79,12 @@ public class JdbcTransactions implements Transactions {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return failingWithTheWorksOwnError(() -> readWrite.execute(status -> work.get()));
+    }
+
+    /** Inside the group's transaction, a nested {@code inTransaction} joins it (Spring's REQUIRED). */
+    @Override
+    public <T> T inSharedCommit(Supplier<T> work) {
+        return groupCommit == null ? inTransaction(work) : groupCommit.run(work);
     }
 
     @Override

@@ -75,6 +75,7 @@ import com.crashanalytics.persistence.analytics.JdbcTimeSeriesReadModel;
 import com.crashanalytics.persistence.bot.JdbcBotRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformReadModel;
 import com.crashanalytics.persistence.common.AdvisoryScheduledWorkLock;
+import com.crashanalytics.persistence.common.GroupCommit;
 import com.crashanalytics.persistence.common.JdbcTransactions;
 import com.crashanalytics.persistence.common.ReadRouting;
 import com.crashanalytics.persistence.common.UuidV7Generator;
@@ -117,6 +118,13 @@ public class PersistenceAutoConfiguration {
     static final String READ_STATEMENT_TIMEOUT = "gateway.read-statement-timeout";
     static final Duration DEFAULT_READ_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
 
+    /**
+     * {@code GATEWAY_GROUP_COMMIT_MAX_WRITES}: how many concurrent single-round writes may share one transaction and
+     * one COMMIT (see GroupCommit); 0 = each write its own transaction.
+     */
+    static final String GROUP_COMMIT_MAX_WRITES = "gateway.group-commit-max-writes";
+    static final int DEFAULT_GROUP_COMMIT_MAX_WRITES = 64;
+
     /** Replicas started together migrate one after the other (see the class). */
     @Bean
     static OneMigrationAtATime oneMigrationAtATime() {
@@ -126,11 +134,14 @@ public class PersistenceAutoConfiguration {
     /** Reads that may lag go to the read replica when one is configured (ReadReplicaAutoConfiguration). */
     @Bean
     Transactions transactions(PlatformTransactionManager transactionManager, JdbcClient jdbc, Environment environment,
-                              ObjectProvider<ReadRouting> readReplica) {
-        Duration readTimeout = Binder.get(environment).bind(READ_STATEMENT_TIMEOUT, Duration.class)
-                .orElse(DEFAULT_READ_STATEMENT_TIMEOUT);
+                              ObjectProvider<ReadRouting> readReplica, DataSource dataSource) {
+        Binder binder = Binder.get(environment);
+        Duration readTimeout = binder.bind(READ_STATEMENT_TIMEOUT, Duration.class).orElse(DEFAULT_READ_STATEMENT_TIMEOUT);
+        int groupCommitMaxWrites = binder.bind(GROUP_COMMIT_MAX_WRITES, Integer.class)
+                .orElse(DEFAULT_GROUP_COMMIT_MAX_WRITES);
         return new JdbcTransactions(transactionManager, jdbc, readTimeout,
-                readReplica.getIfAvailable(() -> ReadRouting.PRIMARY_ONLY));
+                readReplica.getIfAvailable(() -> ReadRouting.PRIMARY_ONLY),
+                groupCommitMaxWrites > 0 ? new GroupCommit(dataSource, groupCommitMaxWrites) : null);
     }
 
     @Bean

@@ -1,0 +1,188 @@
+package com.crashanalytics.persistence.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sql.DataSource;
+
+import com.crashanalytics.persistence.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Writes that share a commit: one transaction for all of them (the same transaction id), each still atomic on its
+ * own, a failing write rolled back alone with its own error, the others stored and answered after the COMMIT.
+ * The writes are made to meet in one group deterministically: the first waits, inside its turn, until the others
+ * have joined the group.
+ */
+class GroupCommitIT {
+
+    private static final Duration GENEROUS = Duration.ofSeconds(30);
+
+    private static DataSource dataSource;
+    private static JdbcClient jdbc;
+    private static ExecutorService writers;
+    private GroupCommit groupCommit;
+    private JdbcTransactions transactions;
+
+    @BeforeAll
+    static void connect() {
+        TestPostgres postgres = TestPostgres.get();
+        dataSource = new DriverManagerDataSource(postgres.createDatabase("group_commit_test"), postgres.username(),
+                postgres.password());
+        jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("CREATE TABLE probe (id int PRIMARY KEY, writer text NOT NULL)").update();
+        writers = Executors.newFixedThreadPool(4);
+    }
+
+    @AfterAll
+    static void stop() {
+        writers.shutdownNow();
+    }
+
+    @BeforeEach
+    void emptyTable() {
+        jdbc.sql("TRUNCATE probe").update();
+        groupCommit = new GroupCommit(dataSource, 64);
+        transactions = new JdbcTransactions(new DataSourceTransactionManager(dataSource), jdbc, Duration.ZERO,
+                ReadRouting.PRIMARY_ONLY, groupCommit);
+    }
+
+    @Test
+    void aFailingWriteFailsAloneWithItsOwnErrorAndTheOthersAreStoredInTheSameCommit() throws Exception {
+        Future<Long> first = writers.submit(() -> transactions.inSharedCommit(() -> {
+            insert(1, "first");
+            awaitGroupOf(3); // the others are queued behind this turn, in this group
+            return transactionId();
+        }));
+        awaitGroupOf(1);
+        Future<Long> failing = writers.submit(() -> transactions.inSharedCommit(() -> {
+            insert(2, "failing");
+            insert(1, "failing"); // the first's key: a unique violation, which aborts the statement
+            return transactionId();
+        }));
+        awaitGroupOf(2);
+        Future<Long> third = writers.submit(() -> transactions.inSharedCommit(() -> {
+            insert(3, "third");
+            return transactionId();
+        }));
+
+        long firstTransaction = first.get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
+        assertThatThrownBy(() -> failing.get(GENEROUS.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(DuplicateKeyException.class).hasMessageContaining("probe_pkey");
+        assertThat(third.get(GENEROUS.toSeconds(), TimeUnit.SECONDS))
+                .as("one transaction for the group").isEqualTo(firstTransaction);
+        assertThat(storedRows()).containsExactly("1 first", "3 third"); // nothing of the failing write, not even id 2
+        assertThat(groupCommit.writesInOpenGroup()).isZero();
+    }
+
+    @Test
+    void aWriteIsAnsweredOnlyWhenItsGroupHasCommitted() throws Exception {
+        CompletableFuture<Void> secondMayGoOn = new CompletableFuture<>();
+        Future<Integer> first = writers.submit(() -> transactions.inSharedCommit(() -> {
+            awaitGroupOf(2); // whichever of the two takes its turn first waits for the other to join
+            return insert(1, "first");
+        }));
+        Future<Integer> second = writers.submit(() -> transactions.inSharedCommit(() -> {
+            awaitGroupOf(2);
+            secondMayGoOn.join();
+            return insert(2, "second");
+        }));
+        awaitGroupOf(2);
+        // The second holds the group open; the first has done its part but must not be answered yet: its row is not
+        // committed (another connection does not see it).
+        assertThat(first.isDone()).isFalse();
+        assertThat(storedRows()).isEmpty();
+
+        secondMayGoOn.complete(null);
+        assertThat(first.get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(second.get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(storedRows()).containsExactly("1 first", "2 second");
+    }
+
+    @Test
+    void whenTheGroupsConnectionDiesNoWriteOfTheGroupIsAcknowledged() throws Exception {
+        Future<Integer> first = writers.submit(() -> transactions.inSharedCommit(() -> {
+            awaitGroupOf(2);
+            return insert(1, "first");
+        }));
+        Future<Integer> killer = writers.submit(() -> transactions.inSharedCommit(() -> {
+            awaitGroupOf(2);
+            insert(2, "killer");
+            return jdbc.sql("SELECT 1 FROM pg_terminate_backend(pg_backend_pid())").query(Integer.class).single();
+        }));
+
+        assertThatThrownBy(() -> killer.get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        // The first did its part before or after, but its COMMIT never happened: it must fail, not be answered.
+        assertThatThrownBy(() -> first.get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(storedRows()).isEmpty();
+    }
+
+    @Test
+    void aWriteAloneIsItsOwnTransactionAndANestedTransactionJoinsIt() {
+        long outer = transactions.inSharedCommit(() -> {
+            insert(1, "alone");
+            return transactions.inTransaction(GroupCommitIT::transactionId);
+        });
+
+        assertThat(outer).isPositive();
+        assertThat(storedRows()).containsExactly("1 alone");
+        assertThatThrownBy(() -> transactions.inSharedCommit(() -> {
+            insert(2, "nested failure");
+            return transactions.inTransaction(() -> insert(1, "nested failure"));
+        })).isInstanceOf(DuplicateKeyException.class);
+        assertThat(storedRows()).containsExactly("1 alone");
+    }
+
+    @Test
+    void withoutGroupingEveryWriteIsItsOwnTransaction() {
+        JdbcTransactions ungrouped = new JdbcTransactions(new DataSourceTransactionManager(dataSource), jdbc,
+                Duration.ZERO, ReadRouting.PRIMARY_ONLY, null);
+
+        assertThatThrownBy(() -> ungrouped.inSharedCommit(() -> insert(1, "x") + insert(1, "x")))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(storedRows()).isEmpty();
+    }
+
+    private static int insert(int id, String writer) {
+        return jdbc.sql("INSERT INTO probe (id, writer) VALUES (?, ?)").params(id, writer).update();
+    }
+
+    private static long transactionId() {
+        return jdbc.sql("SELECT txid_current()").query(Long.class).single();
+    }
+
+    private static List<String> storedRows() {
+        return jdbc.sql("SELECT id || ' ' || writer FROM probe ORDER BY id").query(String.class).list();
+    }
+
+    /** Polls (never sleeps a fixed time) until the open group has taken this many writes. */
+    private void awaitGroupOf(int writes) {
+        Instant deadline = Instant.now().plus(GENEROUS);
+        while (groupCommit.writesInOpenGroup() < writes) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the group never reached " + writes + " writes: "
+                        + groupCommit.writesInOpenGroup());
+            }
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        }
+    }
+}
