@@ -31,7 +31,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * previous one; alone, a write is a group of one (its own transaction, as before, plus one savepoint).
  * <p>
  * Groups are one connection each, so a write waiting for a row lock held by another group waits on a connection
- * PostgreSQL sees, and a cycle between groups is a deadlock PostgreSQL detects (the victim fails alone, as above).
+ * PostgreSQL sees. A group that opens because the previous one is full starts its writes only once the previous one
+ * has done all of its own (it may still be committing): two groups never run writes at the same time, so they never
+ * wait for each other's locks in a cycle. (They could: rounds of different games take their game's advisory lock in
+ * the crash-point trigger and keep it until their group commits; two groups each holding one game and wanting the
+ * other's would deadlock, and PostgreSQL would fail a round that alone would have been stored.)
  */
 public final class GroupCommit {
 
@@ -76,8 +80,10 @@ public final class GroupCommit {
     }
 
     private synchronized Group join() {
-        if (open == null || open.joined == maxMembers) {
-            open = new Group();
+        if (open == null) {
+            open = new Group(null);
+        } else if (open.joined == maxMembers) {
+            open = new Group(open);
         }
         open.joined++;
         return open;
@@ -94,6 +100,7 @@ public final class GroupCommit {
                 open = null;
             }
         }
+        group.allWritesDone.complete(null);
         group.commit();
     }
 
@@ -104,12 +111,23 @@ public final class GroupCommit {
         int finished;
         private final ReentrantLock turn = new ReentrantLock(true);
         private final CompletableFuture<Void> committed = new CompletableFuture<>();
+        /** Completed when every member has done its write (before the COMMIT): the next group may start then. */
+        final CompletableFuture<Void> allWritesDone = new CompletableFuture<>();
+        /** The full group this one opened after, whose writes must be done before this one's start. */
+        private final @Nullable Group previous;
+
+        Group(@Nullable Group previous) {
+            this.previous = previous;
+        }
         private @Nullable Connection connection;
         /** Set when the connection cannot be trusted any more: every later member fails with it. */
         private @Nullable RuntimeException broken;
         private boolean anyWork;
 
         <T> T takeTurn(Supplier<T> work) {
+            if (previous != null) {
+                previous.allWritesDone.join(); // completed normally whatever the writes did; see finishTurn
+            }
             turn.lock();
             try {
                 if (broken != null) {

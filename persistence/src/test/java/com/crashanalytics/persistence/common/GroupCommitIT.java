@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
@@ -164,6 +167,57 @@ class GroupCommitIT {
 
     private static int insert(int id, String writer) {
         return jdbc.sql("INSERT INTO probe (id, writer) VALUES (?, ?)").params(id, writer).update();
+    }
+
+    /**
+     * A group opened because the previous one was full starts its writes only once the previous one has done all of
+     * its own: two groups running writes at once could each hold a lock the other wants (rounds of two games take
+     * their game's lock until their group commits) and deadlock, failing rounds that alone would have been stored.
+     */
+    @Test
+    void theNextGroupStartsItsWritesOnlyOnceThePreviousGroupHasDoneAllOfItsOwn() throws Exception {
+        GroupCommit oneWriteAGroup = new GroupCommit(dataSource, 1);
+        JdbcTransactions groupsOfOne = new JdbcTransactions(new DataSourceTransactionManager(dataSource), jdbc,
+                Duration.ZERO, ReadRouting.PRIMARY_ONLY, oneWriteAGroup);
+        CompletableFuture<Void> releaseFirst = new CompletableFuture<>();
+        AtomicBoolean firstDone = new AtomicBoolean();
+        AtomicBoolean secondStarted = new AtomicBoolean();
+        AtomicReference<Thread> secondThread = new AtomicReference<>();
+
+        Future<Void> first = writers.submit(() -> groupsOfOne.inSharedCommit(() -> {
+            insert(1, "first");
+            releaseFirst.join();
+            firstDone.set(true);
+            return null;
+        }));
+        await("the first group open", () -> oneWriteAGroup.writesInOpenGroup() == 1);
+        Future<Boolean> second = writers.submit(() -> {
+            secondThread.set(Thread.currentThread());
+            return groupsOfOne.inSharedCommit(() -> {
+                secondStarted.set(true);
+                insert(2, "second");
+                return firstDone.get();
+            });
+        });
+        try {
+            await("the second write waiting or started", () -> secondStarted.get()
+                    || (secondThread.get() != null && secondThread.get().getState() == Thread.State.WAITING));
+            assertThat(secondStarted).as("the second group's write waits for the first group's").isFalse();
+        } finally {
+            releaseFirst.complete(null);
+        }
+        first.get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
+        assertThat(second.get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).as("the first's write done when the second's began")
+                .isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM probe").query(Integer.class).single()).isEqualTo(2);
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + GENEROUS.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            LockSupport.parkNanos(1_000_000);
+        }
     }
 
     private static long transactionId() {
