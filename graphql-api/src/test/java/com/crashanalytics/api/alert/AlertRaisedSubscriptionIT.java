@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import com.crashanalytics.api.testing.LiveJournal;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlWebSocket;
 import com.crashanalytics.api.testing.TestApiKeys;
@@ -23,7 +24,7 @@ class AlertRaisedSubscriptionIT extends AlertTestSupport {
         WritePath writes = new WritePath(admin, jdbc).activeSession();
         AlertFixtures alerts = new AlertFixtures(admin, evaluation);
         String rule = alerts.rule("two losses", "LOSS_STREAK", "count", 2);
-        long journalEnd = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM live_events", Long.class);
+        long journalEnd = LiveJournal.end(jdbc);
 
         try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, new TestApiKeys(port).dashboard()).acknowledged()) {
             String id = socket.subscribe("subscription($after: Long) { alertRaised(after: $after) { eventId alert { id ruleName kind message figures raisedAt subject { kind botId sessionId } } } }",

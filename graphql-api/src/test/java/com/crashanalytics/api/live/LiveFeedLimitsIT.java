@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.crashanalytics.api.testing.LiveJournal;
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlWebSocket;
@@ -54,7 +55,7 @@ class LiveFeedLimitsIT {
     }
 
     private long journalEnd() {
-        return jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM live_events", Long.class);
+        return LiveJournal.end(jdbc);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.crashanalytics.api.testing.LiveJournal;
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.GraphQlWebSocket;
@@ -264,7 +265,7 @@ class LiveSubscriptionsIT {
      * long registration takes (and is what a client that cares about every event does).
      */
     private long journalEnd() {
-        return jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM live_events", Long.class);
+        return LiveJournal.end(jdbc);
     }
 
     private static JsonNode nextEvent(GraphQlWebSocket socket, String id, String field) throws InterruptedException {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.crashanalytics.api.testing.LiveJournal;
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GatewayReplica;
 import com.crashanalytics.api.testing.GraphQlClient;
@@ -63,7 +64,7 @@ class TwoGatewaysLiveIT {
              GraphQlWebSocket onB = GraphQlWebSocket.connectWithKey(portB, TestApiKeys.ADMIN).acknowledged()) {
             // From the journal's current end: however long each replica takes to register the subscription,
             // nothing logged from here on is missed (the feed resumes from there).
-            long from = jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM live_events", Long.class);
+            long from = LiveJournal.end(jdbc);
             onA.subscribe(ROUNDS, Map.of("after", from));
             onB.subscribe(ROUNDS, Map.of("after", from));
 

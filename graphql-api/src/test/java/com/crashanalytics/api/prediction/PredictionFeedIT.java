@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import com.crashanalytics.api.testing.LiveJournal;
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlWebSocket;
 import com.crashanalytics.api.testing.TestApiKeys;
@@ -66,7 +67,7 @@ class PredictionFeedIT {
     }
 
     private long journalEnd() {
-        return jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM live_events", Long.class);
+        return LiveJournal.end(jdbc);
     }
 
     private static JsonNode next(GraphQlWebSocket socket, String id, String field) throws InterruptedException {
