@@ -81,9 +81,9 @@ public final class GroupCommit {
 
     private synchronized Group join() {
         if (open == null) {
-            open = new Group(null);
+            open = new Group(CompletableFuture.completedFuture(null));
         } else if (open.joined == maxMembers) {
-            open = new Group(open);
+            open = new Group(open.allWritesDone);
         }
         open.joined++;
         return open;
@@ -113,11 +113,14 @@ public final class GroupCommit {
         private final CompletableFuture<Void> committed = new CompletableFuture<>();
         /** Completed when every member has done its write (before the COMMIT): the next group may start then. */
         final CompletableFuture<Void> allWritesDone = new CompletableFuture<>();
-        /** The full group this one opened after, whose writes must be done before this one's start. */
-        private final @Nullable Group previous;
+        /**
+         * When the writes of the full group this one opened after are done (at once when there was none); only the
+         * future is kept, not that group, so a run of full groups under load does not keep every earlier one alive.
+         */
+        private final CompletableFuture<Void> previousWritesDone;
 
-        Group(@Nullable Group previous) {
-            this.previous = previous;
+        Group(CompletableFuture<Void> previousWritesDone) {
+            this.previousWritesDone = previousWritesDone;
         }
         private @Nullable Connection connection;
         /** Set when the connection cannot be trusted any more: every later member fails with it. */
@@ -125,9 +128,7 @@ public final class GroupCommit {
         private boolean anyWork;
 
         <T> T takeTurn(Supplier<T> work) {
-            if (previous != null) {
-                previous.allWritesDone.join(); // completed normally whatever the writes did; see finishTurn
-            }
+            previousWritesDone.join(); // completed normally whatever the writes did; see finishTurn
             turn.lock();
             try {
                 if (broken != null) {
