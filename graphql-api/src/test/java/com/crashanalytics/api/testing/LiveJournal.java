@@ -1,7 +1,8 @@
 package com.crashanalytics.api.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,13 +20,8 @@ public final class LiveJournal {
     }
 
     public static long end(JdbcTemplate jdbc) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (jdbc.queryForObject("SELECT count(*) FROM live_events WHERE position IS NULL", Long.class) > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("live events still unnumbered after " + PATIENCE);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-        }
+        await("every committed live event numbered").atMost(PATIENCE).pollInterval(Duration.ofMillis(10))
+                .until(() -> jdbc.queryForObject("SELECT count(*) FROM live_events WHERE position IS NULL", Long.class) == 0);
         return jdbc.queryForObject("SELECT coalesce(max(position), 0) FROM live_events", Long.class);
     }
 }

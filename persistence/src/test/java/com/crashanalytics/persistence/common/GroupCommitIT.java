@@ -2,11 +2,10 @@ package com.crashanalytics.persistence.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
@@ -190,7 +188,8 @@ class GroupCommitIT {
             firstDone.set(true);
             return null;
         }));
-        await("the first group open", () -> oneWriteAGroup.writesInOpenGroup() == 1);
+        await("the first group open").atMost(GENEROUS).pollInterval(Duration.ofMillis(1))
+                .until(() -> oneWriteAGroup.writesInOpenGroup() == 1);
         Future<Boolean> second = writers.submit(() -> {
             secondThread.set(Thread.currentThread());
             return groupsOfOne.inSharedCommit(() -> {
@@ -200,8 +199,9 @@ class GroupCommitIT {
             });
         });
         try {
-            await("the second write waiting or started", () -> secondStarted.get()
-                    || (secondThread.get() != null && secondThread.get().getState() == Thread.State.WAITING));
+            await("the second write waiting or started").atMost(GENEROUS).pollInterval(Duration.ofMillis(1))
+                    .until(() -> secondStarted.get()
+                            || (secondThread.get() != null && secondThread.get().getState() == Thread.State.WAITING));
             assertThat(secondStarted).as("the second group's write waits for the first group's").isFalse();
         } finally {
             releaseFirst.complete(null);
@@ -210,14 +210,6 @@ class GroupCommitIT {
         assertThat(second.get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).as("the first's write done when the second's began")
                 .isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM probe").query(Integer.class).single()).isEqualTo(2);
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + GENEROUS.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            LockSupport.parkNanos(1_000_000);
-        }
     }
 
     private static long transactionId() {
@@ -230,13 +222,7 @@ class GroupCommitIT {
 
     /** Polls (never sleeps a fixed time) until the open group has taken this many writes. */
     private void awaitGroupOf(int writes) {
-        Instant deadline = Instant.now().plus(GENEROUS);
-        while (groupCommit.writesInOpenGroup() < writes) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the group never reached " + writes + " writes: "
-                        + groupCommit.writesInOpenGroup());
-            }
-            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
-        }
+        await("the open group reaching " + writes + " writes").atMost(GENEROUS).pollInterval(Duration.ofMillis(1))
+                .until(() -> groupCommit.writesInOpenGroup() >= writes);
     }
 }
