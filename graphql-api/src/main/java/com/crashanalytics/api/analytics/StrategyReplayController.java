@@ -7,9 +7,10 @@ import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
+import com.crashanalytics.domain.analytics.performance.Drawdown;
 import com.crashanalytics.domain.analytics.performance.PerformanceScope;
-import com.crashanalytics.domain.analytics.performance.PerformanceStats;
-import com.crashanalytics.domain.analytics.performance.RoundSeries;
+import com.crashanalytics.domain.analytics.performance.PerformanceTotals;
+import com.crashanalytics.domain.analytics.performance.RoundTotals;
 import com.crashanalytics.domain.analytics.replay.LiveStrategyRun;
 import com.crashanalytics.domain.analytics.replay.StakingSystem;
 import com.crashanalytics.domain.analytics.replay.StrategyReplay;
@@ -65,11 +66,15 @@ class StrategyReplayController {
             return null;
         }
         TimeWindow window = query.window();
-        PerformanceStats stats = performance.ofStrategies(List.of(strategy),
-                        new PerformanceScope(query.game(), query.platform(), window).of(tradeTypes), false)
-                .getOrDefault(strategy, PerformanceStats.of(new RoundSeries(List.of()), null));
+        PerformanceScope scope = new PerformanceScope(query.game(), query.platform(), window).of(tradeTypes);
+        // Only what the comparison shows: totals from the hourly rollup and the drawdown's one walk over the rounds,
+        // not Strategy.performance's streaks and returns (each another pass over every round of the strategy).
+        RoundTotals totals = performance.totalsOfStrategies(List.of(strategy), scope)
+                .getOrDefault(strategy, PerformanceTotals.NONE).totals();
+        Drawdown maxDrawdown = performance.maxDrawdownsOfStrategies(List.of(strategy), scope)
+                .getOrDefault(strategy, Drawdown.none(null));
         return LiveStrategyRun.of(strategy,
                 replays.liveBots(strategy, query.game(), query.platform(), window, query.baseStake(), tradeTypes),
-                stats);
+                totals, maxDrawdown);
     }
 }

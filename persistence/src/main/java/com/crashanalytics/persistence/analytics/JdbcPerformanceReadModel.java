@@ -1,5 +1,6 @@
 package com.crashanalytics.persistence.analytics;
 
+import static com.crashanalytics.persistence.analytics.PerformanceRows.maxDrawdown;
 import static com.crashanalytics.persistence.analytics.PerformanceRows.returns;
 import static com.crashanalytics.persistence.analytics.PerformanceRows.stats;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.BOTS_ALL_TIME;
@@ -10,6 +11,7 @@ import static com.crashanalytics.persistence.analytics.PerformanceStatements.STR
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.STRATEGY_NAMES;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.SUM_TOTALS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.TOTALS_COLUMNS;
+import static com.crashanalytics.persistence.analytics.PerformanceStatements.maxDrawdownSql;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.performanceSql;
 import static com.crashanalytics.persistence.common.SqlValues.decimal;
 import static com.crashanalytics.persistence.common.SqlValues.instant;
@@ -26,6 +28,7 @@ import java.util.Map;
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
+import com.crashanalytics.domain.analytics.performance.Drawdown;
 import com.crashanalytics.domain.analytics.performance.Leaderboard;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceScope;
@@ -106,6 +109,20 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         }
         return performance("strategy_name", scoped(scope)
                 .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.conversion(), withEquity);
+    }
+
+    @Override
+    public Map<String, Drawdown> maxDrawdownsOfStrategies(Collection<String> strategyNames, PerformanceScope scope) {
+        if (strategyNames.isEmpty()) {
+            return Map.of();
+        }
+        WindowSql where = scoped(scope).anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys");
+        Map<String, Drawdown> drawdowns = new HashMap<>();
+        ConversionSql.bind(where, scope.conversion()).bind(jdbc.sql(maxDrawdownSql("strategy_name", where,
+                        scope.conversion())))
+                .query((RowCallbackHandler) rs -> drawdowns.put(rs.getString("k"),
+                        maxDrawdown(rs, decimal(rs, "capital"))));
+        return drawdowns;
     }
 
     @Override

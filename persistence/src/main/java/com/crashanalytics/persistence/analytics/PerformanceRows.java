@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A row of {@link PerformanceStatements#PERFORMANCE} (or of {@link PerformanceStatements#BOTS_ALL_TIME}, which has
- * its columns) read back as {@link PerformanceStats}, and the return sums of any totals row as {@link ReturnRatios}.
+ * its columns) read back as {@link PerformanceStats}, a row of {@link PerformanceStatements#MAX_DRAWDOWN} as its
+ * {@link Drawdown}, and the return sums of any totals row as {@link ReturnRatios}.
  */
 final class PerformanceRows {
 
@@ -35,10 +36,7 @@ final class PerformanceRows {
         ReturnRatios returns = returns(rs);
         BigDecimal currentPeak = RoundTotalsSql.required(rs, "current_peak");
         BigDecimal base = level(capital, currentPeak);
-        BigDecimal maxFall = RoundTotalsSql.required(rs, "max_fall");
-        Drawdown max = maxFall.signum() == 0 ? Drawdown.none(base)
-                : Drawdown.of(maxFall, level(capital, RoundTotalsSql.required(rs, "max_fall_peak")),
-                        instant(rs, "max_fall_peak_at"), instant(rs, "max_fall_at"));
+        Drawdown max = maxDrawdown(rs, capital);
         BigDecimal currentFall = RoundTotalsSql.required(rs, "current_fall");
         Drawdown current = currentFall.signum() == 0 ? Drawdown.none(base)
                 : Drawdown.of(currentFall, base, instant(rs, "current_peak_at"), instant(rs, "last_at"));
@@ -46,6 +44,17 @@ final class PerformanceRows {
                 new Streaks(rs.getInt("longest_win"), rs.getInt("longest_loss")),
                 capital, max, current, instant(rs, "first_at"), instant(rs, "last_at"),
                 withEquity ? EquityReturnsSql.map(rs) : EquityReturns.NONE);
+    }
+
+    /**
+     * The max drawdown of a row of {@link PerformanceStatements#PERFORMANCE} or
+     * {@link PerformanceStatements#MAX_DRAWDOWN}, its levels standing on {@code capital} (null: unknown).
+     */
+    static Drawdown maxDrawdown(ResultSet rs, @Nullable BigDecimal capital) throws SQLException {
+        BigDecimal maxFall = RoundTotalsSql.required(rs, "max_fall");
+        return maxFall.signum() == 0 ? Drawdown.none(level(capital, RoundTotalsSql.required(rs, "current_peak")))
+                : Drawdown.of(maxFall, level(capital, RoundTotalsSql.required(rs, "max_fall_peak")),
+                        instant(rs, "max_fall_peak_at"), instant(rs, "max_fall_at"));
     }
 
     /** A level of the equity curve in money: C + a cumulative P/L; null when C is unknown. */

@@ -12,6 +12,31 @@ import org.jspecify.annotations.Nullable;
 final class PerformanceStatements {
 
     /**
+     * The starting capital per subject k implied by its bots' reported balances: per bot, its first reported balance
+     * less its P/L up to and including that round, summed over the bots (null when a bot reported none). {@code %s}
+     * is the subject's bots, rows of (k, bot_id); the rounds are the statement's {@code ordered}.
+     */
+    private static final String CAPITAL = """
+
+                SELECT bots.k, CASE WHEN count(*) = count(first.balance) THEN sum(first.balance - first.before) END AS capital
+                FROM %s AS bots
+                LEFT JOIN LATERAL (
+                    SELECT f.balance,
+                           (SELECT sum(o.pl) FROM ordered o
+                            WHERE o.k = bots.k AND o.bot_id = bots.bot_id AND (o.ts, o.id) <= (f.ts, f.id)) AS before
+                    FROM ordered f
+                    WHERE f.k = bots.k AND f.bot_id = bots.bot_id AND f.balance IS NOT NULL
+                    ORDER BY f.ts, f.id
+                    LIMIT 1
+                ) AS first ON true
+                GROUP BY bots.k
+            """;
+
+    private static String capitalOf(String bots) {
+        return CAPITAL.formatted(bots);
+    }
+
+    /**
      * Per subject k: totals, return sums, the implied starting capital, the max drawdown (the last row that sets a
      * new record fall is the earliest trough of the largest fall; peak and peak_at never decrease along the curve, so
      * their maxima over the record rows are those of the last one, without sorting) and the current drawdown (the
@@ -82,27 +107,63 @@ final class PerformanceStatements {
                       GROUP BY k, session_id, run, outcome) AS runs
                 GROUP BY k
             ),
-            capital AS (
-                SELECT bots.k, CASE WHEN count(*) = count(first.balance) THEN sum(first.balance - first.before) END AS capital
-                FROM (SELECT DISTINCT k, bot_id FROM ordered) AS bots
-                LEFT JOIN LATERAL (
-                    SELECT f.balance,
-                           (SELECT sum(o.pl) FROM ordered o
-                            WHERE o.k = bots.k AND o.bot_id = bots.bot_id AND (o.ts, o.id) <= (f.ts, f.id)) AS before
-                    FROM ordered f
-                    WHERE f.k = bots.k AND f.bot_id = bots.bot_id AND f.balance IS NOT NULL
-                    ORDER BY f.ts, f.id
-                    LIMIT 1
-                ) AS first ON true
-                GROUP BY bots.k
-            )%4$s
+            capital AS (%9$s)%4$s
             SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
                    coalesce(streaks.longest_loss, 0) AS longest_loss%5$s
             FROM totals
             JOIN capital USING (k)
             LEFT JOIN streaks USING (k)
             %6$s
-            """.replace("%3$s", RoundTotalsSql.AGGREGATES.replace("\n", "\n                       "));
+            """.replace("%3$s", RoundTotalsSql.AGGREGATES.replace("\n", "\n                       "))
+            .replace("%9$s", capitalOf("(SELECT DISTINCT k, bot_id FROM ordered)"));
+
+    /**
+     * {@link #PERFORMANCE}'s max drawdown per subject k and nothing else: the same curve, peaks and falls (so the same
+     * fall, peak, peak time and trough), and the same implied capital; no streaks (their sort by session), no returns,
+     * no current drawdown. The bots whose first reported balances set the capital are collected by the same walk (each
+     * bot where the curve passes to it from another, so no sort by bot), not by another pass over the rounds. The totals that go with it come from the hourly rollup ({@link #SUM_TOTALS}).
+     */
+    static final String MAX_DRAWDOWN = """
+            WITH ordered AS NOT MATERIALIZED (
+                SELECT %1$s AS k, bot_id, id, round_start_timestamp AS ts, profit_loss_amount%7$s AS pl,
+                       running_balance_after%7$s AS balance
+                FROM crash_game_rounds%8$s
+                WHERE %2$s
+            ),
+            peaks AS (
+                SELECT k, bot_id, id, ts, level, greatest(0, max(level) OVER along) AS peak
+                FROM (SELECT k, bot_id, id, ts, sum(pl) OVER along AS level
+                      FROM ordered
+                      WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING)) AS curve
+                WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING)
+            ),
+            falls AS (
+                SELECT k, bot_id, ts, peak, peak - level AS fall,
+                       bot_id IS DISTINCT FROM lag(bot_id) OVER along AS bot_changes,
+                       max(CASE WHEN level = peak THEN ts END) OVER along AS peak_at,
+                       coalesce(max(peak - level) OVER before, 0) AS worst_before
+                FROM peaks
+                WINDOW along AS (PARTITION BY k ORDER BY ts, id ROWS UNBOUNDED PRECEDING),
+                       before AS (PARTITION BY k ORDER BY ts, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+            ),
+            worst AS (
+                SELECT k,
+                       max(fall) AS max_fall,
+                       max(peak) FILTER (WHERE fall > worst_before) AS max_fall_peak,
+                       max(peak_at) FILTER (WHERE fall > worst_before) AS max_fall_peak_at,
+                       max(ts) FILTER (WHERE fall > worst_before) AS max_fall_at,
+                       max(peak) AS current_peak,
+                       array_agg(bot_id) FILTER (WHERE bot_changes) AS bots
+                FROM falls
+                GROUP BY k
+            ),
+            capital AS (%9$s)
+            SELECT worst.k, worst.max_fall, worst.max_fall_peak, worst.max_fall_peak_at, worst.max_fall_at,
+                   worst.current_peak, capital.capital
+            FROM worst
+            JOIN capital USING (k)
+            """.replace("%9$s",
+                    capitalOf("(SELECT DISTINCT worst.k, played.bot_id FROM worst, unnest(worst.bots) AS played(bot_id))"));
 
     /**
      * {@link #PERFORMANCE}'s columns for bots over all time, from the rollups instead of the rounds: totals from
@@ -271,5 +332,11 @@ final class PerformanceStatements {
                 .replace("%4$s", EquityReturnsSql.ctes(withEquity, wholeSessions))
                 .replace("%5$s", EquityReturnsSql.columns(withEquity))
                 .replace("%6$s", EquityReturnsSql.join(withEquity));
+    }
+
+    /** {@link #MAX_DRAWDOWN} for rounds {@code where}, money converted by {@code conversion} (null: as logged). */
+    static String maxDrawdownSql(String keyExpression, WindowSql where, @Nullable CurrencyConversion conversion) {
+        return MAX_DRAWDOWN.replace("%1$s", keyExpression).replace("%2$s", where.where())
+                .replace("%7$s", ConversionSql.factor(conversion)).replace("%8$s", ConversionSql.join(conversion));
     }
 }

@@ -24,6 +24,7 @@ import com.crashanalytics.domain.analytics.multipliers.CrashPointDistribution;
 import com.crashanalytics.domain.analytics.multipliers.GapTally;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.performance.CapitalFlow;
+import com.crashanalytics.domain.analytics.performance.Drawdown;
 import com.crashanalytics.domain.analytics.performance.Leaderboard;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceScope;
@@ -198,6 +199,29 @@ class AnalyticsAgreementIT {
             PerformanceStats aviator = performance.ofScope(new PerformanceScope("aviator", "spribe", window));
             assertSame(aviator, reference(window, w -> BOTS.indexOf(w.result().botId()) < 2),
                     "aviator in " + window);
+        }
+    }
+
+    @Test
+    void theDrawdownAloneIsTheDrawdownOfTheWholePerformance() {
+        List<String> strategies = List.of("flat_2x", "martingale", "no_such_strategy");
+        for (TimeWindow window : windows) {
+            for (PerformanceScope scope : List.of(new PerformanceScope(null, null, window),
+                    new PerformanceScope("jetx", "smartsoft", window))) {
+                Map<String, PerformanceStats> whole = performance.ofStrategies(strategies, scope);
+                Map<String, Drawdown> alone = performance.maxDrawdownsOfStrategies(strategies, scope);
+                assertThat(alone.keySet()).as("strategies with rounds in " + scope).isEqualTo(whole.keySet());
+                whole.forEach((strategy, stats) -> assertThat(alone.get(strategy))
+                        .as(strategy + " in " + scope)
+                        .usingRecursiveComparison(exact())
+                        .isEqualTo(stats.maxDrawdown()));
+            }
+        }
+        // and the domain's reference math: a fall of the strategy's portfolio curve, on its implied capital
+        for (String strategy : List.of("flat_2x", "martingale")) {
+            assertThat(performance.maxDrawdownsOfStrategies(List.of(strategy), PerformanceScope.EVERYTHING).get(strategy))
+                    .as(strategy).usingRecursiveComparison(exact())
+                    .isEqualTo(reference(TimeWindow.ALL, w -> w.strategy().equals(strategy)).maxDrawdown());
         }
     }
 

@@ -58,6 +58,13 @@ public interface PerformanceReadModel {
     Map<String, PerformanceStats> ofStrategies(Collection<String> strategyNames, PerformanceScope scope,
                                                boolean withEquity);
 
+    /**
+     * {@link #ofStrategies}'s {@code maxDrawdown} of each strategy alone (the same fall, peak level and times), without
+     * the figures that cost more passes over the rounds (streaks, returns, the current drawdown): what a strategy
+     * replay compares its replayed drawdown with. Absent without rounds.
+     */
+    Map<String, Drawdown> maxDrawdownsOfStrategies(Collection<String> strategyNames, PerformanceScope scope);
+
     /** The performance of every round in the scope (a game, a platform, a window): a portfolio of bots. */
     default PerformanceStats ofScope(PerformanceScope scope) {
         return ofScope(scope, true);

@@ -2,7 +2,8 @@ package com.crashanalytics.domain.analytics.replay;
 
 import java.math.BigDecimal;
 
-import com.crashanalytics.domain.analytics.performance.PerformanceStats;
+import com.crashanalytics.domain.analytics.performance.Drawdown;
+import com.crashanalytics.domain.analytics.performance.RoundTotals;
 import com.crashanalytics.domain.common.Ratios;
 import org.jspecify.annotations.Nullable;
 
@@ -18,11 +19,11 @@ public record LiveStrategyRun(String strategy, int bots, int sessions, int bustS
                               BigDecimal totalStaked, BigDecimal profitLoss, @Nullable BigDecimal roiPercent,
                               BigDecimal maxDrawdown, @Nullable BigDecimal maxDrawdownPercent) {
 
-    public static LiveStrategyRun of(String strategy, LiveBots players, PerformanceStats performance) {
-        var totals = performance.totals();
-        return new LiveStrategyRun(strategy, players.bots(), players.sessions(), players.bustSessions(), totals.rounds(), totals.wins(), totals.losses(),
-                totals.totalStaked(), totals.totalProfitLoss(),
+    /** The portfolio's order-independent {@code totals} and its largest fall ({@code maxDrawdown}). */
+    public static LiveStrategyRun of(String strategy, LiveBots players, RoundTotals totals, Drawdown maxDrawdown) {
+        return new LiveStrategyRun(strategy, players.bots(), players.sessions(), players.bustSessions(), totals.rounds(),
+                totals.wins(), totals.losses(), totals.totalStaked(), totals.totalProfitLoss(),
                 Ratios.percent(totals.totalProfitLoss(), totals.totalStaked()),
-                performance.maxDrawdown().amount(), performance.maxDrawdown().percentOfPeak());
+                maxDrawdown.amount(), maxDrawdown.percentOfPeak());
     }
 }
