@@ -15,6 +15,7 @@ import com.crashanalytics.domain.alert.DeliveryStatus;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.persistence.common.KeysetSql;
+import com.crashanalytics.persistence.common.SqlConditions;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -102,8 +103,8 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
         return BY_ID_SQL.count(jdbc, where(filter));
     }
 
-    private static KeysetSql.Where where(AlertListFilter filter) {
-        return KeysetSql.where().equal("d.alert_id", "alertId", filter.alertId())
+    private static SqlConditions where(AlertListFilter filter) {
+        return new SqlConditions().equal("d.alert_id", "alertId", filter.alertId())
                 .equal("d.status", "status", filter.status());
     }
 

@@ -23,6 +23,7 @@ import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.persistence.common.JsonColumns;
 import com.crashanalytics.persistence.common.KeysetSql;
+import com.crashanalytics.persistence.common.SqlConditions;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,8 +106,8 @@ public class JdbcAlertLog implements AlertLog {
         return BY_ID_SQL.count(jdbc, where(filter));
     }
 
-    private static KeysetSql.Where where(AlertListFilter filter) {
-        return KeysetSql.where().equal("a.rule_id", "ruleId", filter.ruleId());
+    private static SqlConditions where(AlertListFilter filter) {
+        return new SqlConditions().equal("a.rule_id", "ruleId", filter.ruleId());
     }
 
     private static String json(Object tree) {

@@ -21,6 +21,7 @@ import com.crashanalytics.domain.alert.AlertScope;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.persistence.common.KeysetSql;
+import com.crashanalytics.persistence.common.SqlConditions;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,11 +94,11 @@ public class JdbcAlertRuleBook implements AlertRuleBook {
 
     /** A page, for {@link JdbcAlertReadModel}. */
     Page<AlertRule> page(ListQuery<AlertListFilter> query) {
-        return BY_ID_SQL.page(jdbc, KeysetSql.where(), query.page());
+        return BY_ID_SQL.page(jdbc, new SqlConditions(), query.page());
     }
 
     long count(AlertListFilter filter) {
-        return BY_ID_SQL.count(jdbc, KeysetSql.where());
+        return BY_ID_SQL.count(jdbc, new SqlConditions());
     }
 
     private static Map<String, Object> parameters(AlertRuleDefinition definition, Instant now) {

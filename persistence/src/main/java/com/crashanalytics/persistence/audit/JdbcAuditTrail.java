@@ -19,6 +19,7 @@ import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.persistence.common.JsonColumns;
 import com.crashanalytics.persistence.common.KeysetSql;
+import com.crashanalytics.persistence.common.SqlConditions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -69,8 +70,8 @@ public class JdbcAuditTrail implements AuditTrail, AuditTrailReadModel {
         return BY_ID_SQL.count(jdbc, where(filter));
     }
 
-    private static KeysetSql.Where where(AuditFilter filter) {
-        return KeysetSql.where()
+    private static SqlConditions where(AuditFilter filter) {
+        return new SqlConditions()
                 .equal("c.entity", "entity", filter.entity())
                 .equal("c.entity_id", "entityId", filter.entityId())
                 .equal("c.changed_by_key_id", "keyId", filter.key())

@@ -15,7 +15,7 @@ import com.crashanalytics.domain.diagnostics.ErrorLog;
 import com.crashanalytics.domain.diagnostics.OcrValidation;
 import com.crashanalytics.domain.diagnostics.RoundReference;
 import com.crashanalytics.persistence.common.KeysetSql;
-import com.crashanalytics.persistence.common.KeysetSql.Where;
+import com.crashanalytics.persistence.common.SqlConditions;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -104,10 +104,10 @@ public class JdbcDiagnosticsReadModel implements DiagnosticsReadModel {
         return found;
     }
 
-    private static Where where(ErrorFilter filter) {
-        return KeysetSql.where()
+    private static SqlConditions where(ErrorFilter filter) {
+        return new SqlConditions()
                 .equal("e.bot_id", "botId", filter.botId())
-                .oneOf("e.bot_id", "botIds", filter.botIds())
+                .anyOf("e.bot_id", "botIds", filter.botIds())
                 .equal("e.session_id", "sessionId", filter.sessionId())
                 .equal("e.error_type", "errorType", filter.errorType())
                 .equal("e.severity", "severity", filter.severity())

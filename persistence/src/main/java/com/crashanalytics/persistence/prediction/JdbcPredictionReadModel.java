@@ -13,7 +13,7 @@ import com.crashanalytics.domain.prediction.PredictionKind;
 import com.crashanalytics.domain.prediction.PredictionPerformance;
 import com.crashanalytics.domain.prediction.PredictionReadModel;
 import com.crashanalytics.persistence.common.KeysetSql;
-import com.crashanalytics.persistence.common.KeysetSql.Where;
+import com.crashanalytics.persistence.common.SqlConditions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -63,8 +63,8 @@ public class JdbcPredictionReadModel implements PredictionReadModel {
                 .list();
     }
 
-    private static Where where(PredictionFilter filter) {
-        return KeysetSql.where()
+    private static SqlConditions where(PredictionFilter filter) {
+        return new SqlConditions()
                 .equal("p.model_name", "modelName", filter.modelName())
                 .equal("p.model_version", "modelVersion", filter.modelVersion())
                 .equal("p.game_name", "gameName", filter.gameName())

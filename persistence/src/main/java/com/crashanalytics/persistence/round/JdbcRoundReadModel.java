@@ -16,7 +16,7 @@ import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.persistence.common.KeysetSql;
-import com.crashanalytics.persistence.common.KeysetSql.Where;
+import com.crashanalytics.persistence.common.SqlConditions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -129,10 +129,10 @@ public class JdbcRoundReadModel implements RoundReadModel {
     }
 
     /** The filter as conditions on {@code crash_game_rounds}; each column it names leads an index with the order's key. */
-    private static Where where(RoundFilter filter) {
-        Where where = KeysetSql.where()
+    private static SqlConditions where(RoundFilter filter) {
+        SqlConditions where = new SqlConditions()
                 .equal("r.bot_id", "botId", filter.botId())
-                .oneOf("r.bot_id", "botIds", filter.botIds())
+                .anyOf("r.bot_id", "botIds", filter.botIds())
                 .equal("r.session_id", "sessionId", filter.sessionId())
                 .equal("r.game_name", "gameName", filter.gameName())
                 .equal("r.platform_code", "platformCode", filter.platformCode())
