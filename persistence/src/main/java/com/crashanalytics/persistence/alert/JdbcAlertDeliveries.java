@@ -16,6 +16,7 @@ import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.persistence.common.KeysetSql;
 import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,7 +34,7 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
      * The oldest due delivery not being claimed by another transaction (SKIP LOCKED), leased and counted in the
      * same statement.
      */
-    private static final String CLAIM = """
+    private static final String CLAIM = SqlTemplate.sql("""
             WITH due AS (
                 SELECT id FROM alert_deliveries
                 WHERE status = 'PENDING' AND next_attempt_at <= :dueBy
@@ -44,8 +45,11 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
                                               last_attempt_at = now()
                 FROM due WHERE d.id = due.id
                 RETURNING d.*)
-            SELECT %s FROM claimed d
-            """.formatted(COLUMNS);
+            SELECT {columns} FROM claimed d
+            """).with("columns", COLUMNS).text();
+
+    private static final String ALERT = SqlTemplate.sql("SELECT {columns} FROM alerts a WHERE a.id = :id")
+            .with("columns", JdbcAlertLog.COLUMNS).text();
 
     private final JdbcClient jdbc;
 
@@ -67,7 +71,7 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
         return jdbc.sql(CLAIM).param("dueBy", SqlValues.timestamptz(dueBy))
                 .param("leaseUntil", SqlValues.timestamptz(leaseUntil))
                 .query((rs, row) -> map(rs)).optional()
-                .map(delivery -> new Claimed(delivery, jdbc.sql("SELECT " + JdbcAlertLog.COLUMNS + " FROM alerts a WHERE a.id = :id")
+                .map(delivery -> new Claimed(delivery, jdbc.sql(ALERT)
                         .param("id", delivery.alertId()).query((rs, row) -> JdbcAlertLog.map(rs)).single()));
     }
 

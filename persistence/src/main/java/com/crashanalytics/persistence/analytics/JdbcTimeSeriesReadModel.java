@@ -111,9 +111,10 @@ public class JdbcTimeSeriesReadModel implements TimeSeriesReadModel {
      */
     private static String seriesExpression(TimeSeriesGroup group) {
         return switch (group) {
-            case FLEET -> "'" + TimeSeriesGroup.FLEET_SERIES + "'::text";
+            case FLEET -> SqlTemplate.sql("'{fleet}'::text").with("fleet", TimeSeriesGroup.FLEET_SERIES).text();
             case BOT -> "bot_id";
-            case STRATEGY -> "coalesce(nullif(strategy_name, ''), '" + TimeSeriesGroup.NO_STRATEGY + "')";
+            case STRATEGY -> SqlTemplate.sql("coalesce(nullif(strategy_name, ''), '{none}')")
+                    .with("none", TimeSeriesGroup.NO_STRATEGY).text();
             case GAME_PLATFORM -> "game_name || '@' || platform_code";
         };
     }

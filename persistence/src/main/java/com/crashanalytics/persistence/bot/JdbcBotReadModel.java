@@ -46,8 +46,9 @@ public class JdbcBotReadModel implements BotReadModel {
         }
         Map<String, Object> parameters = new HashMap<>(status.parameters());
         parameters.put("botIds", botIds.toArray(String[]::new));
-        jdbc.sql("SELECT b.bot_id, " + BotStatusSql.EXPRESSION + " AS status FROM bot_vm_registration b"
-                        + " WHERE b.bot_id = ANY(:botIds)")
+        jdbc.sql(SqlTemplate.sql("""
+                        SELECT b.bot_id, {status} AS status FROM bot_vm_registration b
+                        WHERE b.bot_id = ANY(:botIds)""").with("status", BotStatusSql.EXPRESSION).text())
                 .params(parameters)
                 .query((RowCallbackHandler) rs -> statuses.put(rs.getString("bot_id"),
                         BotStatus.valueOf(rs.getString("status"))));
@@ -93,7 +94,8 @@ public class JdbcBotReadModel implements BotReadModel {
         if (filter.status() != null) {
             Map<String, Object> parameters = new HashMap<>(status.parameters());
             parameters.put("status", filter.status().name());
-            where.condition(BotStatusSql.EXPRESSION + " = :status", parameters);
+            where.condition(SqlTemplate.sql("{status} = :status").with("status", BotStatusSql.EXPRESSION).text(),
+                    parameters);
         }
         return where;
     }

@@ -85,7 +85,8 @@ public final class KeysetSql<T> {
         if (parents.isEmpty()) {
             return pages;
         }
-        SqlConditions conditions = afterCursor(where.copyWithFirst(parentColumn + " = parent.parent_key"), request);
+        SqlConditions conditions = afterCursor(where.copyWithFirst(
+                SqlTemplate.sql("{parent} = parent.parent_key").with("parent", parentColumn).text()), request);
         String sql = SqlTemplate.sql("""
                         SELECT page.* FROM unnest(CAST(:parents AS text[]))
                         WITH ORDINALITY AS parent(parent_key, parent_position)
@@ -124,7 +125,8 @@ public final class KeysetSql<T> {
         if (parents.isEmpty()) {
             return counts;
         }
-        SqlConditions conditions = where.copyWithFirst(parentColumn + " = ANY(CAST(:parents AS text[]))");
+        SqlConditions conditions = where.copyWithFirst(
+                SqlTemplate.sql("{parent} = ANY(CAST(:parents AS text[]))").with("parent", parentColumn).text());
         String sql = SqlTemplate.sql("""
                         SELECT {parent} AS parent_id, count(*) AS row_count FROM {table}
                         WHERE {where} GROUP BY {parent}""")

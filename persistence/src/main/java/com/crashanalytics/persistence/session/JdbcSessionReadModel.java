@@ -74,7 +74,8 @@ public class JdbcSessionReadModel implements SessionReadModel {
         if (sessionIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + SessionRows.COLUMNS + " FROM session_logs WHERE session_id = ANY(:ids)")
+        return jdbc.sql(SqlTemplate.sql("SELECT {columns} FROM session_logs WHERE session_id = ANY(:ids)")
+                        .with("columns", SessionRows.COLUMNS).text())
                 .param("ids", sessionIds.toArray(String[]::new))
                 .query(SessionRows::map)
                 .list();
