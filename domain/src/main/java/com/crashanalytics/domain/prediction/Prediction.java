@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  *   one.</li>
  *   <li>GAP: at the first round ≥ x, at position G: HIT when gapFrom ≤ G ≤ gapTo, MISS when G &lt; gapFrom; MISS when
  *   gapTo rounds passed without one.</li>
- *   <li>Any kind: EXPIRED when a counted round started after {@code expiresAt} before the others decided it.</li>
+ *   <li>Any kind: EXPIRED when a counted round started after {@code expiresAt} before the others decided it; or,
+ *   when no such round is ever logged (the game's rounds stopped), once the deadline is long past
+ *   ({@link #judgedAfterDeadline}), with no deciding round.</li>
  * </ul>
  * <b>Late rounds.</b> A round that started before {@code madeAt} never counts, whenever it is logged. A round logged
  * late (after rounds that played after it) takes its place in play order while the prediction is pending. A verdict
@@ -32,8 +34,10 @@ import org.jspecify.annotations.Nullable;
  * @param firstHitAfterRounds at the verdict: the position G of the first round ≥ x, when it was among the rounds
  *                            counted (the observed gap); null when none was
  * @param decidingRoundId     the game round at the deciding position: the first round ≥ x (HIT, or a GAP missed
- *                            early), the last round watched (MISS), the first round after the deadline (EXPIRED)
- * @param judgedAt            when the gateway judged it: when the deciding round (or the prediction) was logged
+ *                            early), the last round watched (MISS), the first round after the deadline (EXPIRED);
+ *                            null for one EXPIRED because no round came after the deadline
+ * @param judgedAt            when the gateway judged it: when the deciding round (or the prediction) was logged, or
+ *                            when the expiry found it overdue
  */
 public record Prediction(
         UUID id,
@@ -106,11 +110,27 @@ public record Prediction(
         return Optional.empty();
     }
 
-    private Prediction verdict(PredictionStatus verdict, int observed, @Nullable Integer firstHit, GameRound deciding,
-                               Instant now) {
+    /**
+     * The verdict of a prediction whose deadline passed with no round after it logged (the game's rounds stopped, or
+     * no bot watches it any more): what the rounds logged so far decide, if they decide it; otherwise EXPIRED, with
+     * the rounds seen before the deadline and no deciding round. Empty when it is decided already.
+     */
+    public Optional<Prediction> judgedAfterDeadline(List<GameRound> roundsAfter, Instant now) {
+        if (!isPending()) {
+            return Optional.empty();
+        }
+        // judgedBy decides on any round past the deadline and at the horizon, so undecided means every round seen
+        // started before the deadline: they are all counted.
+        return judgedBy(roundsAfter, now)
+                .or(() -> Optional.of(verdict(PredictionStatus.EXPIRED, roundsAfter.size(), null, null, now)));
+    }
+
+    private Prediction verdict(PredictionStatus verdict, int observed, @Nullable Integer firstHit,
+                               @Nullable GameRound deciding, Instant now) {
         return new Prediction(id, modelName, modelVersion, predictionId, gameName, platformCode, kind, threshold,
                 horizonRounds, gapFrom, gapTo, predictedGap, confidence, madeAt, lastSeenRoundId, expiresAt, features,
-                contentFingerprint, loggedAt, verdict, observed, firstHit, deciding.roundId(), now);
+                contentFingerprint, loggedAt, verdict, observed, firstHit, deciding == null ? null : deciding.roundId(),
+                now);
     }
 
     /** The chance of a hit by the crash law alone, for a game returning {@code rtp} (0.97 for a 3% house edge). */

@@ -23,6 +23,13 @@ public interface PredictionBook {
     /** The same for one prediction, when it is pending. */
     Optional<Pending> lockPending(UUID predictionId);
 
+    /**
+     * At most {@code limit} pending predictions whose deadline is before {@code expiredBefore}, oldest deadline first,
+     * each with the game's rounds after it as {@link #lockPending(String, String, Instant)} gives them, locked until
+     * the transaction ends. Skips those another transaction has locked, and never waits for the game's writers.
+     */
+    List<Pending> lockOverdue(Instant expiredBefore, int limit);
+
     /** Stores verdicts of predictions that were pending; one already judged keeps its verdict. */
     void recordVerdicts(List<Prediction> verdicts);
 

@@ -116,4 +116,32 @@ class PredictionTest {
         assertThat(Predictions.gap(5, 15, "10", 0.5).baselineProbability(rtp)).isCloseTo(0.448462438, within(1e-9));
         assertThat(Predictions.next("1.5", 0.5).baselineProbability(rtp)).isCloseTo(0.646667, within(1e-6));
     }
+
+    @Test
+    void afterTheDeadlineWithNoRoundItExpiresWithTheRoundsSeenAndNoDecidingRound() {
+        Prediction prediction = Predictions.within(5, "10", 0.4);
+        List<GameRound> seen = List.of(round(1, "1.5"), round(2, "3"));
+
+        Prediction expired = prediction.judgedAfterDeadline(seen, NOW).orElseThrow();
+
+        assertThat(expired.status()).isEqualTo(PredictionStatus.EXPIRED);
+        assertThat(expired.roundsObserved()).isEqualTo(2);
+        assertThat(expired.firstHitAfterRounds()).isNull();
+        assertThat(expired.decidingRoundId()).isNull();
+        assertThat(expired.judgedAt()).isEqualTo(NOW);
+        assertThat(Predictions.next("2", 0.5).judgedAfterDeadline(List.of(), NOW).orElseThrow().roundsObserved())
+                .isZero();
+    }
+
+    @Test
+    void afterTheDeadlineRoundsThatDecideItStillDecideIt() {
+        Prediction prediction = Predictions.within(3, "10", 0.4);
+        List<GameRound> rounds = List.of(round(1, "1.5"), round(2, "12"));
+
+        Prediction judged = prediction.judgedAfterDeadline(rounds, NOW).orElseThrow();
+
+        assertThat(judged.status()).isEqualTo(PredictionStatus.HIT);
+        assertThat(judged.decidingRoundId()).isEqualTo(rounds.get(1).roundId());
+        assertThat(judged.judgedAfterDeadline(List.of(), NOW.plusSeconds(60))).isEmpty();
+    }
 }

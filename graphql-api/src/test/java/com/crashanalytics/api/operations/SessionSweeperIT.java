@@ -8,14 +8,12 @@ import static com.crashanalytics.api.testing.WritePath.round;
 import static com.crashanalytics.api.testing.WritePath.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.crashanalytics.api.testing.AnotherReplica;
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
 import com.crashanalytics.api.testing.WritePath;
@@ -123,17 +121,11 @@ class SessionSweeperIT {
 
     @Test
     void aSecondReplicaSweepingMakesThisOneSkip() throws Exception {
-        try (Connection otherReplica = dataSource.getConnection(); Statement statement = otherReplica.createStatement()) {
-            String lock = "(" + 0x5CED + ", hashtext('" + SilentSessionSweeper.JOB + "'))";
-            try (ResultSet held = statement.executeQuery("SELECT pg_try_advisory_lock" + lock)) {
-                held.next();
-                assertThat(held.getBoolean(1)).isTrue();
-            }
+        AnotherReplica.holdingJob(dataSource, SilentSessionSweeper.JOB, () -> {
             Sweep skipped = schedule.sweepNow();
             assertThat(skipped.swept()).isFalse();
             assertThat(session(SESSION).path("status").asText()).isEqualTo("ACTIVE");
-            statement.execute("SELECT pg_advisory_unlock" + lock);
-        }
+        });
         assertThat(schedule.sweepNow().abandoned()).containsExactly(SESSION);
     }
 

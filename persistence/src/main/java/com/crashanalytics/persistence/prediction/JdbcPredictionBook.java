@@ -51,6 +51,17 @@ public class JdbcPredictionBook implements PredictionBook {
             FOR UPDATE OF p
             """;
 
+    /**
+     * The oldest-deadline pending predictions past {@code :expiredBefore}, at most {@code :limit}, locked skipping
+     * those another transaction holds (index ix_game_predictions_pending_deadline, changeset 0410).
+     */
+    private static final String OVERDUE = """
+            p.id = ANY(ARRAY(SELECT id FROM game_predictions
+                             WHERE status = 'PENDING' AND expires_at < :expiredBefore
+                             ORDER BY expires_at, id
+                             LIMIT :limit
+                             FOR UPDATE SKIP LOCKED))""";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final Authorship authorship;
@@ -127,6 +138,14 @@ public class JdbcPredictionBook implements PredictionBook {
                 .param("id", predictionId)
                 .query((RowCallbackHandler) rs -> { });
         return pending("p.id = :id", Map.of("id", predictionId)).stream().findFirst();
+    }
+
+    @Override
+    public List<Pending> lockOverdue(Instant expiredBefore, int limit) {
+        // SKIP LOCKED: a prediction a round-logging transaction is judging right now is left to it. No game lock is
+        // taken, so this never waits for the game's writers (they wait for these rows, never the other way round).
+        return pending(OVERDUE,
+                Map.of("expiredBefore", timestamptz(expiredBefore), "limit", limit));
     }
 
     /** The pending predictions that {@code which} selects, with the game rounds after each. */
