@@ -1,6 +1,7 @@
 package com.crashanalytics.persistence.analytics;
 
 import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
+import com.crashanalytics.persistence.common.SqlConditions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +33,7 @@ final class ConversionSql {
     }
 
     /** Binds the rates the join reads. */
-    static WindowSql bind(WindowSql filters, @Nullable CurrencyConversion conversion) {
+    static SqlConditions bind(SqlConditions filters, @Nullable CurrencyConversion conversion) {
         if (conversion == null) {
             return filters;
         }

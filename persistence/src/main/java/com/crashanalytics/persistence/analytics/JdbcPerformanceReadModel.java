@@ -34,6 +34,7 @@ import com.crashanalytics.domain.analytics.performance.PerformanceTotals;
 import com.crashanalytics.domain.analytics.performance.Period;
 import com.crashanalytics.domain.analytics.performance.PeriodSummary;
 import com.crashanalytics.domain.analytics.performance.RoundSeries;
+import com.crashanalytics.persistence.common.SqlConditions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,15 +64,15 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (window.equals(TimeWindow.ALL) && currency == null && conversion == null) {
             return botsOverAllTime(botIds, withEquity);
         }
-        return performance("bot_id", inCurrency(new WindowSql()
-                .anyOf("bot_id", botIds.toArray(String[]::new), "keys")
-                .window("round_start_timestamp", window, "window"), currency), conversion, withEquity);
+        return performance("bot_id", inCurrency(new SqlConditions()
+                .anyOf("bot_id", "keys", botIds)
+                .window("round_start_timestamp", "window", window), currency), conversion, withEquity);
     }
 
     private Map<String, PerformanceStats> botsOverAllTime(Collection<String> botIds, boolean withEquity) {
-        WindowSql keys = new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys");
+        SqlConditions keys = new SqlConditions().anyOf("bot_id", "keys", botIds);
         String totals = SUM_TOTALS.formatted("SELECT bot_id AS k, " + TOTALS_COLUMNS.formatted("")
-                + " FROM round_totals_hourly WHERE " + keys.where());
+                + " FROM round_totals_hourly WHERE " + keys.sql());
         Map<String, PerformanceStats> stats = new HashMap<>();
         keys.bind(jdbc.sql(BOTS_ALL_TIME.formatted(totals, EquityReturnsSql.ctes(withEquity, true),
                         EquityReturnsSql.columns(withEquity), EquityReturnsSql.join(withEquity))))
@@ -88,7 +89,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (sessionIds.isEmpty()) {
             return Map.of();
         }
-        WindowSql where = new WindowSql().anyOf("session_id", sessionIds.toArray(String[]::new), "keys");
+        SqlConditions where = new SqlConditions().anyOf("session_id", "keys", sessionIds);
         String sql = "SELECT performance.*, s.initial_balance AS session_capital FROM ("
                 + performanceSql("session_id", where, null, true, true)
                 + ") AS performance JOIN session_logs s ON s.session_id = performance.k";
@@ -105,7 +106,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             return Map.of();
         }
         return performance("strategy_name", scoped(scope)
-                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.conversion(), withEquity);
+                .anyOf("strategy_name", "keys", strategyNames), scope.conversion(), withEquity);
     }
 
     @Override
@@ -116,8 +117,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     @Override
     public List<String> strategyNames(PerformanceScope scope) {
-        WindowSql where = scoped(scope);
-        return where.bind(jdbc.sql(STRATEGY_NAMES.formatted(where.where()))).query(String.class).list();
+        SqlConditions where = scoped(scope);
+        return where.bind(jdbc.sql(STRATEGY_NAMES.formatted(where.sql()))).query(String.class).list();
     }
 
     @Override
@@ -145,11 +146,11 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        WindowSql where = new WindowSql()
-                .anyOf(keyColumn, keys.toArray(String[]::new), "keys")
-                .window("round_start_timestamp", window, "window");
+        SqlConditions where = new SqlConditions()
+                .anyOf(keyColumn, "keys", keys)
+                .window("round_start_timestamp", "window", window);
         String sql = EQUITY_CURVE.formatted(RoundTotalsSql.AGGREGATES, keyColumn, period.name().toLowerCase(Locale.ROOT),
-                where.where());
+                where.sql());
         Map<String, List<PeriodSummary>> curves = new LinkedHashMap<>();
         where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs -> {
             Instant start = instant(rs, "period_start");
@@ -164,7 +165,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency,
                                                       @Nullable CurrencyConversion conversion,
                                                       TradeTypeFilter tradeTypes) {
-        return totals("bot_id", inCurrency(new WindowSql().tradeTypes(tradeTypes), currency), conversion, window)
+        return totals("bot_id", inCurrency(new SqlConditions().tradeTypes(tradeTypes), currency), conversion, window)
                 .entrySet().stream()
                 .map(entry -> new Leaderboard.Entry(entry.getKey(), entry.getValue().totals()))
                 .toList();
@@ -172,8 +173,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     @Override
     public List<String> currenciesWithRounds(TradeTypeFilter tradeTypes) {
-        WindowSql ofTradeTypes = new WindowSql().tradeTypes(tradeTypes);
-        return ofTradeTypes.bind(jdbc.sql(CURRENCIES_WITH_ROUNDS.formatted(ofTradeTypes.where())))
+        SqlConditions ofTradeTypes = new SqlConditions().tradeTypes(tradeTypes);
+        return ofTradeTypes.bind(jdbc.sql(CURRENCIES_WITH_ROUNDS.formatted(ofTradeTypes.sql())))
                 .query(String.class)
                 .list();
     }
@@ -185,7 +186,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (botIds.isEmpty()) {
             return Map.of();
         }
-        return totals("bot_id", inCurrency(new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys"),
+        return totals("bot_id", inCurrency(new SqlConditions().anyOf("bot_id", "keys", botIds),
                 currency), conversion, window);
     }
 
@@ -194,19 +195,19 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (strategyNames.isEmpty()) {
             return Map.of();
         }
-        return totals("strategy_name", inCurrency(new WindowSql()
-                .equal("game_name", scope.game(), "game")
-                .equal("platform_code", scope.platform(), "platform")
+        return totals("strategy_name", inCurrency(new SqlConditions()
+                .equal("game_name", "game", scope.game())
+                .equal("platform_code", "platform", scope.platform())
                 .tradeTypes(scope.tradeTypes())
-                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.currency()),
+                .anyOf("strategy_name", "keys", strategyNames), scope.currency()),
                 scope.conversion(), scope.window());
     }
 
     @Override
     public PerformanceTotals totalsOfScope(PerformanceScope scope) {
-        return totals("''", inCurrency(new WindowSql()
-                .equal("game_name", scope.game(), "game")
-                .equal("platform_code", scope.platform(), "platform")
+        return totals("''", inCurrency(new SqlConditions()
+                .equal("game_name", "game", scope.game())
+                .equal("platform_code", "platform", scope.platform())
                 .tradeTypes(scope.tradeTypes()), scope.currency()), scope.conversion(),
                 scope.window())
                 .getOrDefault("", PerformanceTotals.NONE);
@@ -217,7 +218,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
      * and from the rounds themselves for the partial hours at its edges, in one statement (one snapshot).
      * {@code filters} name columns both tables have. Money is converted by {@code conversion} (null: as logged).
      */
-    private Map<String, PerformanceTotals> totals(String keyExpression, WindowSql filters,
+    private Map<String, PerformanceTotals> totals(String keyExpression, SqlConditions filters,
                                                   @Nullable CurrencyConversion conversion, TimeWindow window) {
         String factor = ConversionSql.factor(conversion);
         String rates = ConversionSql.join(conversion);
@@ -234,26 +235,26 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     }
 
 
-    private static WindowSql scoped(PerformanceScope scope) {
-        return inCurrency(new WindowSql()
-                .equal("game_name", scope.game(), "game")
-                .equal("platform_code", scope.platform(), "platform")
+    private static SqlConditions scoped(PerformanceScope scope) {
+        return inCurrency(new SqlConditions()
+                .equal("game_name", "game", scope.game())
+                .equal("platform_code", "platform", scope.platform())
                 .tradeTypes(scope.tradeTypes())
-                .window("round_start_timestamp", scope.window(), "window"), scope.currency());
+                .window("round_start_timestamp", "window", scope.window()), scope.currency());
     }
 
     /**
      * Only rows (of {@code crash_game_rounds} or {@code round_totals_hourly}, both keyed by game and platform) on
      * platforms configured in {@code currency}; all of them when null.
      */
-    private static WindowSql inCurrency(WindowSql filters, @Nullable String currency) {
+    private static SqlConditions inCurrency(SqlConditions filters, @Nullable String currency) {
         return currency == null ? filters : filters
                 .condition("(game_name, platform_code) IN (SELECT game_name, platform_code FROM game_platform_config "
                         + "WHERE currency = :currency)")
                 .parameter("currency", currency);
     }
 
-    private Map<String, PerformanceStats> performance(String keyExpression, WindowSql where,
+    private Map<String, PerformanceStats> performance(String keyExpression, SqlConditions where,
                                                       @Nullable CurrencyConversion conversion, boolean withEquity) {
         Map<String, PerformanceStats> stats = new HashMap<>();
         ConversionSql.bind(where, conversion).bind(jdbc.sql(performanceSql(keyExpression, where, conversion, withEquity,

@@ -1,6 +1,7 @@
 package com.crashanalytics.persistence.analytics;
 
 import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
+import com.crashanalytics.persistence.common.SqlConditions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -264,9 +265,9 @@ final class PerformanceStatements {
      * {@link #PERFORMANCE} for rounds {@code where}, money converted by {@code conversion} (null: as logged);
      * {@code wholeSessions} when they hold every round of their sessions.
      */
-    static String performanceSql(String keyExpression, WindowSql where, @Nullable CurrencyConversion conversion,
+    static String performanceSql(String keyExpression, SqlConditions where, @Nullable CurrencyConversion conversion,
                                          boolean withEquity, boolean wholeSessions) {
-        return PERFORMANCE.replace("%1$s", keyExpression).replace("%2$s", where.where())
+        return PERFORMANCE.replace("%1$s", keyExpression).replace("%2$s", where.sql())
                 .replace("%7$s", ConversionSql.factor(conversion)).replace("%8$s", ConversionSql.join(conversion))
                 .replace("%4$s", EquityReturnsSql.ctes(withEquity, wholeSessions))
                 .replace("%5$s", EquityReturnsSql.columns(withEquity))
