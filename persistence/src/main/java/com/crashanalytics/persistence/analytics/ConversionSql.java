@@ -24,7 +24,7 @@ final class ConversionSql {
 
     /** The join that gives each row its rate, after the table's name; the platforms of currencies without one drop. */
     static String join(@Nullable CurrencyConversion conversion) {
-        return conversion == null ? "" : "\n" + JOIN;
+        return conversion == null ? "" : JOIN;
     }
 
     /** What follows a money column to convert it. */

@@ -35,6 +35,7 @@ import com.crashanalytics.domain.analytics.performance.Period;
 import com.crashanalytics.domain.analytics.performance.PeriodSummary;
 import com.crashanalytics.domain.analytics.performance.RoundSeries;
 import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,18 +65,25 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (window.equals(TimeWindow.ALL) && currency == null && conversion == null) {
             return botsOverAllTime(botIds, withEquity);
         }
-        return performance("bot_id", inCurrency(new SqlConditions()
+        return performance("bot_id", new SqlConditions()
                 .anyOf("bot_id", "keys", botIds)
-                .window("round_start_timestamp", "window", window), currency), conversion, withEquity);
+                .window("round_start_timestamp", "window", window)
+                .platformCurrency(currency), conversion, withEquity);
     }
 
     private Map<String, PerformanceStats> botsOverAllTime(Collection<String> botIds, boolean withEquity) {
         SqlConditions keys = new SqlConditions().anyOf("bot_id", "keys", botIds);
-        String totals = SUM_TOTALS.formatted("SELECT bot_id AS k, " + TOTALS_COLUMNS.formatted("")
-                + " FROM round_totals_hourly WHERE " + keys.sql());
+        String hours = SqlTemplate.sql("SELECT bot_id AS k, {columns} FROM round_totals_hourly WHERE {where}")
+                .with("columns", SqlTemplate.sql(TOTALS_COLUMNS).with("factor", "").text()).with("where", keys.sql())
+                .text();
+        String sql = SqlTemplate.sql(BOTS_ALL_TIME)
+                .with("totals", SqlTemplate.sql(SUM_TOTALS).with("parts", hours).text())
+                .with("equityCtes", EquityReturnsSql.ctes(withEquity, true))
+                .with("equityColumns", EquityReturnsSql.columns(withEquity))
+                .with("equityJoin", EquityReturnsSql.join(withEquity))
+                .text();
         Map<String, PerformanceStats> stats = new HashMap<>();
-        keys.bind(jdbc.sql(BOTS_ALL_TIME.formatted(totals, EquityReturnsSql.ctes(withEquity, true),
-                        EquityReturnsSql.columns(withEquity), EquityReturnsSql.join(withEquity))))
+        keys.bind(jdbc.sql(sql))
                 .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs, decimal(rs, "capital"), withEquity)));
         return stats;
     }
@@ -90,9 +98,11 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             return Map.of();
         }
         SqlConditions where = new SqlConditions().anyOf("session_id", "keys", sessionIds);
-        String sql = "SELECT performance.*, s.initial_balance AS session_capital FROM ("
-                + performanceSql("session_id", where, null, true, true)
-                + ") AS performance JOIN session_logs s ON s.session_id = performance.k";
+        String sql = SqlTemplate.sql("""
+                SELECT performance.*, s.initial_balance AS session_capital
+                FROM ({performance}) AS performance JOIN session_logs s ON s.session_id = performance.k""")
+                .with("performance", performanceSql("session_id", where, null, true, true))
+                .text();
         Map<String, PerformanceStats> stats = new HashMap<>();
         where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs ->
                 stats.put(rs.getString("k"), stats(rs, RoundTotalsSql.required(rs, "session_capital"), true)));
@@ -118,7 +128,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     @Override
     public List<String> strategyNames(PerformanceScope scope) {
         SqlConditions where = scoped(scope);
-        return where.bind(jdbc.sql(STRATEGY_NAMES.formatted(where.sql()))).query(String.class).list();
+        return where.bind(jdbc.sql(SqlTemplate.sql(STRATEGY_NAMES).with("where", where.sql()).text())).query(String.class).list();
     }
 
     @Override
@@ -149,8 +159,9 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         SqlConditions where = new SqlConditions()
                 .anyOf(keyColumn, "keys", keys)
                 .window("round_start_timestamp", "window", window);
-        String sql = EQUITY_CURVE.formatted(RoundTotalsSql.AGGREGATES, keyColumn, period.name().toLowerCase(Locale.ROOT),
-                where.sql());
+        String sql = SqlTemplate.sql(EQUITY_CURVE).with("aggregates", RoundTotalsSql.AGGREGATES).with("key", keyColumn)
+                .with("period", period.name().toLowerCase(Locale.ROOT)).with("where", where.sql())
+                .text();
         Map<String, List<PeriodSummary>> curves = new LinkedHashMap<>();
         where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs -> {
             Instant start = instant(rs, "period_start");
@@ -165,7 +176,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency,
                                                       @Nullable CurrencyConversion conversion,
                                                       TradeTypeFilter tradeTypes) {
-        return totals("bot_id", inCurrency(new SqlConditions().tradeTypes(tradeTypes), currency), conversion, window)
+        return totals("bot_id", new SqlConditions().tradeTypes(tradeTypes).platformCurrency(currency), conversion,
+                window)
                 .entrySet().stream()
                 .map(entry -> new Leaderboard.Entry(entry.getKey(), entry.getValue().totals()))
                 .toList();
@@ -174,7 +186,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     @Override
     public List<String> currenciesWithRounds(TradeTypeFilter tradeTypes) {
         SqlConditions ofTradeTypes = new SqlConditions().tradeTypes(tradeTypes);
-        return ofTradeTypes.bind(jdbc.sql(CURRENCIES_WITH_ROUNDS.formatted(ofTradeTypes.sql())))
+        return ofTradeTypes.bind(jdbc.sql(SqlTemplate.sql(CURRENCIES_WITH_ROUNDS).with("where", ofTradeTypes.sql()).text()))
                 .query(String.class)
                 .list();
     }
@@ -186,8 +198,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (botIds.isEmpty()) {
             return Map.of();
         }
-        return totals("bot_id", inCurrency(new SqlConditions().anyOf("bot_id", "keys", botIds),
-                currency), conversion, window);
+        return totals("bot_id", new SqlConditions().anyOf("bot_id", "keys", botIds).platformCurrency(currency),
+                conversion, window);
     }
 
     @Override
@@ -195,20 +207,22 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (strategyNames.isEmpty()) {
             return Map.of();
         }
-        return totals("strategy_name", inCurrency(new SqlConditions()
+        return totals("strategy_name", new SqlConditions()
                 .equal("game_name", "game", scope.game())
                 .equal("platform_code", "platform", scope.platform())
                 .tradeTypes(scope.tradeTypes())
-                .anyOf("strategy_name", "keys", strategyNames), scope.currency()),
+                .anyOf("strategy_name", "keys", strategyNames)
+                .platformCurrency(scope.currency()),
                 scope.conversion(), scope.window());
     }
 
     @Override
     public PerformanceTotals totalsOfScope(PerformanceScope scope) {
-        return totals("''", inCurrency(new SqlConditions()
+        return totals("''", new SqlConditions()
                 .equal("game_name", "game", scope.game())
                 .equal("platform_code", "platform", scope.platform())
-                .tradeTypes(scope.tradeTypes()), scope.currency()), scope.conversion(),
+                .tradeTypes(scope.tradeTypes())
+                .platformCurrency(scope.currency()), scope.conversion(),
                 scope.window())
                 .getOrDefault("", PerformanceTotals.NONE);
     }
@@ -223,12 +237,14 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         String factor = ConversionSql.factor(conversion);
         String rates = ConversionSql.join(conversion);
         List<String> parts = filters.wholeHoursAndEdges(window,
-                hours -> "SELECT " + keyExpression + " AS k, " + TOTALS_COLUMNS.formatted(factor)
-                        + " FROM round_totals_hourly" + rates + " WHERE " + hours,
-                times -> "SELECT " + keyExpression + " AS k, " + ROUND_AS_TOTALS.formatted(factor)
-                        + " FROM crash_game_rounds" + rates + " WHERE " + times);
+                hours -> SqlTemplate.sql("SELECT {key} AS k, {columns} FROM round_totals_hourly{rates} WHERE {where}")
+                        .with("key", keyExpression).with("columns", SqlTemplate.sql(TOTALS_COLUMNS).with("factor", factor).text())
+                        .with("rates", rates).with("where", hours).text(),
+                times -> SqlTemplate.sql("SELECT {key} AS k, {columns} FROM crash_game_rounds{rates} WHERE {where}")
+                        .with("key", keyExpression).with("columns", SqlTemplate.sql(ROUND_AS_TOTALS).with("factor", factor).text())
+                        .with("rates", rates).with("where", times).text());
         Map<String, PerformanceTotals> totals = new HashMap<>();
-        ConversionSql.bind(filters, conversion).bind(jdbc.sql(SUM_TOTALS.formatted(String.join(" UNION ALL ", parts)))).query((RowCallbackHandler) rs ->
+        ConversionSql.bind(filters, conversion).bind(jdbc.sql(SqlTemplate.sql(SUM_TOTALS).with("parts", String.join(" UNION ALL ", parts)).text())).query((RowCallbackHandler) rs ->
                 totals.put(rs.getString("k"), new PerformanceTotals(RoundTotalsSql.map(rs), returns(rs),
                         instant(rs, "first_at"), instant(rs, "last_at"))));
         return totals;
@@ -236,22 +252,12 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
 
     private static SqlConditions scoped(PerformanceScope scope) {
-        return inCurrency(new SqlConditions()
+        return new SqlConditions()
                 .equal("game_name", "game", scope.game())
                 .equal("platform_code", "platform", scope.platform())
                 .tradeTypes(scope.tradeTypes())
-                .window("round_start_timestamp", "window", scope.window()), scope.currency());
-    }
-
-    /**
-     * Only rows (of {@code crash_game_rounds} or {@code round_totals_hourly}, both keyed by game and platform) on
-     * platforms configured in {@code currency}; all of them when null.
-     */
-    private static SqlConditions inCurrency(SqlConditions filters, @Nullable String currency) {
-        return currency == null ? filters : filters
-                .condition("(game_name, platform_code) IN (SELECT game_name, platform_code FROM game_platform_config "
-                        + "WHERE currency = :currency)")
-                .parameter("currency", currency);
+                .window("round_start_timestamp", "window", scope.window())
+                .platformCurrency(scope.currency());
     }
 
     private Map<String, PerformanceStats> performance(String keyExpression, SqlConditions where,

@@ -4,7 +4,6 @@ import static com.crashanalytics.persistence.common.SqlValues.decimal;
 import static com.crashanalytics.persistence.common.SqlValues.instant;
 
 import java.util.List;
-import java.util.Map;
 
 import com.crashanalytics.domain.analytics.timeseries.TimeBucket;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesBucket;
@@ -91,18 +90,13 @@ public class JdbcTimeSeriesReadModel implements TimeSeriesReadModel {
 
     /** The filter as conditions on columns both {@code crash_game_rounds} and {@code round_totals_hourly} have. */
     private static SqlConditions filters(TimeSeriesFilter filter) {
-        SqlConditions where = new SqlConditions()
+        return new SqlConditions()
                 .equal("game_name", "game", filter.game())
                 .equal("platform_code", "platform", filter.platform())
                 .tradeTypes(filter.tradeTypes())
                 .anyOf("bot_id", "bots", filter.botIds())
-                .anyOf("strategy_name", "strategies", filter.strategyNames());
-        if (filter.currency() != null) {
-            where.condition("""
-                    (game_name, platform_code) IN (SELECT game_name, platform_code FROM game_platform_config \
-                    WHERE currency = :currency)""", Map.of("currency", filter.currency()));
-        }
-        return where;
+                .anyOf("strategy_name", "strategies", filter.strategyNames())
+                .platformCurrency(filter.currency());
     }
 
     /**

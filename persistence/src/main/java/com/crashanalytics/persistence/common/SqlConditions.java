@@ -86,6 +86,19 @@ public final class SqlConditions {
     }
 
     /**
+     * Only rows (of {@code crash_game_rounds} or a rollup keyed by game and platform) on platforms configured in
+     * {@code currency}, when one is given.
+     */
+    public SqlConditions platformCurrency(@Nullable String currency) {
+        if (currency != null) {
+            add("""
+                    (game_name, platform_code) IN (SELECT game_name, platform_code FROM game_platform_config \
+                    WHERE currency = :currency)""", "currency", currency);
+        }
+        return this;
+    }
+
+    /**
      * The rows whose key comes after {@code key} in a keyset order: {@code (k1, k2) > (:after_1, :after_2)} (or
      * {@code <} when descending), a row comparison an index on the key columns answers with one range scan.
      */

@@ -90,6 +90,15 @@ class SqlConditionsTest {
     }
 
     @Test
+    void aCurrencyKeepsThePlatformsConfiguredInIt() {
+        SqlConditions where = new SqlConditions().platformCurrency(null).platformCurrency("EUR");
+
+        assertThat(where.sql()).isEqualTo("(game_name, platform_code) IN (SELECT game_name, platform_code"
+                + " FROM game_platform_config WHERE currency = :currency)");
+        assertThat(where.parameters()).containsExactly(entry("currency", "EUR"));
+    }
+
+    @Test
     void freeConditionsCarryTheirNamedParameters() {
         SqlConditions where = new SqlConditions()
                 .condition("s.signal_correctness IS NOT NULL")
