@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 /**
  * The one way persistence writes SQL whose text varies: a text block (or a one-line literal) with named placeholders
  * such as {@code {where}}, each filled once here with SQL the code itself writes (a column list, the conditions of a
- * {@link SqlConditions}, a fixed expression). Never {@code formatted}, {@code replace} or {@code +} on SQL, so a
- * statement reads top to bottom as PostgreSQL gets it, and a value from a request is never spliced in: values are
- * bound as {@code :named} parameters.
+ * {@link SqlConditions}, a fixed expression). Never {@code formatted}, {@code replace} or {@code +} on SQL (only the
+ * builders, {@link SqlConditions} and {@link KeysetSql}, put SQL together from column names in code), so a statement
+ * reads top to bottom as PostgreSQL gets it, and a value from a request is never spliced in: values are bound as
+ * {@code :named} parameters.
  *
  * <p>A placeholder is {@code {name}} with a Java-style name; SQL's own braces ({@code '{}'}, array literals) are left
  * alone. Filling refuses a name the template does not have, a name filled twice, and a placeholder left unfilled,
