@@ -237,10 +237,10 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         String factor = ConversionSql.factor(conversion);
         String rates = ConversionSql.join(conversion);
         List<String> parts = filters.wholeHoursAndEdges(window,
-                hours -> SqlTemplate.sql("SELECT {key} AS k, {columns} FROM round_totals_hourly{rates} WHERE {where}")
+                hours -> SqlTemplate.sql("SELECT {key} AS k, {columns} FROM round_totals_hourly {rates} WHERE {where}")
                         .with("key", keyExpression).with("columns", SqlTemplate.sql(TOTALS_COLUMNS).with("factor", factor).text())
                         .with("rates", rates).with("where", hours).text(),
-                times -> SqlTemplate.sql("SELECT {key} AS k, {columns} FROM crash_game_rounds{rates} WHERE {where}")
+                times -> SqlTemplate.sql("SELECT {key} AS k, {columns} FROM crash_game_rounds {rates} WHERE {where}")
                         .with("key", keyExpression).with("columns", SqlTemplate.sql(ROUND_AS_TOTALS).with("factor", factor).text())
                         .with("rates", rates).with("where", times).text());
         Map<String, PerformanceTotals> totals = new HashMap<>();

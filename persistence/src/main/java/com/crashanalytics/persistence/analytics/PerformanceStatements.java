@@ -29,7 +29,7 @@ final class PerformanceStatements {
                 SELECT {key} AS k, bot_id, session_id, id, round_start_timestamp AS ts, round_outcome AS outcome,
                        stake_value{factor} AS stake, profit_loss_amount{factor} AS pl,
                        running_balance_after{factor} AS balance, profit_loss_amount AS raw_pl
-                FROM crash_game_rounds{rates}
+                FROM crash_game_rounds {rates}
                 WHERE {where}
             ),
             curve AS (
