@@ -5,6 +5,12 @@ import java.util.List;
 /**
  * The benchmark's requests as PostGraphile's generated schema spells them: the same rows and columns the gateway's
  * documents ask for ({@link com.crashanalytics.benchmarks.gateway.Documents}), in the same order.
+ * <p>
+ * PostGraphile v5 exposes a partitioned table by its parent only, and names a relation after the foreign key's
+ * columns. Since rounds are partitioned by month (changeset 0300), a round's outcome and signals reference it by
+ * {@code (round_id, timestamp)} and {@code (round_id, round_start_timestamp)}, so the relations are
+ * {@code analyticsRoundOutcomeByRoundIdAndTimestamp} (one: that pair is unique) and
+ * {@code analyticsRoundSignalsByRoundIdAndRoundStartTimestamp} (a connection, served by {@code ix_signals_round}).
  */
 public final class PostGraphileDocuments {
 
@@ -36,8 +42,8 @@ public final class PostGraphileDocuments {
                       totalCount
                       nodes {
                         roundNumber roundOutcome stakeValue crashMultiplierDetected profitLossAmount
-                        analyticsRoundOutcomeByRoundId { outcomeCategory }
-                        analyticsRoundSignalsByRoundId { nodes { signalType signalCorrectness } }
+                        analyticsRoundOutcomeByRoundIdAndTimestamp { outcomeCategory }
+                        analyticsRoundSignalsByRoundIdAndRoundStartTimestamp { nodes { signalType signalCorrectness } }
                       }
                     }
                   }
