@@ -89,7 +89,13 @@ public final class GatewayProcess implements AutoCloseable {
      * embedded database of its own), with these environment settings on top (e.g. {@code GATEWAY_RATE_LIMIT_SHARED}).
      */
     public GatewayProcess startReplica(Map<String, String> environment) throws IOException, InterruptedException {
-        return launched(new GatewayProcess(jar, jvmArguments, Files.createTempDirectory("gateway-replica"), this,
+        return startReplica(jar, environment);
+    }
+
+    /** The same as {@link #startReplica(Map)}, from another jar of the same gateway (e.g. an extracted one). */
+    public GatewayProcess startReplica(Path replicaJar, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return launched(new GatewayProcess(replicaJar, jvmArguments, Files.createTempDirectory("gateway-replica"), this,
                 environment));
     }
 
@@ -309,7 +315,8 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path directory) {
+    /** Deletes a temporary directory and what it holds; what cannot be deleted is reported, not thrown. */
+    public static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }
