@@ -97,6 +97,22 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
                 PostGraphileProcess.defaultCache());
     }
 
+    /**
+     * How long the postgraphile phase warms each server up before its trials (see {@code JitWarmUp}): 60 s in full
+     * mode, 30 s in quick, none in smoke; {@code -Dbenchmark.jitWarmUp=PT10S} sets another.
+     */
+    public Duration jitWarmUp() {
+        String chosen = System.getProperty("benchmark.jitWarmUp");
+        if (chosen != null) {
+            return Duration.parse(chosen);
+        }
+        return switch (mode) {
+            case "full" -> Duration.ofSeconds(60);
+            case "quick" -> Duration.ofSeconds(30);
+            default -> Duration.ZERO;
+        };
+    }
+
     /** Rounds each of {@code bots} concurrent bots sends per trial. */
     public int roundsPerBot(int bots) {
         return Math.max(minRoundsPerBot, (singleRoundsPerTrial + bots - 1) / bots);

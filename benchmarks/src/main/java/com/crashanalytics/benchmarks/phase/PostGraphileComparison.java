@@ -14,6 +14,7 @@ import com.crashanalytics.benchmarks.gateway.Documents;
 import com.crashanalytics.benchmarks.gateway.GatewayHttp;
 import com.crashanalytics.benchmarks.measure.Alternation;
 import com.crashanalytics.benchmarks.measure.Alternation.Contender;
+import com.crashanalytics.benchmarks.measure.JitWarmUp;
 import com.crashanalytics.benchmarks.measure.Latencies;
 import com.crashanalytics.benchmarks.measure.Measurement;
 import com.crashanalytics.benchmarks.measure.Series;
@@ -70,8 +71,10 @@ public final class PostGraphileComparison {
             bench.probe().watchPeer(peer.pid());
             String at = String.format(Locale.ROOT, "%,d rounds in the database",
                     bench.database().count("SELECT count(*) FROM crash_game_rounds"));
+            List<Request> ladder = ladder();
+            warmUp(ladder, peer.graphQl(), threads);
             List<Row> rows = new ArrayList<>();
-            for (Request request : ladder()) {
+            for (Request request : ladder) {
                 rows.addAll(measure(request, peer.graphQl(), threads, at));
             }
             return rows;
@@ -79,6 +82,25 @@ public final class PostGraphileComparison {
             bench.probe().watchPeer(-1);
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * Both servers answer the small rungs of the ladder from {@link #CLIENTS} clients for the same time, unmeasured
+     * (see {@link JitWarmUp}): the trials then time compiled code on both sides.
+     */
+    private void warmUp(List<Request> ladder, URI peerEndpoint, ExecutorService threads) throws Exception {
+        JitWarmUp warmUp = new JitWarmUp(bench.options().jitWarmUp());
+        if (warmUp.duration().isZero()) {
+            return;
+        }
+        List<Request> small = ladder.stream().filter(Request::small).toList();
+        URI gatewayEndpoint = bench.gateway().graphQl();
+        long gateway = warmUp.run(threads, CLIENTS, () -> new GatewayHttp(gatewayEndpoint, fleet.dashboardKey())::post,
+                small.stream().map(Request::gateway).toList());
+        long peer = warmUp.run(threads, CLIENTS, () -> GatewayHttp.withoutKey(peerEndpoint)::post,
+                small.stream().map(Request::peer).toList());
+        bench.say(String.format(Locale.ROOT, "vs PostGraphile: warmed up for %d s each, %,d requests to the gateway "
+                + "and %,d to PostGraphile", warmUp.duration().toSeconds(), gateway, peer));
     }
 
     private List<Request> ladder() {

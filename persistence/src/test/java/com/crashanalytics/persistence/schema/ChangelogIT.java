@@ -76,6 +76,20 @@ class ChangelogIT {
         assertThat(naiveTimestamps).isEmpty();
     }
 
+    /**
+     * Only the rate-limit buckets may be unlogged (changeset 0411: a crash refilling every allowance is harmless);
+     * anything acknowledged to a bot must be in the WAL, or a crash would lose it.
+     */
+    @Test
+    void onlyTheRateLimitBucketsSkipTheWriteAheadLog() {
+        List<String> unlogged = jdbc.queryForList("""
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relpersistence = 'u'
+                """, String.class);
+
+        assertThat(unlogged).containsExactly("rate_limit_buckets");
+    }
+
     @Test
     void knowsTheThreeBuiltInGamesWithTheirPublishedHouseEdge() {
         List<Map<String, Object>> games = jdbc.queryForList(
