@@ -39,6 +39,8 @@ public final class StartupLog {
 
     private static final Pattern STARTED_LINE =
             Pattern.compile("Started \\S+ in [\\d.]+ seconds \\(process running for ([\\d.]+)\\)");
+    /** Spring's "Starting GatewayApplication v… using Java …", not Tomcat's "Starting service [Tomcat]". */
+    private static final Pattern STARTING_LINE = Pattern.compile(": Starting \\S+ .*using Java");
     private static final Pattern LIQUIBASE_LOGGER = Pattern.compile("\\]\\s+liquibase(\\.\\S+)?\\s+:");
 
     private StartupLog() {
@@ -53,7 +55,7 @@ public final class StartupLog {
                 .map(m -> Double.parseDouble(m.group(1))).findFirst();
         Optional<Instant> processStart = started.flatMap(at -> runningFor.map(
                 seconds -> at.minus(Duration.ofMillis(Math.round(seconds * 1000)))));
-        Optional<Instant> starting = first(launch, line -> line.contains(": Starting "));
+        Optional<Instant> starting = first(launch, line -> STARTING_LINE.matcher(line).find());
         Optional<Instant> tomcat = first(launch, line -> line.contains("Tomcat initialized"));
         Optional<Instant> liquibaseFirst = first(launch, line -> LIQUIBASE_LOGGER.matcher(line).find());
         Optional<Instant> liquibaseLast = last(launch, line -> LIQUIBASE_LOGGER.matcher(line).find());
@@ -69,7 +71,7 @@ public final class StartupLog {
     /** The lines from the last Spring "Starting" on: each launch appends to the same log. */
     private static List<String> lastLaunch(List<String> lines) {
         for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).contains(": Starting ") && instant(lines.get(i)).isPresent()) {
+            if (STARTING_LINE.matcher(lines.get(i)).find() && instant(lines.get(i)).isPresent()) {
                 return lines.subList(i, lines.size());
             }
         }

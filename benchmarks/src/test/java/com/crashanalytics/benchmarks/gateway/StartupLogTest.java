@@ -17,7 +17,8 @@ class StartupLogTest {
 
     /** A first launch, then a second appended to the same log, as GatewayProcess writes it. */
     private static final List<String> TWO_LAUNCHES = List.of(
-            line("2026-12-04T14:30:43.756Z", "c.crashanalytics.api.GatewayApplication", "Starting GatewayApplication v0.1.0"),
+            line("2026-12-04T14:30:43.756Z", "c.crashanalytics.api.GatewayApplication",
+                    "Starting GatewayApplication v0.1.0-SNAPSHOT using Java 17.0.15 with PID 25004"),
             line("2026-12-04T14:30:54.963Z", "o.s.boot.tomcat.TomcatWebServer", "Tomcat initialized with port 34031 (http)"),
             line("2026-12-04T14:31:05.762Z", "liquibase.database", "Set default schema name to public"),
             line("2026-12-04T14:31:13.364Z", "liquibase.ui", "Liquibase: Update has been successful. Rows affected: 40"),
@@ -30,6 +31,9 @@ class StartupLogTest {
             line("2026-12-04T14:37:18.064Z", "c.crashanalytics.api.GatewayApplication",
                     "No active profile set, falling back to 1 default profile: \"default\""),
             line("2026-12-04T14:37:33.134Z", "o.s.boot.tomcat.TomcatWebServer", "Tomcat initialized with port 47761 (http)"),
+            line("2026-12-04T14:37:33.149Z", "o.apache.catalina.core.StandardService", "Starting service [Tomcat]"),
+            line("2026-12-04T14:37:33.149Z", "o.apache.catalina.core.StandardEngine",
+                    "Starting Servlet engine: [Apache Tomcat/11.0.27]"),
             line("2026-12-04T14:37:36.296Z", "com.zaxxer.hikari.HikariDataSource", "HikariPool-1 - Start completed."),
             line("2026-12-04T14:37:36.588Z", "liquibase.database", "Set default schema name to public"),
             "Multi-line continuation without a timestamp",
@@ -53,7 +57,7 @@ class StartupLogTest {
 
     @Test
     void leaves_out_the_stages_whose_marks_are_missing() {
-        List<String> stillStarting = TWO_LAUNCHES.subList(0, 10);
+        List<String> stillStarting = TWO_LAUNCHES.subList(0, 12);
 
         assertThat(StartupLog.stages(stillStarting)).containsOnlyKeys(StartupLog.CONTEXT);
         assertThat(StartupLog.stages(List.of("no log at all"))).isEmpty();
