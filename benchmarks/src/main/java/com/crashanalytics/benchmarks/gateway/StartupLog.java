@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *   <li>{@value #CONTEXT}: to "Tomcat initialized": reading the configuration and bean definitions (auto-configuration
  *       conditions, component scan);</li>
  *   <li>{@value #DATABASE}: to Liquibase's first line: the data source (the embedded PostgreSQL's initdb and start, or
- *       the connection to an external one);</li>
+ *       the first connection to an external one) and the beans created before the migration, Liquibase's own
+ *       included;</li>
  *   <li>{@value #MIGRATIONS}: Liquibase's first to last line: reading the changelog, comparing it with the
  *       database, applying what is pending;</li>
  *   <li>{@value #BEANS}: to "Started": every other bean (the GraphQL schema, security, schedulers) and Tomcat's
@@ -32,7 +33,7 @@ public final class StartupLog {
 
     public static final String JVM = "JVM, jar launcher, environment and logging";
     public static final String CONTEXT = "configuration and bean definitions";
-    public static final String DATABASE = "database ready (embedded start or connection)";
+    public static final String DATABASE = "data source and the beans before Liquibase";
     public static final String MIGRATIONS = "Liquibase";
     public static final String BEANS = "other beans and Tomcat start";
     public static final String STARTED = "process start to Spring's Started";
