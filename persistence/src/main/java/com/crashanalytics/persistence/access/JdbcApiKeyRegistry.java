@@ -17,6 +17,7 @@ import com.crashanalytics.domain.access.ApiKeyAuthenticationService;
 import com.crashanalytics.domain.access.ApiKeyHash;
 import com.crashanalytics.domain.access.ApiKeyRegistry;
 import com.crashanalytics.domain.access.ApiKeyRole;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** API keys in {@code api_clients}: found by the unique index on {@code key_hash}, never stored in clear. */
@@ -54,7 +55,8 @@ public class JdbcApiKeyRegistry implements ApiKeyRegistry {
 
     @Override
     public Optional<StoredApiKey> findByHash(ApiKeyHash hash) {
-        return jdbc.sql("SELECT " + COLUMNS + ", key_hash FROM api_clients WHERE key_hash = :hash")
+        return jdbc.sql(SqlTemplate.sql("SELECT {columns}, key_hash FROM api_clients WHERE key_hash = :hash")
+                        .with("columns", COLUMNS).text())
                 .param("hash", hash.bytes())
                 .query((rs, row) -> new StoredApiKey(mapKey(rs, row), ApiKeyHash.fromBytes(rs.getBytes("key_hash"))))
                 .optional();
@@ -62,7 +64,8 @@ public class JdbcApiKeyRegistry implements ApiKeyRegistry {
 
     @Override
     public Optional<ApiKey> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM api_clients WHERE id = :id FOR UPDATE")
+        return jdbc.sql(SqlTemplate.sql("SELECT {columns} FROM api_clients WHERE id = :id FOR UPDATE")
+                        .with("columns", COLUMNS).text())
                 .param("id", id)
                 .query(JdbcApiKeyRegistry::mapKey)
                 .optional();
@@ -70,8 +73,10 @@ public class JdbcApiKeyRegistry implements ApiKeyRegistry {
 
     @Override
     public ApiKey revoke(UUID id, Instant at) {
-        return jdbc.sql("UPDATE api_clients SET revoked_at = coalesce(revoked_at, :at),"
-                        + " written_by_key_id = CAST(:writtenBy AS uuid) WHERE id = :id RETURNING " + COLUMNS)
+        return jdbc.sql(SqlTemplate.sql("""
+                        UPDATE api_clients SET revoked_at = coalesce(revoked_at, :at),
+                        written_by_key_id = CAST(:writtenBy AS uuid) WHERE id = :id RETURNING {columns}""")
+                        .with("columns", COLUMNS).text())
                 .param("id", id)
                 .param("writtenBy", authorship.currentKeyId().orElse(null))
                 .param("at", timestamptz(at))
@@ -100,9 +105,8 @@ public class JdbcApiKeyRegistry implements ApiKeyRegistry {
 
     @Override
     public List<ApiKey> list(boolean includeRevoked) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM api_clients"
-                        + (includeRevoked ? "" : " WHERE revoked_at IS NULL")
-                        + " ORDER BY created_at DESC, id")
+        return jdbc.sql(SqlTemplate.sql("SELECT {columns} FROM api_clients {which} ORDER BY created_at DESC, id")
+                        .with("columns", COLUMNS).with("which", includeRevoked ? "" : "WHERE revoked_at IS NULL").text())
                 .query(JdbcApiKeyRegistry::mapKey)
                 .list();
     }

@@ -20,6 +20,7 @@ import com.crashanalytics.domain.alert.AlertRuleDefinition;
 import com.crashanalytics.domain.alert.AlertScope;
 import com.crashanalytics.domain.alert.AlertSubject;
 import com.crashanalytics.domain.alert.ConditionHit;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,10 +35,22 @@ public class JdbcAlertConditions implements AlertConditions {
     /** How far back a signal is still news: signals older than this are past (their episodes close). */
     static final Duration SIGNAL_LOOKBACK = Duration.ofHours(1);
 
-    private static final String SESSION_COLUMNS = """
-            s.bot_id, s.session_id, s.game_name, s.platform_code, s.current_balance, s.peak_balance, s.initial_balance,
+    /** The sessions meeting a rule's {@code condition} within its {@code scope}. */
+    private static final String SESSIONS = """
+            SELECT s.bot_id, s.session_id, s.game_name, s.platform_code, s.current_balance, s.peak_balance, s.initial_balance,
             s.current_loss_streak, s.total_rounds, greatest(s.start_time, s.last_heartbeat_at, s.updated_at) AS last_sign_of_life
-            FROM session_logs s WHERE """;
+            FROM session_logs s WHERE {condition} AND {scope} ORDER BY s.session_id""";
+
+    /** A rule's scope over a table with bot_id, game_name and platform_code, and the given strategy column. */
+    private static final String SCOPE = """
+            (cardinality(CAST(:botIds AS text[])) = 0 OR {alias}.bot_id = ANY(CAST(:botIds AS text[]))) \
+            AND (cardinality(CAST(:strategies AS text[])) = 0 OR {strategy} = ANY(CAST(:strategies AS text[]))) \
+            AND {platformScope}""";
+
+    /** A rule's scope of games and platforms over a table with game_name and platform_code. */
+    private static final String PLATFORM_SCOPE = """
+            (cardinality(CAST(:games AS text[])) = 0 OR {alias}.game_name = ANY(CAST(:games AS text[]))) \
+            AND (cardinality(CAST(:platforms AS text[])) = 0 OR {alias}.platform_code = ANY(CAST(:platforms AS text[])))""";
 
     private final JdbcClient jdbc;
 
@@ -49,15 +62,16 @@ public class JdbcAlertConditions implements AlertConditions {
     public List<ConditionHit> hits(AlertRule rule, Instant now) {
         AlertRuleDefinition definition = rule.definition();
         Map<String, Object> parameters = scopeParameters(definition.scope());
-        String sessionScope = scope("s", "s.strategy_name");
         return switch (definition.kind()) {
             case DRAWDOWN -> {
                 String drawdown = definition.amount() != null
-                        ? "s.peak_balance - s.current_balance >= :amount"
-                        : "s.peak_balance > 0 AND (s.peak_balance - s.current_balance) * 100 / s.peak_balance >= :percent";
+                        ? "s.status = 'ACTIVE' AND s.peak_balance - s.current_balance >= :amount"
+                        : """
+                          s.status = 'ACTIVE' AND s.peak_balance > 0 \
+                          AND (s.peak_balance - s.current_balance) * 100 / s.peak_balance >= :percent""";
                 parameters.put("amount", definition.amount());
                 parameters.put("percent", definition.percent());
-                yield sessions("s.status = 'ACTIVE' AND " + drawdown + " AND " + sessionScope, parameters, now,
+                yield sessions(drawdown, parameters, now,
                         (rs, figures) -> {
                             BigDecimal peak = rs.getBigDecimal("peak_balance");
                             BigDecimal drop = peak.subtract(rs.getBigDecimal("current_balance"));
@@ -70,16 +84,16 @@ public class JdbcAlertConditions implements AlertConditions {
             }
             case LOSS_STREAK -> {
                 parameters.put("count", definition.count());
-                yield sessions("s.status = 'ACTIVE' AND s.current_loss_streak >= :count AND " + sessionScope,
-                        parameters, now, (rs, figures) -> {
+                yield sessions("s.status = 'ACTIVE' AND s.current_loss_streak >= :count", parameters, now,
+                        (rs, figures) -> {
                             figures.put("lossStreak", rs.getInt("current_loss_streak"));
                             figures.put("currentBalance", SqlValues.decimal(rs, "current_balance"));
                         });
             }
             case BUST -> {
                 parameters.put("since", SqlValues.timestamptz(rule.updatedAt()));
-                yield sessions("s.current_balance = 0 AND s.total_rounds > 0"
-                        + " AND (s.status = 'ACTIVE' OR s.end_time >= :since) AND " + sessionScope, parameters, now,
+                yield sessions("s.current_balance = 0 AND s.total_rounds > 0 AND (s.status = 'ACTIVE' OR s.end_time >= :since)",
+                        parameters, now,
                         (rs, figures) -> {
                             figures.put("rounds", rs.getInt("total_rounds"));
                             figures.put("initialBalance", SqlValues.decimal(rs, "initial_balance"));
@@ -87,8 +101,9 @@ public class JdbcAlertConditions implements AlertConditions {
             }
             case STALE_SESSION -> {
                 parameters.put("silentSince", SqlValues.timestamptz(now.minusSeconds(definition.staleAfterSeconds())));
-                yield sessions("s.status = 'ACTIVE' AND greatest(s.start_time, s.last_heartbeat_at, s.updated_at)"
-                        + " < :silentSince AND " + sessionScope, parameters, now, (rs, figures) -> {
+                yield sessions("""
+                        s.status = 'ACTIVE' AND greatest(s.start_time, s.last_heartbeat_at, s.updated_at) < :silentSince""",
+                        parameters, now, (rs, figures) -> {
                             Instant last = SqlValues.instant(rs, "last_sign_of_life");
                             figures.put("lastSignOfLifeAt", last.toString());
                             figures.put("silentSeconds", Duration.between(last, now).toSeconds());
@@ -96,8 +111,7 @@ public class JdbcAlertConditions implements AlertConditions {
             }
             case BALANCE_UNDER -> {
                 parameters.put("amount", definition.amount());
-                yield sessions("s.status = 'ACTIVE' AND s.current_balance < :amount AND " + sessionScope, parameters,
-                        now, (rs, figures) -> figures.put("currentBalance", SqlValues.decimal(rs, "current_balance")));
+                yield sessions("s.status = 'ACTIVE' AND s.current_balance < :amount", parameters, now, (rs, figures) -> figures.put("currentBalance", SqlValues.decimal(rs, "current_balance")));
             }
             case NO_BIG_CRASH -> droughts(definition, parameters);
             case SIGNAL_CONFIDENCE -> confidentSignals(rule, parameters, now);
@@ -108,7 +122,9 @@ public class JdbcAlertConditions implements AlertConditions {
 
     private List<ConditionHit> sessions(String condition, Map<String, Object> parameters, Instant now,
                                         SessionFigures figuresOf) {
-        return jdbc.sql("SELECT " + SESSION_COLUMNS + " " + condition + " ORDER BY s.session_id").params(parameters)
+        String sql = SqlTemplate.sql(SESSIONS).with("condition", condition).with("scope", scope("s", "s.strategy_name"))
+                .text();
+        return jdbc.sql(sql).params(parameters)
                 .query((rs, row) -> {
                     Map<String, Object> figures = new LinkedHashMap<>();
                     figuresOf.add(rs, figures);
@@ -125,12 +141,12 @@ public class JdbcAlertConditions implements AlertConditions {
     private List<ConditionHit> droughts(AlertRuleDefinition definition, Map<String, Object> parameters) {
         parameters.put("multiplier", definition.multiplier());
         parameters.put("count", definition.count());
-        String sql = """
+        String sql = SqlTemplate.sql("""
                 WITH scoped AS (
                     SELECT r.game_name, r.platform_code, coalesce(r.round_external_id, r.id::text) AS game_round,
                            r.round_start_timestamp AS started, r.crash_multiplier_detected AS crash
                     FROM crash_game_rounds r
-                    WHERE r.crash_multiplier_detected IS NOT NULL AND %s),
+                    WHERE r.crash_multiplier_detected IS NOT NULL AND {scope}),
                 last_big AS (
                     SELECT game_name, platform_code, max(started) AS at FROM scoped WHERE crash >= :multiplier
                     GROUP BY game_name, platform_code)
@@ -143,7 +159,7 @@ public class JdbcAlertConditions implements AlertConditions {
                 GROUP BY s.game_name, s.platform_code, last_big.at, c.house_edge_percent
                 HAVING count(DISTINCT s.game_round) >= :count
                 ORDER BY s.game_name, s.platform_code
-                """.formatted(scope("r", "r.strategy_name"));
+                """).with("scope", scope("r", "r.strategy_name")).text();
         return jdbc.sql(sql).params(parameters).query((rs, row) -> {
             AlertSubject subject = AlertSubject.platform(rs.getString("game_name"), rs.getString("platform_code"));
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -168,13 +184,13 @@ public class JdbcAlertConditions implements AlertConditions {
         parameters.put("confidence", rule.definition().confidence());
         parameters.put("since", SqlValues.timestamptz(rule.updatedAt()));
         parameters.put("lookback", SqlValues.timestamptz(now.minus(SIGNAL_LOOKBACK)));
-        String sql = """
+        String sql = SqlTemplate.sql("""
                 SELECT g.id, g.bot_id, g.session_id, g.game_name, g.platform_code, g.signal_type, g.confidence_score,
                        g.predicted_multiplier, g.round_number
                 FROM analytics_round_signals g LEFT JOIN session_logs s ON s.session_id = g.session_id
-                WHERE g.confidence_score >= :confidence AND g.created_at >= :since AND g.created_at > :lookback AND %s
+                WHERE g.confidence_score >= :confidence AND g.created_at >= :since AND g.created_at > :lookback AND {scope}
                 ORDER BY g.created_at, g.id
-                """.formatted(scope("g", "s.strategy_name"));
+                """).with("scope", scope("g", "s.strategy_name")).text();
         return jdbc.sql(sql).params(parameters).query((rs, row) -> {
             AlertSubject subject = AlertSubject.bot(rs.getString("bot_id"), rs.getString("session_id"),
                     rs.getString("game_name"), rs.getString("platform_code"));
@@ -199,13 +215,13 @@ public class JdbcAlertConditions implements AlertConditions {
         parameters.put("confidence", rule.definition().confidence());
         parameters.put("since", SqlValues.timestamptz(rule.updatedAt()));
         parameters.put("lookback", SqlValues.timestamptz(now.minus(SIGNAL_LOOKBACK)));
-        String sql = """
+        String sql = SqlTemplate.sql("""
                 SELECT p.id, p.model_name, p.model_version, p.prediction_id, p.game_name, p.platform_code, p.kind,
                        p.threshold, p.horizon_rounds, p.confidence, p.made_at
                 FROM game_predictions p
-                WHERE p.confidence >= :confidence AND p.logged_at >= :since AND p.logged_at > :lookback AND %s
+                WHERE p.confidence >= :confidence AND p.logged_at >= :since AND p.logged_at > :lookback AND {scope}
                 ORDER BY p.logged_at, p.id
-                """.formatted(platformScope("p"));
+                """).with("scope", platformScope("p")).text();
         return jdbc.sql(sql).params(parameters).query((rs, row) -> {
             AlertSubject subject = AlertSubject.platform(rs.getString("game_name"), rs.getString("platform_code"));
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -223,7 +239,7 @@ public class JdbcAlertConditions implements AlertConditions {
     public List<CrashSample> recentCrashPoints(AlertRule rule) {
         Map<String, Object> parameters = scopeParameters(rule.definition().scope());
         parameters.put("sampleSize", rule.definition().sampleSize());
-        String sql = """
+        String sql = SqlTemplate.sql("""
                 SELECT c.game_name, c.platform_code, c.house_edge_percent, recent.crash, count(*) AS rounds
                 FROM game_platform_config c
                 CROSS JOIN LATERAL (
@@ -232,13 +248,13 @@ public class JdbcAlertConditions implements AlertConditions {
                                r.crash_multiplier_detected AS crash, r.round_start_timestamp AS started
                         FROM crash_game_rounds r
                         WHERE r.game_name = c.game_name AND r.platform_code = c.platform_code
-                          AND r.crash_multiplier_detected IS NOT NULL AND %s
+                          AND r.crash_multiplier_detected IS NOT NULL AND {scope}
                         ORDER BY coalesce(r.round_external_id, r.id::text), r.round_start_timestamp) one_per_game_round
                     ORDER BY started DESC LIMIT :sampleSize) recent
-                WHERE %s
+                WHERE {platformScope}
                 GROUP BY c.game_name, c.platform_code, c.house_edge_percent, recent.crash
                 ORDER BY c.game_name, c.platform_code, recent.crash
-                """.formatted(scope("r", "r.strategy_name"), platformScope("c"));
+                """).with("scope", scope("r", "r.strategy_name")).with("platformScope", platformScope("c")).text();
         Map<String, CrashSample> samples = new LinkedHashMap<>();
         RowCallbackHandler addRow = rs -> {
             String key = rs.getString("game_name") + "/" + rs.getString("platform_code");
@@ -253,17 +269,13 @@ public class JdbcAlertConditions implements AlertConditions {
         return new ArrayList<>(samples.values());
     }
 
-    /** The rule's scope over a table with bot_id, game_name and platform_code, and the given strategy column. */
     private static String scope(String alias, String strategyColumn) {
-        return "(cardinality(CAST(:botIds AS text[])) = 0 OR " + alias + ".bot_id = ANY(CAST(:botIds AS text[])))"
-                + " AND (cardinality(CAST(:strategies AS text[])) = 0 OR " + strategyColumn
-                + " = ANY(CAST(:strategies AS text[]))) AND " + platformScope(alias);
+        return SqlTemplate.sql(SCOPE).with("alias", alias).with("strategy", strategyColumn)
+                .with("platformScope", platformScope(alias)).text();
     }
 
     private static String platformScope(String alias) {
-        return "(cardinality(CAST(:games AS text[])) = 0 OR " + alias + ".game_name = ANY(CAST(:games AS text[])))"
-                + " AND (cardinality(CAST(:platforms AS text[])) = 0 OR " + alias
-                + ".platform_code = ANY(CAST(:platforms AS text[])))";
+        return SqlTemplate.sql(PLATFORM_SCOPE).with("alias", alias).text();
     }
 
     private static Map<String, Object> scopeParameters(AlertScope scope) {

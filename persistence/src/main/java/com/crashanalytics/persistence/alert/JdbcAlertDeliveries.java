@@ -15,6 +15,8 @@ import com.crashanalytics.domain.alert.DeliveryStatus;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.persistence.common.KeysetSql;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,7 +34,7 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
      * The oldest due delivery not being claimed by another transaction (SKIP LOCKED), leased and counted in the
      * same statement.
      */
-    private static final String CLAIM = """
+    private static final String CLAIM = SqlTemplate.sql("""
             WITH due AS (
                 SELECT id FROM alert_deliveries
                 WHERE status = 'PENDING' AND next_attempt_at <= :dueBy
@@ -43,8 +45,11 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
                                               last_attempt_at = now()
                 FROM due WHERE d.id = due.id
                 RETURNING d.*)
-            SELECT %s FROM claimed d
-            """.formatted(COLUMNS);
+            SELECT {columns} FROM claimed d
+            """).with("columns", COLUMNS).text();
+
+    private static final String ALERT = SqlTemplate.sql("SELECT {columns} FROM alerts a WHERE a.id = :id")
+            .with("columns", JdbcAlertLog.COLUMNS).text();
 
     private final JdbcClient jdbc;
 
@@ -66,7 +71,7 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
         return jdbc.sql(CLAIM).param("dueBy", SqlValues.timestamptz(dueBy))
                 .param("leaseUntil", SqlValues.timestamptz(leaseUntil))
                 .query((rs, row) -> map(rs)).optional()
-                .map(delivery -> new Claimed(delivery, jdbc.sql("SELECT " + JdbcAlertLog.COLUMNS + " FROM alerts a WHERE a.id = :id")
+                .map(delivery -> new Claimed(delivery, jdbc.sql(ALERT)
                         .param("id", delivery.alertId()).query((rs, row) -> JdbcAlertLog.map(rs)).single()));
     }
 
@@ -102,8 +107,8 @@ public class JdbcAlertDeliveries implements AlertDeliveries {
         return BY_ID_SQL.count(jdbc, where(filter));
     }
 
-    private static KeysetSql.Where where(AlertListFilter filter) {
-        return KeysetSql.where().equal("d.alert_id", "alertId", filter.alertId())
+    private static SqlConditions where(AlertListFilter filter) {
+        return new SqlConditions().equal("d.alert_id", "alertId", filter.alertId())
                 .equal("d.status", "status", filter.status());
     }
 

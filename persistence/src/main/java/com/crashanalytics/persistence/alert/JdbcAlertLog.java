@@ -23,6 +23,8 @@ import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.persistence.common.JsonColumns;
 import com.crashanalytics.persistence.common.KeysetSql;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,12 +47,12 @@ public class JdbcAlertLog implements AlertLog {
 
     @Override
     public Alert raise(Alert.Draft draft) {
-        return jdbc.sql("""
+        return jdbc.sql(SqlTemplate.sql("""
                         INSERT INTO alerts AS a (rule_id, rule_name, kind, scope, subject_kind, subject_key, bot_id,
                                                  session_id, game_name, platform_code, message, figures, raised_at)
                         VALUES (:ruleId, :ruleName, :kind, CAST(:scope AS jsonb), :subjectKind, :subjectKey, :botId,
                                 :sessionId, :game, :platform, :message, CAST(:figures AS jsonb), :raisedAt)
-                        RETURNING""" + " " + COLUMNS)
+                        RETURNING {columns}""").with("columns", COLUMNS).text())
                 .param("ruleId", draft.ruleId()).param("ruleName", draft.ruleName()).param("kind", draft.kind().name())
                 .param("scope", json(AlertPayload.scope(draft.scope())))
                 .param("subjectKind", draft.subject().kind().name()).param("subjectKey", draft.subject().key())
@@ -105,8 +107,8 @@ public class JdbcAlertLog implements AlertLog {
         return BY_ID_SQL.count(jdbc, where(filter));
     }
 
-    private static KeysetSql.Where where(AlertListFilter filter) {
-        return KeysetSql.where().equal("a.rule_id", "ruleId", filter.ruleId());
+    private static SqlConditions where(AlertListFilter filter) {
+        return new SqlConditions().equal("a.rule_id", "ruleId", filter.ruleId());
     }
 
     private static String json(Object tree) {

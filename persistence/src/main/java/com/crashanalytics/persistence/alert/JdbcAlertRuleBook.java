@@ -21,6 +21,8 @@ import com.crashanalytics.domain.alert.AlertScope;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.persistence.common.KeysetSql;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,20 +64,25 @@ public class JdbcAlertRuleBook implements AlertRuleBook {
 
     @Override
     public Optional<AlertRule> findForUpdate(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_rules r WHERE r.id = :id FOR UPDATE").param("id", id)
+        return jdbc.sql(SqlTemplate.sql("SELECT {columns} FROM alert_rules r WHERE r.id = :id FOR UPDATE")
+                        .with("columns", COLUMNS).text())
+                .param("id", id)
                 .query((rs, row) -> map(rs)).optional();
     }
 
     @Override
     public Optional<AlertRule> replace(long id, AlertRuleDefinition definition, Instant now) {
-        return jdbc.sql("UPDATE alert_rules r SET " + VALUES + " WHERE r.id = :id RETURNING " + COLUMNS)
+        return jdbc.sql(SqlTemplate.sql("UPDATE alert_rules r SET {values} WHERE r.id = :id RETURNING {columns}")
+                        .with("values", VALUES).with("columns", COLUMNS).text())
                 .params(parameters(definition, now)).param("id", id)
                 .param("writtenBy", authorship.currentKeyId().orElse(null)).query((rs, row) -> map(rs)).optional();
     }
 
     @Override
     public Optional<AlertRule> delete(long id) {
-        return jdbc.sql("DELETE FROM alert_rules r WHERE r.id = :id RETURNING " + COLUMNS).param("id", id)
+        return jdbc.sql(SqlTemplate.sql("DELETE FROM alert_rules r WHERE r.id = :id RETURNING {columns}")
+                        .with("columns", COLUMNS).text())
+                .param("id", id)
                 .query((rs, row) -> map(rs)).optional();
     }
 
@@ -87,17 +94,18 @@ public class JdbcAlertRuleBook implements AlertRuleBook {
 
     @Override
     public List<AlertRule> enabledRules() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_rules r WHERE r.enabled ORDER BY r.id")
+        return jdbc.sql(SqlTemplate.sql("SELECT {columns} FROM alert_rules r WHERE r.enabled ORDER BY r.id")
+                        .with("columns", COLUMNS).text())
                 .query((rs, row) -> map(rs)).list();
     }
 
     /** A page, for {@link JdbcAlertReadModel}. */
     Page<AlertRule> page(ListQuery<AlertListFilter> query) {
-        return BY_ID_SQL.page(jdbc, KeysetSql.where(), query.page());
+        return BY_ID_SQL.page(jdbc, new SqlConditions(), query.page());
     }
 
     long count(AlertListFilter filter) {
-        return BY_ID_SQL.count(jdbc, KeysetSql.where());
+        return BY_ID_SQL.count(jdbc, new SqlConditions());
     }
 
     private static Map<String, Object> parameters(AlertRuleDefinition definition, Instant now) {

@@ -1,6 +1,7 @@
 package com.crashanalytics.persistence.analytics;
 
 import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
+import com.crashanalytics.persistence.common.SqlConditions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,7 @@ final class ConversionSql {
 
     /** The join that gives each row its rate, after the table's name; the platforms of currencies without one drop. */
     static String join(@Nullable CurrencyConversion conversion) {
-        return conversion == null ? "" : "\n" + JOIN;
+        return conversion == null ? "" : JOIN;
     }
 
     /** What follows a money column to convert it. */
@@ -32,7 +33,7 @@ final class ConversionSql {
     }
 
     /** Binds the rates the join reads. */
-    static WindowSql bind(WindowSql filters, @Nullable CurrencyConversion conversion) {
+    static SqlConditions bind(SqlConditions filters, @Nullable CurrencyConversion conversion) {
         if (conversion == null) {
             return filters;
         }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 
 import com.crashanalytics.domain.analytics.performance.EquityReturns;
 import com.crashanalytics.domain.analytics.performance.ReturnRatios;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,12 +21,12 @@ import org.jspecify.annotations.Nullable;
 final class EquityReturnsSql {
 
     /**
-     * {@code %s}: where each round's session equity comes from. Over whole sessions (a session's summary, a bot over
+     * {@code {rounds}}: where each round's session equity comes from. Over whole sessions (a session's summary, a bot over
      * all time) the scope's own rows are the session's rounds; otherwise every round of the sessions the scope touches
      * is read once, so a window that starts mid-session still stands on the session's equity at that point.
      */
     private static final String CTES = """
-            session_equity AS (
+            , session_equity AS (
                 -- the capital events' sum is looked up only for the rows of sessions that have events (a hashed set)
                 SELECT r.id, s.initial_balance
                        + CASE WHEN r.session_id IN (SELECT session_id FROM capital_events)
@@ -35,7 +36,7 @@ final class EquityReturnsSql {
                               ELSE 0 END
                        + sum(r.pl) OVER (PARTITION BY r.session_id ORDER BY r.ts, r.id ROWS UNBOUNDED PRECEDING)
                        - r.pl AS equity_before
-                FROM (%s) AS r
+                FROM ({rounds}) AS r
                 JOIN session_logs s ON s.session_id = r.session_id
             ),
             equity_returns AS (
@@ -98,12 +99,13 @@ final class EquityReturnsSql {
      * costs what it did before them.
      */
     static String ctes(boolean withEquity, boolean wholeSessions) {
-        return withEquity ? ",\n" + CTES.formatted(wholeSessions ? WHOLE_SESSIONS : TOUCHED_SESSIONS) : "";
+        return withEquity ? SqlTemplate.sql(CTES).with("rounds", wholeSessions ? WHOLE_SESSIONS : TOUCHED_SESSIONS).text()
+                : "";
     }
 
     /** {@link #COLUMNS} with a leading comma, or nothing. */
     static String columns(boolean withEquity) {
-        return withEquity ? ",\n" + COLUMNS : "";
+        return withEquity ? SqlTemplate.sql(", {columns}").with("columns", COLUMNS).text() : "";
     }
 
     /** The join of {@code equity_totals} to a statement keyed by {@code k}, or nothing. */

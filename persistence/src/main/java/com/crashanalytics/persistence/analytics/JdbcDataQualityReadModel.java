@@ -8,6 +8,8 @@ import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
 import com.crashanalytics.domain.analytics.quality.ErrorTypeCount;
 import com.crashanalytics.domain.analytics.quality.OcrQuality;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Error counts from {@code error_logs} and OCR quality from {@code ocr_validation_logs}, grouped in SQL. */
@@ -21,16 +23,16 @@ public class JdbcDataQualityReadModel implements DataQualityReadModel {
 
     @Override
     public List<ErrorTypeCount> errorCounts(TimeWindow window) {
-        WindowSql where = new WindowSql().window("\"timestamp\"", window, "window");
-        return where.bind(jdbc.sql("""
+        SqlConditions where = new SqlConditions().window("\"timestamp\"", "window", window);
+        return where.bind(jdbc.sql(SqlTemplate.sql("""
                         SELECT error_type, count(*) AS errors, count(*) FILTER (WHERE severity = 'CRITICAL') AS critical,
                                count(DISTINCT bot_id) AS bots, count(DISTINCT session_id) AS sessions,
                                min("timestamp") AS first_seen_at, max("timestamp") AS last_seen_at
                         FROM error_logs
-                        WHERE %s
+                        WHERE {where}
                         GROUP BY error_type
                         ORDER BY errors DESC, error_type COLLATE "C"
-                        """.formatted(where.where())))
+                        """).with("where", where.sql()).text()))
                 .query((rs, row) -> new ErrorTypeCount(rs.getString("error_type"), rs.getLong("errors"),
                         rs.getLong("critical"), rs.getLong("bots"), rs.getLong("sessions"),
                         instant(rs, "first_seen_at"), instant(rs, "last_seen_at")))
@@ -39,8 +41,8 @@ public class JdbcDataQualityReadModel implements DataQualityReadModel {
 
     @Override
     public List<OcrQuality> ocrQuality(TimeWindow window) {
-        WindowSql where = new WindowSql().window("\"timestamp\"", window, "window");
-        return where.bind(jdbc.sql("""
+        SqlConditions where = new SqlConditions().window("\"timestamp\"", "window", window);
+        return where.bind(jdbc.sql(SqlTemplate.sql("""
                         SELECT bot_id, count(*) AS reads,
                                count(*) FILTER (WHERE validation_status = 'VALID') AS valid,
                                count(*) FILTER (WHERE validation_status = 'CORRECTED') AS corrected,
@@ -48,10 +50,10 @@ public class JdbcDataQualityReadModel implements DataQualityReadModel {
                                count(*) FILTER (WHERE validation_status = 'UNREADABLE') AS unreadable,
                                avg(confidence) AS mean_confidence
                         FROM ocr_validation_logs
-                        WHERE %s
+                        WHERE {where}
                         GROUP BY bot_id
                         ORDER BY bot_id COLLATE "C"
-                        """.formatted(where.where())))
+                        """).with("where", where.sql()).text()))
                 .query((rs, row) -> new OcrQuality(rs.getString("bot_id"), rs.getLong("reads"), rs.getLong("valid"),
                         rs.getLong("corrected"), rs.getLong("invalid"), rs.getLong("unreadable"),
                         rs.getObject("mean_confidence", Double.class)))

@@ -6,6 +6,8 @@ import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.edge.PlatformBetSums;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,18 +21,18 @@ public class JdbcLuckOrEdgeReadModel implements LuckOrEdgeReadModel {
     private static final String SUMS = """
             SELECT b.game_name, b.platform_code, sum(b.bets) AS bets, sum(b.sum_returns) AS sum_returns,
                    sum(b.sum_squares) AS sum_squares, 1 - p.house_edge_percent / 100 AS rtp
-            FROM (%s) AS b
+            FROM ({parts}) AS b
             JOIN game_platform_config p ON p.game_name = b.game_name AND p.platform_code = b.platform_code
             GROUP BY b.game_name, b.platform_code, p.house_edge_percent
             HAVING sum(b.bets) > 0
             ORDER BY b.game_name, b.platform_code
             """;
     private static final String HOURLY = """
-            SELECT game_name, platform_code, bets, sum_returns, sum_squares FROM round_totals_hourly WHERE %s""";
+            SELECT game_name, platform_code, bets, sum_returns, sum_squares FROM round_totals_hourly WHERE {where}""";
     private static final String ROUNDS = """
             SELECT game_name, platform_code, 1 AS bets, profit_loss_amount / stake_value AS sum_returns,
                    (profit_loss_amount / stake_value) * (profit_loss_amount / stake_value) AS sum_squares
-            FROM crash_game_rounds WHERE stake_value > 0 AND %s""";
+            FROM crash_game_rounds WHERE stake_value > 0 AND {where}""";
 
     private final JdbcClient jdbc;
 
@@ -41,10 +43,12 @@ public class JdbcLuckOrEdgeReadModel implements LuckOrEdgeReadModel {
     @Override
     public List<PlatformBetSums> betSums(@Nullable String botId, @Nullable String strategy, TimeWindow window,
                                          TradeTypeFilter tradeTypes) {
-        WindowSql filters = new WindowSql().equal("bot_id", botId, "botId").equal("strategy_name", strategy, "strategy")
-                .tradeTypes(tradeTypes);
-        List<String> parts = filters.wholeHoursAndEdges(window, HOURLY::formatted, ROUNDS::formatted);
-        return filters.bind(jdbc.sql(SUMS.formatted(String.join(" UNION ALL ", parts))))
+        SqlConditions filters = new SqlConditions().equal("bot_id", "botId", botId)
+                .equal("strategy_name", "strategy", strategy).tradeTypes(tradeTypes);
+        List<String> parts = filters.wholeHoursAndEdges(window,
+                hours -> SqlTemplate.sql(HOURLY).with("where", hours).text(),
+                times -> SqlTemplate.sql(ROUNDS).with("where", times).text());
+        return filters.bind(jdbc.sql(SqlTemplate.sql(SUMS).with("parts", String.join(" UNION ALL ", parts)).text()))
                 .query((rs, row) -> new PlatformBetSums(rs.getString("game_name"), rs.getString("platform_code"),
                         rs.getLong("bets"), rs.getBigDecimal("sum_returns"), rs.getBigDecimal("sum_squares"),
                         rs.getBigDecimal("rtp")))

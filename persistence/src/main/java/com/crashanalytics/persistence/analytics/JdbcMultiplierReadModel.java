@@ -16,6 +16,8 @@ import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.multipliers.BigMultiplierHit;
 import com.crashanalytics.domain.analytics.multipliers.GapTally;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -32,6 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class JdbcMultiplierReadModel implements MultiplierReadModel {
 
     private static final String GAME_ROUNDS = "game_round_crashes WHERE game_name = :game AND platform_code = :platform";
+
+    /** The crash counts of a window: {@code parts} are the SELECTs of its whole days and of its edges. */
+    private static final String CRASH_COUNTS = """
+            SELECT crash_multiplier, sum(rounds) AS rounds FROM ({parts}) AS counted GROUP BY crash_multiplier""";
 
     private final JdbcClient jdbc;
 
@@ -51,12 +57,14 @@ public class JdbcMultiplierReadModel implements MultiplierReadModel {
 
     @Override
     public SortedMap<BigDecimal, Long> crashCounts(String game, String platform, TimeWindow window) {
-        WindowSql where = new WindowSql().equal("game_name", game, "game").equal("platform_code", platform, "platform");
+        SqlConditions where = new SqlConditions().equal("game_name", "game", game)
+                .equal("platform_code", "platform", platform);
         List<String> parts = where.wholeDaysAndEdges(window,
-                days -> "SELECT crash_multiplier, rounds FROM game_round_crash_counts WHERE " + days,
-                rounds -> "SELECT crash_multiplier, 1 AS rounds FROM game_round_crashes WHERE " + rounds);
-        String sql = "SELECT crash_multiplier, sum(rounds) AS rounds FROM (" + String.join(" UNION ALL ", parts)
-                + ") AS counted GROUP BY crash_multiplier";
+                days -> SqlTemplate.sql("SELECT crash_multiplier, rounds FROM game_round_crash_counts WHERE {where}")
+                        .with("where", days).text(),
+                rounds -> SqlTemplate.sql("SELECT crash_multiplier, 1 AS rounds FROM game_round_crashes WHERE {where}")
+                        .with("where", rounds).text());
+        String sql = SqlTemplate.sql(CRASH_COUNTS).with("parts", String.join(" UNION ALL ", parts)).text();
         SortedMap<BigDecimal, Long> counts = new TreeMap<>();
         where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs ->
                 counts.put(normalize(rs.getBigDecimal("crash_multiplier")), rs.getLong("rounds")));
@@ -65,14 +73,14 @@ public class JdbcMultiplierReadModel implements MultiplierReadModel {
 
     @Override
     public GapTally gaps(String game, String platform, BigDecimal threshold, TimeWindow window) {
-        WindowSql where = new WindowSql()
+        SqlConditions where = new SqlConditions()
                 .parameter("game", game).parameter("platform", platform).parameter("threshold", threshold)
-                .window("round_start_timestamp", window, "window");
-        String sql = """
+                .window("round_start_timestamp", "window", window);
+        String sql = SqlTemplate.sql("""
                 WITH positions AS (
                     SELECT crash_multiplier >= :threshold AS hit,
                            row_number() OVER (ORDER BY round_start_timestamp, round_id) - 1 AS position
-                    FROM %s AND %s
+                    FROM {gameRounds} AND {where}
                 ),
                 hits AS (
                     SELECT position, position - lag(position) OVER (ORDER BY position) AS gap
@@ -83,7 +91,7 @@ public class JdbcMultiplierReadModel implements MultiplierReadModel {
                 FROM hits
                 UNION ALL
                 SELECT gap, count(*), NULL, NULL, NULL FROM hits WHERE gap IS NOT NULL GROUP BY gap
-                """.formatted(GAME_ROUNDS, where.where());
+                """).with("gameRounds", GAME_ROUNDS).with("where", where.sql()).text();
         long[] summary = new long[2];
         Long[] hitPositions = new Long[2];
         SortedMap<Long, Long> gaps = new TreeMap<>();
@@ -104,16 +112,16 @@ public class JdbcMultiplierReadModel implements MultiplierReadModel {
     @Override
     public List<BigMultiplierHit> recentHits(String game, String platform, BigDecimal threshold, TimeWindow window,
                                              int count) {
-        WindowSql where = new WindowSql()
+        SqlConditions where = new SqlConditions()
                 .parameter("game", game).parameter("platform", platform).parameter("threshold", threshold)
                 .parameter("count", count).parameter("fetch", count + 1)
-                .window("round_start_timestamp", window, "window");
+                .window("round_start_timestamp", "window", window);
         // One hit more than asked for, so the oldest one listed has its previous hit for its gap. The hits come from
         // a backward scan of the game's time index; each gap counts the game rounds between two hits on it.
-        String sql = """
+        String sql = SqlTemplate.sql("""
                 WITH hits AS (
                     SELECT round_id, round_external_id, round_start_timestamp, crash_multiplier, observations
-                    FROM %s AND %s AND crash_multiplier >= :threshold
+                    FROM {gameRounds} AND {where} AND crash_multiplier >= :threshold
                     ORDER BY round_start_timestamp DESC, round_id DESC
                     LIMIT :fetch
                 ),
@@ -132,7 +140,7 @@ public class JdbcMultiplierReadModel implements MultiplierReadModel {
                 FROM paired p
                 ORDER BY p.round_start_timestamp DESC, p.round_id DESC
                 LIMIT :count
-                """.formatted(GAME_ROUNDS, where.where());
+                """).with("gameRounds", GAME_ROUNDS).with("where", where.sql()).text();
         return where.bind(jdbc.sql(sql)).query((rs, row) -> new BigMultiplierHit(rs.getObject("round_id", UUID.class),
                 rs.getString("round_external_id"), SqlValues.instant(rs, "round_start_timestamp"),
                 SqlValues.decimal(rs, "crash_multiplier"), rs.getInt("observations"),

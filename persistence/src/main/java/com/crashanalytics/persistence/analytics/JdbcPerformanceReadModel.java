@@ -34,6 +34,8 @@ import com.crashanalytics.domain.analytics.performance.PerformanceTotals;
 import com.crashanalytics.domain.analytics.performance.Period;
 import com.crashanalytics.domain.analytics.performance.PeriodSummary;
 import com.crashanalytics.domain.analytics.performance.RoundSeries;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,18 +65,25 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (window.equals(TimeWindow.ALL) && currency == null && conversion == null) {
             return botsOverAllTime(botIds, withEquity);
         }
-        return performance("bot_id", inCurrency(new WindowSql()
-                .anyOf("bot_id", botIds.toArray(String[]::new), "keys")
-                .window("round_start_timestamp", window, "window"), currency), conversion, withEquity);
+        return performance("bot_id", new SqlConditions()
+                .anyOf("bot_id", "keys", botIds)
+                .window("round_start_timestamp", "window", window)
+                .platformCurrency(currency), conversion, withEquity);
     }
 
     private Map<String, PerformanceStats> botsOverAllTime(Collection<String> botIds, boolean withEquity) {
-        WindowSql keys = new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys");
-        String totals = SUM_TOTALS.formatted("SELECT bot_id AS k, " + TOTALS_COLUMNS.formatted("")
-                + " FROM round_totals_hourly WHERE " + keys.where());
+        SqlConditions keys = new SqlConditions().anyOf("bot_id", "keys", botIds);
+        String hours = SqlTemplate.sql("SELECT bot_id AS k, {columns} FROM round_totals_hourly WHERE {where}")
+                .with("columns", SqlTemplate.sql(TOTALS_COLUMNS).with("factor", "").text()).with("where", keys.sql())
+                .text();
+        String sql = SqlTemplate.sql(BOTS_ALL_TIME)
+                .with("totals", SqlTemplate.sql(SUM_TOTALS).with("parts", hours).text())
+                .with("equityCtes", EquityReturnsSql.ctes(withEquity, true))
+                .with("equityColumns", EquityReturnsSql.columns(withEquity))
+                .with("equityJoin", EquityReturnsSql.join(withEquity))
+                .text();
         Map<String, PerformanceStats> stats = new HashMap<>();
-        keys.bind(jdbc.sql(BOTS_ALL_TIME.formatted(totals, EquityReturnsSql.ctes(withEquity, true),
-                        EquityReturnsSql.columns(withEquity), EquityReturnsSql.join(withEquity))))
+        keys.bind(jdbc.sql(sql))
                 .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs, decimal(rs, "capital"), withEquity)));
         return stats;
     }
@@ -88,10 +97,12 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (sessionIds.isEmpty()) {
             return Map.of();
         }
-        WindowSql where = new WindowSql().anyOf("session_id", sessionIds.toArray(String[]::new), "keys");
-        String sql = "SELECT performance.*, s.initial_balance AS session_capital FROM ("
-                + performanceSql("session_id", where, null, true, true)
-                + ") AS performance JOIN session_logs s ON s.session_id = performance.k";
+        SqlConditions where = new SqlConditions().anyOf("session_id", "keys", sessionIds);
+        String sql = SqlTemplate.sql("""
+                SELECT performance.*, s.initial_balance AS session_capital
+                FROM ({performance}) AS performance JOIN session_logs s ON s.session_id = performance.k""")
+                .with("performance", performanceSql("session_id", where, null, true, true))
+                .text();
         Map<String, PerformanceStats> stats = new HashMap<>();
         where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs ->
                 stats.put(rs.getString("k"), stats(rs, RoundTotalsSql.required(rs, "session_capital"), true)));
@@ -105,7 +116,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
             return Map.of();
         }
         return performance("strategy_name", scoped(scope)
-                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.conversion(), withEquity);
+                .anyOf("strategy_name", "keys", strategyNames), scope.conversion(), withEquity);
     }
 
     @Override
@@ -116,8 +127,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     @Override
     public List<String> strategyNames(PerformanceScope scope) {
-        WindowSql where = scoped(scope);
-        return where.bind(jdbc.sql(STRATEGY_NAMES.formatted(where.where()))).query(String.class).list();
+        SqlConditions where = scoped(scope);
+        return where.bind(jdbc.sql(SqlTemplate.sql(STRATEGY_NAMES).with("where", where.sql()).text())).query(String.class).list();
     }
 
     @Override
@@ -145,11 +156,12 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        WindowSql where = new WindowSql()
-                .anyOf(keyColumn, keys.toArray(String[]::new), "keys")
-                .window("round_start_timestamp", window, "window");
-        String sql = EQUITY_CURVE.formatted(RoundTotalsSql.AGGREGATES, keyColumn, period.name().toLowerCase(Locale.ROOT),
-                where.where());
+        SqlConditions where = new SqlConditions()
+                .anyOf(keyColumn, "keys", keys)
+                .window("round_start_timestamp", "window", window);
+        String sql = SqlTemplate.sql(EQUITY_CURVE).with("aggregates", RoundTotalsSql.AGGREGATES).with("key", keyColumn)
+                .with("period", period.name().toLowerCase(Locale.ROOT)).with("where", where.sql())
+                .text();
         Map<String, List<PeriodSummary>> curves = new LinkedHashMap<>();
         where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs -> {
             Instant start = instant(rs, "period_start");
@@ -164,7 +176,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
     public List<Leaderboard.Entry> leaderboardEntries(TimeWindow window, @Nullable String currency,
                                                       @Nullable CurrencyConversion conversion,
                                                       TradeTypeFilter tradeTypes) {
-        return totals("bot_id", inCurrency(new WindowSql().tradeTypes(tradeTypes), currency), conversion, window)
+        return totals("bot_id", new SqlConditions().tradeTypes(tradeTypes).platformCurrency(currency), conversion,
+                window)
                 .entrySet().stream()
                 .map(entry -> new Leaderboard.Entry(entry.getKey(), entry.getValue().totals()))
                 .toList();
@@ -172,8 +185,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     @Override
     public List<String> currenciesWithRounds(TradeTypeFilter tradeTypes) {
-        WindowSql ofTradeTypes = new WindowSql().tradeTypes(tradeTypes);
-        return ofTradeTypes.bind(jdbc.sql(CURRENCIES_WITH_ROUNDS.formatted(ofTradeTypes.where())))
+        SqlConditions ofTradeTypes = new SqlConditions().tradeTypes(tradeTypes);
+        return ofTradeTypes.bind(jdbc.sql(SqlTemplate.sql(CURRENCIES_WITH_ROUNDS).with("where", ofTradeTypes.sql()).text()))
                 .query(String.class)
                 .list();
     }
@@ -185,8 +198,8 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (botIds.isEmpty()) {
             return Map.of();
         }
-        return totals("bot_id", inCurrency(new WindowSql().anyOf("bot_id", botIds.toArray(String[]::new), "keys"),
-                currency), conversion, window);
+        return totals("bot_id", new SqlConditions().anyOf("bot_id", "keys", botIds).platformCurrency(currency),
+                conversion, window);
     }
 
     @Override
@@ -194,20 +207,22 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (strategyNames.isEmpty()) {
             return Map.of();
         }
-        return totals("strategy_name", inCurrency(new WindowSql()
-                .equal("game_name", scope.game(), "game")
-                .equal("platform_code", scope.platform(), "platform")
+        return totals("strategy_name", new SqlConditions()
+                .equal("game_name", "game", scope.game())
+                .equal("platform_code", "platform", scope.platform())
                 .tradeTypes(scope.tradeTypes())
-                .anyOf("strategy_name", strategyNames.toArray(String[]::new), "keys"), scope.currency()),
+                .anyOf("strategy_name", "keys", strategyNames)
+                .platformCurrency(scope.currency()),
                 scope.conversion(), scope.window());
     }
 
     @Override
     public PerformanceTotals totalsOfScope(PerformanceScope scope) {
-        return totals("''", inCurrency(new WindowSql()
-                .equal("game_name", scope.game(), "game")
-                .equal("platform_code", scope.platform(), "platform")
-                .tradeTypes(scope.tradeTypes()), scope.currency()), scope.conversion(),
+        return totals("''", new SqlConditions()
+                .equal("game_name", "game", scope.game())
+                .equal("platform_code", "platform", scope.platform())
+                .tradeTypes(scope.tradeTypes())
+                .platformCurrency(scope.currency()), scope.conversion(),
                 scope.window())
                 .getOrDefault("", PerformanceTotals.NONE);
     }
@@ -217,43 +232,35 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
      * and from the rounds themselves for the partial hours at its edges, in one statement (one snapshot).
      * {@code filters} name columns both tables have. Money is converted by {@code conversion} (null: as logged).
      */
-    private Map<String, PerformanceTotals> totals(String keyExpression, WindowSql filters,
+    private Map<String, PerformanceTotals> totals(String keyExpression, SqlConditions filters,
                                                   @Nullable CurrencyConversion conversion, TimeWindow window) {
         String factor = ConversionSql.factor(conversion);
         String rates = ConversionSql.join(conversion);
         List<String> parts = filters.wholeHoursAndEdges(window,
-                hours -> "SELECT " + keyExpression + " AS k, " + TOTALS_COLUMNS.formatted(factor)
-                        + " FROM round_totals_hourly" + rates + " WHERE " + hours,
-                times -> "SELECT " + keyExpression + " AS k, " + ROUND_AS_TOTALS.formatted(factor)
-                        + " FROM crash_game_rounds" + rates + " WHERE " + times);
+                hours -> SqlTemplate.sql("SELECT {key} AS k, {columns} FROM round_totals_hourly {rates} WHERE {where}")
+                        .with("key", keyExpression).with("columns", SqlTemplate.sql(TOTALS_COLUMNS).with("factor", factor).text())
+                        .with("rates", rates).with("where", hours).text(),
+                times -> SqlTemplate.sql("SELECT {key} AS k, {columns} FROM crash_game_rounds {rates} WHERE {where}")
+                        .with("key", keyExpression).with("columns", SqlTemplate.sql(ROUND_AS_TOTALS).with("factor", factor).text())
+                        .with("rates", rates).with("where", times).text());
         Map<String, PerformanceTotals> totals = new HashMap<>();
-        ConversionSql.bind(filters, conversion).bind(jdbc.sql(SUM_TOTALS.formatted(String.join(" UNION ALL ", parts)))).query((RowCallbackHandler) rs ->
+        ConversionSql.bind(filters, conversion).bind(jdbc.sql(SqlTemplate.sql(SUM_TOTALS).with("parts", String.join(" UNION ALL ", parts)).text())).query((RowCallbackHandler) rs ->
                 totals.put(rs.getString("k"), new PerformanceTotals(RoundTotalsSql.map(rs), returns(rs),
                         instant(rs, "first_at"), instant(rs, "last_at"))));
         return totals;
     }
 
 
-    private static WindowSql scoped(PerformanceScope scope) {
-        return inCurrency(new WindowSql()
-                .equal("game_name", scope.game(), "game")
-                .equal("platform_code", scope.platform(), "platform")
+    private static SqlConditions scoped(PerformanceScope scope) {
+        return new SqlConditions()
+                .equal("game_name", "game", scope.game())
+                .equal("platform_code", "platform", scope.platform())
                 .tradeTypes(scope.tradeTypes())
-                .window("round_start_timestamp", scope.window(), "window"), scope.currency());
+                .window("round_start_timestamp", "window", scope.window())
+                .platformCurrency(scope.currency());
     }
 
-    /**
-     * Only rows (of {@code crash_game_rounds} or {@code round_totals_hourly}, both keyed by game and platform) on
-     * platforms configured in {@code currency}; all of them when null.
-     */
-    private static WindowSql inCurrency(WindowSql filters, @Nullable String currency) {
-        return currency == null ? filters : filters
-                .condition("(game_name, platform_code) IN (SELECT game_name, platform_code FROM game_platform_config "
-                        + "WHERE currency = :currency)")
-                .parameter("currency", currency);
-    }
-
-    private Map<String, PerformanceStats> performance(String keyExpression, WindowSql where,
+    private Map<String, PerformanceStats> performance(String keyExpression, SqlConditions where,
                                                       @Nullable CurrencyConversion conversion, boolean withEquity) {
         Map<String, PerformanceStats> stats = new HashMap<>();
         ConversionSql.bind(where, conversion).bind(jdbc.sql(performanceSql(keyExpression, where, conversion, withEquity,

@@ -13,6 +13,8 @@ import com.crashanalytics.domain.analytics.integrity.OcrAgreement;
 import com.crashanalytics.domain.analytics.integrity.OcrDisagreement;
 import com.crashanalytics.domain.analytics.integrity.OcrReading;
 import com.crashanalytics.domain.analytics.integrity.PlatformIntegrityReadModel;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +30,11 @@ public class JdbcPlatformIntegrityReadModel implements PlatformIntegrityReadMode
 
     private static final String WATCHED = """
             FROM game_round_crashes
-            WHERE game_name = :game AND platform_code = :platform AND observations > 1 AND %s""";
+            WHERE game_name = :game AND platform_code = :platform AND observations > 1 AND {where}""";
+
+    /** The day tallies of a window: {@code parts} are the SELECTs of its whole days and of its edges. */
+    private static final String DAY_TALLIES = """
+            SELECT day, sum(rounds) AS rounds, sum(hits) AS hits FROM ({parts}) AS tallied GROUP BY day ORDER BY day""";
 
     private final JdbcClient jdbc;
 
@@ -38,18 +44,17 @@ public class JdbcPlatformIntegrityReadModel implements PlatformIntegrityReadMode
 
     @Override
     public List<DayTally> dayTallies(String game, String platform, BigDecimal target, TimeWindow window) {
-        WindowSql where = new WindowSql().equal("game_name", game, "game").equal("platform_code", platform, "platform")
-                .parameter("target", target);
+        SqlConditions where = new SqlConditions().equal("game_name", "game", game)
+                .equal("platform_code", "platform", platform).parameter("target", target);
         List<String> parts = where.wholeDaysAndEdges(window,
-                days -> """
+                days -> SqlTemplate.sql("""
                         SELECT day, rounds, CASE WHEN crash_multiplier >= :target THEN rounds ELSE 0 END AS hits
-                        FROM game_round_crash_counts WHERE %s""".formatted(days),
-                rounds -> """
+                        FROM game_round_crash_counts WHERE {where}""").with("where", days).text(),
+                rounds -> SqlTemplate.sql("""
                         SELECT (round_start_timestamp AT TIME ZONE 'UTC')::date AS day, 1 AS rounds,
                                CASE WHEN crash_multiplier >= :target THEN 1 ELSE 0 END AS hits
-                        FROM game_round_crashes WHERE %s""".formatted(rounds));
-        String sql = "SELECT day, sum(rounds) AS rounds, sum(hits) AS hits FROM (" + String.join(" UNION ALL ", parts)
-                + ") AS tallied GROUP BY day ORDER BY day";
+                        FROM game_round_crashes WHERE {where}""").with("where", rounds).text());
+        String sql = SqlTemplate.sql(DAY_TALLIES).with("parts", String.join(" UNION ALL ", parts)).text();
         return where.bind(jdbc.sql(sql)).query((rs, row) -> new DayTally(rs.getObject("day", LocalDate.class),
                 rs.getLong("rounds"), rs.getLong("hits"))).list();
     }
@@ -57,25 +62,29 @@ public class JdbcPlatformIntegrityReadModel implements PlatformIntegrityReadMode
     @Override
     public OcrAgreement ocrAgreement(String game, String platform, TimeWindow window, BigDecimal tolerance,
                                      int largest) {
-        WindowSql where = new WindowSql().window("round_start_timestamp", window, "window")
+        SqlConditions where = new SqlConditions().window("round_start_timestamp", "window", window)
                 .parameter("game", game).parameter("platform", platform).parameter("tolerance", tolerance);
-        long[] counts = where.bind(jdbc.sql("""
+        long[] counts = where.bind(jdbc.sql(SqlTemplate.sql("""
                         SELECT count(*) AS watched,
                                count(*) FILTER (WHERE highest_reading - lowest_reading <= :tolerance) AS agreeing
-                        """ + WATCHED.formatted(where.where())))
+                        {watched}""").with("watched", watched(where)).text()))
                 .query((rs, row) -> new long[] {rs.getLong("watched"), rs.getLong("agreeing")})
                 .single();
         return OcrAgreement.of(tolerance, counts[0], counts[1],
                 largest == 0 ? List.of() : largestDisagreements(where.parameter("largest", largest)));
     }
 
+    private static String watched(SqlConditions where) {
+        return SqlTemplate.sql(WATCHED).with("where", where.sql()).text();
+    }
+
     /** The game rounds whose readings spread the most beyond the tolerance, with every reading of each. */
-    private List<OcrDisagreement> largestDisagreements(WindowSql where) {
-        String sql = """
+    private List<OcrDisagreement> largestDisagreements(SqlConditions where) {
+        String sql = SqlTemplate.sql("""
                 WITH largest AS (
                     SELECT round_id, round_external_id, round_start_timestamp, observations, lowest_reading,
                            highest_reading, highest_reading - lowest_reading AS spread
-                    %s AND highest_reading - lowest_reading > :tolerance
+                    {watched} AND highest_reading - lowest_reading > :tolerance
                     ORDER BY spread DESC, round_start_timestamp, round_id
                     LIMIT :largest
                 )
@@ -85,7 +94,7 @@ public class JdbcPlatformIntegrityReadModel implements PlatformIntegrityReadMode
                   ON r.game_name = :game AND r.platform_code = :platform AND r.round_external_id = l.round_external_id
                 WHERE r.crash_multiplier_detected IS NOT NULL
                 ORDER BY l.spread DESC, l.round_start_timestamp, l.round_id, r.bot_id, r.crash_multiplier_detected
-                """.formatted(WATCHED.formatted(where.where()));
+                """).with("watched", watched(where)).text();
         Map<String, OcrDisagreement> byRound = new LinkedHashMap<>();
         where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs -> {
             String externalId = rs.getString("round_external_id");

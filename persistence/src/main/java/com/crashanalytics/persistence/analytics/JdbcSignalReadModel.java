@@ -9,6 +9,8 @@ import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.signals.SignalOutcome;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
 import com.crashanalytics.domain.analytics.signals.SignalScore;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +46,7 @@ public class JdbcSignalReadModel implements SignalReadModel {
                          s.predicted_multiplier AS target, 1 - p.house_edge_percent / 100 AS rtp
                   FROM analytics_round_signals s
                   JOIN game_platform_config p ON p.game_name = s.game_name AND p.platform_code = s.platform_code
-                  WHERE %s) AS judged
+                  WHERE {where}) AS judged
             GROUP BY 1, 2
             """;
 
@@ -57,15 +59,15 @@ public class JdbcSignalReadModel implements SignalReadModel {
     @Override
     public Map<String, SortedMap<Integer, SignalScore>> scores(@Nullable String signalType, TimeWindow window,
                                                                int bucketCount, TradeTypeFilter tradeTypes) {
-        WindowSql where = new WindowSql()
+        SqlConditions where = new SqlConditions()
                 .condition("s.signal_correctness IS NOT NULL")
-                .equal("s.signal_type", signalType, "signalType")
-                .window("s.\"timestamp\"", window, "window")
+                .equal("s.signal_type", "signalType", signalType)
+                .window("s.\"timestamp\"", "window", window)
                 .tradeTypes(tradeTypes)
                 .parameter("buckets", bucketCount)
                 .parameter("positive", SignalOutcome.POSITIVE_CONFIDENCE);
         Map<String, SortedMap<Integer, SignalScore>> scores = new TreeMap<>();
-        where.bind(jdbc.sql(SCORES.formatted(where.where()))).query((RowCallbackHandler) rs ->
+        where.bind(jdbc.sql(SqlTemplate.sql(SCORES).with("where", where.sql()).text())).query((RowCallbackHandler) rs ->
                 scores.computeIfAbsent(rs.getString("signal_type"), type -> new TreeMap<>()).put(rs.getInt("bucket"),
                         new SignalScore(
                                 rs.getLong("signals"),

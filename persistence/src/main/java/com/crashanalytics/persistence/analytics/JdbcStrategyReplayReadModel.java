@@ -8,6 +8,8 @@ import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.replay.LiveBots;
 import com.crashanalytics.domain.analytics.replay.ReachedTargets;
 import com.crashanalytics.domain.analytics.replay.StrategyReplayReadModel;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,18 +30,18 @@ public class JdbcStrategyReplayReadModel implements StrategyReplayReadModel {
     @Override
     public ReachedTargets reachedTargets(String game, String platform, TimeWindow window, BigDecimal target,
                                          int limit) {
-        WindowSql where = inOrder(game, platform, window).parameter("target", target).parameter("limit", limit);
+        SqlConditions where = inOrder(game, platform, window).parameter("target", target).parameter("limit", limit);
         // One row: a '1' or '0' per crash point, compared in SQL's exact numeric (what the replay needs of a crash
         // point), aggregated in the index's order. The aggregate orders by start time and round only: with the game
         // and platform in its ORDER BY too, PostgreSQL sorted the index's already ordered output again (in temp files).
-        String digits = where.bind(jdbc.sql("""
+        String digits = where.bind(jdbc.sql(SqlTemplate.sql("""
                         SELECT coalesce(string_agg(CASE WHEN crash_multiplier >= :target THEN '1' ELSE '0' END, ''
                                                    ORDER BY round_start_timestamp, round_id), '')
                         FROM (SELECT round_start_timestamp, round_id, crash_multiplier
-                              FROM game_round_crashes WHERE %s
+                              FROM game_round_crashes WHERE {where}
                               ORDER BY game_name, platform_code, round_start_timestamp, round_id
                               LIMIT :limit) AS points
-                        """.formatted(where.where())))
+                        """).with("where", where.sql()).text()))
                 .query(String.class)
                 .single();
         return ReachedTargets.ofDigits(digits);
@@ -47,33 +49,34 @@ public class JdbcStrategyReplayReadModel implements StrategyReplayReadModel {
 
     @Override
     public Instant startOfCrashPoint(String game, String platform, TimeWindow window, int position) {
-        WindowSql where = inOrder(game, platform, window).parameter("position", position);
-        return where.bind(jdbc.sql("""
-                        SELECT round_start_timestamp FROM game_round_crashes WHERE %s
+        SqlConditions where = inOrder(game, platform, window).parameter("position", position);
+        return where.bind(jdbc.sql(SqlTemplate.sql("""
+                        SELECT round_start_timestamp FROM game_round_crashes WHERE {where}
                         ORDER BY game_name, platform_code, round_start_timestamp, round_id
                         OFFSET :position LIMIT 1
-                        """.formatted(where.where())))
+                        """).with("where", where.sql()).text()))
                 .query((rs, row) -> SqlValues.instant(rs, "round_start_timestamp"))
                 .single();
     }
 
-    private static WindowSql inOrder(String game, String platform, TimeWindow window) {
-        return new WindowSql().equal("game_name", game, "game").equal("platform_code", platform, "platform")
-                .window("round_start_timestamp", window, "window");
+    private static SqlConditions inOrder(String game, String platform, TimeWindow window) {
+        return new SqlConditions().equal("game_name", "game", game).equal("platform_code", "platform", platform)
+                .window("round_start_timestamp", "window", window);
     }
 
     @Override
     public LiveBots liveBots(String strategy, String game, String platform, TimeWindow window, BigDecimal bustBelow,
                              TradeTypeFilter tradeTypes) {
-        WindowSql where = new WindowSql().equal("strategy_name", strategy, "strategy").equal("game_name", game, "game")
-                .equal("platform_code", platform, "platform").window("round_start_timestamp", window, "window")
+        SqlConditions where = new SqlConditions().equal("strategy_name", "strategy", strategy)
+                .equal("game_name", "game", game).equal("platform_code", "platform", platform)
+                .window("round_start_timestamp", "window", window)
                 .tradeTypes(tradeTypes)
                 .parameter("bustBelow", bustBelow);
-        return where.bind(jdbc.sql("""
+        return where.bind(jdbc.sql(SqlTemplate.sql("""
                         SELECT count(DISTINCT bot_id) AS bots, count(DISTINCT session_id) AS sessions,
                                count(DISTINCT session_id) FILTER (WHERE running_balance_after < :bustBelow) AS bust
-                        FROM crash_game_rounds WHERE %s
-                        """.formatted(where.where())))
+                        FROM crash_game_rounds WHERE {where}
+                        """).with("where", where.sql()).text()))
                 .query((rs, row) -> new LiveBots(rs.getInt("bots"), rs.getInt("sessions"), rs.getInt("bust")))
                 .single();
     }

@@ -11,6 +11,8 @@ import com.crashanalytics.domain.analytics.timeseries.TimeSeriesFilter;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesGroup;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesQuery;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesReadModel;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,7 +36,7 @@ public class JdbcTimeSeriesReadModel implements TimeSeriesReadModel {
                    count(crash) AS crash_count,
                    min(crash) AS crash_low,
                    max(crash) AS crash_high
-            FROM (%s) AS series_rows
+            FROM ({rows}) AS series_rows
             GROUP BY series, bucket_start
             ORDER BY bucket_start, series COLLATE "C"
             LIMIT :limit
@@ -42,18 +44,18 @@ public class JdbcTimeSeriesReadModel implements TimeSeriesReadModel {
 
     /** A round as one row of {@link #BUCKETS}. */
     private static final String ROUNDS = """
-            SELECT %s AS series, date_trunc('%s', round_start_timestamp, 'UTC') AS bucket_start, 1 AS rounds,
+            SELECT {series} AS series, date_trunc('{unit}', round_start_timestamp, 'UTC') AS bucket_start, 1 AS rounds,
                    (round_outcome = 'WIN')::int AS wins, (round_outcome = 'LOSS')::int AS losses,
                    stake_value AS stake, profit_loss_amount AS pl, crash_multiplier_detected AS crash
             FROM crash_game_rounds
-            WHERE %s""";
+            WHERE {where}""";
 
     /** An hour of {@code round_totals_hourly} as one row of {@link #BUCKETS} (no crash multipliers there). */
     private static final String HOURS = """
-            SELECT %s AS series, date_trunc('%s', hour, 'UTC') AS bucket_start, rounds, wins, losses,
+            SELECT {series} AS series, date_trunc('{unit}', hour, 'UTC') AS bucket_start, rounds, wins, losses,
                    total_staked AS stake, total_profit_loss AS pl, NULL::numeric AS crash
             FROM round_totals_hourly
-            WHERE %s""";
+            WHERE {where}""";
 
     private final JdbcClient jdbc;
 
@@ -65,16 +67,19 @@ public class JdbcTimeSeriesReadModel implements TimeSeriesReadModel {
     public List<TimeSeriesBucket> buckets(TimeSeriesQuery query, int limit) {
         String series = seriesExpression(query.groupBy());
         String unit = query.bucket().sqlUnit();
-        WindowSql where = filters(query.filter());
+        SqlConditions where = filters(query.filter());
         String rows;
         if (query.bucket() == TimeBucket.MINUTE || query.crashMultipliers()) {
-            rows = ROUNDS.formatted(series, unit, where.window("round_start_timestamp", query.window(), "window").where());
+            rows = SqlTemplate.sql(ROUNDS).with("series", series).with("unit", unit)
+                    .with("where", where.window("round_start_timestamp", "window", query.window()).sql()).text();
         } else {
             // hours nest in days, weeks and months (all UTC), so whole hours add up to any bucket exactly
             rows = String.join(" UNION ALL ", where.wholeHoursAndEdges(query.window(),
-                    hours -> HOURS.formatted(series, unit, hours), times -> ROUNDS.formatted(series, unit, times)));
+                    hours -> SqlTemplate.sql(HOURS).with("series", series).with("unit", unit).with("where", hours).text(),
+                    times -> SqlTemplate.sql(ROUNDS).with("series", series).with("unit", unit).with("where", times)
+                            .text()));
         }
-        return where.bind(jdbc.sql(BUCKETS.formatted(rows))).param("limit", limit)
+        return where.bind(jdbc.sql(SqlTemplate.sql(BUCKETS).with("rows", rows).text())).param("limit", limit)
                 .query((rs, row) -> new TimeSeriesBucket(instant(rs, "bucket_start"), rs.getString("series"),
                         rs.getLong("rounds"), rs.getLong("wins"), rs.getLong("losses"),
                         RoundTotalsSql.required(rs, "total_staked"), RoundTotalsSql.required(rs, "profit_loss"),
@@ -84,22 +89,14 @@ public class JdbcTimeSeriesReadModel implements TimeSeriesReadModel {
     }
 
     /** The filter as conditions on columns both {@code crash_game_rounds} and {@code round_totals_hourly} have. */
-    private static WindowSql filters(TimeSeriesFilter filter) {
-        WindowSql where = new WindowSql()
-                .equal("game_name", filter.game(), "game")
-                .equal("platform_code", filter.platform(), "platform")
-                .tradeTypes(filter.tradeTypes());
-        if (filter.botIds() != null) {
-            where.anyOf("bot_id", filter.botIds().toArray(String[]::new), "bots");
-        }
-        if (filter.strategyNames() != null) {
-            where.anyOf("strategy_name", filter.strategyNames().toArray(String[]::new), "strategies");
-        }
-        if (filter.currency() != null) {
-            where.condition("(game_name, platform_code) IN (SELECT game_name, platform_code FROM game_platform_config"
-                    + " WHERE currency = :currency)").parameter("currency", filter.currency());
-        }
-        return where;
+    private static SqlConditions filters(TimeSeriesFilter filter) {
+        return new SqlConditions()
+                .equal("game_name", "game", filter.game())
+                .equal("platform_code", "platform", filter.platform())
+                .tradeTypes(filter.tradeTypes())
+                .anyOf("bot_id", "bots", filter.botIds())
+                .anyOf("strategy_name", "strategies", filter.strategyNames())
+                .platformCurrency(filter.currency());
     }
 
     /**
@@ -108,9 +105,10 @@ public class JdbcTimeSeriesReadModel implements TimeSeriesReadModel {
      */
     private static String seriesExpression(TimeSeriesGroup group) {
         return switch (group) {
-            case FLEET -> "'" + TimeSeriesGroup.FLEET_SERIES + "'::text";
+            case FLEET -> SqlTemplate.sql("'{fleet}'::text").with("fleet", TimeSeriesGroup.FLEET_SERIES).text();
             case BOT -> "bot_id";
-            case STRATEGY -> "coalesce(nullif(strategy_name, ''), '" + TimeSeriesGroup.NO_STRATEGY + "')";
+            case STRATEGY -> SqlTemplate.sql("coalesce(nullif(strategy_name, ''), '{none}')")
+                    .with("none", TimeSeriesGroup.NO_STRATEGY).text();
             case GAME_PLATFORM -> "game_name || '@' || platform_code";
         };
     }

@@ -1,6 +1,8 @@
 package com.crashanalytics.persistence.analytics;
 
 import com.crashanalytics.domain.analytics.currency.CurrencyConversion;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,11 +26,11 @@ final class PerformanceStatements {
      */
     static final String PERFORMANCE = """
             WITH ordered AS NOT MATERIALIZED (
-                SELECT %1$s AS k, bot_id, session_id, id, round_start_timestamp AS ts, round_outcome AS outcome,
-                       stake_value%7$s AS stake, profit_loss_amount%7$s AS pl,
-                       running_balance_after%7$s AS balance, profit_loss_amount AS raw_pl
-                FROM crash_game_rounds%8$s
-                WHERE %2$s
+                SELECT {key} AS k, bot_id, session_id, id, round_start_timestamp AS ts, round_outcome AS outcome,
+                       stake_value{factor} AS stake, profit_loss_amount{factor} AS pl,
+                       running_balance_after{factor} AS balance, profit_loss_amount AS raw_pl
+                FROM crash_game_rounds {rates}
+                WHERE {where}
             ),
             curve AS (
                 SELECT k, id, ts, outcome, stake, pl, sum(pl) OVER along AS level
@@ -51,7 +53,7 @@ final class PerformanceStatements {
             ),
             totals AS (
                 SELECT k,
-                       %3$s,
+                       {aggregates},
                        count(*) FILTER (WHERE stake > 0) AS bets,
                        coalesce(sum(pl / stake) FILTER (WHERE stake > 0), 0) AS sum_returns,
                        coalesce(sum((pl / stake) * (pl / stake)) FILTER (WHERE stake > 0), 0) AS sum_squares,
@@ -95,14 +97,14 @@ final class PerformanceStatements {
                     LIMIT 1
                 ) AS first ON true
                 GROUP BY bots.k
-            )%4$s
+            ){equityCtes}
             SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
-                   coalesce(streaks.longest_loss, 0) AS longest_loss%5$s
+                   coalesce(streaks.longest_loss, 0) AS longest_loss{equityColumns}
             FROM totals
             JOIN capital USING (k)
             LEFT JOIN streaks USING (k)
-            %6$s
-            """.replace("%3$s", RoundTotalsSql.AGGREGATES.replace("\n", "\n                       "));
+            {equityJoin}
+            """;
 
     /**
      * {@link #PERFORMANCE}'s columns for bots over all time, from the rollups instead of the rounds: totals from
@@ -112,7 +114,7 @@ final class PerformanceStatements {
      * (folded here from its rounds) and for the capital (up to each bot's first reported balance).
      */
     static final String BOTS_ALL_TIME = """
-            WITH totals AS (%s),
+            WITH totals AS ({totals}),
             ordered AS NOT MATERIALIZED (
                 SELECT bot_id AS k, session_id, id, round_start_timestamp AS ts, profit_loss_amount AS pl,
                        profit_loss_amount AS raw_pl
@@ -158,9 +160,9 @@ final class PerformanceStatements {
                     ORDER BY f.round_start_timestamp, f.id
                     LIMIT 1
                 ) AS first ON true
-            )%s
+            ){equityCtes}
             SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
-                   coalesce(streaks.longest_loss, 0) AS longest_loss%s,
+                   coalesce(streaks.longest_loss, 0) AS longest_loss{equityColumns},
                    (e).fall AS max_fall, (e).fall_peak AS max_fall_peak, (e).fall_peak_at AS max_fall_peak_at,
                    (e).fall_ts AS max_fall_at, (e).hi - (e).total AS current_fall, (e).hi AS current_peak,
                    (e).hi_at AS current_peak_at
@@ -168,24 +170,24 @@ final class PerformanceStatements {
             JOIN equity USING (k)
             LEFT JOIN capital USING (k)
             LEFT JOIN streaks USING (k)
-            %s
+            {equityJoin}
             """;
 
     static final String EQUITY_CURVE = """
-            SELECT k, period_start, %s,
+            SELECT k, period_start, {aggregates},
                    sum(sum(pl)) OVER (PARTITION BY k ORDER BY period_start) AS cumulative_profit_loss,
                    (array_agg(balance ORDER BY ts DESC, id DESC) FILTER (WHERE balance IS NOT NULL))[1] AS closing_balance
-            FROM (SELECT %s AS k, date_trunc('%s', round_start_timestamp, 'UTC') AS period_start, id,
+            FROM (SELECT {key} AS k, date_trunc('{period}', round_start_timestamp, 'UTC') AS period_start, id,
                          round_start_timestamp AS ts, round_outcome AS outcome, stake_value AS stake,
                          profit_loss_amount AS pl, running_balance_after AS balance
                   FROM crash_game_rounds
-                  WHERE %s) AS rounds
+                  WHERE {where}) AS rounds
             GROUP BY k, period_start
             ORDER BY k, period_start
             """;
 
     /**
-     * Per-round columns shaped like {@code round_totals_hourly}, for the partial hours at a window's edges; {@code %1$s}
+     * Per-round columns shaped like {@code round_totals_hourly}, for the partial hours at a window's edges; {@code {factor}}
      * follows each money column (see {@link ConversionSql#factor}).
      */
     static final String ROUND_AS_TOTALS = """
@@ -194,12 +196,12 @@ final class PerformanceStatements {
             (round_outcome = 'LOSS')::int AS losses,
             (round_outcome = 'SKIP')::int AS skips,
             (round_outcome = 'ERROR')::int AS errors,
-            stake_value%1$s AS total_staked,
-            profit_loss_amount%1$s AS total_profit_loss,
-            CASE WHEN round_outcome = 'WIN' THEN profit_loss_amount%1$s ELSE 0 END AS gross_win,
-            CASE WHEN round_outcome = 'LOSS' THEN -profit_loss_amount%1$s ELSE 0 END AS gross_loss,
-            CASE WHEN round_outcome = 'WIN' THEN profit_loss_amount%1$s END AS largest_win,
-            CASE WHEN round_outcome = 'LOSS' THEN -profit_loss_amount%1$s END AS largest_loss,
+            stake_value{factor} AS total_staked,
+            profit_loss_amount{factor} AS total_profit_loss,
+            CASE WHEN round_outcome = 'WIN' THEN profit_loss_amount{factor} ELSE 0 END AS gross_win,
+            CASE WHEN round_outcome = 'LOSS' THEN -profit_loss_amount{factor} ELSE 0 END AS gross_loss,
+            CASE WHEN round_outcome = 'WIN' THEN profit_loss_amount{factor} END AS largest_win,
+            CASE WHEN round_outcome = 'LOSS' THEN -profit_loss_amount{factor} END AS largest_loss,
             (stake_value > 0)::int AS bets,
             CASE WHEN stake_value > 0 THEN profit_loss_amount / stake_value ELSE 0 END AS sum_returns,
             CASE WHEN stake_value > 0 THEN (profit_loss_amount / stake_value) * (profit_loss_amount / stake_value) ELSE 0 END
@@ -210,11 +212,11 @@ final class PerformanceStatements {
             round_start_timestamp AS last_at
             """;
 
-    /** The columns of {@code round_totals_hourly} the totals add up; {@code %1$s} follows each money column. */
+    /** The columns of {@code round_totals_hourly} the totals add up; {@code {factor}} follows each money column. */
     static final String TOTALS_COLUMNS = """
-            rounds, wins, losses, skips, errors, total_staked%1$s AS total_staked,
-            total_profit_loss%1$s AS total_profit_loss, gross_win%1$s AS gross_win, gross_loss%1$s AS gross_loss,
-            largest_win%1$s AS largest_win, largest_loss%1$s AS largest_loss, bets, sum_returns, sum_squares,
+            rounds, wins, losses, skips, errors, total_staked{factor} AS total_staked,
+            total_profit_loss{factor} AS total_profit_loss, gross_win{factor} AS gross_win, gross_loss{factor} AS gross_loss,
+            largest_win{factor} AS largest_win, largest_loss{factor} AS largest_loss, bets, sum_returns, sum_squares,
             sum_shortfalls, first_at, last_at
             """;
 
@@ -225,7 +227,7 @@ final class PerformanceStatements {
                    max(largest_loss) AS largest_loss, sum(bets) AS bets, sum(sum_returns) AS sum_returns,
                    sum(sum_squares) AS sum_squares, sum(sum_shortfalls) AS sum_shortfalls, min(first_at) AS first_at,
                    max(last_at) AS last_at
-            FROM (%s) AS parts
+            FROM ({parts}) AS parts
             GROUP BY k
             """;
 
@@ -240,7 +242,7 @@ final class PerformanceStatements {
             )
             SELECT strategy_name FROM names
             WHERE strategy_name IS NOT NULL
-              AND EXISTS (SELECT 1 FROM crash_game_rounds WHERE strategy_name = names.strategy_name AND %s)
+              AND EXISTS (SELECT 1 FROM crash_game_rounds WHERE strategy_name = names.strategy_name AND {where})
             ORDER BY strategy_name COLLATE "C"
             """;
 
@@ -253,7 +255,7 @@ final class PerformanceStatements {
     static final String CURRENCIES_WITH_ROUNDS = """
             SELECT DISTINCT p.currency COLLATE "C" AS currency FROM game_platform_config p
             WHERE EXISTS (SELECT 1 FROM round_totals_hourly t
-                          WHERE t.game_name = p.game_name AND t.platform_code = p.platform_code AND %s)
+                          WHERE t.game_name = p.game_name AND t.platform_code = p.platform_code AND {where})
             ORDER BY 1
             """;
 
@@ -264,12 +266,14 @@ final class PerformanceStatements {
      * {@link #PERFORMANCE} for rounds {@code where}, money converted by {@code conversion} (null: as logged);
      * {@code wholeSessions} when they hold every round of their sessions.
      */
-    static String performanceSql(String keyExpression, WindowSql where, @Nullable CurrencyConversion conversion,
+    static String performanceSql(String keyExpression, SqlConditions where, @Nullable CurrencyConversion conversion,
                                          boolean withEquity, boolean wholeSessions) {
-        return PERFORMANCE.replace("%1$s", keyExpression).replace("%2$s", where.where())
-                .replace("%7$s", ConversionSql.factor(conversion)).replace("%8$s", ConversionSql.join(conversion))
-                .replace("%4$s", EquityReturnsSql.ctes(withEquity, wholeSessions))
-                .replace("%5$s", EquityReturnsSql.columns(withEquity))
-                .replace("%6$s", EquityReturnsSql.join(withEquity));
+        return SqlTemplate.sql(PERFORMANCE).with("key", keyExpression).with("where", where.sql())
+                .with("factor", ConversionSql.factor(conversion)).with("rates", ConversionSql.join(conversion))
+                .with("aggregates", RoundTotalsSql.AGGREGATES)
+                .with("equityCtes", EquityReturnsSql.ctes(withEquity, wholeSessions))
+                .with("equityColumns", EquityReturnsSql.columns(withEquity))
+                .with("equityJoin", EquityReturnsSql.join(withEquity))
+                .text();
     }
 }

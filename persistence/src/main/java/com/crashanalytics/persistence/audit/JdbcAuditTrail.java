@@ -19,6 +19,8 @@ import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.persistence.common.JsonColumns;
 import com.crashanalytics.persistence.common.KeysetSql;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,11 +29,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class JdbcAuditTrail implements AuditTrail, AuditTrailReadModel {
 
-    private static final String COLUMNS = """
+    private static final String COLUMNS = SqlTemplate.sql("""
             c.id, c.entity, c.entity_id, c.action, c.changed_by_key_id, c.changed_at, c.before::text AS before,
             c.after::text AS after,
-            CASE WHEN c.changed_by_key_id = CAST('%s' AS uuid) THEN 'GATEWAY_ADMIN_KEY' ELSE k.label END AS key_label
-            """.formatted(EnvironmentAdminKey.ID);
+            CASE WHEN c.changed_by_key_id = CAST('{adminKeyId}' AS uuid) THEN 'GATEWAY_ADMIN_KEY' ELSE k.label END AS key_label
+            """).with("adminKeyId", EnvironmentAdminKey.ID.toString()).text();
 
     private static final KeysetSql<AuditedChange> BY_ID_SQL = new KeysetSql<>(COLUMNS, "audit_changes c",
             "LEFT JOIN api_clients k ON k.id = c.changed_by_key_id", BY_ID, List.of("c.id"), (rs, row) -> map(rs));
@@ -69,8 +71,8 @@ public class JdbcAuditTrail implements AuditTrail, AuditTrailReadModel {
         return BY_ID_SQL.count(jdbc, where(filter));
     }
 
-    private static KeysetSql.Where where(AuditFilter filter) {
-        return KeysetSql.where()
+    private static SqlConditions where(AuditFilter filter) {
+        return new SqlConditions()
                 .equal("c.entity", "entity", filter.entity())
                 .equal("c.entity_id", "entityId", filter.entityId())
                 .equal("c.changed_by_key_id", "keyId", filter.key())

@@ -14,7 +14,8 @@ import com.crashanalytics.domain.bot.BotStatusRules;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.persistence.common.KeysetSql;
-import com.crashanalytics.persistence.common.KeysetSql.Where;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -45,8 +46,9 @@ public class JdbcBotReadModel implements BotReadModel {
         }
         Map<String, Object> parameters = new HashMap<>(status.parameters());
         parameters.put("botIds", botIds.toArray(String[]::new));
-        jdbc.sql("SELECT b.bot_id, " + BotStatusSql.EXPRESSION + " AS status FROM bot_vm_registration b"
-                        + " WHERE b.bot_id = ANY(:botIds)")
+        jdbc.sql(SqlTemplate.sql("""
+                        SELECT b.bot_id, {status} AS status FROM bot_vm_registration b
+                        WHERE b.bot_id = ANY(:botIds)""").with("status", BotStatusSql.EXPRESSION).text())
                 .params(parameters)
                 .query((RowCallbackHandler) rs -> statuses.put(rs.getString("bot_id"),
                         BotStatus.valueOf(rs.getString("status"))));
@@ -75,24 +77,25 @@ public class JdbcBotReadModel implements BotReadModel {
     }
 
     /** Game, platform and window select bots by their sessions: one probe of the sessions' (bot, start) index per bot. */
-    private Where where(BotFilter filter) {
-        Where where = KeysetSql.where()
-                .oneOf("b.bot_id", "botIds", filter.botIds())
+    private SqlConditions where(BotFilter filter) {
+        SqlConditions where = new SqlConditions()
+                .anyOf("b.bot_id", "botIds", filter.botIds())
                 .equal("b.strategy_name", "strategyName", filter.strategyName())
-                .equal("b.trade_type", "tradeType", filter.tradeType() == null ? null : filter.tradeType().name());
+                .equal("b.trade_type", "tradeType", filter.tradeType());
         if (filter.concernsSessions()) {
-            Where sessions = KeysetSql.where()
+            SqlConditions sessions = new SqlConditions()
                     .equal("s.game_name", "gameName", filter.gameName())
                     .equal("s.platform_code", "platformCode", filter.platformCode())
                     .notBefore("s.start_time", "from", filter.from())
                     .before("s.start_time", "to", filter.to());
-            where.condition("EXISTS (SELECT 1 FROM session_logs s WHERE s.bot_id = b.bot_id AND " + sessions.sql() + ")",
-                    sessions.parameters());
+            where.condition(SqlTemplate.sql("EXISTS (SELECT 1 FROM session_logs s WHERE s.bot_id = b.bot_id AND {where})")
+                    .with("where", sessions.sql()).text(), sessions.parameters());
         }
         if (filter.status() != null) {
             Map<String, Object> parameters = new HashMap<>(status.parameters());
             parameters.put("status", filter.status().name());
-            where.condition(BotStatusSql.EXPRESSION + " = :status", parameters);
+            where.condition(SqlTemplate.sql("{status} = :status").with("status", BotStatusSql.EXPRESSION).text(),
+                    parameters);
         }
         return where;
     }

@@ -15,6 +15,7 @@ import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.TradeType;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Bots in {@code bot_vm_registration}, keyed by the natural {@code bot_id}. */
@@ -48,7 +49,8 @@ public class JdbcBotRegistry implements BotRegistry {
         if (botIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bot_vm_registration WHERE bot_id = ANY(:botIds)")
+        return jdbc.sql(SqlTemplate.sql("SELECT {columns} FROM bot_vm_registration WHERE bot_id = ANY(:botIds)")
+                        .with("columns", COLUMNS).text())
                 .param("botIds", botIds.toArray(String[]::new))
                 .query(JdbcBotRegistry::mapBot)
                 .list();
@@ -60,7 +62,8 @@ public class JdbcBotRegistry implements BotRegistry {
     }
 
     private Optional<Bot> findOne(String botId, String lockClause) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM bot_vm_registration WHERE bot_id = :botId" + lockClause)
+        return jdbc.sql(SqlTemplate.sql("SELECT {columns} FROM bot_vm_registration WHERE bot_id = :botId{lock}")
+                        .with("columns", COLUMNS).with("lock", lockClause).text())
                 .param("botId", botId)
                 .query(JdbcBotRegistry::mapBot)
                 .optional();
@@ -68,7 +71,7 @@ public class JdbcBotRegistry implements BotRegistry {
 
     @Override
     public Bot save(Bot bot) {
-        return jdbc.sql("""
+        return jdbc.sql(SqlTemplate.sql("""
                         INSERT INTO bot_vm_registration (bot_id, bot_name, vm_name, vm_provider, region, strategy_name,
                                                          initial_balance, base_stake, max_stake, created_at, updated_at,
                                                          written_by_key_id, trade_type)
@@ -87,8 +90,7 @@ public class JdbcBotRegistry implements BotRegistry {
                             updated_at = EXCLUDED.updated_at,
                             written_by_key_id = EXCLUDED.written_by_key_id,
                             trade_type = EXCLUDED.trade_type
-                        RETURNING
-                        """ + COLUMNS)
+                        RETURNING {columns}""").with("columns", COLUMNS).text())
                 .param("botId", bot.botId())
                 .param("botName", bot.botName())
                 .param("vmName", bot.vmName())

@@ -14,17 +14,19 @@ import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.bot.Game;
 import com.crashanalytics.domain.bot.Platform;
 import com.crashanalytics.domain.bot.PlatformRegistry;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Games in {@code crash_games}, platforms in {@code game_platform_config}, keyed by (game_name, platform_code). */
 public class JdbcPlatformRegistry implements PlatformRegistry {
 
     private static final String GAME_COLUMNS = "g.game_name, g.display_name, g.provider, g.default_house_edge_percent, g.builtin";
-    private static final String PLATFORM_QUERY = "SELECT " + GAME_COLUMNS + """
+    private static final String PLATFORM_QUERY = SqlTemplate.sql("""
+            SELECT {gameColumns}
             , p.platform_code, p.platform_url, p.currency, p.house_edge_percent, p.min_multiplier, p.max_multiplier,
               p.is_active, p.created_at, p.updated_at
             FROM game_platform_config p JOIN crash_games g ON g.game_name = p.game_name
-            """;
+            """).with("gameColumns", GAME_COLUMNS).text();
 
     private final JdbcClient jdbc;
 
@@ -37,7 +39,8 @@ public class JdbcPlatformRegistry implements PlatformRegistry {
 
     @Override
     public Optional<Game> findGame(String gameName) {
-        return jdbc.sql("SELECT " + GAME_COLUMNS + " FROM crash_games g WHERE g.game_name = :gameName")
+        return jdbc.sql(SqlTemplate.sql("SELECT {columns} FROM crash_games g WHERE g.game_name = :gameName")
+                        .with("columns", GAME_COLUMNS).text())
                 .param("gameName", gameName)
                 .query(JdbcPlatformRegistry::mapGame)
                 .optional();
@@ -70,9 +73,10 @@ public class JdbcPlatformRegistry implements PlatformRegistry {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(PLATFORM_QUERY + """
+        return jdbc.sql(SqlTemplate.sql("""
+                        {platforms}
                         WHERE (p.game_name, p.platform_code) IN (SELECT * FROM unnest(CAST(:games AS text[]), CAST(:platforms AS text[])))
-                        """)
+                        """).with("platforms", PLATFORM_QUERY).text())
                 .param("games", keys.stream().map(PlatformKey::gameName).toArray(String[]::new))
                 .param("platforms", keys.stream().map(PlatformKey::platformCode).toArray(String[]::new))
                 .query(JdbcPlatformRegistry::mapPlatform)
@@ -85,7 +89,8 @@ public class JdbcPlatformRegistry implements PlatformRegistry {
     }
 
     private Optional<Platform> findOne(String gameName, String platformCode, String lockClause) {
-        return jdbc.sql(PLATFORM_QUERY + " WHERE p.game_name = :gameName AND p.platform_code = :platformCode" + lockClause)
+        return jdbc.sql(SqlTemplate.sql("{platforms} WHERE p.game_name = :gameName AND p.platform_code = :platformCode{lock}")
+                        .with("platforms", PLATFORM_QUERY).with("lock", lockClause).text())
                 .param("gameName", gameName)
                 .param("platformCode", platformCode)
                 .query(JdbcPlatformRegistry::mapPlatform)
@@ -127,7 +132,8 @@ public class JdbcPlatformRegistry implements PlatformRegistry {
 
     @Override
     public List<Platform> all() {
-        return jdbc.sql(PLATFORM_QUERY + " ORDER BY p.game_name, p.platform_code")
+        return jdbc.sql(SqlTemplate.sql("{platforms} ORDER BY p.game_name, p.platform_code")
+                        .with("platforms", PLATFORM_QUERY).text())
                 .query(JdbcPlatformRegistry::mapPlatform)
                 .list();
     }

@@ -70,10 +70,10 @@ public class JdbcTransactions implements Transactions {
      * {@code BEGIN READ ONLY} with it: one round trip opens the read.
      */
     private static String readTransactionSetUp(long statementTimeoutMillis) {
-        String snapshot = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
         return statementTimeoutMillis > 0
-                ? snapshot + "; SET LOCAL statement_timeout = " + statementTimeoutMillis
-                : snapshot;
+                ? SqlTemplate.sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; SET LOCAL statement_timeout = {millis}")
+                        .with("millis", Long.toString(statementTimeoutMillis)).text()
+                : "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
     }
 
     @Override

@@ -2,7 +2,6 @@ package com.crashanalytics.persistence.common;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,7 +17,6 @@ import com.crashanalytics.domain.common.paging.PageRequest;
 import com.crashanalytics.domain.common.paging.SortDirection;
 import com.crashanalytics.domain.common.paging.SortOrder;
 import com.crashanalytics.domain.common.paging.SortOrder.KeyPart;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,20 +60,18 @@ public final class KeysetSql<T> {
         this.mapper = mapper;
     }
 
-    /** Conditions to narrow the list down: each added only when its value is given. */
-    public static Where where() {
-        return new Where();
-    }
-
     /** A page of the list. */
-    public Page<T> page(JdbcClient jdbc, Where where, PageRequest request) {
+    public Page<T> page(JdbcClient jdbc, SqlConditions where, PageRequest request) {
         checkOrder(request);
-        Map<String, Object> parameters = new HashMap<>(where.parameters);
-        String sql = "SELECT " + columns + sortKeyColumns() + " FROM " + table + " " + joins
-                + " WHERE " + conditions(where, request, parameters)
-                + " ORDER BY " + orderBy("", request.direction()) + " LIMIT :fetchSize";
-        parameters.put("fetchSize", request.fetchSize());
-        return Page.of(jdbc.sql(sql).params(parameters).query(keyedMapper()).list(), request);
+        SqlConditions conditions = afterCursor(where.copy(), request);
+        String sql = SqlTemplate.sql("""
+                        SELECT {columns}{sortKeys} FROM {table} {joins}
+                        WHERE {where} ORDER BY {order} LIMIT :fetchSize""")
+                .with("columns", columns).with("sortKeys", sortKeyColumns()).with("table", table).with("joins", joins)
+                .with("where", conditions.sql()).with("order", orderBy("", request.direction()))
+                .text();
+        return Page.of(conditions.bind(jdbc.sql(sql)).param("fetchSize", request.fetchSize()).query(keyedMapper())
+                .list(), request);
     }
 
     /**
@@ -83,23 +79,29 @@ public final class KeysetSql<T> {
      * {@code parentColumn = parent}. Parents without rows get an empty page.
      */
     public Map<String, Page<T>> pagesOf(JdbcClient jdbc, String parentColumn, Collection<String> parents,
-                                        Function<T, String> parentOf, Where where, PageRequest request) {
+                                        Function<T, String> parentOf, SqlConditions where, PageRequest request) {
         checkOrder(request);
         Map<String, Page<T>> pages = new LinkedHashMap<>();
         if (parents.isEmpty()) {
             return pages;
         }
-        Map<String, Object> parameters = new HashMap<>(where.parameters);
-        String sql = "SELECT page.* FROM unnest(CAST(:parents AS text[]))"
-                + " WITH ORDINALITY AS parent(parent_key, parent_position)"
-                + " CROSS JOIN LATERAL (SELECT " + columns + sortKeyColumns() + " FROM " + table + " " + joins
-                + " WHERE " + conditions(where.with(parentColumn + " = parent.parent_key"), request, parameters)
-                + " ORDER BY " + orderBy("", request.direction()) + " LIMIT :fetchSize) AS page"
-                + " ORDER BY parent.parent_position, " + orderBy("page.", request.direction());
-        parameters.put("parents", parents.toArray(String[]::new));
-        parameters.put("fetchSize", request.fetchSize());
+        SqlConditions conditions = afterCursor(where.copyWithFirst(
+                SqlTemplate.sql("{parent} = parent.parent_key").with("parent", parentColumn).text()), request);
+        String sql = SqlTemplate.sql("""
+                        SELECT page.* FROM unnest(CAST(:parents AS text[]))
+                        WITH ORDINALITY AS parent(parent_key, parent_position)
+                        CROSS JOIN LATERAL (SELECT {columns}{sortKeys} FROM {table} {joins}
+                        WHERE {where} ORDER BY {order} LIMIT :fetchSize) AS page
+                        ORDER BY parent.parent_position, {pageOrder}""")
+                .with("columns", columns).with("sortKeys", sortKeyColumns()).with("table", table).with("joins", joins)
+                .with("where", conditions.sql()).with("order", orderBy("", request.direction()))
+                .with("pageOrder", orderBy("page.", request.direction()))
+                .text();
         Map<String, List<Page.Keyed<T>>> rows = new HashMap<>();
-        jdbc.sql(sql).params(parameters).query(keyedMapper()).list()
+        conditions.bind(jdbc.sql(sql))
+                .param("parents", parents.toArray(String[]::new))
+                .param("fetchSize", request.fetchSize())
+                .query(keyedMapper()).list()
                 .forEach(row -> rows.computeIfAbsent(parentOf.apply(row.node()), parent -> new ArrayList<>()).add(row));
         for (String parent : parents) {
             pages.put(parent, Page.of(rows.getOrDefault(parent, List.of()), request));
@@ -108,26 +110,30 @@ public final class KeysetSql<T> {
     }
 
     /** How many rows the conditions select. */
-    public long count(JdbcClient jdbc, Where where) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + where.sql())
-                .params(where.parameters)
-                .query(Long.class)
-                .single();
+    public long count(JdbcClient jdbc, SqlConditions where) {
+        String sql = SqlTemplate.sql("SELECT count(*) FROM {table} WHERE {where}")
+                .with("table", table).with("where", where.sql())
+                .text();
+        return where.bind(jdbc.sql(sql)).query(Long.class).single();
     }
 
     /** For each parent, how many of its rows the conditions select (0 for a parent without any). */
-    public Map<String, Long> countsOf(JdbcClient jdbc, String parentColumn, Collection<String> parents, Where where) {
+    public Map<String, Long> countsOf(JdbcClient jdbc, String parentColumn, Collection<String> parents,
+                                      SqlConditions where) {
         Map<String, Long> counts = new LinkedHashMap<>();
         parents.forEach(parent -> counts.put(parent, 0L));
         if (parents.isEmpty()) {
             return counts;
         }
-        Map<String, Object> parameters = new HashMap<>(where.parameters);
-        parameters.put("parents", parents.toArray(String[]::new));
-        jdbc.sql("SELECT " + parentColumn + " AS parent_id, count(*) AS row_count FROM " + table
-                        + " WHERE " + where.with(parentColumn + " = ANY(CAST(:parents AS text[]))").sql()
-                        + " GROUP BY " + parentColumn)
-                .params(parameters)
+        SqlConditions conditions = where.copyWithFirst(
+                SqlTemplate.sql("{parent} = ANY(CAST(:parents AS text[]))").with("parent", parentColumn).text());
+        String sql = SqlTemplate.sql("""
+                        SELECT {parent} AS parent_id, count(*) AS row_count FROM {table}
+                        WHERE {where} GROUP BY {parent}""")
+                .with("parent", parentColumn).with("table", table).with("where", conditions.sql())
+                .text();
+        conditions.bind(jdbc.sql(sql))
+                .param("parents", parents.toArray(String[]::new))
                 .query((RowCallbackHandler) rs -> counts.put(rs.getString("parent_id"), rs.getLong("row_count")));
         return counts;
     }
@@ -155,24 +161,10 @@ public final class KeysetSql<T> {
         return String.join(", ", terms);
     }
 
-    /** The filter's conditions and, after a cursor, "the key comes after the cursor's key" as a row comparison. */
-    private String conditions(Where where, PageRequest request, Map<String, Object> parameters) {
+    /** After a cursor, "the key comes after the cursor's key" as one more condition. */
+    private SqlConditions afterCursor(SqlConditions conditions, PageRequest request) {
         Cursor after = request.after();
-        if (after == null) {
-            return where.sql();
-        }
-        List<String> placeholders = new ArrayList<>();
-        for (int i = 0; i < keyColumns.size(); i++) {
-            String name = "after_" + (i + 1);
-            placeholders.add(":" + name);
-            Object value = after.key().get(i);
-            parameters.put(name, value instanceof Instant time ? SqlValues.timestamptz(time) : value);
-        }
-        String comparison = request.direction() == SortDirection.ASC ? " > " : " < ";
-        String keyset = keyColumns.size() == 1
-                ? keyColumns.get(0) + comparison + placeholders.get(0)
-                : "(" + String.join(", ", keyColumns) + ")" + comparison + "(" + String.join(", ", placeholders) + ")";
-        return where.and(keyset);
+        return after == null ? conditions : conditions.after(keyColumns, request.direction(), after.key());
     }
 
     private RowMapper<Page.Keyed<T>> keyedMapper() {
@@ -191,83 +183,5 @@ public final class KeysetSql<T> {
             });
         }
         return key;
-    }
-
-    /** Conditions on the list's table, each with its named parameters; all must hold. */
-    public static final class Where {
-
-        private final List<String> conditions = new ArrayList<>();
-        private final Map<String, Object> parameters = new HashMap<>();
-
-        private Where() {
-        }
-
-        /** {@code column = value}, when the value is given. Enums compare by name. */
-        public Where equal(String column, String parameter, @Nullable Object value) {
-            if (value != null) {
-                add(column + " = :" + parameter, parameter, value instanceof Enum<?> constant ? constant.name() : value);
-            }
-            return this;
-        }
-
-        /** {@code column} is one of the values, when a list is given (an empty list matches nothing). */
-        public Where oneOf(String column, String parameter, @Nullable Collection<String> values) {
-            if (values != null) {
-                add(column + " = ANY(CAST(:" + parameter + " AS text[]))", parameter, values.toArray(String[]::new));
-            }
-            return this;
-        }
-
-        /** {@code column >= from}, when given. */
-        public Where notBefore(String column, String parameter, @Nullable Instant from) {
-            if (from != null) {
-                add(column + " >= :" + parameter, parameter, SqlValues.timestamptz(from));
-            }
-            return this;
-        }
-
-        /** {@code column < to}, when given. */
-        public Where before(String column, String parameter, @Nullable Instant to) {
-            if (to != null) {
-                add(column + " < :" + parameter, parameter, SqlValues.timestamptz(to));
-            }
-            return this;
-        }
-
-        /** Any condition, with its parameters (which must not be null). */
-        public Where condition(String sql, Map<String, ?> namedValues) {
-            conditions.add(sql);
-            parameters.putAll(namedValues);
-            return this;
-        }
-
-        /** The named parameters of the conditions. */
-        public Map<String, Object> parameters() {
-            return Map.copyOf(parameters);
-        }
-
-        private void add(String condition, String parameter, Object value) {
-            conditions.add(condition);
-            parameters.put(parameter, value);
-        }
-
-        /** The conditions joined with AND ({@code TRUE} when there are none). */
-        public String sql() {
-            return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
-        }
-
-        /** These conditions and one more, as SQL. */
-        String and(String condition) {
-            return conditions.isEmpty() ? condition : sql() + " AND " + condition;
-        }
-
-        /** A copy with one more condition first (one without parameters). */
-        Where with(String condition) {
-            Where copy = new Where();
-            copy.conditions.add(condition);
-            copy.conditions.addAll(conditions);
-            copy.parameters.putAll(parameters);
-            return copy;
-        }
     }
 }

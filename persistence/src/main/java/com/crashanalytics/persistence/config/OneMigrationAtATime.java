@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.crashanalytics.persistence.common.SqlTemplate;
 import liquibase.integration.spring.SpringLiquibase;
 import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -24,6 +25,10 @@ final class OneMigrationAtATime implements BeanPostProcessor {
 
     /** Any constant works; it names the migration lock among PostgreSQL's advisory locks. */
     static final long MIGRATION_LOCK = 0x6761_7465_6D69_67L;
+    private static final String LOCK = SqlTemplate.sql("SELECT pg_advisory_lock({key})")
+            .with("key", Long.toString(MIGRATION_LOCK)).text();
+    private static final String UNLOCK = SqlTemplate.sql("SELECT pg_advisory_unlock({key})")
+            .with("key", Long.toString(MIGRATION_LOCK)).text();
 
     private final Map<String, Connection> held = new ConcurrentHashMap<>();
 
@@ -33,7 +38,7 @@ final class OneMigrationAtATime implements BeanPostProcessor {
             try {
                 Connection connection = liquibase.getDataSource().getConnection();
                 connection.setAutoCommit(true);
-                execute(connection, "SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+                execute(connection, LOCK);
                 held.put(beanName, connection);
             } catch (SQLException failed) {
                 throw new BeanInitializationException("Could not take the database migration lock", failed);
@@ -47,7 +52,7 @@ final class OneMigrationAtATime implements BeanPostProcessor {
         Connection connection = held.remove(beanName);
         if (connection != null) {
             try (connection) {
-                execute(connection, "SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+                execute(connection, UNLOCK);
             } catch (SQLException failed) {
                 throw new BeanInitializationException("Could not release the database migration lock", failed);
             }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -76,7 +77,7 @@ public final class PlatformChangeListener implements SmartLifecycle {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
+                    listen.execute(SqlTemplate.sql("LISTEN {channel}").with("channel", CHANNEL).text());
                 }
                 // Whatever changed while nobody listened is forgotten with the rest.
                 cache.forgetAll();

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import com.crashanalytics.domain.analytics.currency.ExchangeRate;
 import com.crashanalytics.domain.analytics.currency.ExchangeRateReadModel;
 import com.crashanalytics.domain.analytics.currency.ExchangeRates;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,6 +24,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class JdbcExchangeRates implements ExchangeRates, ExchangeRateReadModel {
 
     private static final String COLUMNS = "from_currency, to_currency, rate, valid_from, set_at";
+
+    /** Every rate matching the optional currencies, newest first per pair. */
+    private static final String EVERY_RATE = """
+            SELECT {columns} FROM exchange_rates WHERE (CAST(:from AS text) IS NULL OR from_currency = :from)
+            AND (CAST(:to AS text) IS NULL OR to_currency = :to)
+            ORDER BY from_currency COLLATE "C", to_currency COLLATE "C", valid_from DESC""";
+
+    /** The rate in force at :at of each pair matching the optional currencies. */
+    private static final String RATES_IN_FORCE = """
+            SELECT DISTINCT ON (from_currency, to_currency) {columns} FROM exchange_rates
+            WHERE (CAST(:from AS text) IS NULL OR from_currency = :from)
+            AND (CAST(:to AS text) IS NULL OR to_currency = :to) AND valid_from <= :at
+            ORDER BY from_currency, to_currency, valid_from DESC""";
 
     private final JdbcClient jdbc;
 
@@ -32,8 +46,10 @@ public class JdbcExchangeRates implements ExchangeRates, ExchangeRateReadModel {
 
     @Override
     public Optional<ExchangeRate> findForUpdate(String from, String to, Instant validFrom) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM exchange_rates"
-                        + " WHERE from_currency = :from AND to_currency = :to AND valid_from = :validFrom FOR UPDATE")
+        return jdbc.sql(SqlTemplate.sql("""
+                        SELECT {columns} FROM exchange_rates
+                        WHERE from_currency = :from AND to_currency = :to AND valid_from = :validFrom FOR UPDATE""")
+                        .with("columns", COLUMNS).text())
                 .param("from", from)
                 .param("to", to)
                 .param("validFrom", timestamptz(validFrom))
@@ -59,13 +75,7 @@ public class JdbcExchangeRates implements ExchangeRates, ExchangeRateReadModel {
 
     @Override
     public List<ExchangeRate> list(@Nullable String from, @Nullable String to, @Nullable Instant inForceAt) {
-        String matching = " FROM exchange_rates WHERE (CAST(:from AS text) IS NULL OR from_currency = :from)"
-                + " AND (CAST(:to AS text) IS NULL OR to_currency = :to)";
-        String sql = inForceAt == null
-                ? "SELECT " + COLUMNS + matching + " ORDER BY from_currency COLLATE \"C\", to_currency COLLATE \"C\","
-                        + " valid_from DESC"
-                : "SELECT DISTINCT ON (from_currency, to_currency) " + COLUMNS + matching + " AND valid_from <= :at"
-                        + " ORDER BY from_currency, to_currency, valid_from DESC";
+        String sql = SqlTemplate.sql(inForceAt == null ? EVERY_RATE : RATES_IN_FORCE).with("columns", COLUMNS).text();
         JdbcClient.StatementSpec statement = jdbc.sql(sql).param("from", from).param("to", to);
         if (inForceAt != null) {
             statement = statement.param("at", timestamptz(inForceAt));
@@ -75,9 +85,11 @@ public class JdbcExchangeRates implements ExchangeRates, ExchangeRateReadModel {
 
     @Override
     public Map<String, ExchangeRate> inForce(Collection<String> from, String to, Instant at) {
-        return jdbc.sql("SELECT DISTINCT ON (from_currency) " + COLUMNS + " FROM exchange_rates"
-                        + " WHERE from_currency = ANY(:from) AND to_currency = :to AND valid_from <= :at"
-                        + " ORDER BY from_currency, valid_from DESC")
+        return jdbc.sql(SqlTemplate.sql("""
+                        SELECT DISTINCT ON (from_currency) {columns} FROM exchange_rates
+                        WHERE from_currency = ANY(:from) AND to_currency = :to AND valid_from <= :at
+                        ORDER BY from_currency, valid_from DESC""")
+                        .with("columns", COLUMNS).text())
                 .param("from", from.toArray(String[]::new))
                 .param("to", to)
                 .param("at", timestamptz(at))

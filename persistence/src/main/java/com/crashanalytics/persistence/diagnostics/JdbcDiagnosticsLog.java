@@ -14,6 +14,7 @@ import com.crashanalytics.domain.diagnostics.ErrorLog;
 import com.crashanalytics.domain.diagnostics.OcrValidation;
 import com.crashanalytics.domain.diagnostics.Severity;
 import com.crashanalytics.persistence.common.JsonColumns;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,12 +24,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class JdbcDiagnosticsLog implements DiagnosticsLog {
 
-    private static final String ERROR_COLUMNS = """
+    /** The error columns, the context as written or as read. */
+    private static final String COLUMNS = """
             id, bot_id, session_id, round_id, round_number, client_event_id, error_type, severity, error_message,
-            stack_trace, recovery_action, recovery_successful, context, "timestamp", content_fingerprint
+            stack_trace, recovery_action, recovery_successful, {context}, "timestamp", content_fingerprint
             """;
+    private static final String ERROR_COLUMNS = SqlTemplate.sql(COLUMNS).with("context", "context").text();
     /** The error columns as reads want them (the context as JSON text). */
-    static final String ERROR_READ_COLUMNS = ERROR_COLUMNS.replace("context,", "context::text AS context,");
+    static final String ERROR_READ_COLUMNS = SqlTemplate.sql(COLUMNS).with("context", "context::text AS context")
+            .text();
+
+    private static final String OCR_INSERT_IF_ABSENT = SqlTemplate.sql("{insert} ON CONFLICT (bot_id, client_event_id) DO NOTHING")
+            .with("insert", OcrValidationRows.INSERT).text();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -55,13 +62,14 @@ public class JdbcDiagnosticsLog implements DiagnosticsLog {
 
     @Override
     public boolean insertIfAbsent(ErrorLog error) {
-        return jdbc.sql("INSERT INTO error_logs (" + ERROR_COLUMNS + """
+        return jdbc.sql(SqlTemplate.sql("""
+                        INSERT INTO error_logs ({columns}
                         , written_by_key_id
                         ) VALUES (:id, :botId, :sessionId, :roundId, :roundNumber, :clientEventId, :errorType, :severity,
                                   :errorMessage, :stackTrace, :recoveryAction, :recoverySuccessful,
                                   CAST(:context AS jsonb), :timestamp, :fingerprint, CAST(:writtenBy AS uuid))
                         ON CONFLICT (bot_id, client_event_id) DO NOTHING
-                        """)
+                        """).with("columns", ERROR_COLUMNS).text())
                 .param("id", error.id())
                 .param("botId", error.botId())
                 .param("sessionId", error.sessionId())
@@ -83,8 +91,9 @@ public class JdbcDiagnosticsLog implements DiagnosticsLog {
 
     @Override
     public Optional<ErrorLog> findError(String botId, String clientEventId) {
-        return jdbc.sql("SELECT " + ERROR_READ_COLUMNS
-                        + " FROM error_logs WHERE bot_id = :botId AND client_event_id = :clientEventId")
+        return jdbc.sql(SqlTemplate.sql("""
+                        SELECT {columns} FROM error_logs WHERE bot_id = :botId AND client_event_id = :clientEventId""")
+                        .with("columns", ERROR_READ_COLUMNS).text())
                 .param("botId", botId)
                 .param("clientEventId", clientEventId)
                 .query(JdbcDiagnosticsLog::mapError)
@@ -93,14 +102,15 @@ public class JdbcDiagnosticsLog implements DiagnosticsLog {
 
     @Override
     public boolean insertIfAbsent(OcrValidation ocrValidation) {
-        return template.update(OcrValidationRows.INSERT + " ON CONFLICT (bot_id, client_event_id) DO NOTHING",
+        return template.update(OCR_INSERT_IF_ABSENT,
                 statement -> OcrValidationRows.fill(statement, ocrValidation, authorship.currentKeyId().orElse(null))) == 1;
     }
 
     @Override
     public Optional<OcrValidation> findOcrValidation(String botId, String clientEventId) {
-        return jdbc.sql("SELECT " + OcrValidationRows.COLUMNS
-                        + " FROM ocr_validation_logs WHERE bot_id = :botId AND client_event_id = :clientEventId")
+        return jdbc.sql(SqlTemplate.sql("""
+                        SELECT {columns} FROM ocr_validation_logs WHERE bot_id = :botId AND client_event_id = :clientEventId""")
+                        .with("columns", OcrValidationRows.COLUMNS).text())
                 .param("botId", botId)
                 .param("clientEventId", clientEventId)
                 .query(OcrValidationRows::map)

@@ -15,7 +15,8 @@ import com.crashanalytics.domain.diagnostics.ErrorLog;
 import com.crashanalytics.domain.diagnostics.OcrValidation;
 import com.crashanalytics.domain.diagnostics.RoundReference;
 import com.crashanalytics.persistence.common.KeysetSql;
-import com.crashanalytics.persistence.common.KeysetSql.Where;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,8 +33,9 @@ public class JdbcDiagnosticsReadModel implements DiagnosticsReadModel {
      * Rows naming one of the rounds given as parallel arrays of session ids and round numbers. The first condition
      * lets PostgreSQL probe the session index for the few sessions involved instead of hashing the whole table.
      */
-    private static final String ROUNDS_MATCH = """
-            session_id = ANY(CAST(:sessionSet AS text[]))
+    private static final String BY_ROUND = """
+            SELECT {columns} FROM {table}
+            WHERE session_id = ANY(CAST(:sessionSet AS text[]))
             AND (session_id, round_number) IN (
                 SELECT * FROM unnest(CAST(:sessions AS text[]), CAST(:numbers AS int[])))
             ORDER BY "timestamp", id
@@ -78,22 +80,22 @@ public class JdbcDiagnosticsReadModel implements DiagnosticsReadModel {
 
     @Override
     public Map<RoundReference, List<ErrorLog>> errorsOfRounds(Collection<RoundReference> rounds) {
-        return byRound(rounds, "SELECT " + JdbcDiagnosticsLog.ERROR_READ_COLUMNS + " FROM error_logs WHERE ",
+        return byRound(rounds, JdbcDiagnosticsLog.ERROR_READ_COLUMNS, "error_logs",
                 JdbcDiagnosticsLog::mapError, error -> new RoundReference(error.sessionId(), error.roundNumber()));
     }
 
     @Override
     public Map<RoundReference, List<OcrValidation>> ocrValidationsOf(Collection<RoundReference> rounds) {
-        return byRound(rounds, "SELECT " + OcrValidationRows.COLUMNS + " FROM ocr_validation_logs WHERE ",
+        return byRound(rounds, OcrValidationRows.COLUMNS, "ocr_validation_logs",
                 OcrValidationRows::map, read -> new RoundReference(read.sessionId(), read.roundNumber()));
     }
 
-    private <T> Map<RoundReference, List<T>> byRound(Collection<RoundReference> rounds, String select,
+    private <T> Map<RoundReference, List<T>> byRound(Collection<RoundReference> rounds, String columns, String table,
                                                      RowMapper<T> mapper, Function<T, RoundReference> roundOf) {
         Map<RoundReference, List<T>> found = new LinkedHashMap<>();
         rounds.forEach(round -> found.put(round, new ArrayList<>()));
         if (!rounds.isEmpty()) {
-            jdbc.sql(select + ROUNDS_MATCH)
+            jdbc.sql(SqlTemplate.sql(BY_ROUND).with("columns", columns).with("table", table).text())
                     .param("sessionSet", rounds.stream().map(RoundReference::sessionId).distinct().toArray(String[]::new))
                     .param("sessions", rounds.stream().map(RoundReference::sessionId).toArray(String[]::new))
                     .param("numbers", rounds.stream().map(RoundReference::roundNumber).toArray(Integer[]::new))
@@ -104,10 +106,10 @@ public class JdbcDiagnosticsReadModel implements DiagnosticsReadModel {
         return found;
     }
 
-    private static Where where(ErrorFilter filter) {
-        return KeysetSql.where()
+    private static SqlConditions where(ErrorFilter filter) {
+        return new SqlConditions()
                 .equal("e.bot_id", "botId", filter.botId())
-                .oneOf("e.bot_id", "botIds", filter.botIds())
+                .anyOf("e.bot_id", "botIds", filter.botIds())
                 .equal("e.session_id", "sessionId", filter.sessionId())
                 .equal("e.error_type", "errorType", filter.errorType())
                 .equal("e.severity", "severity", filter.severity())

@@ -13,6 +13,7 @@ import com.crashanalytics.domain.diagnostics.OcrValidation;
 import com.crashanalytics.domain.diagnostics.ValidationStatus;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Parameters;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 
 /** {@code ocr_validation_logs} rows, written alone (logOcrValidation) or nested in a round's batch. */
@@ -24,8 +25,9 @@ public final class OcrValidationRows {
             content_fingerprint
             """;
     /** The columns and, last, who wrote the row (the request's key, see {@code Authorship}). */
-    static final String INSERT = "INSERT INTO ocr_validation_logs (" + COLUMNS + ", written_by_key_id) VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT = SqlTemplate.sql("""
+            INSERT INTO ocr_validation_logs ({columns}, written_by_key_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").with("columns", COLUMNS).text();
 
     private OcrValidationRows() {
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.crashanalytics.domain.lifecycle.RetainedData;
 import com.crashanalytics.domain.lifecycle.RetentionStore;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -58,9 +59,9 @@ public class JdbcRetentionStore implements RetentionStore {
     /** Errors or OCR reads: the table's name is one of two constants, never input. */
     private static final String DELETE_BY_TIME = """
             WITH doomed AS MATERIALIZED (
-                SELECT id FROM %1$s WHERE "timestamp" < :cutoff ORDER BY "timestamp", id LIMIT :limit
+                SELECT id FROM {table} WHERE "timestamp" < :cutoff ORDER BY "timestamp", id LIMIT :limit
             ),
-            gone AS (DELETE FROM %1$s WHERE id IN (SELECT id FROM doomed) RETURNING 1)
+            gone AS (DELETE FROM {table} WHERE id IN (SELECT id FROM doomed) RETURNING 1)
             SELECT count(*) FROM gone
             """;
 
@@ -76,7 +77,8 @@ public class JdbcRetentionStore implements RetentionStore {
             return perTable(kind, jdbc.sql(COUNT_ROUNDS).param("cutoff", SqlValues.timestamptz(cutoff)));
         }
         String table = kind.tables().get(0);
-        long rows = jdbc.sql("SELECT count(*) FROM " + table + " WHERE \"timestamp\" < :cutoff")
+        long rows = jdbc.sql(SqlTemplate.sql("SELECT count(*) FROM {table} WHERE \"timestamp\" < :cutoff")
+                        .with("table", table).text())
                 .param("cutoff", SqlValues.timestamptz(cutoff)).query(Long.class).single();
         return Map.of(table, rows);
     }
@@ -109,7 +111,7 @@ public class JdbcRetentionStore implements RetentionStore {
                     .param("limit", limit));
         }
         String table = kind.tables().get(0);
-        long rows = jdbc.sql(DELETE_BY_TIME.formatted(table)).param("cutoff", SqlValues.timestamptz(cutoff))
+        long rows = jdbc.sql(SqlTemplate.sql(DELETE_BY_TIME).with("table", table).text()).param("cutoff", SqlValues.timestamptz(cutoff))
                 .param("limit", limit).query(Long.class).single();
         return Map.of(table, rows);
     }

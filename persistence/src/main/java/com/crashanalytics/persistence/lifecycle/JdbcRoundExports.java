@@ -2,7 +2,6 @@ package com.crashanalytics.persistence.lifecycle;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,8 @@ import javax.sql.DataSource;
 import com.crashanalytics.domain.lifecycle.RoundExportColumns;
 import com.crashanalytics.domain.lifecycle.RoundExportQuery;
 import com.crashanalytics.domain.lifecycle.RoundExports;
-import com.crashanalytics.persistence.common.SqlValues;
+import com.crashanalytics.persistence.common.SqlTemplate;
+import com.crashanalytics.persistence.common.SqlConditions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -34,6 +34,25 @@ public class JdbcRoundExports implements RoundExports {
 
     /** Each export column's SQL over {@code r} (the round) and {@code o} (its outcome), in the documented order. */
     private static final Map<String, String> COLUMNS = columns();
+
+    /** The export columns as a select list. */
+    private static final String TYPED_COLUMNS = COLUMNS.entrySet().stream()
+            .map(column -> SqlTemplate.sql("{sql} AS {name}").with("sql", column.getValue())
+                    .with("name", column.getKey()).text())
+            .collect(Collectors.joining(",\n       "));
+
+    /** The rounds the query selects, every column typed as stored, in the export's order. */
+    private static final String TYPED_ROWS = """
+            SELECT {select}
+            FROM crash_game_rounds r
+            LEFT JOIN analytics_round_outcomes o ON o.round_id = r.id
+            WHERE {where}
+            ORDER BY r.round_start_timestamp, r.id""";
+
+    /** Each column as JSON text, unquoted for scalars ({@code to_json(v) #>> '{}'}): the text the NDJSON export holds. */
+    private static final String CELLS = COLUMNS.keySet().stream()
+            .map(name -> SqlTemplate.sql("to_json(x.{name}) #>> '{}'").with("name", name).text())
+            .collect(Collectors.joining(", "));
 
     private static Map<String, String> columns() {
         Map<String, String> columns = new LinkedHashMap<>();
@@ -90,11 +109,8 @@ public class JdbcRoundExports implements RoundExports {
 
     @Override
     public long streamCells(RoundExportQuery query, Consumer<@Nullable String[]> row) {
-        // to_json(v) #>> '{}' is v as JSON text, unquoted for scalars: the same text the NDJSON export holds.
-        String cells = COLUMNS.keySet().stream().map(name -> "to_json(x." + name + ") #>> '{}'")
-                .collect(Collectors.joining(", "));
         int width = COLUMNS.size();
-        return stream("SELECT " + cells + " FROM (" + typedRows(query) + ") AS x", query, rs -> {
+        return stream(SqlTemplate.sql("SELECT {cells} FROM ({rows}) AS x").with("cells", CELLS), query, rs -> {
             String[] values = new String[width];
             for (int i = 0; i < width; i++) {
                 values[i] = rs.getString(i + 1);
@@ -105,7 +121,7 @@ public class JdbcRoundExports implements RoundExports {
 
     @Override
     public long streamJsonLines(RoundExportQuery query, Consumer<String> line) {
-        return stream("SELECT row_to_json(x)::text FROM (" + typedRows(query) + ") AS x", query,
+        return stream(SqlTemplate.sql("SELECT row_to_json(x)::text FROM ({rows}) AS x"), query,
                 rs -> line.accept(rs.getString(1)));
     }
 
@@ -113,70 +129,34 @@ public class JdbcRoundExports implements RoundExports {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private long stream(String sql, RoundExportQuery query, RowReader reader) {
+    /** Streams the rows of {@code select} over the query's typed rows, filled in as {@code {rows}}. */
+    private long stream(SqlTemplate select, RoundExportQuery query, RowReader reader) {
+        SqlConditions where = where(query);
+        String sql = select.with("rows", SqlTemplate.sql(TYPED_ROWS).with("select", TYPED_COLUMNS)
+                .with("where", where.sql()).text()).text();
         // JSON times in UTC whatever the server's zone; LOCAL ends with the export's transaction.
         jdbc.execute("SET LOCAL TimeZone = 'UTC'");
         long[] rows = {0};
-        cursor.query(sql, parameters(query), (RowCallbackHandler) rs -> {
+        cursor.query(sql, where.parameters(), (RowCallbackHandler) rs -> {
             reader.read(rs);
             rows[0]++;
         });
         return rows[0];
     }
 
-    private static String typedRows(RoundExportQuery query) {
-        String select = COLUMNS.entrySet().stream().map(column -> column.getValue() + " AS " + column.getKey())
-                .collect(Collectors.joining(",\n       "));
-        return "SELECT " + select + "\nFROM crash_game_rounds r\nLEFT JOIN analytics_round_outcomes o ON o.round_id = r.id"
-                + "\nWHERE " + conditions(query) + "\nORDER BY r.round_start_timestamp, r.id";
-    }
-
-    private static String conditions(RoundExportQuery query) {
-        List<String> conditions = new ArrayList<>();
-        if (query.botId() != null) {
-            conditions.add("r.bot_id = :botId");
-        }
-        if (query.sessionId() != null) {
-            conditions.add("r.session_id = :sessionId");
-        }
-        if (query.gameName() != null) {
-            conditions.add("r.game_name = :gameName");
-        }
-        if (query.platformCode() != null) {
-            conditions.add("r.platform_code = :platformCode");
-        }
-        if (query.strategy() != null) {
-            conditions.add("r.strategy_name = :strategy");
-        }
+    /** The query's filters as conditions on the rounds, each with its parameter. */
+    private static SqlConditions where(RoundExportQuery query) {
+        SqlConditions where = new SqlConditions()
+                .equal("r.bot_id", "botId", query.botId())
+                .equal("r.session_id", "sessionId", query.sessionId())
+                .equal("r.game_name", "gameName", query.gameName())
+                .equal("r.platform_code", "platformCode", query.platformCode())
+                .equal("r.strategy_name", "strategy", query.strategy());
         if (query.tradeTypes().only() != null) {
-            conditions.add("r.bot_id IN (SELECT t.bot_id FROM bot_vm_registration t WHERE t.trade_type = :tradeType)");
+            where.condition("r.bot_id IN (SELECT t.bot_id FROM bot_vm_registration t WHERE t.trade_type = :tradeType)",
+                    Map.of("tradeType", query.tradeTypes().only().name()));
         }
-        if (query.window().from() != null) {
-            conditions.add("r.round_start_timestamp >= :from");
-        }
-        if (query.window().to() != null) {
-            conditions.add("r.round_start_timestamp < :to");
-        }
-        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
-    }
-
-    private static Map<String, Object> parameters(RoundExportQuery query) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        putIfPresent(parameters, "botId", query.botId());
-        putIfPresent(parameters, "sessionId", query.sessionId());
-        putIfPresent(parameters, "gameName", query.gameName());
-        putIfPresent(parameters, "platformCode", query.platformCode());
-        putIfPresent(parameters, "strategy", query.strategy());
-        putIfPresent(parameters, "tradeType", query.tradeTypes().only() == null ? null
-                : query.tradeTypes().only().name());
-        putIfPresent(parameters, "from", SqlValues.timestamptz(query.window().from()));
-        putIfPresent(parameters, "to", SqlValues.timestamptz(query.window().to()));
-        return parameters;
-    }
-
-    private static void putIfPresent(Map<String, Object> parameters, String name, @Nullable Object value) {
-        if (value != null) {
-            parameters.put(name, value);
-        }
+        return where.notBefore("r.round_start_timestamp", "from", query.window().from())
+                .before("r.round_start_timestamp", "to", query.window().to());
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.crashanalytics.domain.lifecycle.MonthPartition;
 import com.crashanalytics.domain.lifecycle.RoundPartitions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -66,7 +67,8 @@ public class JdbcRoundPartitions implements RoundPartitions {
     public List<MonthPartition> partitionsOf(YearMonth month) {
         return TABLES.stream()
                 .map(table -> new MonthPartition(table, partition(table, month),
-                        jdbc.sql("SELECT count(*) FROM " + quoted(partition(table, month))).query(Long.class).single()))
+                        jdbc.sql(SqlTemplate.sql("SELECT count(*) FROM {partition}")
+                                .with("partition", quoted(partition(table, month))).text()).query(Long.class).single()))
                 .toList();
     }
 
@@ -75,15 +77,17 @@ public class JdbcRoundPartitions implements RoundPartitions {
         jdbc.sql(LOCK_TIMEOUT).update();
         List<MonthPartition> held = partitionsOf(month);
         for (String table : TABLES.subList(1, TABLES.size())) {
-            jdbc.sql("DROP TABLE " + quoted(partition(table, month))).update();
+            jdbc.sql(SqlTemplate.sql("DROP TABLE {partition}").with("partition", quoted(partition(table, month))).text())
+                    .update();
         }
         jdbc.sql("DELETE FROM crash_game_round_keys WHERE round_start_timestamp >= :from AND round_start_timestamp < :to")
                 .param("from", SqlValues.timestamptz(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
                 .param("to", SqlValues.timestamptz(month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
                 .update();
         String rounds = quoted(partition("crash_game_rounds", month));
-        jdbc.sql("ALTER TABLE crash_game_rounds DETACH PARTITION " + rounds).update();
-        jdbc.sql("DROP TABLE " + rounds).update();
+        jdbc.sql(SqlTemplate.sql("ALTER TABLE crash_game_rounds DETACH PARTITION {partition}").with("partition", rounds)
+                .text()).update();
+        jdbc.sql(SqlTemplate.sql("DROP TABLE {partition}").with("partition", rounds).text()).update();
         return held;
     }
 

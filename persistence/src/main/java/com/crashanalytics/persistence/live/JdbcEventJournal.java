@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.crashanalytics.domain.live.EventJournal;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -20,6 +21,8 @@ public class JdbcEventJournal implements EventJournal {
     public static final String CHANNEL = "live_events";
     /** Wakes the readers of every replica: events were numbered. */
     public static final String NUMBERED_CHANNEL = "live_events_numbered";
+    private static final String NOTIFY_NUMBERED = SqlTemplate.sql("SELECT pg_notify('{channel}', '')")
+            .with("channel", NUMBERED_CHANNEL).text();
 
     /** Any constant works; it names the numbering among PostgreSQL's advisory locks. */
     private static final long NUMBERING_LOCK = 0x11_7e_e7e17L;
@@ -96,7 +99,7 @@ public class JdbcEventJournal implements EventJournal {
             }
             int count = jdbc.sql(NUMBER).param("limit", NUMBERING_BATCH).query(Integer.class).single();
             if (count > 0) {
-                jdbc.sql("SELECT pg_notify('" + NUMBERED_CHANNEL + "', '')").query().singleValue();
+                jdbc.sql(NOTIFY_NUMBERED).query().singleValue();
             }
             return count;
         });
@@ -113,8 +116,9 @@ public class JdbcEventJournal implements EventJournal {
 
     @Override
     public long headId() {
-        return jdbc.sql("SELECT greatest(coalesce((SELECT max(position) FROM live_events), 0), "
-                + "(SELECT forgotten_through FROM live_feed_state))").query(Long.class).single();
+        return jdbc.sql("""
+                SELECT greatest(coalesce((SELECT max(position) FROM live_events), 0),
+                                (SELECT forgotten_through FROM live_feed_state))""").query(Long.class).single();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.domain.session.SessionSilence;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.session.SessionRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,6 +15,11 @@ public class JdbcSessionSilence implements SessionSilence {
 
     /** When the gateway last heard from a session: its last heartbeat or its last change, whichever is later. */
     private static final String LAST_SEEN = "greatest(coalesce(last_heartbeat_at, updated_at), updated_at)";
+
+    private static final String ACTIVE_LAST_SEEN_BETWEEN = SqlTemplate.sql("""
+            SELECT {columns} FROM session_logs WHERE status = 'ACTIVE' AND
+            {lastSeen} > :after AND {lastSeen} <= :upTo ORDER BY {lastSeen}, session_id""")
+            .with("columns", SessionRows.COLUMNS).with("lastSeen", LAST_SEEN).text();
 
     private final JdbcClient jdbc;
 
@@ -34,8 +40,7 @@ public class JdbcSessionSilence implements SessionSilence {
 
     @Override
     public List<Session> activeLastSeenBetween(Instant after, Instant upTo) {
-        return jdbc.sql("SELECT " + SessionRows.COLUMNS + " FROM session_logs WHERE status = 'ACTIVE' AND "
-                        + LAST_SEEN + " > :after AND " + LAST_SEEN + " <= :upTo ORDER BY " + LAST_SEEN + ", session_id")
+        return jdbc.sql(ACTIVE_LAST_SEEN_BETWEEN)
                 .param("after", Timestamp.from(after)).param("upTo", Timestamp.from(upTo))
                 .query(SessionRows::map).list();
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import com.crashanalytics.domain.live.JournalWakeups;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -49,8 +50,9 @@ public class PgJournalWakeups implements JournalWakeups {
             Connection connection = dataSource.getConnection();
             try (Statement listen = connection.createStatement()) {
                 connection.setAutoCommit(true);
-                listen.execute("LISTEN " + JdbcEventJournal.CHANNEL);
-                listen.execute("LISTEN " + JdbcEventJournal.NUMBERED_CHANNEL);
+                listen.execute(SqlTemplate.sql("LISTEN {channel}").with("channel", JdbcEventJournal.CHANNEL).text());
+                listen.execute(SqlTemplate.sql("LISTEN {channel}").with("channel", JdbcEventJournal.NUMBERED_CHANNEL)
+                        .text());
             } catch (SQLException failed) {
                 connection.close();
                 throw failed;

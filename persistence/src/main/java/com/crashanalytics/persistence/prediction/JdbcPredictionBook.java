@@ -17,6 +17,7 @@ import com.crashanalytics.domain.prediction.GameRound;
 import com.crashanalytics.domain.prediction.Prediction;
 import com.crashanalytics.domain.prediction.PredictionBook;
 import com.crashanalytics.persistence.common.JsonColumns;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,8 @@ public class JdbcPredictionBook implements PredictionBook {
      * Each pending prediction with the first game rounds after it, locked in a fixed order (made_at, id) so two
      * judges never deadlock. The rounds come from the same index the streaks read: one range scan per prediction.
      */
-    private static final String PENDING_WITH_ROUNDS = "SELECT " + PredictionRows.COLUMNS + """
+    private static final String PENDING_WITH_ROUNDS = """
+            SELECT {columns}
             , g.round_id AS g_round_id, g.round_external_id AS g_external_id,
               g.round_start_timestamp AS g_started_at, g.crash_multiplier AS g_crash
             FROM game_predictions p
@@ -44,7 +46,7 @@ public class JdbcPredictionBook implements PredictionBook {
                 ORDER BY c.round_start_timestamp, c.round_id
                 LIMIT p.horizon_rounds
             ) g ON TRUE
-            WHERE p.status = 'PENDING' AND %s
+            WHERE p.status = 'PENDING' AND {which}
             ORDER BY p.made_at, p.id, g.round_start_timestamp, g.round_id
             FOR UPDATE OF p
             """;
@@ -108,8 +110,10 @@ public class JdbcPredictionBook implements PredictionBook {
 
     @Override
     public Optional<Prediction> find(String modelName, String predictionId) {
-        return jdbc.sql("SELECT " + PredictionRows.COLUMNS
-                        + " FROM game_predictions p WHERE p.model_name = :modelName AND p.prediction_id = :predictionId")
+        return jdbc.sql(SqlTemplate.sql("""
+                        SELECT {columns}
+                        FROM game_predictions p WHERE p.model_name = :modelName AND p.prediction_id = :predictionId""")
+                        .with("columns", PredictionRows.COLUMNS).text())
                 .param("modelName", modelName)
                 .param("predictionId", predictionId)
                 .query(PredictionRows::map)
@@ -119,8 +123,7 @@ public class JdbcPredictionBook implements PredictionBook {
     @Override
     public List<Pending> lockPending(String gameName, String platformCode, Instant madeBefore) {
         // The round-logging transaction calling this holds the game's advisory lock already: its trigger took it.
-        return pending(PENDING_WITH_ROUNDS.formatted(
-                        "p.game_name = :game AND p.platform_code = :platform AND p.made_at < :madeBefore"),
+        return pending("p.game_name = :game AND p.platform_code = :platform AND p.made_at < :madeBefore",
                 Map.of("game", gameName, "platform", platformCode, "madeBefore", timestamptz(madeBefore)));
     }
 
@@ -134,18 +137,21 @@ public class JdbcPredictionBook implements PredictionBook {
                         """)
                 .param("id", predictionId)
                 .query((RowCallbackHandler) rs -> { });
-        return pending(PENDING_WITH_ROUNDS.formatted("p.id = :id"), Map.of("id", predictionId)).stream().findFirst();
+        return pending("p.id = :id", Map.of("id", predictionId)).stream().findFirst();
     }
 
     @Override
     public List<Pending> lockOverdue(Instant expiredBefore, int limit) {
         // SKIP LOCKED: a prediction a round-logging transaction is judging right now is left to it. No game lock is
         // taken, so this never waits for the game's writers (they wait for these rows, never the other way round).
-        return pending(PENDING_WITH_ROUNDS.formatted(OVERDUE),
+        return pending(OVERDUE,
                 Map.of("expiredBefore", timestamptz(expiredBefore), "limit", limit));
     }
 
-    private List<Pending> pending(String sql, Map<String, ?> parameters) {
+    /** The pending predictions that {@code which} selects, with the game rounds after each. */
+    private List<Pending> pending(String which, Map<String, ?> parameters) {
+        String sql = SqlTemplate.sql(PENDING_WITH_ROUNDS).with("columns", PredictionRows.COLUMNS).with("which", which)
+                .text();
         Map<UUID, Prediction> predictions = new LinkedHashMap<>();
         Map<UUID, List<GameRound>> rounds = new LinkedHashMap<>();
         jdbc.sql(sql).params(parameters).query((RowCallbackHandler) rs -> {

@@ -13,7 +13,8 @@ import com.crashanalytics.domain.prediction.PredictionKind;
 import com.crashanalytics.domain.prediction.PredictionPerformance;
 import com.crashanalytics.domain.prediction.PredictionReadModel;
 import com.crashanalytics.persistence.common.KeysetSql;
-import com.crashanalytics.persistence.common.KeysetSql.Where;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,7 +44,8 @@ public class JdbcPredictionReadModel implements PredictionReadModel {
     @Override
     public List<PredictionPerformance.Scored> scored(String modelName, @Nullable String modelVersion,
                                                      PredictionKind kind, TimeWindow window) {
-        return jdbc.sql("SELECT " + PredictionRows.COLUMNS + """
+        return jdbc.sql(SqlTemplate.sql("""
+                        SELECT {columns}
                         , 1 - g.house_edge_percent / 100 AS rtp
                         FROM game_predictions p
                         JOIN game_platform_config g ON g.game_name = p.game_name AND g.platform_code = p.platform_code
@@ -52,7 +54,7 @@ public class JdbcPredictionReadModel implements PredictionReadModel {
                           AND (CAST(:from AS timestamptz) IS NULL OR p.made_at >= :from)
                           AND (CAST(:to AS timestamptz) IS NULL OR p.made_at < :to)
                         ORDER BY p.made_at, p.id
-                        """)
+                        """).with("columns", PredictionRows.COLUMNS).text())
                 .param("model", modelName)
                 .param("kind", kind.name())
                 .param("version", modelVersion)
@@ -63,8 +65,8 @@ public class JdbcPredictionReadModel implements PredictionReadModel {
                 .list();
     }
 
-    private static Where where(PredictionFilter filter) {
-        return KeysetSql.where()
+    private static SqlConditions where(PredictionFilter filter) {
+        return new SqlConditions()
                 .equal("p.model_name", "modelName", filter.modelName())
                 .equal("p.model_version", "modelVersion", filter.modelVersion())
                 .equal("p.game_name", "gameName", filter.gameName())

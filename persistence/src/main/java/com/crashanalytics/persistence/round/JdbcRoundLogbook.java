@@ -29,6 +29,7 @@ import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Parameters;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.diagnostics.OcrValidationRows;
 import com.crashanalytics.persistence.session.SessionRows;
 import org.jspecify.annotations.Nullable;
@@ -74,25 +75,33 @@ public class JdbcRoundLogbook implements RoundLogbook {
      * once the lock is granted and see what a transaction that held it committed. Parameters: the session ids, then
      * the keys' bots, sessions and numbers twice.
      */
-    private static final String LOCK_AND_LOOK_UP = "SELECT " + SessionRows.COLUMNS
-            + " FROM session_logs WHERE session_id = ANY(?) ORDER BY session_id FOR UPDATE;\n"
-            + "SELECT " + STORED_COLUMNS + " FROM crash_game_rounds WHERE (bot_id, session_id, round_number) IN ("
-            + "SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS int[])));\n"
-            + "SELECT " + SELECTED_SIGNAL_COLUMNS + " FROM analytics_round_signals WHERE round_id IS NULL AND "
-            + "(bot_id, session_id, round_number) IN (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), "
-            + "CAST(? AS int[])))";
+    private static final String LOCK_AND_LOOK_UP = SqlTemplate.sql("""
+            SELECT {sessionColumns} FROM session_logs WHERE session_id = ANY(?) ORDER BY session_id FOR UPDATE;
+            SELECT {storedColumns} FROM crash_game_rounds WHERE (bot_id, session_id, round_number) IN (
+            SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS int[])));
+            SELECT {signalColumns} FROM analytics_round_signals WHERE round_id IS NULL AND
+            (bot_id, session_id, round_number) IN (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]),
+            CAST(? AS int[])))""")
+            .with("sessionColumns", SessionRows.COLUMNS).with("storedColumns", STORED_COLUMNS)
+            .with("signalColumns", SELECTED_SIGNAL_COLUMNS).text();
 
     /**
      * The same for one round, the common case, with plain parameters: PostgreSQL plans the array form again on
      * every execution (its generic plan assumes ten keys and looks dearer than a fresh one), and a plan costs more
      * than the lookup. Parameters: the session id, then the round's bot, session and number twice.
      */
-    private static final String LOCK_AND_LOOK_UP_ONE = "SELECT " + SessionRows.COLUMNS
-            + " FROM session_logs WHERE session_id = ? FOR UPDATE;\n"
-            + "SELECT " + STORED_COLUMNS + " FROM crash_game_rounds WHERE bot_id = ? AND session_id = ? AND "
-            + "round_number = ?;\n"
-            + "SELECT " + SELECTED_SIGNAL_COLUMNS + " FROM analytics_round_signals WHERE round_id IS NULL AND "
-            + "bot_id = ? AND session_id = ? AND round_number = ?";
+    private static final String LOCK_AND_LOOK_UP_ONE = SqlTemplate.sql("""
+            SELECT {sessionColumns} FROM session_logs WHERE session_id = ? FOR UPDATE;
+            SELECT {storedColumns} FROM crash_game_rounds WHERE bot_id = ? AND session_id = ? AND round_number = ?;
+            SELECT {signalColumns} FROM analytics_round_signals WHERE round_id IS NULL AND
+            bot_id = ? AND session_id = ? AND round_number = ?""")
+            .with("sessionColumns", SessionRows.COLUMNS).with("storedColumns", STORED_COLUMNS)
+            .with("signalColumns", SELECTED_SIGNAL_COLUMNS).text();
+
+    private static final String STORED_BY_KEYS = SqlTemplate.sql("SELECT {columns} FROM crash_game_rounds WHERE {keys}")
+            .with("columns", STORED_COLUMNS).with("keys", KEYS_MATCH).text();
+    private static final String SIGNALS_BY_KEYS = SqlTemplate.sql("SELECT {columns} FROM analytics_round_signals WHERE {keys}")
+            .with("columns", SELECTED_SIGNAL_COLUMNS).with("keys", KEYS_MATCH).text();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -154,7 +163,7 @@ public class JdbcRoundLogbook implements RoundLogbook {
             return Map.of();
         }
         Map<RoundKey, StoredRound> stored = new HashMap<>();
-        withKeys(jdbc.sql("SELECT " + STORED_COLUMNS + " FROM crash_game_rounds WHERE " + KEYS_MATCH), keys)
+        withKeys(jdbc.sql(STORED_BY_KEYS), keys)
                 .query((RowCallbackHandler) rs -> {
                     Map.Entry<RoundKey, StoredRound> row = mapStored(rs, 0);
                     stored.put(row.getKey(), row.getValue());
@@ -164,7 +173,7 @@ public class JdbcRoundLogbook implements RoundLogbook {
 
     @Override
     public Optional<Round> findRound(UUID id) {
-        return jdbc.sql(SELECT_ROUND + " WHERE r.id = :id").param("id", id).query(RoundRows::map).optional();
+        return jdbc.sql(SqlTemplate.sql("{select} WHERE r.id = :id").with("select", SELECT_ROUND).text()).param("id", id).query(RoundRows::map).optional();
     }
 
     @Override
@@ -172,7 +181,7 @@ public class JdbcRoundLogbook implements RoundLogbook {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT_ROUND + " WHERE r.id = ANY(:ids)")
+        return jdbc.sql(SqlTemplate.sql("{select} WHERE r.id = ANY(:ids)").with("select", SELECT_ROUND).text())
                 .param("ids", ids.toArray(UUID[]::new))
                 .query(RoundRows::map)
                 .list();
@@ -180,7 +189,8 @@ public class JdbcRoundLogbook implements RoundLogbook {
 
     @Override
     public List<Round> roundsOf(String sessionId) {
-        return jdbc.sql(SELECT_ROUND + " WHERE r.session_id = :sessionId ORDER BY r.round_number")
+        return jdbc.sql(SqlTemplate.sql("{select} WHERE r.session_id = :sessionId ORDER BY r.round_number")
+                        .with("select", SELECT_ROUND).text())
                 .param("sessionId", sessionId)
                 .query(RoundRows::map)
                 .list();
@@ -191,15 +201,17 @@ public class JdbcRoundLogbook implements RoundLogbook {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return withKeys(jdbc.sql("SELECT " + SELECTED_SIGNAL_COLUMNS + " FROM analytics_round_signals WHERE " + KEYS_MATCH), keys)
+        return withKeys(jdbc.sql(SIGNALS_BY_KEYS), keys)
                 .query(SignalRows::map)
                 .list();
     }
 
     @Override
     public Optional<MultiplierSample> findSample(UUID roundId, int sampleIndex) {
-        return jdbc.sql("SELECT " + SAMPLE_COLUMNS
-                        + " FROM analytics_round_multipliers WHERE round_id = :roundId AND sample_index = :sampleIndex")
+        return jdbc.sql(SqlTemplate.sql("""
+                        SELECT {columns}
+                        FROM analytics_round_multipliers WHERE round_id = :roundId AND sample_index = :sampleIndex""")
+                        .with("columns", SAMPLE_COLUMNS).text())
                 .param("roundId", roundId)
                 .param("sampleIndex", sampleIndex)
                 .query(SampleRows::map)

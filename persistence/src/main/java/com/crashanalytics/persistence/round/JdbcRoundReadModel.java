@@ -16,7 +16,8 @@ import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.persistence.common.KeysetSql;
-import com.crashanalytics.persistence.common.KeysetSql.Where;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -77,9 +78,10 @@ public class JdbcRoundReadModel implements RoundReadModel {
             return List.of();
         }
         // Prefixed: the outcome row has bot, session and round number columns too.
-        String sql = "SELECT " + RoundRows.READ_COLUMNS + " FROM " + TABLE + " " + RoundRows.OUTCOME_JOIN
-                + " WHERE (r.bot_id, r.session_id, r.round_number) IN (SELECT * FROM unnest("
-                + "CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[])))";
+        String sql = SqlTemplate.sql("""
+                {select} WHERE (r.bot_id, r.session_id, r.round_number) IN (SELECT * FROM unnest(
+                CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[])))""")
+                .with("select", RoundRows.SELECT_ROUND).text();
         return RoundRows.withKeys(jdbc.sql(sql), keys)
                 .query(RoundRows::map)
                 .list();
@@ -90,8 +92,7 @@ public class JdbcRoundReadModel implements RoundReadModel {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + RoundRows.READ_COLUMNS + " FROM " + TABLE + " " + RoundRows.OUTCOME_JOIN
-                        + " WHERE r.id = ANY(:ids)")
+        return jdbc.sql(SqlTemplate.sql("{select} WHERE r.id = ANY(:ids)").with("select", RoundRows.SELECT_ROUND).text())
                 .param("ids", ids.toArray(UUID[]::new))
                 .query(RoundRows::map)
                 .list();
@@ -102,8 +103,10 @@ public class JdbcRoundReadModel implements RoundReadModel {
         Map<UUID, List<MultiplierSample>> samples = new LinkedHashMap<>();
         roundIds.forEach(id -> samples.put(id, new ArrayList<>()));
         if (!roundIds.isEmpty()) {
-            jdbc.sql("SELECT " + SampleRows.SAMPLE_COLUMNS + " FROM analytics_round_multipliers"
-                            + " WHERE round_id = ANY(:ids) ORDER BY round_id, sample_index")
+            jdbc.sql(SqlTemplate.sql("""
+                            SELECT {columns} FROM analytics_round_multipliers
+                            WHERE round_id = ANY(:ids) ORDER BY round_id, sample_index""")
+                            .with("columns", SampleRows.SAMPLE_COLUMNS).text())
                     .param("ids", roundIds.toArray(UUID[]::new))
                     .query(SampleRows::map)
                     .list()
@@ -117,9 +120,11 @@ public class JdbcRoundReadModel implements RoundReadModel {
         Map<RoundKey, List<Signal>> signals = new LinkedHashMap<>();
         rounds.forEach(round -> signals.put(round, new ArrayList<>()));
         if (!rounds.isEmpty()) {
-            RoundRows.withKeys(jdbc.sql("SELECT " + SignalRows.SELECTED_SIGNAL_COLUMNS
-                            + " FROM analytics_round_signals WHERE " + RoundRows.KEYS_MATCH
-                            + " ORDER BY \"timestamp\", id"), rounds)
+            RoundRows.withKeys(jdbc.sql(SqlTemplate.sql("""
+                            SELECT {columns} FROM analytics_round_signals WHERE {keys}
+                            ORDER BY "timestamp", id""")
+                            .with("columns", SignalRows.SELECTED_SIGNAL_COLUMNS).with("keys", RoundRows.KEYS_MATCH)
+                            .text()), rounds)
                     .query(SignalRows::map)
                     .list()
                     .forEach(signal -> signals.get(new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber()))
@@ -129,10 +134,10 @@ public class JdbcRoundReadModel implements RoundReadModel {
     }
 
     /** The filter as conditions on {@code crash_game_rounds}; each column it names leads an index with the order's key. */
-    private static Where where(RoundFilter filter) {
-        Where where = KeysetSql.where()
+    private static SqlConditions where(RoundFilter filter) {
+        SqlConditions where = new SqlConditions()
                 .equal("r.bot_id", "botId", filter.botId())
-                .oneOf("r.bot_id", "botIds", filter.botIds())
+                .anyOf("r.bot_id", "botIds", filter.botIds())
                 .equal("r.session_id", "sessionId", filter.sessionId())
                 .equal("r.game_name", "gameName", filter.gameName())
                 .equal("r.platform_code", "platformCode", filter.platformCode())

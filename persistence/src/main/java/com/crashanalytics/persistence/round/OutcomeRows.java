@@ -7,6 +7,7 @@ import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.round.RoundAnalytics;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Batches.Batch;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,8 +23,10 @@ final class OutcomeRows {
             hit_target, multiplier_error, outcome_category, win_streak_length, loss_streak_length, "timestamp",
             date_bucket, hour_bucket
             """;
-    static final String INSERT_OUTCOME = "INSERT INTO analytics_round_outcomes (" + OUTCOME_COLUMNS + RoundRows.WRITTEN_BY
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_OUTCOME = SqlTemplate.sql("""
+            INSERT INTO analytics_round_outcomes ({columns}{writtenBy})
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .with("columns", OUTCOME_COLUMNS).with("writtenBy", RoundRows.WRITTEN_BY).text();
 
     private OutcomeRows() {
     }

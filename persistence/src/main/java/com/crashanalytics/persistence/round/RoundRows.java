@@ -26,6 +26,7 @@ import com.crashanalytics.domain.round.RoundOutcome;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Batches.Batch;
 import com.crashanalytics.persistence.common.JsonColumns;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -47,9 +48,11 @@ final class RoundRows {
             """;
     /** Who wrote a row: the key of the request ({@link Authorship}), after the table's own columns in every insert. */
     static final String WRITTEN_BY = ", written_by_key_id";
-    static final String INSERT_ROUND = "INSERT INTO crash_game_rounds (" + ROUND_COLUMNS + WRITTEN_BY + ") VALUES ("
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "CAST(? AS jsonb), CAST(? AS text[]), ?, ?, ?)";
+    static final String INSERT_ROUND = SqlTemplate.sql("""
+            INSERT INTO crash_game_rounds ({columns}{writtenBy}) VALUES (
+            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+            CAST(? AS jsonb), CAST(? AS text[]), ?, ?, ?)""")
+            .with("columns", ROUND_COLUMNS).with("writtenBy", WRITTEN_BY).text();
 
     /** A round with its analytics, as every read returns it (the names are unique, so it can be a subquery's). */
     static final String READ_COLUMNS = """
@@ -67,7 +70,8 @@ final class RoundRows {
             """;
     /** Every round has exactly one analytics row, written in its transaction. */
     static final String OUTCOME_JOIN = "JOIN analytics_round_outcomes o ON o.round_id = r.id";
-    static final String SELECT_ROUND = "SELECT " + READ_COLUMNS + " FROM crash_game_rounds r " + OUTCOME_JOIN;
+    static final String SELECT_ROUND = SqlTemplate.sql("SELECT {columns} FROM crash_game_rounds r {outcomeJoin}")
+            .with("columns", READ_COLUMNS).with("outcomeJoin", OUTCOME_JOIN).text();
 
     static final String STORED_COLUMNS = "bot_id, session_id, round_number, id, content_fingerprint";
 

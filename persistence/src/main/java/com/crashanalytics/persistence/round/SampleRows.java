@@ -12,6 +12,7 @@ import java.util.UUID;
 import com.crashanalytics.domain.round.MultiplierSample;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Batches.Batch;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 
 /** A round's multiplier samples as rows of {@code analytics_round_multipliers}: the columns, the insert, the read. */
@@ -23,13 +24,17 @@ final class SampleRows {
             content_fingerprint
             """;
 
+    private static final String INSERT = SqlTemplate.sql("""
+            INSERT INTO analytics_round_multipliers ({columns}{writtenBy}, round_start_timestamp)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {roundStart})""")
+            .with("columns", SAMPLE_COLUMNS).with("writtenBy", RoundRows.WRITTEN_BY)
+            .with("roundStart", RoundRows.ROUND_START).text();
+
     private SampleRows() {
     }
 
     static Batch<MultiplierSample> inserts(List<MultiplierSample> samples, @Nullable UUID writtenBy) {
-        return Batches.of("INSERT INTO analytics_round_multipliers (" + SAMPLE_COLUMNS + RoundRows.WRITTEN_BY
-                + ", round_start_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + RoundRows.ROUND_START
-                + ")", samples, (parameters, sample) -> parameters
+        return Batches.of(INSERT, samples, (parameters, sample) -> parameters
                 .uuid(sample.id())
                 .uuid(sample.roundId())
                 .integer(sample.sampleIndex())

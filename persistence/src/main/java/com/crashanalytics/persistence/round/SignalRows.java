@@ -12,6 +12,7 @@ import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Batches.Batch;
 import com.crashanalytics.persistence.common.JsonColumns;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,22 +21,35 @@ import org.jspecify.annotations.Nullable;
  */
 final class SignalRows {
 
-    static final String SIGNAL_COLUMNS = """
+    /** The signal columns, the feature vector as written or as read. */
+    private static final String COLUMNS = """
             id, round_id, round_number, bot_id, session_id, game_name, platform_code, signal_type, client_signal_id,
             "timestamp", confidence_score, predicted_multiplier, time_to_crash_predicted_ms, pattern_match_type,
-            feature_vector, signal_correctness, actual_multiplier, prediction_error, content_fingerprint
+            {featureVector}, signal_correctness, actual_multiplier, prediction_error, content_fingerprint
             """;
+    static final String SIGNAL_COLUMNS = SqlTemplate.sql(COLUMNS).with("featureVector", "feature_vector").text();
     /** The signal columns as selected: the feature vector as JSON text. */
-    static final String SELECTED_SIGNAL_COLUMNS =
-            SIGNAL_COLUMNS.replace("feature_vector,", "feature_vector::text AS feature_vector,");
+    static final String SELECTED_SIGNAL_COLUMNS = SqlTemplate.sql(COLUMNS)
+            .with("featureVector", "feature_vector::text AS feature_vector").text();
+
+    private static final String INSERT = SqlTemplate.sql("""
+            INSERT INTO analytics_round_signals ({columns}{writtenBy}, round_start_timestamp)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, {roundStart})""")
+            .with("columns", SIGNAL_COLUMNS).with("writtenBy", RoundRows.WRITTEN_BY)
+            .with("roundStart", RoundRows.ROUND_START).text();
+
+    private static final String RESOLVE = SqlTemplate.sql("""
+            UPDATE analytics_round_signals
+            SET round_id = ?, round_start_timestamp = {roundStart}, signal_correctness = ?, actual_multiplier = ?,
+                prediction_error = ?
+            WHERE id = ?
+            """).with("roundStart", RoundRows.ROUND_START).text();
 
     private SignalRows() {
     }
 
     static Batch<Signal> inserts(List<Signal> signals, @Nullable UUID writtenBy) {
-        return Batches.of("INSERT INTO analytics_round_signals (" + SIGNAL_COLUMNS + RoundRows.WRITTEN_BY
-                        + ", round_start_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
-                        + "?, ?, ?, ?, ?, " + RoundRows.ROUND_START + ")", signals,
+        return Batches.of(INSERT, signals,
                 (parameters, signal) -> parameters
                         .uuid(signal.id())
                         .uuid(signal.roundId())
@@ -61,12 +75,7 @@ final class SignalRows {
     }
 
     static Batch<Signal> resolutions(List<Signal> signals) {
-        return Batches.of("""
-                UPDATE analytics_round_signals
-                SET round_id = ?, round_start_timestamp = %s, signal_correctness = ?, actual_multiplier = ?,
-                    prediction_error = ?
-                WHERE id = ?
-                """.formatted(RoundRows.ROUND_START), signals, (parameters, signal) -> parameters
+        return Batches.of(RESOLVE, signals, (parameters, signal) -> parameters
                 .uuid(signal.roundId())
                 .uuid(signal.roundId())
                 .bool(signal.signalCorrectness())

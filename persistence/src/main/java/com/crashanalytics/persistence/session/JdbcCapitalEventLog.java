@@ -12,6 +12,7 @@ import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.session.CapitalEvent;
 import com.crashanalytics.domain.session.CapitalEventKind;
 import com.crashanalytics.domain.session.CapitalEventLog;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@code capital_events}: one row per reported deposit or withdrawal, unique per (bot, client event id). */
@@ -30,11 +31,12 @@ public class JdbcCapitalEventLog implements CapitalEventLog {
 
     @Override
     public boolean insertIfAbsent(CapitalEvent event) {
-        return jdbc.sql("INSERT INTO capital_events (" + COLUMNS + """
+        return jdbc.sql(SqlTemplate.sql("""
+                        INSERT INTO capital_events ({columns}
                         , written_by_key_id) VALUES (:id, :botId, :sessionId, :clientEventId, :kind, :amount, :occurredAt,
                             :note, :fingerprint, CAST(:writtenBy AS uuid))
                         ON CONFLICT (bot_id, client_event_id) DO NOTHING
-                        """)
+                        """).with("columns", COLUMNS).text())
                 .param("id", event.id())
                 .param("botId", event.botId())
                 .param("sessionId", event.sessionId())
@@ -50,7 +52,9 @@ public class JdbcCapitalEventLog implements CapitalEventLog {
 
     @Override
     public Optional<CapitalEvent> find(String botId, String clientEventId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM capital_events WHERE bot_id = :botId AND client_event_id = :clientEventId")
+        return jdbc.sql(SqlTemplate.sql("""
+                        SELECT {columns} FROM capital_events WHERE bot_id = :botId AND client_event_id = :clientEventId""")
+                        .with("columns", COLUMNS).text())
                 .param("botId", botId)
                 .param("clientEventId", clientEventId)
                 .query(JdbcCapitalEventLog::map)

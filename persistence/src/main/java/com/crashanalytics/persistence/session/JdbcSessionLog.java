@@ -15,6 +15,7 @@ import com.crashanalytics.domain.session.SessionLog;
 import com.crashanalytics.domain.session.SessionTotals;
 import com.crashanalytics.persistence.common.JsonColumns;
 import com.crashanalytics.persistence.common.Batches;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,7 +34,8 @@ public class JdbcSessionLog implements SessionLog {
 
     @Override
     public Optional<Session> find(String sessionId) {
-        return jdbc.sql("SELECT " + SessionRows.COLUMNS + " FROM session_logs WHERE session_id = :sessionId")
+        return jdbc.sql(SqlTemplate.sql("SELECT {columns} FROM session_logs WHERE session_id = :sessionId")
+                        .with("columns", SessionRows.COLUMNS).text())
                 .param("sessionId", sessionId)
                 .query(SessionRows::map)
                 .optional();
@@ -44,8 +46,9 @@ public class JdbcSessionLog implements SessionLog {
         if (sessionIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + SessionRows.COLUMNS
-                        + " FROM session_logs WHERE session_id = ANY(:ids) ORDER BY session_id FOR UPDATE")
+        return jdbc.sql(SqlTemplate.sql("""
+                        SELECT {columns} FROM session_logs WHERE session_id = ANY(:ids) ORDER BY session_id FOR UPDATE""")
+                        .with("columns", SessionRows.COLUMNS).text())
                 .param("ids", sessionIds.toArray(String[]::new))
                 .query(SessionRows::map)
                 .list();
@@ -53,9 +56,11 @@ public class JdbcSessionLog implements SessionLog {
 
     @Override
     public List<Session> lockSilentSessions(Instant silentBefore, int limit) {
-        return jdbc.sql("SELECT " + SessionRows.COLUMNS + " FROM session_logs"
-                        + " WHERE status = 'ACTIVE' AND greatest(updated_at, last_heartbeat_at) < :silentBefore"
-                        + " ORDER BY session_id LIMIT :limit FOR UPDATE SKIP LOCKED")
+        return jdbc.sql(SqlTemplate.sql("""
+                        SELECT {columns} FROM session_logs
+                        WHERE status = 'ACTIVE' AND greatest(updated_at, last_heartbeat_at) < :silentBefore
+                        ORDER BY session_id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                        .with("columns", SessionRows.COLUMNS).text())
                 .param("silentBefore", timestamptz(silentBefore))
                 .param("limit", limit)
                 .query(SessionRows::map)

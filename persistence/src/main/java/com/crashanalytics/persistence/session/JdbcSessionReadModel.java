@@ -12,7 +12,8 @@ import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.domain.session.SessionFilter;
 import com.crashanalytics.domain.session.SessionReadModel;
 import com.crashanalytics.persistence.common.KeysetSql;
-import com.crashanalytics.persistence.common.KeysetSql.Where;
+import com.crashanalytics.persistence.common.SqlConditions;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,6 +25,7 @@ public class JdbcSessionReadModel implements SessionReadModel {
 
     /** An ACTIVE session last heard from (a round, a heartbeat) before :silentBefore: as {@code Session.isStale}. */
     static final String STALE = "(s.status = 'ACTIVE' AND greatest(s.updated_at, s.last_heartbeat_at) < :silentBefore)";
+    private static final String NOT_STALE = SqlTemplate.sql("NOT {stale}").with("stale", STALE).text();
 
     private final JdbcClient jdbc;
     private final Duration staleAfter;
@@ -72,16 +74,17 @@ public class JdbcSessionReadModel implements SessionReadModel {
         if (sessionIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + SessionRows.COLUMNS + " FROM session_logs WHERE session_id = ANY(:ids)")
+        return jdbc.sql(SqlTemplate.sql("SELECT {columns} FROM session_logs WHERE session_id = ANY(:ids)")
+                        .with("columns", SessionRows.COLUMNS).text())
                 .param("ids", sessionIds.toArray(String[]::new))
                 .query(SessionRows::map)
                 .list();
     }
 
-    private Where where(SessionFilter filter) {
-        Where where = KeysetSql.where()
+    private SqlConditions where(SessionFilter filter) {
+        SqlConditions where = new SqlConditions()
                 .equal("s.bot_id", "botId", filter.botId())
-                .oneOf("s.bot_id", "botIds", filter.botIds())
+                .anyOf("s.bot_id", "botIds", filter.botIds())
                 .equal("s.game_name", "gameName", filter.gameName())
                 .equal("s.platform_code", "platformCode", filter.platformCode())
                 .equal("s.strategy_name", "strategyName", filter.strategyName())
@@ -89,7 +92,7 @@ public class JdbcSessionReadModel implements SessionReadModel {
                 .notBefore("s.start_time", "from", filter.from())
                 .before("s.start_time", "to", filter.to());
         if (filter.stale() != null) {
-            where.condition(filter.stale() ? STALE : "NOT " + STALE,
+            where.condition(filter.stale() ? STALE : NOT_STALE,
                     Map.of("silentBefore", SqlValues.timestamptz(clock.instant().minus(staleAfter))));
         }
         if (filter.tradeType() != null) {

@@ -6,7 +6,6 @@ import java.util.OptionalLong;
 import com.crashanalytics.api.error.DatabaseAvailability;
 import com.crashanalytics.api.error.ErrorResponses;
 import com.crashanalytics.api.security.authentication.ApiKeyAuthentication;
-import com.crashanalytics.api.security.authentication.CallerContextInterceptor;
 import com.crashanalytics.domain.access.ApiKey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Over HTTP, a key over its allowance is answered 429 with {@code Retry-After} before the request is read:
  * nothing is parsed, nothing executed. (Over WebSocket the same limiter answers each operation with a
- * TOO_MANY_REQUESTS error, see {@link CallerContextInterceptor}.)
+ * TOO_MANY_REQUESTS error, see {@link WebSocketLimitsInterceptor}.)
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
