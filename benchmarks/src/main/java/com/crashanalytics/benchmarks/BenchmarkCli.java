@@ -23,6 +23,7 @@ import com.crashanalytics.benchmarks.phase.OtherReads;
 import com.crashanalytics.benchmarks.phase.PostGraphileComparison;
 import com.crashanalytics.benchmarks.phase.SharedRateLimitCost;
 import com.crashanalytics.benchmarks.phase.SingleRoundIngest;
+import com.crashanalytics.benchmarks.phase.StartupTime;
 import com.crashanalytics.benchmarks.report.Machine;
 import com.crashanalytics.benchmarks.report.PhaseLog;
 import com.crashanalytics.benchmarks.report.Report;
@@ -161,6 +162,9 @@ public final class BenchmarkCli {
         if (options.runs("ratelimit")) {
             failed += phase("rate limits shared by replicas", probe,
                     () -> rows.addAll(new SharedRateLimitCost(bench).run()));
+        }
+        if (options.runs("startup")) {
+            failed += phase("start-up, first and later starts", probe, () -> rows.addAll(new StartupTime(bench).run()));
         }
         DashboardQuery dashboard = new DashboardQuery(bench);
         if (options.runs("dashboard") || options.runs("postgraphile")) {

@@ -27,8 +27,9 @@ import com.crashanalytics.benchmarks.peer.PostGraphileProcess;
  * @param analyticsBudget          time a trial of one analytics query may take before it stops (after one run)
  * @param phases                   which benchmarks to run: batched, single, statements (SQL statements per logged
  *                                 round), live, ratelimit (shared against in-memory rate limits, on a second
- *                                 replica), dashboard, postgraphile, analytics, reads (lists and analytics without
- *                                 a hand-written baseline)
+ *                                 replica), startup (start to first answered query: embedded first and later starts,
+ *                                 external database), dashboard, postgraphile, analytics, reads (lists and analytics
+ *                                 without a hand-written baseline)
  * @param postGraphileCache        where the postgraphile phase installs PostGraphile v5 and Node 22 from npm
  */
 public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int batchedRequestsPerTrial,
@@ -38,7 +39,7 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
                                Path postGraphileCache) {
 
     public static final Set<String> ALL_PHASES = Set.of("batched", "single", "statements", "live", "ratelimit",
-            "dashboard", "postgraphile", "analytics", "reads");
+            "startup", "dashboard", "postgraphile", "analytics", "reads");
     public static final Path DEFAULT_JAR = Path.of("graphql-api", "target", "crash-analytics-gateway.jar");
     public static final Path DEFAULT_OUT = Path.of("benchmark-results");
 
@@ -50,8 +51,8 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
               --sizes N,N             analytics data sizes in rounds, ascending (e.g. 100000,1000000)
               --trials N              trials per contender, gateway and baseline alternating
               --concurrency N,N       concurrent bots for single-round ingest (default 1,16,64)
-              --phases a,b            any of batched, single, statements, live, ratelimit, dashboard,
-                                      postgraphile, analytics, reads (default all)
+              --phases a,b            any of batched, single, statements, live, ratelimit, startup,
+                                      dashboard, postgraphile, analytics, reads (default all)
               --postgraphile-cache DIR where the postgraphile phase installs PostGraphile v5 + Node 22 with npm ci
                                       (default ~/.cache/crash-analytics-benchmarks/postgraphile-5; needs npm)
               --gateway-jar PATH      the packaged gateway (default graphql-api/target/crash-analytics-gateway.jar)

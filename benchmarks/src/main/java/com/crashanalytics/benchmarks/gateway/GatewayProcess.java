@@ -48,8 +48,15 @@ public final class GatewayProcess implements AutoCloseable {
     private final @Nullable GatewayProcess primary;
     private final Map<String, String> settings;
     private @Nullable Process process;
-    /** From each launch to the first answered GraphQL query: the first on an empty data directory, then restarts. */
-    private final List<Duration> startups = new ArrayList<>();
+    /** Each launch to its first answered GraphQL query: the first on an empty data directory, then restarts. */
+    private final List<Launch> launches = new ArrayList<>();
+
+    /**
+     * One launch to its first answered query: how long it took, the CPU the gateway's JVM had used by then (all its
+     * threads: JIT compilers and GC too) and where the time went before Spring reported it started ({@link StartupLog}).
+     */
+    public record Launch(Duration toFirstAnswer, Duration jvmCpu, Map<String, Double> stages) {
+    }
 
     private GatewayProcess(Path jar, List<String> jvmArguments, Path home, @Nullable GatewayProcess primary,
                            Map<String, String> settings) {
@@ -82,7 +89,13 @@ public final class GatewayProcess implements AutoCloseable {
      * embedded database of its own), with these environment settings on top (e.g. {@code GATEWAY_RATE_LIMIT_SHARED}).
      */
     public GatewayProcess startReplica(Map<String, String> environment) throws IOException, InterruptedException {
-        return launched(new GatewayProcess(jar, jvmArguments, Files.createTempDirectory("gateway-replica"), this,
+        return startReplica(jar, environment);
+    }
+
+    /** The same as {@link #startReplica(Map)}, from another jar of the same gateway (e.g. an extracted one). */
+    public GatewayProcess startReplica(Path replicaJar, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return launched(new GatewayProcess(replicaJar, jvmArguments, Files.createTempDirectory("gateway-replica"), this,
                 environment));
     }
 
@@ -126,7 +139,11 @@ public final class GatewayProcess implements AutoCloseable {
         process = builder.start();
         awaitHealthy();
         awaitFirstAnswer();
-        startups.add(Duration.ofNanos(System.nanoTime() - launched));
+        Duration toFirstAnswer = Duration.ofNanos(System.nanoTime() - launched);
+        Duration jvmCpu = running().info().totalCpuDuration().orElse(Duration.ZERO);
+        // Leniently decoded: the embedded PostgreSQL's output in the same log need not be UTF-8.
+        List<String> logged = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        launches.add(new Launch(toFirstAnswer, jvmCpu, StartupLog.stages(logged)));
     }
 
     /** The first GraphQL query, {@code { __typename }} with the admin key, answered; right after health says UP. */
@@ -152,7 +169,12 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** How long each launch took to its first answered query, in order: first start, then each restart. */
     public List<Duration> startups() {
-        return List.copyOf(startups);
+        return launches.stream().map(Launch::toFirstAnswer).toList();
+    }
+
+    /** Each launch so far, in order: first start, then each restart. */
+    public List<Launch> launches() {
+        return List.copyOf(launches);
     }
 
     private void awaitHealthy() throws InterruptedException {
@@ -293,7 +315,8 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path directory) {
+    /** Deletes a temporary directory and what it holds; what cannot be deleted is reported, not thrown. */
+    public static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }
