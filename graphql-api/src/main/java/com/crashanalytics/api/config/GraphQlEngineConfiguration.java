@@ -14,7 +14,7 @@ import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 public class GraphQlEngineConfiguration {
 
     /** Documents kept parsed and validated: every distinct document a fleet of bots and dashboards sends, and more. */
-    static final int PARSED_DOCUMENTS = 500;
+    public static final int PARSED_DOCUMENTS = 500;
 
     /**
      * Documents by their text ({@link ParsedDocumentCache}), or by their hash when the client speaks Apollo's

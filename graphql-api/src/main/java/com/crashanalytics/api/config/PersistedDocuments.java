@@ -28,10 +28,10 @@ public final class PersistedDocuments implements PersistedQueryCache {
     }
 
     /**
-     * The text of the document a request names only by its hash: {@link SnapshotReads} reads it to learn whether the
+     * The text of the document a request names only by its hash: {@code SnapshotReads} reads it to learn whether the
      * operation is a query (run in a read-only snapshot under the statement timeout) before graphql-java runs.
      */
-    Optional<String> documentNamedBy(Map<String, Object> extensions) {
+    public Optional<String> documentNamedBy(Map<String, Object> extensions) {
         Object persisted = extensions.get("persistedQuery");
         Object hash = persisted instanceof Map<?, ?> fields ? fields.get("sha256Hash") : null;
         return hash == null ? Optional.empty() : texts.find(hash);

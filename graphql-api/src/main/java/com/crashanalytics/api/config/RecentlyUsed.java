@@ -9,11 +9,11 @@ import java.util.function.Function;
  * between request threads: what the gateway keeps per distinct GraphQL document, so clients sending ever-new
  * documents cost memory for at most that many.
  */
-final class RecentlyUsed<K, V> {
+public final class RecentlyUsed<K, V> {
 
     private final Map<K, V> entries;
 
-    RecentlyUsed(int capacity) {
+    public RecentlyUsed(int capacity) {
         this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
@@ -23,7 +23,7 @@ final class RecentlyUsed<K, V> {
     }
 
     /** The value kept for the key, or the one {@code compute} gives, then kept (computed outside the lock: two threads may both compute a new key's). */
-    V get(K key, Function<K, V> compute) {
+    public V get(K key, Function<K, V> compute) {
         V value;
         synchronized (entries) {
             value = entries.get(key);
@@ -44,7 +44,7 @@ final class RecentlyUsed<K, V> {
         }
     }
 
-    int size() {
+    public int size() {
         synchronized (entries) {
             return entries.size();
         }

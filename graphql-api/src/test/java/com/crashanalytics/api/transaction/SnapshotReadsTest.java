@@ -1,4 +1,4 @@
-package com.crashanalytics.api.config;
+package com.crashanalytics.api.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.crashanalytics.api.config.SnapshotReads.Kind;
-import com.crashanalytics.api.config.SnapshotReads.OperationKinds;
+import com.crashanalytics.api.transaction.SnapshotReads.Kind;
+import com.crashanalytics.api.transaction.SnapshotReads.OperationKinds;
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.access.ApiKeyRole;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.crashanalytics.api.config;
+package com.crashanalytics.api.transaction;
 
 import java.util.HashSet;
 import java.util.Optional;
@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import com.crashanalytics.api.config.GraphQlEngineConfiguration;
+import com.crashanalytics.api.config.PersistedDocuments;
+import com.crashanalytics.api.config.RecentlyUsed;
 import com.crashanalytics.api.security.authentication.Callers;
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.access.ApiKeyRole;
