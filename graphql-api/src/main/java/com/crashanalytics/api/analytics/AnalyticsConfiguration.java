@@ -5,6 +5,9 @@ import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
 import com.crashanalytics.domain.analytics.performance.GetLeaderboardUseCase;
 import com.crashanalytics.domain.analytics.performance.LeaderboardService;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
+import com.crashanalytics.domain.analytics.replay.ReplayStrategyUseCase;
+import com.crashanalytics.domain.analytics.replay.StrategyReplayReadModel;
+import com.crashanalytics.domain.analytics.replay.StrategyReplayService;
 import com.crashanalytics.domain.analytics.signals.GetSignalEffectivenessUseCase;
 import com.crashanalytics.domain.analytics.signals.SignalAnalyticsService;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
@@ -27,6 +30,12 @@ class AnalyticsConfiguration {
     @Bean
     GetSignalEffectivenessUseCase signalEffectiveness(SignalReadModel signals) {
         return new SignalAnalyticsService(signals);
+    }
+
+    @Bean
+    ReplayStrategyUseCase strategyReplay(StrategyReplayReadModel replays, PerformanceReadModel performance,
+                                         MultiplierReadModel multipliers) {
+        return new StrategyReplayService(replays, performance, multipliers);
     }
 
     @Bean
