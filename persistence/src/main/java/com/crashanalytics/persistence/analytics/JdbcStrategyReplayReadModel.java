@@ -2,24 +2,29 @@ package com.crashanalytics.persistence.analytics;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.TradeTypeFilter;
-import com.crashanalytics.domain.analytics.replay.LiveBots;
+import com.crashanalytics.domain.analytics.replay.LiveRoundSink;
 import com.crashanalytics.domain.analytics.replay.ReachedTargets;
 import com.crashanalytics.domain.analytics.replay.StrategyReplayReadModel;
 import com.crashanalytics.persistence.common.SqlConditions;
 import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The crash points a replay plays, from {@code game_round_crashes} (one row per game round, in the order of its
  * index on game, platform and start time, which includes the crash multiplier: an index-only scan) and answered as one
- * string of reached/not-reached digits rather than a row per crash point, and who played the strategy live, from the
- * rounds filed under it.
+ * string of reached/not-reached digits rather than a row per crash point, and the rounds filed under the live strategy,
+ * streamed in the order they were played.
  */
 public class JdbcStrategyReplayReadModel implements StrategyReplayReadModel {
+
+    /** Rows per round trip of the live walk: large enough to keep round trips few, small enough to stay light. */
+    private static final int LIVE_ROUNDS_PER_FETCH = 5_000;
 
     private final JdbcClient jdbc;
 
@@ -65,19 +70,23 @@ public class JdbcStrategyReplayReadModel implements StrategyReplayReadModel {
     }
 
     @Override
-    public LiveBots liveBots(String strategy, String game, String platform, TimeWindow window, BigDecimal bustBelow,
-                             TradeTypeFilter tradeTypes) {
+    public void walkLiveRounds(String strategy, String game, String platform, TimeWindow window,
+                               TradeTypeFilter tradeTypes, LiveRoundSink sink) {
         SqlConditions where = new SqlConditions().equal("strategy_name", "strategy", strategy)
                 .equal("game_name", "game", game).equal("platform_code", "platform", platform)
                 .window("round_start_timestamp", "window", window)
-                .tradeTypes(tradeTypes)
-                .parameter("bustBelow", bustBelow);
-        return where.bind(jdbc.sql(SqlTemplate.sql("""
-                        SELECT count(DISTINCT bot_id) AS bots, count(DISTINCT session_id) AS sessions,
-                               count(DISTINCT session_id) FILTER (WHERE running_balance_after < :bustBelow) AS bust
+                .tradeTypes(tradeTypes);
+        // One ordered read of the covering index on (strategy, start time, id): no sort, no window pass; rows arrive
+        // a fetch at a time (the query's snapshot transaction lets the driver use a cursor) and go straight into the
+        // domain's fold, so no list of the strategy's rounds is ever held.
+        where.bind(jdbc.sql(SqlTemplate.sql("""
+                        SELECT round_start_timestamp, bot_id, session_id, profit_loss_amount, running_balance_after
                         FROM crash_game_rounds WHERE {where}
+                        ORDER BY round_start_timestamp, id
                         """).with("where", where.sql()).text()))
-                .query((rs, row) -> new LiveBots(rs.getInt("bots"), rs.getInt("sessions"), rs.getInt("bust")))
-                .single();
+                .withFetchSize(LIVE_ROUNDS_PER_FETCH)
+                .query((RowCallbackHandler) rs -> sink.accept(
+                        rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5)));
     }
 }

@@ -1,7 +1,6 @@
 package com.crashanalytics.domain.analytics.performance;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * SQL: {@code level = C + sum(pl) OVER w}, {@code peak = greatest(C, max(level) OVER w)} with
  * {@code w = (ORDER BY round_start_timestamp, id ROWS UNBOUNDED PRECEDING)}; the max drawdown is the first row of
- * {@code ORDER BY peak − level DESC, round_start_timestamp, id} with a positive drawdown.
+ * {@code ORDER BY peak − level DESC, round_start_timestamp, id} with a positive drawdown. The walk itself is
+ * {@link DrawdownWalk}'s, which a caller may also feed from a stream of rounds.
  */
 public final class EquityCurve {
 
@@ -43,38 +43,13 @@ public final class EquityCurve {
 
     /** The curve of a series that started with {@code startingCapital} (null: unknown). */
     public static EquityCurve of(RoundSeries series, @Nullable BigDecimal startingCapital) {
-        BigDecimal level = startingCapital == null ? BigDecimal.ZERO : startingCapital;
-        BigDecimal peak = level;
-        Instant peakAt = null;
-        BigDecimal worstAmount = BigDecimal.ZERO;
-        Drawdown worst = null;
+        DrawdownWalk walk = new DrawdownWalk();
         for (RoundResult round : series.rounds()) {
-            level = level.add(round.profitLoss());
-            if (level.compareTo(peak) >= 0) {
-                // ≥, not >: back at the peak, a later fall starts from here, not from the earlier visit.
-                peak = level;
-                peakAt = round.startedAt();
-            }
-            BigDecimal fall = peak.subtract(level);
-            if (fall.compareTo(worstAmount) > 0) {
-                worstAmount = fall;
-                worst = Drawdown.of(fall, moneyBase(startingCapital, peak), peakAt, round.startedAt());
-            }
+            walk.add(round.startedAt(), round.profitLoss());
         }
-        BigDecimal base = moneyBase(startingCapital, peak);
-        Drawdown current = peak.compareTo(level) == 0
-                ? Drawdown.none(base)
-                : Drawdown.of(peak.subtract(level), base, peakAt, lastRound(series).startedAt());
-        return new EquityCurve(startingCapital, worst == null ? Drawdown.none(base) : worst, current, level, peak);
-    }
-
-    private static RoundResult lastRound(RoundSeries series) {
-        return series.rounds().get(series.rounds().size() - 1);
-    }
-
-    /** The money level a percentage is taken of: only when the curve stands on a known capital. */
-    private static @Nullable BigDecimal moneyBase(@Nullable BigDecimal startingCapital, BigDecimal peak) {
-        return startingCapital == null ? null : peak;
+        BigDecimal start = startingCapital == null ? BigDecimal.ZERO : startingCapital;
+        return new EquityCurve(startingCapital, walk.maxDrawdown(startingCapital), walk.currentDrawdown(startingCapital),
+                start.add(walk.cumulativeProfitLoss()), start.add(walk.peakProfitLoss()));
     }
 
     public @Nullable BigDecimal startingCapital() {

@@ -1,10 +1,7 @@
 package com.crashanalytics.domain.analytics.performance;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,20 +44,10 @@ public record RoundSeries(List<RoundResult> rounds) {
      * misread of one balance from inventing a peak or a drawdown.
      */
     public @Nullable BigDecimal impliedStartingCapital() {
-        if (rounds.isEmpty()) {
-            return null;
-        }
-        Map<String, BigDecimal> cumulativeByBot = new HashMap<>();
-        Map<String, BigDecimal> capitalByBot = new LinkedHashMap<>();
+        ImpliedCapital capital = new ImpliedCapital();
         for (RoundResult round : rounds) {
-            BigDecimal cumulative = cumulativeByBot.merge(round.botId(), round.profitLoss(), BigDecimal::add);
-            if (round.balanceAfter() != null && !capitalByBot.containsKey(round.botId())) {
-                capitalByBot.put(round.botId(), round.balanceAfter().subtract(cumulative));
-            }
+            capital.add(round.botId(), round.profitLoss(), round.balanceAfter());
         }
-        if (capitalByBot.size() < cumulativeByBot.size()) {
-            return null;
-        }
-        return capitalByBot.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return capital.total();
     }
 }

@@ -20,10 +20,9 @@ public interface StrategyReplayReadModel {
     Instant startOfCrashPoint(String game, String platform, TimeWindow window, int position);
 
     /**
-     * The bots and sessions with rounds filed under {@code strategy} on the game and platform in the window, and the
-     * sessions among them with a round there that left the balance below {@code bustBelow}; only the bots
-     * {@code tradeTypes} selects.
+     * Feeds {@code sink} the rounds filed under {@code strategy} on the game and platform in the window, of the bots
+     * {@code tradeTypes} selects, in the order they were played (start time, ties by id), streamed rather than held.
      */
-    LiveBots liveBots(String strategy, String game, String platform, TimeWindow window, BigDecimal bustBelow,
-                      TradeTypeFilter tradeTypes);
+    void walkLiveRounds(String strategy, String game, String platform, TimeWindow window, TradeTypeFilter tradeTypes,
+                        LiveRoundSink sink);
 }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.crashanalytics.domain.analytics.TradeTypeFilter;
 import com.crashanalytics.domain.analytics.multipliers.MultiplierReadModel;
-import com.crashanalytics.domain.analytics.performance.Drawdown;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceScope;
 import com.crashanalytics.domain.analytics.performance.PerformanceTotals;
@@ -13,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Strategy replay: the crash points and the live bots from the replay read model, the replay itself on the model
- * ({@link StrategyReplayQuery#replay}), the live portfolio's totals and largest fall from the performance read model
- * (the same figures {@code Strategy.performance} gives for the scope).
+ * ({@link StrategyReplayQuery#replay}), the live portfolio's totals from the performance read model and its largest
+ * fall and players from one walk over its rounds ({@link LivePortfolio}; the same figures {@code Strategy.performance}
+ * gives for the scope).
  */
 public final class StrategyReplayService implements ReplayStrategyUseCase {
 
@@ -41,13 +41,13 @@ public final class StrategyReplayService implements ReplayStrategyUseCase {
             return null;
         }
         PerformanceScope scope = new PerformanceScope(query.game(), query.platform(), query.window()).of(tradeTypes);
-        // Only what the comparison shows: totals from the hourly rollup and the drawdown's one walk over the rounds,
-        // not Strategy.performance's streaks and returns (each another pass over every round of the strategy).
+        // Only what the comparison shows: the order-independent totals from the hourly rollup, and the drawdown, its
+        // capital and who played from ONE ordered walk over the strategy's rounds folded here (not Strategy.performance's
+        // streaks and returns, nor SQL window passes over every round).
         RoundTotals totals = performance.totalsOfStrategies(List.of(strategy), scope)
                 .getOrDefault(strategy, PerformanceTotals.NONE).totals();
-        Drawdown maxDrawdown = performance.maxDrawdownsOfStrategies(List.of(strategy), scope)
-                .getOrDefault(strategy, Drawdown.none(null));
-        return LiveStrategyRun.of(strategy, replays.liveBots(strategy, query.game(), query.platform(), query.window(),
-                query.baseStake(), tradeTypes), totals, maxDrawdown);
+        LivePortfolio portfolio = new LivePortfolio(query.baseStake());
+        replays.walkLiveRounds(strategy, query.game(), query.platform(), query.window(), tradeTypes, portfolio);
+        return LiveStrategyRun.of(strategy, portfolio.players(), totals, portfolio.maxDrawdown());
     }
 }
