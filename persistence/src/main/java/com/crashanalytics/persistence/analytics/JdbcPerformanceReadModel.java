@@ -6,6 +6,7 @@ import static com.crashanalytics.persistence.analytics.PerformanceRows.stats;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.BOTS_ALL_TIME;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.CURRENCIES_WITH_ROUNDS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.EQUITY_CURVE;
+import static com.crashanalytics.persistence.analytics.PerformanceStatements.EQUITY_CURVE_OF_BOTS_ALL_TIME;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.ROUND_AS_TOTALS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.STRATEGY_EXISTS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.STRATEGY_NAMES;
@@ -176,9 +177,16 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         SqlConditions where = new SqlConditions()
                 .anyOf(keyColumn, "keys", keys)
                 .window("round_start_timestamp", "window", window);
-        String sql = SqlTemplate.sql(EQUITY_CURVE).with("aggregates", RoundTotalsSql.AGGREGATES).with("key", keyColumn)
-                .with("period", period.name().toLowerCase(Locale.ROOT)).with("where", where.sql())
-                .text();
+        String periodName = period.name().toLowerCase(Locale.ROOT);
+        // A bot's whole history has its hours in the rollup; a session or a window is read from its rounds.
+        boolean botsAllTime = keyColumn.equals("bot_id") && window.from() == null && window.to() == null;
+        String sql = botsAllTime
+                ? SqlTemplate.sql(EQUITY_CURVE_OF_BOTS_ALL_TIME)
+                        .with("totalsColumns", SqlTemplate.sql(TOTALS_COLUMNS).with("factor", "").text())
+                        .with("roundAsTotals", SqlTemplate.sql(ROUND_AS_TOTALS).with("factor", "").text()).with("period", periodName).text()
+                : SqlTemplate.sql(EQUITY_CURVE).with("aggregates", RoundTotalsSql.AGGREGATES).with("key", keyColumn)
+                        .with("period", periodName).with("where", where.sql())
+                        .text();
         Map<String, List<PeriodSummary>> curves = new LinkedHashMap<>();
         where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs -> {
             Instant start = instant(rs, "period_start");

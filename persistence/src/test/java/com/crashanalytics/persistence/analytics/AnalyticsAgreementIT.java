@@ -328,6 +328,51 @@ class AnalyticsAgreementIT {
     }
 
     /**
+     * A bot's whole equity curve is read from {@code round_totals_hourly} (issue 14); a window ending in the far future
+     * reads the same periods from the rounds. Both agree, in every period, after late rounds (before others of their
+     * hour), a correction, corrections' deletes and a retention run whose cutoff falls inside an hour (the rollup keeps
+     * the retired rounds; the curve, like the rounds, starts after them).
+     */
+    @Test
+    void theWholeEquityCurveFromTheHourlyTotalsAgreesWithTheRoundsAfterLateRoundsAndRetention() {
+        assertWholeCurvesMatchTheRounds();
+        jdbc.update("""
+                INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
+                       round_start_timestamp, stake_value, strategy_name, round_outcome, profit_loss_amount,
+                       running_balance_after, content_fingerprint)
+                SELECT bot_id, session_id, game_name, platform_code, round_number + 2000,
+                       round_start_timestamp - interval '1 second' * (round_number % 5), 5, strategy_name, 'WIN', 7.5,
+                       CASE WHEN round_number % 2 = 0 THEN 1234.5 END, content_fingerprint
+                FROM crash_game_rounds WHERE round_number % 7 = 3
+                """);
+        assertWholeCurvesMatchTheRounds();
+        jdbc.update("UPDATE crash_game_rounds SET round_start_timestamp = round_start_timestamp - interval '3 hours' WHERE id = ?",
+                rounds.get(100).id());
+        jdbc.update("DELETE FROM crash_game_rounds WHERE round_number % 9 = 2");
+        assertWholeCurvesMatchTheRounds();
+        // the retention job's delete: the rollups' delete triggers stand aside (changelog 0200)
+        jdbc.execute("""
+                DO $$ BEGIN
+                    PERFORM set_config('crash_analytics.retiring_rounds', 'on', true);
+                    DELETE FROM crash_game_rounds WHERE round_start_timestamp < timestamptz '%s';
+                END $$""".formatted(T0.plusSeconds(3600 * 6 + 1234)));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM round_totals_hourly WHERE hour < ?", Long.class,
+                java.sql.Timestamp.from(T0.plusSeconds(3600 * 6)))).as("retired hours kept in the rollup").isPositive();
+        assertWholeCurvesMatchTheRounds();
+    }
+
+    private void assertWholeCurvesMatchTheRounds() {
+        TimeWindow everyRound = new TimeWindow(null, Instant.parse("2200-01-01T00:00:00Z"));
+        for (Period period : Period.values()) {
+            var fromTheRounds = performance.equityCurves(BOTS, period, everyRound);
+            assertThat(fromTheRounds).as("every bot has rounds").hasSize(BOTS.size());
+            assertThat(performance.equityCurves(BOTS, period, TimeWindow.ALL)).as("by " + period)
+                    .usingRecursiveComparison(exact())
+                    .isEqualTo(fromTheRounds);
+        }
+    }
+
+    /**
      * Bot.statistics over all time folds the hourly equity segments and the sessions' runs; a window that ends in
      * the far future reads every round. Both agree, and each segment equals a fresh fold of its rounds, after late
      * rounds (before others of their hour and session, singly and in one multi-hour statement), updates and deletes.
