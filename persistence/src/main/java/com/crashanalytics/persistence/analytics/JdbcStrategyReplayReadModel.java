@@ -76,9 +76,9 @@ public class JdbcStrategyReplayReadModel implements StrategyReplayReadModel {
                 .equal("game_name", "game", game).equal("platform_code", "platform", platform)
                 .window("round_start_timestamp", "window", window)
                 .tradeTypes(tradeTypes);
-        // One ordered read of the covering index on (strategy, start time, id): no sort, no window pass; rows arrive
-        // a fetch at a time (the query's snapshot transaction lets the driver use a cursor) and go straight into the
-        // domain's fold, so no list of the strategy's rounds is ever held.
+        // One ordered read of the covering index on (strategy, game, platform, start time, id), changeset 0413: no
+        // sort, no window pass; rows arrive a fetch at a time (the query's snapshot transaction lets the driver use a
+        // cursor) and go straight into the domain's fold, so no list of the strategy's rounds is ever held.
         where.bind(jdbc.sql(SqlTemplate.sql("""
                         SELECT round_start_timestamp, bot_id, session_id, profit_loss_amount, running_balance_after
                         FROM crash_game_rounds WHERE {where}
