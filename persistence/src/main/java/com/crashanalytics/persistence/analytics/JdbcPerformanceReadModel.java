@@ -10,10 +10,11 @@ import static com.crashanalytics.persistence.analytics.PerformanceStatements.EQU
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.ROUND_AS_TOTALS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.STRATEGY_EXISTS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.STRATEGY_NAMES;
-import static com.crashanalytics.persistence.analytics.PerformanceStatements.SUM_TOTALS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.TOTALS_COLUMNS;
+import static com.crashanalytics.persistence.analytics.PerformanceStatements.TOTALS_SUMS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.maxDrawdownSql;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.performanceSql;
+import static com.crashanalytics.persistence.analytics.PerformanceStatements.sumTotals;
 import static com.crashanalytics.persistence.common.SqlValues.decimal;
 import static com.crashanalytics.persistence.common.SqlValues.instant;
 
@@ -81,7 +82,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                 .with("columns", SqlTemplate.sql(TOTALS_COLUMNS).with("factor", "").text()).with("where", keys.sql())
                 .text();
         String sql = SqlTemplate.sql(BOTS_ALL_TIME)
-                .with("totals", SqlTemplate.sql(SUM_TOTALS).with("parts", hours).text())
+                .with("totals", sumTotals(hours))
                 .with("equityCtes", EquityReturnsSql.ctes(withEquity, true))
                 .with("equityColumns", EquityReturnsSql.columns(withEquity))
                 .with("equityJoin", EquityReturnsSql.join(withEquity))
@@ -159,6 +160,14 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
 
     @Override
     public Map<String, List<PeriodSummary>> equityCurves(Collection<String> botIds, Period period, TimeWindow window) {
+        if (!botIds.isEmpty() && window.equals(TimeWindow.ALL)) {
+            // A bot's whole history has its hours in the rollup, as in ofBots; a window is read from its rounds.
+            return curves(SqlTemplate.sql(EQUITY_CURVE_OF_BOTS_ALL_TIME)
+                    .with("totalsColumns", SqlTemplate.sql(TOTALS_COLUMNS).with("factor", "").text())
+                    .with("roundAsTotals", SqlTemplate.sql(ROUND_AS_TOTALS).with("factor", "").text())
+                    .with("sums", TOTALS_SUMS).with("period", periodName(period)).text(),
+                    new SqlConditions().anyOf("bot_id", "keys", botIds), period);
+        }
         return equityCurves("bot_id", botIds, period, window);
     }
 
@@ -177,16 +186,12 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         SqlConditions where = new SqlConditions()
                 .anyOf(keyColumn, "keys", keys)
                 .window("round_start_timestamp", "window", window);
-        String periodName = period.name().toLowerCase(Locale.ROOT);
-        // A bot's whole history has its hours in the rollup; a session or a window is read from its rounds.
-        boolean botsAllTime = keyColumn.equals("bot_id") && window.from() == null && window.to() == null;
-        String sql = botsAllTime
-                ? SqlTemplate.sql(EQUITY_CURVE_OF_BOTS_ALL_TIME)
-                        .with("totalsColumns", SqlTemplate.sql(TOTALS_COLUMNS).with("factor", "").text())
-                        .with("roundAsTotals", SqlTemplate.sql(ROUND_AS_TOTALS).with("factor", "").text()).with("period", periodName).text()
-                : SqlTemplate.sql(EQUITY_CURVE).with("aggregates", RoundTotalsSql.AGGREGATES).with("key", keyColumn)
-                        .with("period", periodName).with("where", where.sql())
-                        .text();
+        return curves(SqlTemplate.sql(EQUITY_CURVE).with("aggregates", RoundTotalsSql.AGGREGATES).with("key", keyColumn)
+                .with("period", periodName(period)).with("where", where.sql()).text(), where, period);
+    }
+
+    /** The periods {@code sql} answers, per subject k, with the parameters {@code where} binds. */
+    private Map<String, List<PeriodSummary>> curves(String sql, SqlConditions where, Period period) {
         Map<String, List<PeriodSummary>> curves = new LinkedHashMap<>();
         where.bind(jdbc.sql(sql)).query((RowCallbackHandler) rs -> {
             Instant start = instant(rs, "period_start");
@@ -195,6 +200,10 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                     RoundTotalsSql.required(rs, "cumulative_profit_loss"), decimal(rs, "closing_balance")));
         });
         return curves;
+    }
+
+    private static String periodName(Period period) {
+        return period.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -269,7 +278,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                         .with("key", keyExpression).with("columns", SqlTemplate.sql(ROUND_AS_TOTALS).with("factor", factor).text())
                         .with("rates", rates).with("where", times).text());
         Map<String, PerformanceTotals> totals = new HashMap<>();
-        ConversionSql.bind(filters, conversion).bind(jdbc.sql(SqlTemplate.sql(SUM_TOTALS).with("parts", String.join(" UNION ALL ", parts)).text())).query((RowCallbackHandler) rs ->
+        ConversionSql.bind(filters, conversion).bind(jdbc.sql(sumTotals(String.join(" UNION ALL ", parts)))).query((RowCallbackHandler) rs ->
                 totals.put(rs.getString("k"), new PerformanceTotals(RoundTotalsSql.map(rs), returns(rs),
                         instant(rs, "first_at"), instant(rs, "last_at"))));
         return totals;

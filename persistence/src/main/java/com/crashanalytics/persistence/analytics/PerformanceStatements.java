@@ -267,11 +267,7 @@ final class PerformanceStatements {
                                  AND r.round_start_timestamp < date_trunc('hour', f.earliest, 'UTC') + interval '1 hour'
             ),
             periods AS (
-                SELECT k, date_trunc('{period}', ts, 'UTC') AS period_start, sum(rounds) AS rounds, sum(wins) AS wins,
-                       sum(losses) AS losses, sum(skips) AS skips, sum(errors) AS errors,
-                       coalesce(sum(total_staked), 0) AS total_staked, coalesce(sum(total_profit_loss), 0) AS total_profit_loss,
-                       coalesce(sum(gross_win), 0) AS gross_win, coalesce(sum(gross_loss), 0) AS gross_loss,
-                       max(largest_win) AS largest_win, max(largest_loss) AS largest_loss
+                SELECT k, date_trunc('{period}', ts, 'UTC') AS period_start, {sums}
                 FROM hours
                 GROUP BY 1, 2
             ),
@@ -325,13 +321,17 @@ final class PerformanceStatements {
             sum_shortfalls, first_at, last_at
             """;
 
-    static final String SUM_TOTALS = """
-            SELECT k, sum(rounds) AS rounds, sum(wins) AS wins, sum(losses) AS losses, sum(skips) AS skips,
+    /** {@link #TOTALS_COLUMNS} (or {@link #ROUND_AS_TOTALS}) rows added up, as select items of a grouping. */
+    static final String TOTALS_SUMS = """
+            sum(rounds) AS rounds, sum(wins) AS wins, sum(losses) AS losses, sum(skips) AS skips,
                    sum(errors) AS errors, sum(total_staked) AS total_staked, sum(total_profit_loss) AS total_profit_loss,
                    sum(gross_win) AS gross_win, sum(gross_loss) AS gross_loss, max(largest_win) AS largest_win,
                    max(largest_loss) AS largest_loss, sum(bets) AS bets, sum(sum_returns) AS sum_returns,
                    sum(sum_squares) AS sum_squares, sum(sum_shortfalls) AS sum_shortfalls, min(first_at) AS first_at,
-                   max(last_at) AS last_at
+                   max(last_at) AS last_at""";
+
+    private static final String SUM_TOTALS = """
+            SELECT k, {sums}
             FROM ({parts}) AS parts
             GROUP BY k
             """;
@@ -390,6 +390,11 @@ final class PerformanceStatements {
                 .with("equityColumns", EquityReturnsSql.columns(withEquity))
                 .with("equityJoin", EquityReturnsSql.join(withEquity))
                 .text();
+    }
+
+    /** {@link #SUM_TOTALS} over the rows of {@code parts} (shaped as {@link #TOTALS_COLUMNS}), per subject k. */
+    static String sumTotals(String parts) {
+        return SqlTemplate.sql(SUM_TOTALS).with("sums", TOTALS_SUMS).with("parts", parts).text();
     }
 
     /** {@link #MAX_DRAWDOWN} for rounds {@code where}, money converted by {@code conversion} (null: as logged). */
