@@ -110,7 +110,9 @@ public final class AnalyticsQueries {
     public AnalyticsQueries(Bench bench) throws Exception {
         this.bench = bench;
         this.generatorConnection = bench.database().connect();
-        this.data = new FleetHistory(generatorConnection);
+        // Every table, not only what the analytics read: the reads phase pages rounds on this history, and a round
+        // without its outcome row is not listed by the gateway (the lists join analytics_round_outcomes).
+        this.data = new FleetHistory(generatorConnection).withEveryTable();
         try (PreparedStatement rate = generatorConnection.prepareStatement("""
                 INSERT INTO exchange_rates (from_currency, to_currency, valid_from, rate)
                 VALUES ('USD', 'EUR', '2026-01-01T00:00:00Z', CAST(? AS numeric)) ON CONFLICT DO NOTHING""")) {

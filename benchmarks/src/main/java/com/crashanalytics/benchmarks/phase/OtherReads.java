@@ -37,6 +37,9 @@ public final class OtherReads {
             + "dailySharpeRatio(annualised: true) timeWeightedReturnPercent maxDrawdownPercentOfEquity";
     private static final String POINTS = "time series rounds profitLoss cumulativeProfitLoss roundsPerMinute";
 
+    private static final String NEWEST_ROUNDS = "one bot's newest 100 rounds";
+    private static final String AFTER_A_CURSOR = "100 rounds after a cursor half-way";
+
     private final Bench bench;
     private final AnalyticsQueries analytics;
 
@@ -49,8 +52,16 @@ public final class OtherReads {
     public List<Row> measure(long size) throws Exception {
         GatewayHttp http = new GatewayHttp(bench.gateway().graphQl(), bench.admin().dashboardKey());
         List<Row> rows = new ArrayList<>();
+        Map<String, Long> pageSizes = Map.of(
+                NEWEST_ROUNDS, bench.database().count(
+                        "SELECT least(100, count(*)) FROM crash_game_rounds WHERE bot_id = '" + BOT + "'"),
+                AFTER_A_CURSOR, bench.database().count("SELECT least(100, count(*) - 1) FROM crash_game_rounds"
+                        + " WHERE round_start_timestamp >= '" + medianStart() + "'"));
         for (Map.Entry<String, String> read : reads(http).entrySet()) {
             try {
+                if (pageSizes.containsKey(read.getKey())) {
+                    checkPage(size, http, read.getKey(), read.getValue(), pageSizes.get(read.getKey()));
+                }
                 rows.addAll(measure(size, http, read.getKey(), read.getValue()));
             } catch (Exception e) {
                 bench.check("FAILED reads at " + DashboardQuery.sizeLabel(size) + ", " + read.getKey() + ": "
@@ -65,8 +76,7 @@ public final class OtherReads {
         // The generated history's end (the ingest phases log rounds days before today, far after it) and middle.
         Instant now = Instant.ofEpochMilli(bench.database().count("SELECT (extract(epoch FROM max(round_start_timestamp))"
                 + " * 1000)::bigint FROM crash_game_rounds WHERE bot_id = '" + BOT + "'"));
-        Instant median = Instant.ofEpochMilli(bench.database().count("SELECT (extract(epoch FROM percentile_disc(0.5)"
-                + " WITHIN GROUP (ORDER BY round_start_timestamp)) * 1000)::bigint FROM crash_game_rounds"));
+        Instant median = medianStart();
         String halfWay = JsonComparison.parse(http.post(GatewayHttp.body(
                         "query($from: DateTime) { rounds(first: 1, filter: {from: $from}) { pageInfo { endCursor } } }",
                         Map.of("from", median.toString()))))
@@ -82,12 +92,15 @@ public final class OtherReads {
         tenBots.append(" }");
 
         Map<String, String> reads = new LinkedHashMap<>();
-        reads.put("one bot's newest 100 rounds", plain(
+        reads.put(NEWEST_ROUNDS, plain(
                 "{ bot(botId: \"%s\") { rounds(first: 100, direction: DESC) { edges { node { id profitLoss } } } } }"
                         .formatted(BOT)));
-        reads.put("100 rounds after a cursor half-way", GatewayHttp.body(
-                "query($after: String) { rounds(first: 100, after: $after) { edges { node { id profitLoss } } } }",
-                Map.of("after", halfWay)));
+        // A cursor belongs to the list it came from (its filter is pinned in it), so the page after it asks the same
+        // filter: the rounds from the median on, continued after their first.
+        reads.put(AFTER_A_CURSOR, GatewayHttp.body(
+                "query($from: DateTime, $after: String) { rounds(first: 100, after: $after, filter: {from: $from}) "
+                        + "{ edges { node { id profitLoss } } } }",
+                Map.of("from", median.toString(), "after", halfWay)));
         reads.put("first 100 active sessions", plain(
                 "{ sessions(first: 100, filter: {status: ACTIVE}) { edges { node { sessionId totals { currentBalance } } } } }"));
         reads.put("Bot.statistics, 1 bot, last 24 h", plain(
@@ -124,6 +137,20 @@ public final class OtherReads {
                 "{ timeSeries(window: %s, bucket: HOUR, groupBy: STRATEGY) { %s averageCrashMultiplier highestCrashMultiplier } }"
                         .formatted(last7d, POINTS)));
         return reads;
+    }
+
+    /** Timing a page that came back empty would time nothing: each page must hold the rounds the database has. */
+    private void checkPage(long size, GatewayHttp http, String name, String body, long expected) {
+        int edges = JsonComparison.parse(http.post(body)).findPath("edges").size();
+        String read = "reads at " + DashboardQuery.sizeLabel(size) + ", " + name + ": ";
+        bench.check(edges == expected ? read + "the page holds the " + edges + " rounds the database has"
+                : "FAILED " + read + "the page holds " + edges + " rounds, the database " + expected);
+    }
+
+    /** The middle of the history: the median start time of every round, to the millisecond. */
+    private Instant medianStart() throws SQLException {
+        return Instant.ofEpochMilli(bench.database().count("SELECT (extract(epoch FROM percentile_disc(0.5)"
+                + " WITHIN GROUP (ORDER BY round_start_timestamp)) * 1000)::bigint FROM crash_game_rounds"));
     }
 
     private static String window(Instant end, Duration length) {

@@ -34,7 +34,8 @@ import org.postgresql.copy.CopyManager;
  * round_external_id), as real bots do; now and then one misreads the crash point.
  * <p>
  * Rounds go in with COPY in chunks of {@value #CHUNK}, so the rollup triggers run as they would under a steady load;
- * signals follow, and a session that ended is COMPLETED. By default that is all: no analytics query reads more.
+ * signals follow, and a session that ended is COMPLETED. By default that is all: no analytics query reads more (the
+ * rounds lists do: they join each round's outcome row).
  * {@link #withEveryTable()} fills the rest of what the gateway writes around a round, for tests of the read paths:
  * its {@code analytics_round_outcomes} row, an error and an OCR read every tenth round of a session, and a
  * {@code BALANCE_MISMATCH} flag on every 500th. Generation continues where the previous call stopped, so the data
