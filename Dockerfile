@@ -43,7 +43,8 @@ RUN install -d -o gateway -g gateway /tmp/cds-training \
       env HOME=/tmp/cds-training GATEWAY_DATA_DIR=/tmp/cds-training/data SERVER_PORT=0 \
       java -Djava.io.tmpdir=/tmp/cds-training -XX:ArchiveClassesAtExit=/tmp/cds-training/gateway.jsa \
            -Dspring.context.exit=onRefresh -jar crash-analytics-gateway.jar \
- && kill "$(head -n 1 /tmp/cds-training/data/postmaster.pid)" \
+ && postmaster_pid=/tmp/cds-training/data/postmaster.pid \
+ && if [ -f "$postmaster_pid" ]; then kill "$(head -n 1 "$postmaster_pid")"; fi \
  && install -m 0444 -o root -g root /tmp/cds-training/gateway.jsa /app/gateway.jsa \
  && rm -rf /tmp/cds-training
 USER gateway
