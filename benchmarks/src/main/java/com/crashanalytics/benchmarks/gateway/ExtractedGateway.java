@@ -74,7 +74,7 @@ public final class ExtractedGateway implements AutoCloseable {
      * Spring's exit on refresh halts the JVM without running its shutdown hooks, so the training start's embedded
      * PostgreSQL is left running: stopped here from its pid file (SIGTERM; its only client, the JVM, is gone).
      */
-    private static void stopLeftPostmaster(Path dataDirectory) throws IOException {
+    static void stopLeftPostmaster(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
