@@ -77,6 +77,11 @@ public class JdbcRoundPartitions implements RoundPartitions {
         jdbc.sql(LOCK_TIMEOUT).update();
         List<MonthPartition> held = partitionsOf(month);
         for (String table : TABLES.subList(1, TABLES.size())) {
+            if (table.equals("analytics_round_signals")) {
+                // Unlike the other rollups, the signals' score cells follow the signals kept (changelog 0414).
+                jdbc.sql("SELECT retire_signal_score_cells(CAST(:partition AS regclass))")
+                        .param("partition", quoted(partition(table, month))).query((rs, row) -> 1).list();
+            }
             jdbc.sql(SqlTemplate.sql("DROP TABLE {partition}").with("partition", quoted(partition(table, month))).text())
                     .update();
         }

@@ -75,7 +75,7 @@ public record SignalEffectiveness(
     }
 
     /** ⌊k · c⌋, with 1.0 in the last bucket. */
-    static int bucketOf(double confidence, int bucketCount) {
+    public static int bucketOf(double confidence, int bucketCount) {
         return Math.min((int) (bucketCount * confidence), bucketCount - 1);
     }
 }
