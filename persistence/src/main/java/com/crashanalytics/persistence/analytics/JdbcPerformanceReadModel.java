@@ -7,7 +7,9 @@ import static com.crashanalytics.persistence.analytics.PerformanceStatements.BOT
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.CURRENCIES_WITH_ROUNDS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.EQUITY_CURVE;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.EQUITY_CURVE_OF_BOTS_ALL_TIME;
+import static com.crashanalytics.persistence.analytics.PerformanceStatements.FOLDED_DRAWDOWN_COLUMNS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.ROUND_AS_TOTALS;
+import static com.crashanalytics.persistence.analytics.PerformanceStatements.STRATEGIES_ALL_TIME;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.STRATEGY_EXISTS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.STRATEGY_NAMES;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.TOTALS_COLUMNS;
@@ -86,6 +88,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                 .with("equityCtes", EquityReturnsSql.ctes(withEquity, true))
                 .with("equityColumns", EquityReturnsSql.columns(withEquity))
                 .with("equityJoin", EquityReturnsSql.join(withEquity))
+                .with("drawdownColumns", FOLDED_DRAWDOWN_COLUMNS)
                 .text();
         Map<String, PerformanceStats> stats = new HashMap<>();
         keys.bind(jdbc.sql(sql))
@@ -120,14 +123,48 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (strategyNames.isEmpty()) {
             return Map.of();
         }
+        if (scope.window().equals(TimeWindow.ALL) && scope.conversion() == null && !withEquity) {
+            return strategiesOverAllTime(strategyNames, scope);
+        }
         return performance("strategy_name", scoped(scope)
                 .anyOf("strategy_name", "keys", strategyNames), scope.conversion(), withEquity);
+    }
+
+    /**
+     * {@link #ofStrategies} over all time from the rollups ({@link PerformanceStatements#STRATEGIES_ALL_TIME}): the
+     * same figures as the walk over the rounds, without the equity returns (they need the walk).
+     */
+    private Map<String, PerformanceStats> strategiesOverAllTime(Collection<String> strategyNames,
+                                                                PerformanceScope scope) {
+        SqlConditions filters = new SqlConditions()
+                .equal("game_name", "game", scope.game())
+                .equal("platform_code", "platform", scope.platform())
+                .tradeTypes(scope.tradeTypes())
+                .platformCurrency(scope.currency());
+        String hours = SqlTemplate.sql("""
+                        SELECT strategy_name AS k, {columns} FROM round_totals_hourly
+                        WHERE strategy_name = ANY(CAST(:keys AS text[])) AND {where}""")
+                .with("columns", SqlTemplate.sql(TOTALS_COLUMNS).with("factor", "").text())
+                .with("where", filters.sql())
+                .text();
+        String sql = SqlTemplate.sql(STRATEGIES_ALL_TIME).with("totals", sumTotals(hours)).with("where", filters.sql())
+                .with("drawdownColumns", FOLDED_DRAWDOWN_COLUMNS).text();
+        Map<String, PerformanceStats> stats = new HashMap<>();
+        filters.parameter("keys", strategyNames.toArray(String[]::new))
+                .bind(jdbc.sql(sql))
+                .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs, decimal(rs, "capital"), false)));
+        return stats;
     }
 
     @Override
     public Map<String, Drawdown> maxDrawdownsOfStrategies(Collection<String> strategyNames, PerformanceScope scope) {
         if (strategyNames.isEmpty()) {
             return Map.of();
+        }
+        if (scope.window().equals(TimeWindow.ALL) && scope.conversion() == null) {
+            Map<String, Drawdown> drawdowns = new HashMap<>();
+            strategiesOverAllTime(strategyNames, scope).forEach((name, stats) -> drawdowns.put(name, stats.maxDrawdown()));
+            return drawdowns;
         }
         SqlConditions where = scoped(scope).anyOf("strategy_name", "keys", strategyNames);
         Map<String, Drawdown> drawdowns = new HashMap<>();

@@ -218,16 +218,99 @@ final class PerformanceStatements {
                 ) AS first ON true
             ){equityCtes}
             SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
-                   coalesce(streaks.longest_loss, 0) AS longest_loss{equityColumns},
-                   (e).fall AS max_fall, (e).fall_peak AS max_fall_peak, (e).fall_peak_at AS max_fall_peak_at,
-                   (e).fall_ts AS max_fall_at, (e).hi - (e).total AS current_fall, (e).hi AS current_peak,
-                   (e).hi_at AS current_peak_at
+                   coalesce(streaks.longest_loss, 0) AS longest_loss{equityColumns}, {drawdownColumns}
             FROM totals
             JOIN equity USING (k)
             LEFT JOIN capital USING (k)
             LEFT JOIN streaks USING (k)
             {equityJoin}
             """;
+
+    /**
+     * {@link #PERFORMANCE}'s columns for strategies over all time in a scope without a conversion (issue 14): totals
+     * from {@code round_totals_hourly}; the curve by folding each strategy's {@code strategy_equity_segments_hourly} in
+     * hour order after {@code equity_start()}; the longest runs from {@code strategy_streaks} (changelog 0420). A
+     * segment holds every round of its strategy's hour, so it stands for the hour only when the rollup counts as many
+     * rounds of the hour in scope ({@code {where}}: game, platform, currency, trade type); an hour with some rounds out
+     * of scope, or one a late round left dirty, is folded here from its rounds in scope. A session's runs stand for it
+     * when it was played on one (bot, game, platform) and that is in scope; other sessions are folded from their
+     * rounds in scope. Rounds are otherwise read only for the capital: per bot of the strategy, its first reported
+     * balance in scope less its P/L in scope up to it, summed over the bots with rounds (null when one reported none),
+     * as {@link #CAPITAL}.
+     */
+    static final String STRATEGIES_ALL_TIME = """
+            WITH totals AS ({totals}),
+            in_scope AS (
+                SELECT strategy_name AS k, hour, sum(rounds) AS rounds
+                FROM round_totals_hourly
+                WHERE strategy_name = ANY(CAST(:keys AS text[])) AND {where}
+                GROUP BY 1, 2
+            ),
+            equity AS (
+                SELECT s.strategy_name AS k, equity_combine(equity_start(), equity_fold(
+                           CASE WHEN NOT s.dirty AND (s.segment).rounds = i.rounds THEN s.segment
+                                ELSE (SELECT equity_fold(equity_round(r.round_start_timestamp, r.id, r.profit_loss_amount)
+                                                         ORDER BY r.round_start_timestamp, r.id)
+                                      FROM crash_game_rounds r
+                                      WHERE r.strategy_name = s.strategy_name AND r.round_start_timestamp >= s.hour
+                                        AND r.round_start_timestamp < s.hour + interval '1 hour' AND {where}) END
+                           ORDER BY s.hour)) AS e
+                FROM strategy_equity_segments_hourly s
+                JOIN in_scope i ON i.k = s.strategy_name AND i.hour = s.hour
+                GROUP BY s.strategy_name
+            ),
+            streaks AS (
+                SELECT k, max((runs).longest_win) AS longest_win, max((runs).longest_loss) AS longest_loss
+                FROM (SELECT s.strategy_name AS k,
+                             CASE WHEN s.uniform AND NOT s.dirty THEN s.runs
+                                  ELSE (SELECT streak_fold(streak_round(r.round_start_timestamp, r.id, r.round_outcome)
+                                                           ORDER BY r.round_start_timestamp, r.id)
+                                        FROM crash_game_rounds r
+                                        WHERE r.strategy_name = s.strategy_name AND r.session_id = s.session_id
+                                          AND r.round_outcome IN ('WIN', 'LOSS') AND {where}) END AS runs
+                      FROM strategy_streaks s
+                      WHERE s.strategy_name = ANY(CAST(:keys AS text[])) AND (NOT s.uniform OR s.dirty OR ({where}))) AS sessions
+                GROUP BY k
+            ),
+            capital AS (
+                SELECT bots.k,
+                       CASE WHEN count(first.played) = count(first.balance) THEN sum(first.balance - first.before) END AS capital
+                FROM (SELECT DISTINCT strategy_name AS k, bot_id FROM round_totals_hourly
+                      WHERE strategy_name = ANY(CAST(:keys AS text[])) AND {where}) AS bots
+                LEFT JOIN LATERAL (
+                    SELECT EXISTS (SELECT 1 FROM crash_game_rounds p
+                                   WHERE p.bot_id = bots.bot_id AND p.strategy_name = bots.k AND {where}) AS played,
+                           f.running_balance_after AS balance,
+                           (SELECT sum(o.profit_loss_amount) FROM crash_game_rounds o
+                            WHERE o.bot_id = bots.bot_id AND o.strategy_name = bots.k AND {where}
+                              AND (o.round_start_timestamp, o.id) <= (f.round_start_timestamp, f.id)) AS before
+                    FROM (SELECT 1) AS one
+                    LEFT JOIN LATERAL (
+                        SELECT f.running_balance_after, f.round_start_timestamp, f.id FROM crash_game_rounds f
+                        WHERE f.bot_id = bots.bot_id AND f.strategy_name = bots.k AND {where}
+                          AND f.running_balance_after IS NOT NULL
+                        ORDER BY f.round_start_timestamp, f.id
+                        LIMIT 1
+                    ) AS f ON true
+                ) AS first ON first.played
+                GROUP BY bots.k
+            )
+            SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
+                   coalesce(streaks.longest_loss, 0) AS longest_loss, {drawdownColumns}
+            FROM totals
+            JOIN equity USING (k)
+            LEFT JOIN capital USING (k)
+            LEFT JOIN streaks USING (k)
+            """;
+
+    /**
+     * {@link #PERFORMANCE}'s drawdown columns from a whole curve folded into the equity_segment {@code e} (after
+     * {@code equity_start()}): its largest fall, and the fall of its last level below its highest.
+     */
+    static final String FOLDED_DRAWDOWN_COLUMNS = """
+            (e).fall AS max_fall, (e).fall_peak AS max_fall_peak, (e).fall_peak_at AS max_fall_peak_at,
+                   (e).fall_ts AS max_fall_at, (e).hi - (e).total AS current_fall, (e).hi AS current_peak,
+                   (e).hi_at AS current_peak_at""";
 
     static final String EQUITY_CURVE = """
             SELECT k, period_start, {aggregates},
