@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 20,000 rounds): a request for totals and return ratios only never walks the rounds in time order (no window
  * function is sent) and touches {@code crash_game_rounds} only to list the strategies, one index probe per name
  * (never a hash of every round, which cost 970 ms at 1,000,000 rounds); its figures agree with counts over the
- * rounds. A request that selects a drawdown does walk them: the check sees a walk when there is one.
+ * rounds. A request that selects the equity returns does walk them: the check sees a walk when there is one (drawdowns
+ * over all time fold the strategies' equity segments instead: {@link StrategyDrawdownReadsIT}).
  */
 @GatewayIntegrationTest
 @Import(StatementRecorder.Installation.class)
@@ -37,7 +38,7 @@ class StrategyTotalsReadsIT {
             { strategies { name performance { rounds wins losses totalStaked totalProfitLoss winRate roiPercent
                                               grossWin grossLoss profitFactor sharpeRatio } } }
             """;
-    static final String WITH_DRAWDOWN = "{ strategies { name performance { rounds maxDrawdown { amount } } } }";
+    static final String WITH_EQUITY_RETURNS = "{ strategies { name performance { rounds dailySharpeRatio } } }";
 
     @LocalServerPort
     int port;
@@ -90,9 +91,9 @@ class StrategyTotalsReadsIT {
     }
 
     @Test
-    void aDrawdownIsAWalkOverTheRounds() {
+    void theEquityReturnsAreAWalkOverTheRounds() {
         StatementRecorder.INSTANCE.start(false);
-        ok(client.execute(WITH_DRAWDOWN));
+        ok(client.execute(WITH_EQUITY_RETURNS));
         List<Executed> statements = StatementRecorder.INSTANCE.stop();
 
         assertThat(statements).anyMatch(StrategyTotalsReadsIT::walksInTimeOrder);

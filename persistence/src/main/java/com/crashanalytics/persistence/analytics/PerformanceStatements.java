@@ -227,33 +227,40 @@ final class PerformanceStatements {
             """;
 
     /**
-     * {@link #PERFORMANCE}'s columns for strategies over all time in a scope without a conversion (issue 14): totals
-     * from {@code round_totals_hourly}; the curve by folding each strategy's {@code strategy_equity_segments_hourly} in
-     * hour order after {@code equity_start()}; the longest runs from {@code strategy_streaks} (changelog 0420). A
-     * segment holds every round of its strategy's hour, so it stands for the hour only when the rollup counts as many
-     * rounds of the hour in scope ({@code {where}}: game, platform, currency, trade type); an hour with some rounds out
-     * of scope, or one a late round left dirty, is folded here from its rounds in scope. A session's runs stand for it
-     * when it was played on one (bot, game, platform) and that is in scope; other sessions are folded from their
-     * rounds in scope. Rounds are otherwise read only for the capital: per bot of the strategy, its first reported
-     * balance in scope less its P/L in scope up to it, summed over the bots with rounds (null when one reported none),
-     * as {@link #CAPITAL}.
+     * {@link #PERFORMANCE}'s columns for strategies in a scope without a conversion (issue 14), from the rollups: totals
+     * from {@code round_totals_hourly} ({@code {totals}}, whole hours and the window's edges); the curve by folding
+     * each strategy's {@code strategy_equity_segments_hourly} in hour order after {@code equity_start()}, the level 0
+     * the window's curve starts from; the longest runs from {@code strategy_streaks} (changelog 0420).
+     * <p>
+     * A segment holds every round of its strategy's hour, so it stands for the hour only when the hour lies wholly in
+     * the window ({@code :windowStart}, {@code :windowEnd}) and the rollup counts as many of its rounds in scope
+     * ({@code {scope}}: game, platform, currency, trade type); any other hour with rounds in scope (an edge of the
+     * window, an hour with rounds out of scope, one a late round left dirty) is folded here from its rounds in scope
+     * ({@code {scope}} and {@code {rounds}}, the window). A session's runs stand for it when it lies in the window and
+     * was played on one (bot, game, platform) in scope; other sessions in the window are folded from their rounds.
+     * Rounds are otherwise read only for the capital: per bot of the strategy, its first reported balance in scope less
+     * its P/L in scope up to it, summed over the bots with rounds (null when one reported none), as {@link #CAPITAL}.
      */
-    static final String STRATEGIES_ALL_TIME = """
+    static final String STRATEGIES_FROM_SEGMENTS = """
             WITH totals AS ({totals}),
             in_scope AS (
                 SELECT strategy_name AS k, hour, sum(rounds) AS rounds
                 FROM round_totals_hourly
-                WHERE strategy_name = ANY(CAST(:keys AS text[])) AND {where}
+                WHERE strategy_name = ANY(CAST(:keys AS text[])) AND {scope} AND {hours}
                 GROUP BY 1, 2
             ),
             equity AS (
                 SELECT s.strategy_name AS k, equity_combine(equity_start(), equity_fold(
-                           CASE WHEN NOT s.dirty AND (s.segment).rounds = i.rounds THEN s.segment
+                           CASE WHEN NOT s.dirty AND (s.segment).rounds = i.rounds
+                                     AND s.hour >= CAST(CAST(:windowStart AS text) AS timestamptz)
+                                     AND s.hour + interval '1 hour' <= CAST(CAST(:windowEnd AS text) AS timestamptz)
+                                THEN s.segment
                                 ELSE (SELECT equity_fold(equity_round(r.round_start_timestamp, r.id, r.profit_loss_amount)
                                                          ORDER BY r.round_start_timestamp, r.id)
                                       FROM crash_game_rounds r
                                       WHERE r.strategy_name = s.strategy_name AND r.round_start_timestamp >= s.hour
-                                        AND r.round_start_timestamp < s.hour + interval '1 hour' AND {where}) END
+                                        AND r.round_start_timestamp < s.hour + interval '1 hour'
+                                        AND {scope} AND {rounds}) END
                            ORDER BY s.hour)) AS e
                 FROM strategy_equity_segments_hourly s
                 JOIN in_scope i ON i.k = s.strategy_name AND i.hour = s.hour
@@ -262,32 +269,38 @@ final class PerformanceStatements {
             streaks AS (
                 SELECT k, max((runs).longest_win) AS longest_win, max((runs).longest_loss) AS longest_loss
                 FROM (SELECT s.strategy_name AS k,
-                             CASE WHEN s.uniform AND NOT s.dirty THEN s.runs
+                             CASE WHEN s.uniform AND NOT s.dirty
+                                       AND (s.runs).first_ts >= CAST(CAST(:windowStart AS text) AS timestamptz)
+                                       AND (s.runs).last_ts < CAST(CAST(:windowEnd AS text) AS timestamptz)
+                                  THEN s.runs
                                   ELSE (SELECT streak_fold(streak_round(r.round_start_timestamp, r.id, r.round_outcome)
                                                            ORDER BY r.round_start_timestamp, r.id)
                                         FROM crash_game_rounds r
                                         WHERE r.strategy_name = s.strategy_name AND r.session_id = s.session_id
-                                          AND r.round_outcome IN ('WIN', 'LOSS') AND {where}) END AS runs
+                                          AND r.round_outcome IN ('WIN', 'LOSS') AND {scope} AND {rounds}) END AS runs
                       FROM strategy_streaks s
-                      WHERE s.strategy_name = ANY(CAST(:keys AS text[])) AND (NOT s.uniform OR s.dirty OR ({where}))) AS sessions
+                      WHERE s.strategy_name = ANY(CAST(:keys AS text[])) AND (NOT s.uniform OR s.dirty OR ({scope}))
+                        AND (s.dirty OR ((s.runs).last_ts >= CAST(CAST(:windowStart AS text) AS timestamptz)
+                                         AND (s.runs).first_ts < CAST(CAST(:windowEnd AS text) AS timestamptz)))
+                     ) AS sessions
                 GROUP BY k
             ),
             capital AS (
                 SELECT bots.k,
                        CASE WHEN count(first.played) = count(first.balance) THEN sum(first.balance - first.before) END AS capital
                 FROM (SELECT DISTINCT strategy_name AS k, bot_id FROM round_totals_hourly
-                      WHERE strategy_name = ANY(CAST(:keys AS text[])) AND {where}) AS bots
+                      WHERE strategy_name = ANY(CAST(:keys AS text[])) AND {scope} AND {hours}) AS bots
                 LEFT JOIN LATERAL (
                     SELECT EXISTS (SELECT 1 FROM crash_game_rounds p
-                                   WHERE p.bot_id = bots.bot_id AND p.strategy_name = bots.k AND {where}) AS played,
+                                   WHERE p.bot_id = bots.bot_id AND p.strategy_name = bots.k AND {scope} AND {rounds}) AS played,
                            f.running_balance_after AS balance,
                            (SELECT sum(o.profit_loss_amount) FROM crash_game_rounds o
-                            WHERE o.bot_id = bots.bot_id AND o.strategy_name = bots.k AND {where}
+                            WHERE o.bot_id = bots.bot_id AND o.strategy_name = bots.k AND {scope} AND {rounds}
                               AND (o.round_start_timestamp, o.id) <= (f.round_start_timestamp, f.id)) AS before
                     FROM (SELECT 1) AS one
                     LEFT JOIN LATERAL (
                         SELECT f.running_balance_after, f.round_start_timestamp, f.id FROM crash_game_rounds f
-                        WHERE f.bot_id = bots.bot_id AND f.strategy_name = bots.k AND {where}
+                        WHERE f.bot_id = bots.bot_id AND f.strategy_name = bots.k AND {scope} AND {rounds}
                           AND f.running_balance_after IS NOT NULL
                         ORDER BY f.round_start_timestamp, f.id
                         LIMIT 1

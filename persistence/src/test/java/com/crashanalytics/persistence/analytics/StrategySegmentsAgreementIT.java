@@ -1,5 +1,6 @@
 package com.crashanalytics.persistence.analytics;
 
+import static com.crashanalytics.persistence.analytics.AnalyticsAgreementIT.exact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -24,7 +25,6 @@ import com.crashanalytics.persistence.testing.AnalyticsFixtures;
 import com.crashanalytics.persistence.testing.DatabaseCleaner;
 import com.crashanalytics.persistence.testing.MigratedDatabase;
 import com.zaxxer.hikari.HikariDataSource;
-import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,10 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Strategies' performance over all time folds the per-(strategy, hour) equity segments and per-(strategy, session)
- * runs (changelog 0420); a window that ends in the far future walks every round in scope with the {@code PERFORMANCE}
- * statement, the reference. Both agree on every figure, in every scope a strategy can be asked in (trade type, game,
- * platform, currency), on a fleet where bots of one strategy play at the same time on games and platforms of two
+ * Strategies' performance folds the per-(strategy, hour) equity segments and per-(strategy, session) runs (changelog
+ * 0420); asked with the equity returns it walks every round in scope with the {@code PERFORMANCE} statement, the
+ * reference. Both agree on every other figure, in every scope a strategy can be asked in (trade type, game, platform,
+ * currency, windows whose edges cut hours and sessions), on a fleet where bots of one strategy play at the same time on games and platforms of two
  * currencies (their rounds interleave inside every hour, some start at the same instant, and they are logged a little
  * out of order, as concurrent bots commit), after late rounds inside and across hours, updates, deletes and a
  * retention run (which keeps what was counted: the all-time figures stay as they were).
@@ -45,7 +45,15 @@ class StrategySegmentsAgreementIT {
 
     private static final List<String> STRATEGIES = List.of("flat_2x", "martingale", "no_such_strategy");
     private static final Instant T0 = Instant.parse("2026-04-01T20:00:00Z");
-    private static final TimeWindow EVERY_ROUND = new TimeWindow(null, Instant.parse("2200-01-01T00:00:00Z"));
+    /** All time; windows of whole hours, and windows whose edges cut hours and sessions. */
+    private static final List<TimeWindow> WINDOWS = List.of(TimeWindow.ALL,
+            new TimeWindow(T0.plusSeconds(3600 * 3), null),
+            new TimeWindow(null, T0.plusSeconds(3600 * 6 + 1111)),
+            new TimeWindow(T0.plusSeconds(3600 * 2 + 1500), T0.plusSeconds(3600 * 7 + 300)),
+            new TimeWindow(T0.plusSeconds(3600 * 5 + 60), T0.plusSeconds(3600 * 5 + 1800)));
+
+    private static final String LOGGED_COLUMNS = "bot_id, session_id, game_name, platform_code, round_number, "
+            + "round_start_timestamp, stake_value, strategy_name, round_outcome, profit_loss_amount, content_fingerprint";
 
     private static HikariDataSource dataSource;
     private static JdbcTemplate jdbc;
@@ -134,9 +142,7 @@ class StrategySegmentsAgreementIT {
                     null, null);
         }
         // a session played on two games (its runs are not one scope's), and a round of another strategy in a session
-        jdbc.update("""
-                INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
-                       round_start_timestamp, stake_value, strategy_name, round_outcome, profit_loss_amount, content_fingerprint)
+        logRounds("""
                 SELECT bot_id, session_id, 'aviatrix', platform_code, round_number + 500,
                        round_start_timestamp + interval '1 second', 5, strategy_name, 'WIN', 5, content_fingerprint
                 FROM crash_game_rounds WHERE session_id = 'b0_s1' AND round_number IN (10, 11, 30)
@@ -154,9 +160,7 @@ class StrategySegmentsAgreementIT {
 
         // one statement: a late round every seventh round (inside its hour, or across into the hour before), and
         // rounds after the last ones
-        jdbc.update("""
-                INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
-                       round_start_timestamp, stake_value, strategy_name, round_outcome, profit_loss_amount, content_fingerprint)
+        logRounds("""
                 SELECT bot_id, session_id, game_name, platform_code, round_number + 2000,
                        round_start_timestamp - interval '7 minutes' * (round_number % 5), 5, strategy_name, 'WIN', 7.5,
                        content_fingerprint
@@ -169,9 +173,7 @@ class StrategySegmentsAgreementIT {
         assertFoldsAgreeWithTheWalk();
 
         // rounds days later recount every dirty hour of their strategy that ended over two hours before
-        jdbc.update("""
-                INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
-                       round_start_timestamp, stake_value, strategy_name, round_outcome, profit_loss_amount, content_fingerprint)
+        logRounds("""
                 SELECT bot_id, session_id, game_name, platform_code, round_number + 4000,
                        round_start_timestamp + interval '3 days', 1, strategy_name, 'WIN', 0.5, content_fingerprint
                 FROM crash_game_rounds WHERE round_number = 60
@@ -205,9 +207,7 @@ class StrategySegmentsAgreementIT {
      */
     @Test
     void aRetentionRunKeepsTheAllTimeDrawdownsAndStreaks() {
-        jdbc.update("""
-                INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
-                       round_start_timestamp, stake_value, strategy_name, round_outcome, profit_loss_amount, content_fingerprint)
+        logRounds("""
                 SELECT bot_id, session_id, game_name, platform_code, round_number + 2000,
                        round_start_timestamp - interval '2 minutes', 5, strategy_name, 'LOSS', -5, content_fingerprint
                 FROM crash_game_rounds WHERE round_number % 5 = 1
@@ -243,20 +243,22 @@ class StrategySegmentsAgreementIT {
 
     private void assertFoldsAgreeWithTheWalk() {
         assertSegmentsMatchRecount();
-        for (TradeTypeFilter tradeTypes : TradeTypeFilter.values()) {
-            for (PerformanceScope scope : List.of(scope(null, null, null, tradeTypes),
-                    scope("aviator", null, null, tradeTypes), scope("jetx", "spribe", null, tradeTypes),
-                    scope(null, "spribe", null, tradeTypes), scope(null, null, "EUR", tradeTypes),
-                    scope(null, null, "USD", tradeTypes))) {
-                Map<String, PerformanceStats> folded = allTime(scope);
-                Map<String, PerformanceStats> walked = performance.ofStrategies(STRATEGIES,
-                        new PerformanceScope(scope.game(), scope.platform(), EVERY_ROUND, scope.currency(), null,
-                                tradeTypes), false);
-                assertThat(folded).as("in " + scope).usingRecursiveComparison(exact()).isEqualTo(walked);
-                Map<String, Drawdown> drawdowns = performance.maxDrawdownsOfStrategies(STRATEGIES, scope);
-                assertThat(drawdowns.keySet()).as("in " + scope).isEqualTo(walked.keySet());
-                walked.forEach((strategy, stats) -> assertThat(drawdowns.get(strategy)).as(strategy + " in " + scope)
-                        .usingRecursiveComparison(exact()).isEqualTo(stats.maxDrawdown()));
+        for (TimeWindow window : WINDOWS) {
+            for (TradeTypeFilter tradeTypes : TradeTypeFilter.values()) {
+                for (PerformanceScope scope : List.of(scope(null, null, null, tradeTypes, window),
+                        scope("aviator", null, null, tradeTypes, window), scope("jetx", "spribe", null, tradeTypes, window),
+                        scope(null, "spribe", null, tradeTypes, window), scope(null, null, "EUR", tradeTypes, window),
+                        scope(null, null, "USD", tradeTypes, window))) {
+                    Map<String, PerformanceStats> folded = performance.ofStrategies(STRATEGIES, scope, false);
+                    // with the equity returns, the figures are the PERFORMANCE statement's walk over the rounds
+                    Map<String, PerformanceStats> walked = performance.ofStrategies(STRATEGIES, scope, true);
+                    assertThat(folded).as("in " + scope).usingRecursiveComparison(exact())
+                            .ignoringFieldsMatchingRegexes(".*equity").isEqualTo(walked);
+                    Map<String, Drawdown> drawdowns = performance.maxDrawdownsOfStrategies(STRATEGIES, scope);
+                    assertThat(drawdowns.keySet()).as("in " + scope).isEqualTo(walked.keySet());
+                    walked.forEach((strategy, stats) -> assertThat(drawdowns.get(strategy)).as(strategy + " in " + scope)
+                            .usingRecursiveComparison(exact()).isEqualTo(stats.maxDrawdown()));
+                }
             }
         }
         // the check has teeth: the fleet's strategies have rounds, falls and runs in the whole scope
@@ -300,24 +302,25 @@ class StrategySegmentsAgreementIT {
                 .as("the session played on two games").isPositive();
     }
 
+    /** Rounds made from logged ones by {@code select}, which gives {@link #LOGGED_COLUMNS}. */
+    private static void logRounds(String select) {
+        jdbc.update("INSERT INTO crash_game_rounds (" + LOGGED_COLUMNS + ") " + select);
+    }
+
     private static Map<String, PerformanceStats> allTime(PerformanceScope scope) {
         return performance.ofStrategies(STRATEGIES, scope, false);
     }
 
     private static PerformanceScope scope(String game, String platform, String currency, TradeTypeFilter tradeTypes) {
-        return new PerformanceScope(game, platform, TimeWindow.ALL, currency, null, tradeTypes);
+        return scope(game, platform, currency, tradeTypes, TimeWindow.ALL);
+    }
+
+    private static PerformanceScope scope(String game, String platform, String currency, TradeTypeFilter tradeTypes,
+                                          TimeWindow window) {
+        return new PerformanceScope(game, platform, window, currency, null, tradeTypes);
     }
 
     private static long dirtyHours() {
         return jdbc.queryForObject("SELECT count(*) FROM strategy_equity_segments_hourly WHERE dirty", Long.class);
-    }
-
-    /** Money compared by value (10 = 10.00000000), ratios of doubles to 1e-9 relative. */
-    private static RecursiveComparisonConfiguration exact() {
-        return RecursiveComparisonConfiguration.builder()
-                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
-                .withComparatorForType((Double a, Double b) ->
-                        Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)) ? 0 : Double.compare(a, b), Double.class)
-                .build();
     }
 }
