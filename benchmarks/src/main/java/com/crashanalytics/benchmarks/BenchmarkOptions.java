@@ -98,8 +98,9 @@ public record BenchmarkOptions(String mode, List<Long> sizes, int trials, int ba
     }
 
     /**
-     * How long the postgraphile phase warms each server up before its trials (see {@code JitWarmUp}): 60 s in full
-     * mode, 30 s in quick, none in smoke; {@code -Dbenchmark.jitWarmUp=PT10S} sets another.
+     * The shortest time the postgraphile phase warms each server up before its trials (see {@code JitWarmUp}; the
+     * gateway's warm-up goes on until its JIT compilers are quiet, up to 4 times this): 60 s in full mode, 30 s in
+     * quick, none in smoke; {@code -Dbenchmark.jitWarmUp=PT10S} sets another.
      */
     public Duration jitWarmUp() {
         String chosen = System.getProperty("benchmark.jitWarmUp");

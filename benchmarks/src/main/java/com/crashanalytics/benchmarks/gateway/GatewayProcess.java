@@ -95,8 +95,19 @@ public final class GatewayProcess implements AutoCloseable {
     /** The same as {@link #startReplica(Map)}, from another jar of the same gateway (e.g. an extracted one). */
     public GatewayProcess startReplica(Path replicaJar, Map<String, String> environment)
             throws IOException, InterruptedException {
-        return launched(new GatewayProcess(replicaJar, jvmArguments, Files.createTempDirectory("gateway-replica"), this,
-                environment));
+        return startReplica(replicaJar, List.of(), environment);
+    }
+
+    /**
+     * The same as {@link #startReplica(Path, Map)}, with these JVM options after this gateway's own (e.g. the
+     * class-data-sharing archive an extracted jar was trained with).
+     */
+    public GatewayProcess startReplica(Path replicaJar, List<String> extraJvmArguments, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        List<String> replicaJvmArguments = new ArrayList<>(jvmArguments);
+        replicaJvmArguments.addAll(extraJvmArguments);
+        return launched(new GatewayProcess(replicaJar, replicaJvmArguments, Files.createTempDirectory("gateway-replica"),
+                this, environment));
     }
 
     private static GatewayProcess launched(GatewayProcess gateway) throws IOException, InterruptedException {

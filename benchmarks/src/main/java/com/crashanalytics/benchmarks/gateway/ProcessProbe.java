@@ -3,9 +3,12 @@ package com.crashanalytics.benchmarks.gateway;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.crashanalytics.benchmarks.measure.CpuTime;
 
@@ -88,6 +91,32 @@ public final class ProcessProbe implements AutoCloseable {
         long[] peer = peerPid < 0 ? new long[4] : stat(peerPid);
         return new CpuTime(ticksToNanos(gateway[0] + gateway[1]), ticksToNanos(database),
                 ticksToNanos(harness[0] + harness[1]), ticksToNanos(peer[0] + peer[1]));
+    }
+
+    /**
+     * The CPU time (ns) of each of the gateway JVM's JIT compiler threads ({@code C1 CompilerThre…},
+     * {@code C2 CompilerThre…}) by thread id: how busy the JIT still is (see {@code JitWarmUp}). Empty off Linux.
+     */
+    public Map<Long, Long> compilerThreadsCpu() {
+        Map<Long, Long> compilers = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        compilers.put(Long.parseLong(task.getFileName().toString()),
+                                ticksToNanos(Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException | RuntimeException notLinux) {
+            return Map.of();
+        }
+        return compilers;
     }
 
     private static long ticksToNanos(long ticks) {

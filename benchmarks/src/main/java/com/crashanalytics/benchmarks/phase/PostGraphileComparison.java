@@ -85,8 +85,9 @@ public final class PostGraphileComparison {
     }
 
     /**
-     * Both servers answer the small rungs of the ladder from {@link #CLIENTS} clients for the same time, unmeasured
-     * (see {@link JitWarmUp}): the trials then time compiled code on both sides.
+     * Both servers answer the small rungs of the ladder from {@link #CLIENTS} clients, unmeasured (see
+     * {@link JitWarmUp}): the gateway until its JVM's JIT compilers have gone quiet (at least the warm-up's duration),
+     * then PostGraphile for as long as that took. The trials then time compiled code on both sides.
      */
     private void warmUp(List<Request> ladder, URI peerEndpoint, ExecutorService threads) throws Exception {
         JitWarmUp warmUp = new JitWarmUp(bench.options().jitWarmUp());
@@ -95,12 +96,14 @@ public final class PostGraphileComparison {
         }
         List<Request> small = ladder.stream().filter(Request::small).toList();
         URI gatewayEndpoint = bench.gateway().graphQl();
-        long gateway = warmUp.run(threads, CLIENTS, () -> new GatewayHttp(gatewayEndpoint, fleet.dashboardKey())::post,
-                small.stream().map(Request::gateway).toList());
+        JitWarmUp.Warmed gateway = warmUp.untilCompiled(threads, CLIENTS,
+                () -> new GatewayHttp(gatewayEndpoint, fleet.dashboardKey())::post,
+                small.stream().map(Request::gateway).toList(), bench.probe()::compilerThreadsCpu);
         long peer = warmUp.run(threads, CLIENTS, () -> GatewayHttp.withoutKey(peerEndpoint)::post,
-                small.stream().map(Request::peer).toList());
-        bench.say(String.format(Locale.ROOT, "vs PostGraphile: warmed up for %d s each, %,d requests to the gateway "
-                + "and %,d to PostGraphile", warmUp.duration().toSeconds(), gateway, peer));
+                small.stream().map(Request::peer).toList(), gateway.took());
+        bench.say(String.format(Locale.ROOT, "vs PostGraphile: warmed up for %d s each (the gateway's JIT compilers %s), "
+                + "%,d requests to the gateway and %,d to PostGraphile", gateway.took().toSeconds(),
+                gateway.compilersQuiet() ? "quiet by then" : "still busy at the longest warm-up", gateway.requests(), peer));
     }
 
     private List<Request> ladder() {

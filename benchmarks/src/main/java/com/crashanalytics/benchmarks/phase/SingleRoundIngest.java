@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import com.crashanalytics.benchmarks.gateway.Documents;
 import com.crashanalytics.benchmarks.gateway.GatewayHttp;
 import com.crashanalytics.benchmarks.measure.Alternation;
 import com.crashanalytics.benchmarks.measure.Alternation.Contender;
+import com.crashanalytics.benchmarks.measure.JitWarmUp;
 import com.crashanalytics.benchmarks.measure.Latencies;
 import com.crashanalytics.benchmarks.measure.Series;
 import com.crashanalytics.benchmarks.measure.Trial;
@@ -90,6 +92,11 @@ public final class SingleRoundIngest {
                     }));
             bench.say("single-round ingest, " + concurrency + " concurrent bots: warm-up");
             Alternation.warmUp(contenders);
+            JitWarmUp.Warmed warmed = new JitWarmUp(bench.options().jitWarmUp())
+                    .trialsUntilCompiled(contenders, "gateway", bench.probe()::compilerThreadsCpu);
+            bench.say(String.format(Locale.ROOT, "single-round ingest, %d concurrent bots: %d more warm-up trials of each"
+                    + " in %d s (the gateway's JIT compilers %s)", concurrency, warmed.requests(), warmed.took().toSeconds(),
+                    warmed.compilersQuiet() ? "quiet by then" : "still busy at the longest warm-up"));
             bench.analyze();
             bench.say("single-round ingest, " + concurrency + " concurrent bots x " + perBot + " rounds: "
                     + bench.options().trials() + " trials, gateway / raw JDBC in turn");

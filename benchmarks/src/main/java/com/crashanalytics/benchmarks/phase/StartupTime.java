@@ -1,15 +1,14 @@
 package com.crashanalytics.benchmarks.phase;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import com.crashanalytics.benchmarks.gateway.ExtractedGateway;
 import com.crashanalytics.benchmarks.gateway.GatewayProcess;
 import com.crashanalytics.benchmarks.gateway.GatewayProcess.Launch;
 import com.crashanalytics.benchmarks.measure.Alternation;
@@ -20,7 +19,9 @@ import com.crashanalytics.benchmarks.report.Row;
  * an operator starts it: on the embedded PostgreSQL with an empty data directory (initdb and every migration), again
  * on the same data (a restart after a crash or deploy: nothing to migrate), and on an external PostgreSQL already
  * migrated ({@code SPRING_DATASOURCE_URL}: the benchmark's own gateway's database, reached as a second replica would),
- * from the jar and from the jar extracted the way the container image runs it (no class read from a nested jar).
+ * from the jar, from the jar extracted (no class read from a nested jar) and extracted with a class-data-sharing
+ * archive trained the way the container image's build trains it ({@link ExtractedGateway}), the three alternating
+ * launch by launch so a change in the machine's load falls on each.
  * Each launch also reports the CPU its JVM used by then and where the time went before Spring reported it started
  * ({@link com.crashanalytics.benchmarks.gateway.StartupLog}). A gateway of its own for the embedded launches, so the
  * gateway the other phases measure is not restarted under them.
@@ -50,49 +51,33 @@ public final class StartupTime {
             first = own.launches().subList(0, 1);
             later = own.launches().subList(1, own.launches().size());
         }
-        bench.say("start-up: " + trials + " starts on an external PostgreSQL already migrated (the benchmark's "
-                + "database), from the jar, then from the jar extracted as the container image runs it");
-        List<Launch> external = externalStarts(bench.options().gatewayJar(), trials);
-        Path extractedJar = extracted(bench.options().gatewayJar());
-        List<Launch> externalExtracted;
-        try {
-            externalExtracted = externalStarts(extractedJar, trials);
-        } finally {
-            GatewayProcess.deleteRecursively(extractedJar.getParent().getParent());
+        bench.say("start-up: " + trials + " starts each on an external PostgreSQL already migrated (the benchmark's "
+                + "database), alternating: from the jar, from the jar extracted, and extracted with a class-data-sharing "
+                + "archive trained as the container image's build trains it");
+        List<Launch> external = new ArrayList<>();
+        List<Launch> extracted = new ArrayList<>();
+        List<Launch> extractedWithArchive = new ArrayList<>();
+        try (ExtractedGateway container = ExtractedGateway.extract(bench.options().gatewayJar())) {
+            List<String> archive = container.trainClassDataSharing(bench.options().gatewayJvmArguments());
+            for (int i = 0; i < trials; i++) {
+                external.add(externalStart(bench.options().gatewayJar(), List.of()));
+                extracted.add(externalStart(container.jar(), List.of()));
+                extractedWithArchive.add(externalStart(container.jar(), archive));
+            }
         }
         return List.of(
                 row("first start, embedded PostgreSQL, empty data directory (initdb, every migration)", first),
                 row("later start, embedded PostgreSQL on the same data (nothing to migrate)", later),
-                row("start on an external PostgreSQL already migrated", external),
-                row("the same, jar extracted (java -Djarmode=tools -jar ... extract, as the container image)",
-                        externalExtracted));
+                row("start on an external PostgreSQL already migrated, java -jar", external),
+                row("the same, jar extracted (java -Djarmode=tools -jar ... extract)", extracted),
+                row("the same, jar extracted with a class-data-sharing archive (as the container image runs it)",
+                        extractedWithArchive));
     }
 
-    private List<Launch> externalStarts(Path jar, int trials) throws IOException, InterruptedException {
-        List<Launch> launches = new ArrayList<>();
-        for (int i = 0; i < trials; i++) {
-            try (GatewayProcess replica = bench.gateway().startReplica(jar, Map.of())) {
-                launches.add(replica.launches().get(0));
-            }
+    private Launch externalStart(Path jar, List<String> extraJvmArguments) throws IOException, InterruptedException {
+        try (GatewayProcess replica = bench.gateway().startReplica(jar, extraJvmArguments, Map.of())) {
+            return replica.launches().get(0);
         }
-        return launches;
-    }
-
-    /**
-     * The jar extracted by Spring Boot's own tool: the application's jar next to its libraries as plain files, so no
-     * class is read from a jar nested in another (what the container image's layers hold, too).
-     */
-    private static Path extracted(Path jar) throws IOException, InterruptedException {
-        Path directory = Files.createTempDirectory("gateway-extracted");
-        Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--destination",
-                directory.resolve("gateway").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!extract.waitFor(5, TimeUnit.MINUTES) || extract.exitValue() != 0) {
-            extract.destroyForcibly();
-            throw new IllegalStateException("could not extract " + jar + " with -Djarmode=tools");
-        }
-        return directory.resolve("gateway").resolve(jar.getFileName());
     }
 
     private static Row row(String launch, List<Launch> launches) {

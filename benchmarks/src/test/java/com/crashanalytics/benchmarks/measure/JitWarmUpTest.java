@@ -12,11 +12,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class JitWarmUpTest {
+
+    private static final Duration WINDOW = Duration.ofMillis(20);
 
     private final ExecutorService threads = Executors.newFixedThreadPool(3);
 
@@ -46,6 +49,83 @@ class JitWarmUpTest {
         assertThat(new JitWarmUp(Duration.ZERO).run(threads, 3, () -> body -> {
             throw new AssertionError("sent " + body);
         }, List.of("a"))).isZero();
+    }
+
+    @Test
+    void untilCompiledGoesOnWhileTheCompilersAreBusyAndStopsOnceTheyAreQuiet() throws Exception {
+        AtomicInteger looks = new AtomicInteger();
+        AtomicLong compilerNanos = new AtomicLong();
+        // Busy (a whole window of CPU per look) for the first 4 looks after the first, quiet afterwards.
+        Supplier<Map<Long, Long>> compilers = () -> {
+            if (looks.getAndIncrement() <= 4) {
+                compilerNanos.addAndGet(WINDOW.toNanos());
+            }
+            return Map.of(7L, compilerNanos.get());
+        };
+        JitWarmUp.Warmed warmed = new JitWarmUp(Duration.ofMillis(1), Duration.ofHours(1), WINDOW)
+                .untilCompiled(threads, 2, () -> body -> { }, List.of("a"), compilers);
+
+        assertThat(looks).as("the first look, 4 busy windows, then the quiet one").hasValue(6);
+        assertThat(warmed.compilersQuiet()).isTrue();
+        assertThat(warmed.requests()).isPositive();
+    }
+
+    @Test
+    void untilCompiledStopsAtTheLongestWarmUpIfTheCompilersNeverRest() throws Exception {
+        AtomicLong compilerNanos = new AtomicLong();
+        JitWarmUp.Warmed warmed = new JitWarmUp(Duration.ofMillis(1), Duration.ofMillis(300), WINDOW)
+                .untilCompiled(threads, 1, () -> body -> { }, List.of("a"),
+                        () -> Map.of(7L, compilerNanos.addAndGet(WINDOW.toNanos())));
+
+        assertThat(warmed.compilersQuiet()).isFalse();
+        assertThat(warmed.requests()).isPositive();
+    }
+
+    @Test
+    void aCompilerThreadThatEndedDoesNotReadAsNegativeWork() throws Exception {
+        AtomicInteger looks = new AtomicInteger();
+        // Thread 1 busy and then gone, thread 2 new and idle: the second look sees no work, so the warm-up ends.
+        Supplier<Map<Long, Long>> compilers = () -> looks.getAndIncrement() == 0
+                ? Map.of(1L, 10 * WINDOW.toNanos()) : Map.of(2L, 0L);
+        JitWarmUp.Warmed warmed = new JitWarmUp(Duration.ofMillis(1), Duration.ofHours(1), WINDOW)
+                .untilCompiled(threads, 1, () -> body -> { }, List.of("a"), compilers);
+
+        assertThat(warmed.compilersQuiet()).isTrue();
+        assertThat(looks).hasValue(2);
+    }
+
+    @Test
+    void aFailedRequestStopsTheWarmUpUntilCompiledWithItsError() {
+        assertThatThrownBy(() -> new JitWarmUp(Duration.ofMillis(1), Duration.ofHours(1), WINDOW)
+                .untilCompiled(threads, 2, () -> body -> {
+                    throw new IllegalStateException("refused: " + body);
+                }, List.of("a"), () -> Map.of())).isInstanceOf(ExecutionException.class).hasMessageContaining("refused: a");
+    }
+
+    @Test
+    void trialsUntilCompiledRunsEveryContenderInTurnUntilTheWatchedOnesTrialLeftTheCompilersQuiet() throws Exception {
+        List<String> ran = new java.util.ArrayList<>();
+        AtomicLong compilerNanos = new AtomicLong();
+        // The JVM's contender keeps its compilers busy in its first two warm-up trials; the peer never does.
+        Alternation.Work jvm = trial -> () -> {
+            ran.add("jvm " + trial);
+            if (trial > -3) {
+                compilerNanos.addAndGet(Duration.ofHours(1).toNanos());
+            }
+            return null;
+        };
+        Alternation.Work peer = trial -> () -> {
+            ran.add("peer " + trial);
+            return null;
+        };
+
+        JitWarmUp.Warmed warmed = new JitWarmUp(Duration.ofMillis(1), Duration.ofHours(1), WINDOW).trialsUntilCompiled(
+                List.of(new Alternation.Contender("jvm", jvm), new Alternation.Contender("peer", peer)), "jvm",
+                () -> Map.of(7L, compilerNanos.get()));
+
+        assertThat(ran).containsExactly("jvm -1", "peer -1", "jvm -2", "peer -2", "jvm -3", "peer -3");
+        assertThat(warmed.requests()).as("trials of each").isEqualTo(3);
+        assertThat(warmed.compilersQuiet()).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.crashanalytics.api.transaction;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -60,7 +61,7 @@ public class SnapshotReads implements WebGraphQlInterceptor {
                 ? persistedDocuments.documentNamedBy(request.getExtensions()).orElse(request.getDocument())
                 : request.getDocument();
         Kind kind = operations.kindOf(document, request.getOperationName());
-        if (kind == Kind.NOT_A_QUERY) {
+        if (kind == Kind.NOT_A_QUERY || kind == Kind.NO_DATA) {
             return chain.next(request);
         }
         return Mono.deferContextual(context -> {
@@ -87,11 +88,19 @@ public class SnapshotReads implements WebGraphQlInterceptor {
     enum Kind {
         /** A mutation or subscription (or a document that does not parse): no snapshot here. */
         NOT_A_QUERY,
+        /** A query that asks only for meta-fields ({@link #META_FIELDS}): it reads no data, so no snapshot either. */
+        NO_DATA,
         /** A query. */
         QUERY,
         /** A query a bot acts on ({@code resume}): read from the primary whoever sends it. */
         QUERY_OF_THE_LATEST
     }
+
+    /**
+     * graphql-java answers these from the schema alone, never from a data fetcher of ours: a query made only of them
+     * reads no data.
+     */
+    static final Set<String> META_FIELDS = Set.of("__typename", "__schema", "__type");
 
     /** Root fields whose answer a bot acts on at once: never read from a copy that may lag. */
     static final Set<String> LATEST_ONLY_ROOT_FIELDS = Set.of("resume");
@@ -129,12 +138,20 @@ public class SnapshotReads implements WebGraphQlInterceptor {
                         .filter(definition -> operation.name() == null || operation.name().equals(definition.getName()))
                         .findFirst()
                         .filter(definition -> definition.getOperation() == OperationDefinition.Operation.QUERY)
-                        .map(query -> rootFields(query.getSelectionSet(), document, new HashSet<>())
-                                .anyMatch(LATEST_ONLY_ROOT_FIELDS::contains) ? Kind.QUERY_OF_THE_LATEST : Kind.QUERY)
+                        .map(query -> kindOfQuery(rootFields(query.getSelectionSet(), document, new HashSet<>()).toList()))
                         .orElse(Kind.NOT_A_QUERY);
             } catch (RuntimeException unparsable) {
                 return Kind.NOT_A_QUERY;
             }
+        }
+
+        private static Kind kindOfQuery(List<String> rootFields) {
+            if (rootFields.stream().anyMatch(LATEST_ONLY_ROOT_FIELDS::contains)) {
+                return Kind.QUERY_OF_THE_LATEST;
+            }
+            // An empty list is a selection graphql-java refuses (or fragments that name nothing it can resolve):
+            // still a QUERY here, as it was.
+            return !rootFields.isEmpty() && META_FIELDS.containsAll(rootFields) ? Kind.NO_DATA : Kind.QUERY;
         }
 
         /** The names of the root fields a selection asks for, through inline fragments and named ones. */

@@ -66,8 +66,10 @@ public final class StatementRecorder {
      *
      * @param connection identifies the physical connection (not the pool's wrapper of one checkout)
      * @param plan       PostgreSQL's plan for a SELECT, when explaining; else null
+     * @param thread     the name of the thread that sent it (a request's: Tomcat's {@code ...-exec-N})
      */
-    public record Executed(String sql, int connection, boolean autoCommit, boolean readOnly, String plan) {
+    public record Executed(String sql, int connection, boolean autoCommit, boolean readOnly, String plan,
+                           String thread) {
 
         @Override
         public String toString() {
@@ -150,7 +152,7 @@ public final class StatementRecorder {
                     String plan = INSTANCE.explaining && preparedSql != null && isSelect(sql)
                             ? explain(connection, sql, parameters) : null;
                     INSTANCE.executed.add(new Executed(sql, System.identityHashCode(connection.unwrap(Connection.class)),
-                            connection.getAutoCommit(), connection.isReadOnly(), plan));
+                            connection.getAutoCommit(), connection.isReadOnly(), plan, Thread.currentThread().getName()));
                 }
                 return invoke(statement, method, arguments);
             });

@@ -58,6 +58,25 @@ class SnapshotReadsTest {
     }
 
     @Test
+    void aQueryOfMetaFieldsOnlyReadsNoDataAndOneDataFieldAnywhereAtTheRootMakesItAQuery() {
+        assertThat(kinds.kindOf("{ __typename }", null)).isEqualTo(Kind.NO_DATA);
+        assertThat(kinds.kindOf("query Alive { alive: __typename }", null)).as("under an alias").isEqualTo(Kind.NO_DATA);
+        assertThat(kinds.kindOf("{ __schema { queryType { name } } __type(name: \"Bot\") { fields { name } } }", null))
+                .as("introspection").isEqualTo(Kind.NO_DATA);
+        assertThat(kinds.kindOf("{ ... on Query { __typename } ...Meta } fragment Meta on Query { __schema { types { name } } }",
+                null)).as("through fragments").isEqualTo(Kind.NO_DATA);
+
+        assertThat(kinds.kindOf("{ __typename bots { totalCount } }", null)).isEqualTo(Kind.QUERY);
+        assertThat(kinds.kindOf("{ __typename ... on Query { bot(botId: \"b\") { __typename } } }", null))
+                .as("a data field in an inline fragment").isEqualTo(Kind.QUERY);
+        assertThat(kinds.kindOf("{ __typename ...Data } fragment Data on Query { bots { totalCount } }", null))
+                .as("a data field in a named fragment").isEqualTo(Kind.QUERY);
+        assertThat(kinds.kindOf("{ __typename bots @skip(if: true) { totalCount } }", null))
+                .as("a skipped data field still counts: decided before the variables").isEqualTo(Kind.QUERY);
+        assertThat(kinds.kindOf("mutation { __typename }", null)).as("a mutation stays its own").isEqualTo(Kind.NOT_A_QUERY);
+    }
+
+    @Test
     void onlyADashboardsQueriesMayLagAndNeverResume() {
         assertThat(SnapshotReads.mayLag(Kind.QUERY, Optional.of(key(ApiKeyRole.DASHBOARD)))).isTrue();
         assertThat(SnapshotReads.mayLag(Kind.QUERY_OF_THE_LATEST, Optional.of(key(ApiKeyRole.DASHBOARD)))).isFalse();

@@ -52,6 +52,20 @@ class RateLimitIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bot_vm_registration", Integer.class)).isZero();
     }
 
+    /** {@code { __typename }} reads no data and opens no transaction (MetaFieldQueriesIT), but it is a request all the same. */
+    @Test
+    void typenameSpendsTheAllowanceLikeAnyRequest() {
+        GraphQlClient pinging = new GraphQlClient(port).withApiKey(new TestApiKeys(port).bot("pinging"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(pinging.execute("{ __typename }").status()).isEqualTo(200);
+        }
+
+        GraphQlResponse throttled = pinging.execute("{ __typename }");
+
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.classifications()).containsExactly("TOO_MANY_REQUESTS");
+    }
+
     @Test
     void aWellBehavedBotIsUnaffectedByAnotherBotsBurst() {
         GraphQlClient greedy = new GraphQlClient(port).withApiKey(new TestApiKeys(port).bot("greedy"));
