@@ -21,13 +21,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What {@code strategies { performance }} reads (issue 14), on {@link FleetHistory}'s fleet (24 bots, 6 strategies,
  * 20,000 rounds): a request for totals and return ratios only never walks the rounds in time order (no window
  * function is sent) and touches {@code crash_game_rounds} only to list the strategies, one index probe per name
  * (never a hash of every round, which cost 970 ms at 1,000,000 rounds); its figures agree with counts over the
- * rounds. A request that selects a drawdown does walk them: the check sees a walk when there is one.
+ * rounds. Drawdowns, streaks and the starting capital over all time read the strategies' equity segments and runs
+ * (changelog 0420), never a walk over the rounds in time order either (no window function is sent, none is planned),
+ * and are the walk's figures: a request that adds an equity return (dailySharpeRatio) still walks the rounds, and the
+ * check sees that walk.
  */
 @GatewayIntegrationTest
 @Import(StatementRecorder.Installation.class)
@@ -37,7 +42,16 @@ class StrategyTotalsReadsIT {
             { strategies { name performance { rounds wins losses totalStaked totalProfitLoss winRate roiPercent
                                               grossWin grossLoss profitFactor sharpeRatio } } }
             """;
-    static final String WITH_DRAWDOWN = "{ strategies { name performance { rounds maxDrawdown { amount } } } }";
+
+    private static final String ORDER_DEPENDENT = """
+            rounds totalProfitLoss longestWinStreak longestLossStreak startingCapital
+            maxDrawdown { amount percentOfPeak peakAt troughAt } currentDrawdown { amount percentOfPeak peakAt troughAt }
+            """;
+    private static final String ALL_TIME = "{ strategies(tradeType: ANY) { name performance { %s } } }"
+            .formatted(ORDER_DEPENDENT);
+    /** The same with an equity return, which makes the gateway walk the rounds (the PERFORMANCE statement). */
+    private static final String WALKED = "{ strategies(tradeType: ANY) { name performance { %s dailySharpeRatio } } }"
+            .formatted(ORDER_DEPENDENT);
 
     @LocalServerPort
     int port;
@@ -90,12 +104,26 @@ class StrategyTotalsReadsIT {
     }
 
     @Test
-    void aDrawdownIsAWalkOverTheRounds() {
-        StatementRecorder.INSTANCE.start(false);
-        ok(client.execute(WITH_DRAWDOWN));
+    void drawdownsStreaksAndCapitalOverAllTimeFoldTheSegmentsAndAgreeWithTheWalk() {
+        StatementRecorder.INSTANCE.start(true);
+        JsonNode folded = ok(client.execute(ALL_TIME)).data("strategies");
         List<Executed> statements = StatementRecorder.INSTANCE.stop();
 
-        assertThat(statements).anyMatch(StrategyTotalsReadsIT::walksInTimeOrder);
+        assertThat(statements).noneMatch(StrategyTotalsReadsIT::walksInTimeOrder);
+        assertThat(statements).filteredOn(statement -> statement.plan() != null)
+                .allSatisfy(statement -> assertThat(statement.plan()).as(statement.sql()).doesNotContain("WindowAgg"))
+                .filteredOn(statement -> statement.sql().contains("strategy_equity_segments_hourly"))
+                .singleElement()
+                .satisfies(performance -> assertThat(performance.sql()).contains("FROM strategy_streaks"));
+
+        StatementRecorder.INSTANCE.start(false);
+        JsonNode walked = ok(client.execute(WALKED)).data("strategies");
+        assertThat(StatementRecorder.INSTANCE.stop()).anyMatch(StrategyTotalsReadsIT::walksInTimeOrder);
+        walked.forEach(strategy -> ((ObjectNode) strategy.path("performance")).remove("dailySharpeRatio"));
+
+        assertThat(folded).hasSize(6);
+        assertThat(folded.findValues("amount")).as("the fleet's strategies fall").anyMatch(amount -> amount.asDouble() > 0);
+        assertThat(folded).isEqualTo(walked);
     }
 
     /** A window over the rounds in (time, id) order: the walk the drawdowns and streaks need. */

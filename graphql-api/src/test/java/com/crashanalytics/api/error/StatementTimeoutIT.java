@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A dashboard query that outruns the read statement timeout is cancelled by PostgreSQL and answered with an error
  * that names the limit, not an opaque internal error; the gateway goes on answering. The timeout is set far below
- * what the query needs (every strategy's drawdowns and streaks walk all 30,000 rounds: hundreds of milliseconds here)
- * so the cancellation is certain.
+ * what the query needs (every strategy's equity returns walk all 30,000 rounds: hundreds of milliseconds here) so the
+ * cancellation is certain.
  */
 @GatewayIntegrationTest
 @TestPropertySource(properties = "gateway.read-statement-timeout=20ms")
@@ -40,7 +40,7 @@ class StatementTimeoutIT {
         GraphQlClient client = new GraphQlClient(port);
 
         GraphQlResponse slow = client.execute(
-                "{ strategies { name performance { rounds maxDrawdown { amount } longestLossStreak } } }");
+                "{ strategies { name performance { rounds maxDrawdown { amount } dailySharpeRatio } } }");
 
         assertThat(slow.errors()).as(slow.body()).isNotEmpty();
         JsonNode first = slow.errors().get(0);

@@ -7,7 +7,9 @@ import static com.crashanalytics.persistence.analytics.PerformanceStatements.BOT
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.CURRENCIES_WITH_ROUNDS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.EQUITY_CURVE;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.EQUITY_CURVE_OF_BOTS_ALL_TIME;
+import static com.crashanalytics.persistence.analytics.PerformanceStatements.FOLDED_DRAWDOWN_COLUMNS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.ROUND_AS_TOTALS;
+import static com.crashanalytics.persistence.analytics.PerformanceStatements.STRATEGIES_FROM_SEGMENTS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.STRATEGY_EXISTS;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.STRATEGY_NAMES;
 import static com.crashanalytics.persistence.analytics.PerformanceStatements.TOTALS_COLUMNS;
@@ -86,6 +88,7 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
                 .with("equityCtes", EquityReturnsSql.ctes(withEquity, true))
                 .with("equityColumns", EquityReturnsSql.columns(withEquity))
                 .with("equityJoin", EquityReturnsSql.join(withEquity))
+                .with("drawdownColumns", FOLDED_DRAWDOWN_COLUMNS)
                 .text();
         Map<String, PerformanceStats> stats = new HashMap<>();
         keys.bind(jdbc.sql(sql))
@@ -120,14 +123,59 @@ public class JdbcPerformanceReadModel implements PerformanceReadModel {
         if (strategyNames.isEmpty()) {
             return Map.of();
         }
+        if (scope.conversion() == null && !withEquity) {
+            return strategiesFromSegments(strategyNames, scope);
+        }
         return performance("strategy_name", scoped(scope)
                 .anyOf("strategy_name", "keys", strategyNames), scope.conversion(), withEquity);
+    }
+
+    /**
+     * {@link #ofStrategies} from the rollups ({@link PerformanceStatements#STRATEGIES_FROM_SEGMENTS}): the same figures
+     * as the walk over the rounds, in one statement, without the equity returns (those need the walk).
+     */
+    private Map<String, PerformanceStats> strategiesFromSegments(Collection<String> strategyNames,
+                                                                 PerformanceScope scope) {
+        SqlConditions filters = new SqlConditions()
+                .equal("game_name", "game", scope.game())
+                .equal("platform_code", "platform", scope.platform())
+                .tradeTypes(scope.tradeTypes())
+                .platformCurrency(scope.currency());
+        String scopeSql = filters.sql();
+        SqlConditions statement = filters.copy().anyOf("strategy_name", "keys", strategyNames);
+        List<String> parts = statement.wholeHoursAndEdges(scope.window(),
+                hours -> SqlTemplate.sql("SELECT strategy_name AS k, {columns} FROM round_totals_hourly WHERE {where}")
+                        .with("columns", SqlTemplate.sql(TOTALS_COLUMNS).with("factor", "").text())
+                        .with("where", hours).text(),
+                times -> SqlTemplate.sql("SELECT strategy_name AS k, {columns} FROM crash_game_rounds WHERE {where}")
+                        .with("columns", SqlTemplate.sql(ROUND_AS_TOTALS).with("factor", "").text())
+                        .with("where", times).text());
+        SqlConditions rounds = new SqlConditions().window("round_start_timestamp", "window", scope.window());
+        SqlConditions hours = new SqlConditions()
+                .condition("hour >= date_trunc('hour', CAST(CAST(:windowStart AS text) AS timestamptz), 'UTC')")
+                .condition("hour < CAST(CAST(:windowEnd AS text) AS timestamptz)");
+        rounds.parameters().forEach(statement::parameter);
+        statement.parameter("windowStart", scope.window().from() == null ? "-infinity" : scope.window().from().toString())
+                .parameter("windowEnd", scope.window().to() == null ? "infinity" : scope.window().to().toString());
+        String sql = SqlTemplate.sql(STRATEGIES_FROM_SEGMENTS)
+                .with("totals", sumTotals(String.join(" UNION ALL ", parts)))
+                .with("scope", scopeSql).with("rounds", rounds.sql()).with("hours", hours.sql())
+                .with("drawdownColumns", FOLDED_DRAWDOWN_COLUMNS).text();
+        Map<String, PerformanceStats> stats = new HashMap<>();
+        statement.bind(jdbc.sql(sql))
+                .query((RowCallbackHandler) rs -> stats.put(rs.getString("k"), stats(rs, decimal(rs, "capital"), false)));
+        return stats;
     }
 
     @Override
     public Map<String, Drawdown> maxDrawdownsOfStrategies(Collection<String> strategyNames, PerformanceScope scope) {
         if (strategyNames.isEmpty()) {
             return Map.of();
+        }
+        if (scope.conversion() == null) {
+            Map<String, Drawdown> drawdowns = new HashMap<>();
+            strategiesFromSegments(strategyNames, scope).forEach((name, stats) -> drawdowns.put(name, stats.maxDrawdown()));
+            return drawdowns;
         }
         SqlConditions where = scoped(scope).anyOf("strategy_name", "keys", strategyNames);
         Map<String, Drawdown> drawdowns = new HashMap<>();

@@ -218,16 +218,112 @@ final class PerformanceStatements {
                 ) AS first ON true
             ){equityCtes}
             SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
-                   coalesce(streaks.longest_loss, 0) AS longest_loss{equityColumns},
-                   (e).fall AS max_fall, (e).fall_peak AS max_fall_peak, (e).fall_peak_at AS max_fall_peak_at,
-                   (e).fall_ts AS max_fall_at, (e).hi - (e).total AS current_fall, (e).hi AS current_peak,
-                   (e).hi_at AS current_peak_at
+                   coalesce(streaks.longest_loss, 0) AS longest_loss{equityColumns}, {drawdownColumns}
             FROM totals
             JOIN equity USING (k)
             LEFT JOIN capital USING (k)
             LEFT JOIN streaks USING (k)
             {equityJoin}
             """;
+
+    /**
+     * {@link #PERFORMANCE}'s columns for strategies in a scope without a conversion (issue 14), from the rollups: totals
+     * from {@code round_totals_hourly} ({@code {totals}}, whole hours and the window's edges); the curve by folding
+     * each strategy's {@code strategy_equity_segments_hourly} in hour order after {@code equity_start()}, the level 0
+     * the window's curve starts from; the longest runs from {@code strategy_streaks} (changelog 0420).
+     * <p>
+     * A segment holds every round of its strategy's hour, so it stands for the hour only when the hour lies wholly in
+     * the window ({@code :windowStart}, {@code :windowEnd}) and the rollup counts as many of its rounds in scope
+     * ({@code {scope}}: game, platform, currency, trade type); any other hour with rounds in scope (an edge of the
+     * window, an hour with rounds out of scope, one a late round left dirty) is folded here from its rounds in scope
+     * ({@code {scope}} and {@code {rounds}}, the window). A session's runs stand for it when it lies in the window and
+     * was played on one (bot, game, platform) in scope; other sessions in the window are folded from their rounds.
+     * Rounds are otherwise read only for the capital: per bot of the strategy, its first reported balance in scope less
+     * its P/L in scope up to it, summed over the bots with rounds (null when one reported none), as {@link #CAPITAL}.
+     */
+    static final String STRATEGIES_FROM_SEGMENTS = """
+            WITH totals AS ({totals}),
+            in_scope AS (
+                SELECT strategy_name AS k, hour, sum(rounds) AS rounds
+                FROM round_totals_hourly
+                WHERE strategy_name = ANY(CAST(:keys AS text[])) AND {scope} AND {hours}
+                GROUP BY 1, 2
+            ),
+            equity AS (
+                SELECT s.strategy_name AS k, equity_combine(equity_start(), equity_fold(
+                           CASE WHEN NOT s.dirty AND (s.segment).rounds = i.rounds
+                                     AND s.hour >= CAST(CAST(:windowStart AS text) AS timestamptz)
+                                     AND s.hour + interval '1 hour' <= CAST(CAST(:windowEnd AS text) AS timestamptz)
+                                THEN s.segment
+                                ELSE (SELECT equity_fold(equity_round(r.round_start_timestamp, r.id, r.profit_loss_amount)
+                                                         ORDER BY r.round_start_timestamp, r.id)
+                                      FROM crash_game_rounds r
+                                      WHERE r.strategy_name = s.strategy_name AND r.round_start_timestamp >= s.hour
+                                        AND r.round_start_timestamp < s.hour + interval '1 hour'
+                                        AND {scope} AND {rounds}) END
+                           ORDER BY s.hour)) AS e
+                FROM strategy_equity_segments_hourly s
+                JOIN in_scope i ON i.k = s.strategy_name AND i.hour = s.hour
+                GROUP BY s.strategy_name
+            ),
+            streaks AS (
+                SELECT k, max((runs).longest_win) AS longest_win, max((runs).longest_loss) AS longest_loss
+                FROM (SELECT s.strategy_name AS k,
+                             CASE WHEN s.uniform AND NOT s.dirty
+                                       AND (s.runs).first_ts >= CAST(CAST(:windowStart AS text) AS timestamptz)
+                                       AND (s.runs).last_ts < CAST(CAST(:windowEnd AS text) AS timestamptz)
+                                  THEN s.runs
+                                  ELSE (SELECT streak_fold(streak_round(r.round_start_timestamp, r.id, r.round_outcome)
+                                                           ORDER BY r.round_start_timestamp, r.id)
+                                        FROM crash_game_rounds r
+                                        WHERE r.strategy_name = s.strategy_name AND r.session_id = s.session_id
+                                          AND r.round_outcome IN ('WIN', 'LOSS') AND {scope} AND {rounds}) END AS runs
+                      FROM strategy_streaks s
+                      WHERE s.strategy_name = ANY(CAST(:keys AS text[])) AND (NOT s.uniform OR s.dirty OR ({scope}))
+                        AND (s.dirty OR ((s.runs).last_ts >= CAST(CAST(:windowStart AS text) AS timestamptz)
+                                         AND (s.runs).first_ts < CAST(CAST(:windowEnd AS text) AS timestamptz)))
+                     ) AS sessions
+                GROUP BY k
+            ),
+            capital AS (
+                SELECT bots.k,
+                       CASE WHEN count(first.played) = count(first.balance) THEN sum(first.balance - first.before) END AS capital
+                FROM (SELECT DISTINCT strategy_name AS k, bot_id FROM round_totals_hourly
+                      WHERE strategy_name = ANY(CAST(:keys AS text[])) AND {scope} AND {hours}) AS bots
+                LEFT JOIN LATERAL (
+                    SELECT EXISTS (SELECT 1 FROM crash_game_rounds p
+                                   WHERE p.bot_id = bots.bot_id AND p.strategy_name = bots.k AND {scope} AND {rounds}) AS played,
+                           f.running_balance_after AS balance,
+                           (SELECT sum(o.profit_loss_amount) FROM crash_game_rounds o
+                            WHERE o.bot_id = bots.bot_id AND o.strategy_name = bots.k AND {scope} AND {rounds}
+                              AND (o.round_start_timestamp, o.id) <= (f.round_start_timestamp, f.id)) AS before
+                    FROM (SELECT 1) AS one
+                    LEFT JOIN LATERAL (
+                        SELECT f.running_balance_after, f.round_start_timestamp, f.id FROM crash_game_rounds f
+                        WHERE f.bot_id = bots.bot_id AND f.strategy_name = bots.k AND {scope} AND {rounds}
+                          AND f.running_balance_after IS NOT NULL
+                        ORDER BY f.round_start_timestamp, f.id
+                        LIMIT 1
+                    ) AS f ON true
+                ) AS first ON first.played
+                GROUP BY bots.k
+            )
+            SELECT totals.*, capital.capital, coalesce(streaks.longest_win, 0) AS longest_win,
+                   coalesce(streaks.longest_loss, 0) AS longest_loss, {drawdownColumns}
+            FROM totals
+            JOIN equity USING (k)
+            LEFT JOIN capital USING (k)
+            LEFT JOIN streaks USING (k)
+            """;
+
+    /**
+     * {@link #PERFORMANCE}'s drawdown columns from a whole curve folded into the equity_segment {@code e} (after
+     * {@code equity_start()}): its largest fall, and the fall of its last level below its highest.
+     */
+    static final String FOLDED_DRAWDOWN_COLUMNS = """
+            (e).fall AS max_fall, (e).fall_peak AS max_fall_peak, (e).fall_peak_at AS max_fall_peak_at,
+                   (e).fall_ts AS max_fall_at, (e).hi - (e).total AS current_fall, (e).hi AS current_peak,
+                   (e).hi_at AS current_peak_at""";
 
     static final String EQUITY_CURVE = """
             SELECT k, period_start, {aggregates},

@@ -2,6 +2,7 @@ package com.crashanalytics.persistence.lifecycle;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.domain.lifecycle.RetainedData;
@@ -65,6 +66,29 @@ public class JdbcRetentionStore implements RetentionStore {
             SELECT count(*) FROM gone
             """;
 
+    /** Recounts a rollup's dirty hours before the cutoff, per {@code {subject}} (a bot or a strategy). */
+    private static final String RECOUNT_DIRTY_HOURS = """
+            SELECT {recount}(array_agg({subject}), array_agg(hour))
+            FROM {hours} WHERE dirty AND hour < :cutoff
+            HAVING count(*) > 0
+            """;
+
+    /** Recounts a rollup's dirty sessions with rounds before the cutoff, per {@code {subject}}. */
+    private static final String RECOUNT_DIRTY_SESSIONS = """
+            SELECT {recount}(array_agg(s.{subject}), array_agg(s.session_id))
+            FROM {sessions} s
+            WHERE s.dirty AND EXISTS (SELECT 1 FROM crash_game_rounds r WHERE r.{subject} = s.{subject}
+                                      AND r.session_id = s.session_id AND r.round_start_timestamp < :cutoff)
+            HAVING count(*) > 0
+            """;
+
+    /** The rollups of rounds in (start time, id) order, per bot (changelog 0070) and per strategy (0420). */
+    private static final List<OrderedRollups> ORDERED_ROLLUPS = List.of(
+            new OrderedRollups("bot_id", "equity_segments_hourly", "recount_equity_segments", "round_streaks",
+                    "recount_round_streaks"),
+            new OrderedRollups("strategy_name", "strategy_equity_segments_hourly", "recount_strategy_equity_segments",
+                    "strategy_streaks", "recount_strategy_streaks"));
+
     private final JdbcClient jdbc;
 
     public JdbcRetentionStore(JdbcClient jdbc) {
@@ -89,18 +113,21 @@ public class JdbcRetentionStore implements RetentionStore {
      */
     @Override
     public void settleRollupsBefore(Instant cutoff) {
-        jdbc.sql("""
-                SELECT recount_equity_segments(array_agg(bot_id), array_agg(hour))
-                FROM equity_segments_hourly WHERE dirty AND hour < :cutoff
-                HAVING count(*) > 0
-                """).param("cutoff", SqlValues.timestamptz(cutoff)).query().listOfRows();
-        jdbc.sql("""
-                SELECT recount_round_streaks(array_agg(s.bot_id), array_agg(s.session_id))
-                FROM round_streaks s
-                WHERE s.dirty AND EXISTS (SELECT 1 FROM crash_game_rounds r WHERE r.bot_id = s.bot_id
-                                          AND r.session_id = s.session_id AND r.round_start_timestamp < :cutoff)
-                HAVING count(*) > 0
-                """).param("cutoff", SqlValues.timestamptz(cutoff)).query().listOfRows();
+        for (OrderedRollups rollups : ORDERED_ROLLUPS) {
+            settle(SqlTemplate.sql(RECOUNT_DIRTY_HOURS).with("subject", rollups.subject())
+                    .with("recount", rollups.recountHours()).with("hours", rollups.hours()).text(), cutoff);
+            settle(SqlTemplate.sql(RECOUNT_DIRTY_SESSIONS).with("subject", rollups.subject())
+                    .with("recount", rollups.recountSessions()).with("sessions", rollups.sessions()).text(), cutoff);
+        }
+    }
+
+    private void settle(String recount, Instant cutoff) {
+        jdbc.sql(recount).param("cutoff", SqlValues.timestamptz(cutoff)).query().listOfRows();
+    }
+
+    /** Hourly equity segments and per-session runs of one subject's rounds, with the functions that recount them. */
+    private record OrderedRollups(String subject, String hours, String recountHours, String sessions,
+                                  String recountSessions) {
     }
 
     @Override

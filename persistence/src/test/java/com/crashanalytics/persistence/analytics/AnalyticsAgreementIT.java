@@ -624,8 +624,8 @@ class AnalyticsAgreementIT {
         assertThat(bySql).as(what).usingRecursiveComparison(exact()).isEqualTo(byDomain);
     }
 
-    /** Money compared by value (10 = 10.00000000), ratios of doubles to 1e-9 relative. */
-    private static RecursiveComparisonConfiguration exact() {
+    /** Money compared by value (10 = 10.00000000), ratios of doubles to 1e-9 relative (StrategySegmentsAgreementIT too). */
+    static RecursiveComparisonConfiguration exact() {
         return RecursiveComparisonConfiguration.builder()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .withComparatorForType((Double a, Double b) ->
