@@ -291,8 +291,12 @@ final class PerformanceStatements {
                 FROM (SELECT DISTINCT strategy_name AS k, bot_id FROM round_totals_hourly
                       WHERE strategy_name = ANY(CAST(:keys AS text[])) AND {scope} AND {hours}) AS bots
                 LEFT JOIN LATERAL (
-                    SELECT EXISTS (SELECT 1 FROM crash_game_rounds p
-                                   WHERE p.bot_id = bots.bot_id AND p.strategy_name = bots.k AND {scope} AND {rounds}) AS played,
+                    -- The bot's first round in scope, not EXISTS: ordered by (start, id), PostgreSQL reads it from the
+                    -- bot's index at once; as EXISTS it chose the strategy's index and filtered every other bot's rounds
+                    -- (13 ms per bot at 1M rounds, 540 of the statement's 580 ms).
+                    SELECT coalesce((SELECT true FROM crash_game_rounds p
+                                     WHERE p.bot_id = bots.bot_id AND p.strategy_name = bots.k AND {scope} AND {rounds}
+                                     ORDER BY p.round_start_timestamp, p.id LIMIT 1), false) AS played,
                            f.running_balance_after AS balance,
                            (SELECT sum(o.profit_loss_amount) FROM crash_game_rounds o
                             WHERE o.bot_id = bots.bot_id AND o.strategy_name = bots.k AND {scope} AND {rounds}
