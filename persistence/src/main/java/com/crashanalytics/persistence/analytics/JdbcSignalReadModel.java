@@ -105,7 +105,7 @@ public class JdbcSignalReadModel implements SignalReadModel {
     @Override
     public Map<String, SortedMap<Integer, SignalScore>> scores(@Nullable String signalType, TimeWindow window,
                                                                int bucketCount, TradeTypeFilter tradeTypes) {
-        if (window.from() == null && window.to() == null) {
+        if (window.equals(TimeWindow.ALL)) {
             TradeType only = tradeTypes.only();
             return scores(SCORES_ALL_TIME, new SqlConditions()
                     .equal("c.signal_type", "signalType", signalType)
