@@ -79,8 +79,20 @@ public final class Database {
     }
 
     /**
+     * Whether pg_stat_statements also records the statements run inside functions and triggers (its {@code track}
+     * setting, {@code all} or {@code top}), from the next statement of each connection on: a reloaded setting reaches
+     * a connection between its statements, so turn it on before the untimed warm-up of what is to be counted.
+     */
+    public void trackNestedStatements(boolean nested) throws SQLException {
+        execute("ALTER SYSTEM SET pg_stat_statements.track = '" + (nested ? "all" : "top") + "'");
+        execute("SELECT pg_reload_conf()");
+    }
+
+    /**
      * Statements executed while {@code work} ran: every client's, so run nothing else meanwhile. The connection set-up
-     * of the harness's own reading connection ({@code SET application_name}) is left out.
+     * of the harness's own reading connection ({@code SET application_name}) is left out. Counts are of the
+     * statements clients sent; the statements of functions and triggers (recorded only while
+     * {@link #trackNestedStatements} is on) are listed apart with their time, as they are no round trips.
      */
     public StatementCount countStatements(Work work) throws Exception {
         execute("SELECT pg_stat_statements_reset()");
@@ -88,22 +100,31 @@ public final class Database {
         long all = 0;
         long queries = 0;
         List<String> breakdown = new ArrayList<>();
+        List<String> nested = new ArrayList<>();
+        double millis = 0;
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
                      SELECT calls, query ~* '^\\s*(select|with|insert|update|delete)' AS is_query,
-                            left(regexp_replace(query, '\\s+', ' ', 'g'), 100)
+                            left(regexp_replace(query, '\\s+', ' ', 'g'), 100), toplevel,
+                            round(total_exec_time::numeric, 1)
                      FROM pg_stat_statements
                      WHERE query NOT LIKE '%pg_stat_statements%'
                        AND query NOT LIKE 'SET application_name%'
-                     ORDER BY calls DESC, query
+                     ORDER BY toplevel DESC, calls DESC, total_exec_time DESC, query
                      """)) {
             while (rs.next()) {
+                String line = rs.getLong(1) + " x " + rs.getBigDecimal(5) + " ms: " + rs.getString(3);
+                if (!rs.getBoolean(4)) {
+                    nested.add(line);
+                    continue;
+                }
                 all += rs.getLong(1);
+                millis += rs.getDouble(5);
                 queries += rs.getBoolean(2) ? rs.getLong(1) : 0;
-                breakdown.add(rs.getLong(1) + " x " + rs.getString(3));
+                breakdown.add(line);
             }
         }
-        return new StatementCount(all, queries, breakdown);
+        return new StatementCount(all, queries, millis, breakdown, nested);
     }
 
     @FunctionalInterface
@@ -114,12 +135,16 @@ public final class Database {
     /**
      * @param all     every statement: queries and transaction control (BEGIN, SET, COMMIT)
      * @param queries   SELECT (or WITH) and data-changing statements only
-     * @param breakdown each statement's calls and the start of its text, most called first
+     * @param millis    the server's execution time of those statements (their functions' and triggers' included)
+     * @param breakdown each statement's calls, its total execution time and the start of its text, most called first
+     * @param nested    the same for statements run inside functions and triggers, when they were tracked
      */
-    public record StatementCount(long all, long queries, List<String> breakdown) {
+    public record StatementCount(long all, long queries, double millis, List<String> breakdown,
+                                 List<String> nested) {
 
         public StatementCount {
             breakdown = List.copyOf(breakdown);
+            nested = List.copyOf(nested);
         }
 
         public double allPer(int operations) {
@@ -128,6 +153,10 @@ public final class Database {
 
         public double queriesPer(int operations) {
             return (double) queries / operations;
+        }
+
+        public double millisPer(int operations) {
+            return millis / operations;
         }
     }
 }
