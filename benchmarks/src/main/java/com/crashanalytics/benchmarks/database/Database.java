@@ -80,11 +80,12 @@ public final class Database {
 
     /**
      * Whether pg_stat_statements also records the statements run inside functions and triggers (its {@code track}
-     * setting, {@code all} or {@code top}), from the next statement of each connection on: a reloaded setting reaches
+     * setting, {@code all} or {@code top}) and the time spent planning statements ({@code track_planning}), from the next statement of each connection on: a reloaded setting reaches
      * a connection between its statements, so turn it on before the untimed warm-up of what is to be counted.
      */
     public void trackNestedStatements(boolean nested) throws SQLException {
         execute("ALTER SYSTEM SET pg_stat_statements.track = '" + (nested ? "all" : "top") + "'");
+        execute("ALTER SYSTEM SET pg_stat_statements.track_planning = " + (nested ? "on" : "off"));
         execute("SELECT pg_reload_conf()");
     }
 
@@ -106,14 +107,15 @@ public final class Database {
              ResultSet rs = statement.executeQuery("""
                      SELECT calls, query ~* '^\\s*(select|with|insert|update|delete)' AS is_query,
                             left(regexp_replace(query, '\\s+', ' ', 'g'), 100), toplevel,
-                            round(total_exec_time::numeric, 1)
+                            round(total_exec_time::numeric, 1), round(total_plan_time::numeric, 1)
                      FROM pg_stat_statements
                      WHERE query NOT LIKE '%pg_stat_statements%'
                        AND query NOT LIKE 'SET application_name%'
                      ORDER BY toplevel DESC, calls DESC, total_exec_time DESC, query
                      """)) {
             while (rs.next()) {
-                String line = rs.getLong(1) + " x " + rs.getBigDecimal(5) + " ms: " + rs.getString(3);
+                String line = rs.getLong(1) + " x " + rs.getBigDecimal(5) + " ms (planning " + rs.getBigDecimal(6)
+                        + " ms): " + rs.getString(3);
                 if (!rs.getBoolean(4)) {
                     nested.add(line);
                     continue;
@@ -136,7 +138,7 @@ public final class Database {
      * @param all     every statement: queries and transaction control (BEGIN, SET, COMMIT)
      * @param queries   SELECT (or WITH) and data-changing statements only
      * @param millis    the server's execution time of those statements (their functions' and triggers' included)
-     * @param breakdown each statement's calls, its total execution time and the start of its text, most called first
+     * @param breakdown each statement's calls, its total execution time, its planning time (when tracked) and the start of its text, most called first
      * @param nested    the same for statements run inside functions and triggers, when they were tracked
      */
     public record StatementCount(long all, long queries, double millis, List<String> breakdown,
