@@ -20,6 +20,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -95,6 +96,12 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /** Spring Security's strict firewall, with the same character rules checked without regular expressions. */
+    @Bean
+    WebSecurityCustomizer headerFirewall() {
+        return web -> web.httpFirewall(HeaderFirewall.strict());
     }
 
     /** Which browser origins may call the gateway: none unless configured (a page served by the gateway needs none). */

@@ -10,12 +10,15 @@ import java.net.http.HttpResponse;
 
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.TestApiKeys;
+import graphql.ExecutionInput;
+import graphql.schema.DataFetcher;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +34,9 @@ class ObservabilityDefaultsIT {
 
     @Autowired
     ObjectProvider<SpanExporter> spanExporters;
+
+    @Autowired
+    GraphQlObservationInstrumentation graphQlObservations;
 
     @Test
     void infoShowsTheBuildAndTheCommit() throws Exception {
@@ -54,5 +60,18 @@ class ObservabilityDefaultsIT {
     void tracingIsOffByDefault() {
         assertThat(sampler.getDescription()).isEqualTo("AlwaysOffSampler");
         assertThat(spanExporters.stream()).as("nothing is sent anywhere").isEmpty();
+    }
+
+    /**
+     * Without tracing only the request is observed (its metric is DomainMetricsIT's): a data fetcher comes back from
+     * the instrumentation as it went in, and the request's DataLoader registry is not rebuilt with wrappers.
+     */
+    @Test
+    void withTracingOffNeitherDataFetchersNorDataLoadersAreWrapped() {
+        DataFetcher<String> fetcher = environment -> "answer";
+        ExecutionInput input = ExecutionInput.newExecutionInput("{ __typename }").build();
+
+        assertThat(graphQlObservations.instrumentDataFetcher(fetcher, null, null)).isSameAs(fetcher);
+        assertThat(graphQlObservations.instrumentExecutionInput(input, null, null)).isSameAs(input);
     }
 }

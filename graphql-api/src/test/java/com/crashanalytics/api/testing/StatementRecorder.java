@@ -29,7 +29,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * {@code @Import(StatementRecorder.Installation.class)}; the recorder is one per test JVM ({@link #INSTANCE}).
  *
  * <p>A statement is one execution: a JDBC batch of inserts is one statement, as it is one round trip. The rate
- * limiter's statements on its shared buckets ({@code rate_limit_buckets}) are left out: the same few precede every
+ * limiter's statement on its shared buckets ({@code rate_limit_token_buckets}) is left out: the same one precedes every
  * request, whatever it asks.
  */
 public final class StatementRecorder {
@@ -77,15 +77,15 @@ public final class StatementRecorder {
         }
     }
 
+    /** The rate limiter's turn at the key's shared bucket (before every request): not the request's own SQL. */
+    private static boolean isRateLimiting(String sql) {
+        return sql != null && sql.contains("rate_limit_token_buckets");
+    }
+
     /**
      * The live side's own threads (the journal reader {@code live-feed}, the upkeep {@code live-upkeep}) poll the
      * database on their timers whatever a request does: they are not the request's statements.
      */
-    /** The rate limiter's turn at the key's shared bucket (before every request): not the request's own SQL. */
-    private static boolean isRateLimiting(String sql) {
-        return sql != null && sql.contains("rate_limit_buckets");
-    }
-
     private static boolean isLiveBackgroundWork() {
         return Thread.currentThread().getName().startsWith("live-");
     }

@@ -24,6 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class JdbcApiKeyRegistry implements ApiKeyRegistry {
 
     private static final String COLUMNS = "id, label, role, key_prefix, bot_ids, created_at, last_used_at, revoked_at";
+    /** Every request's look-up, so its text is built once. */
+    private static final String FIND_BY_HASH =
+            SqlTemplate.sql("SELECT {columns}, key_hash FROM api_clients WHERE key_hash = :hash")
+                    .with("columns", COLUMNS).text();
     /** Any constant works; it names the lock of key management among PostgreSQL's advisory locks. */
     private static final long KEY_MANAGEMENT_LOCK = 0x6361675f6b657973L; // "cag_keys"
 
@@ -55,8 +59,7 @@ public class JdbcApiKeyRegistry implements ApiKeyRegistry {
 
     @Override
     public Optional<StoredApiKey> findByHash(ApiKeyHash hash) {
-        return jdbc.sql(SqlTemplate.sql("SELECT {columns}, key_hash FROM api_clients WHERE key_hash = :hash")
-                        .with("columns", COLUMNS).text())
+        return jdbc.sql(FIND_BY_HASH)
                 .param("hash", hash.bytes())
                 .query((rs, row) -> new StoredApiKey(mapKey(rs, row), ApiKeyHash.fromBytes(rs.getBytes("key_hash"))))
                 .optional();

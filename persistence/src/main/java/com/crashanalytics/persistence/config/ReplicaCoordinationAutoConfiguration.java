@@ -4,13 +4,12 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import com.crashanalytics.domain.access.SharedTokenBuckets;
 import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.persistence.bot.CachedPlatformRegistry;
 import com.crashanalytics.persistence.bot.JdbcPlatformRegistry;
+import com.crashanalytics.persistence.coordination.JdbcSharedTokenBuckets;
 import com.crashanalytics.persistence.coordination.PlatformChangeListener;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -30,9 +29,6 @@ public class ReplicaCoordinationAutoConfiguration {
     /** {@code GATEWAY_PLATFORM_CACHE_MAX_AGE}: the safety net behind the change notifications. */
     static final String PLATFORM_CACHE_MAX_AGE = "gateway.platform-cache.max-age";
     static final Duration DEFAULT_PLATFORM_CACHE_MAX_AGE = Duration.ofSeconds(30);
-    /** Bucket4j keeps each bucket as one row of this table (changeset 0360). */
-    public static final String RATE_LIMIT_TABLE = "rate_limit_buckets";
-
     @Bean
     CachedPlatformRegistry platformRegistry(JdbcClient jdbc, Authorship authorship, Environment environment) {
         Duration maxAge = Binder.get(environment).bind(PLATFORM_CACHE_MAX_AGE, Duration.class)
@@ -46,18 +42,13 @@ public class ReplicaCoordinationAutoConfiguration {
     }
 
     /**
-     * Every replica's buckets in one table: a request takes its token in a short transaction of its own that locks
-     * the key's row ({@code SELECT ... FOR UPDATE}), so two replicas never both spend the last token.
-     * {@code GATEWAY_RATE_LIMIT_SHARED=false} keeps buckets in each replica's memory instead (one gateway only).
+     * Every replica's buckets in one table: a request takes its token in one statement that locks the key's row, so
+     * two replicas never both spend the last token. {@code GATEWAY_RATE_LIMIT_SHARED=false} keeps buckets in each
+     * replica's memory instead (one gateway only).
      */
     @Bean
     @ConditionalOnBooleanProperty(name = "gateway.rate-limit.shared", matchIfMissing = true)
-    ProxyManager<String> sharedRateLimitBuckets(DataSource dataSource) {
-        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table(RATE_LIMIT_TABLE)
-                .idColumn("id")
-                .stateColumn("state")
-                .build();
+    SharedTokenBuckets sharedRateLimitBuckets(JdbcClient jdbc) {
+        return new JdbcSharedTokenBuckets(jdbc);
     }
 }

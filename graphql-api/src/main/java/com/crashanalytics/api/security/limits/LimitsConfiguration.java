@@ -1,7 +1,7 @@
 package com.crashanalytics.api.security.limits;
 
 import com.crashanalytics.api.error.ErrorResponses;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
+import com.crashanalytics.domain.access.SharedTokenBuckets;
 import jakarta.servlet.Filter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,7 +25,7 @@ public class LimitsConfiguration {
     }
 
     @Bean
-    RateLimiter rateLimiter(RateLimits limits, ObjectProvider<ProxyManager<String>> sharedBuckets) {
+    RateLimiter rateLimiter(RateLimits limits, ObjectProvider<SharedTokenBuckets> sharedBuckets) {
         // Persistence contributes the shared buckets unless GATEWAY_RATE_LIMIT_SHARED=false.
         return new RateLimiter(limits, sharedBuckets.getIfAvailable());
     }

@@ -16,74 +16,42 @@ import java.util.concurrent.Future;
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.access.ApiKeyRole;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
+import com.crashanalytics.domain.access.SharedTokenBuckets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The shared buckets under contention: two limiters, as two replicas hold them (each its own bucket proxies, with
- * Bucket4j's batching), on the gateway's bucket table, 16 threads each asking for tokens of one key at once. The key
- * gets exactly its allowance over both, never one more; and a key's bucket is one row of {@code rate_limit_buckets}.
- * (GatewayReplicasIT does the same through two real replicas over HTTP.)
+ * The shared buckets under contention and over time: two limiters, as two replicas hold them, on the gateway's
+ * bucket table. A new key's first requests race to create its row, 32 threads at once over both: the key gets
+ * exactly its allowance, never one more, and its bucket is one row of {@code rate_limit_token_buckets}. The bucket
+ * refills at its allowance's rate on PostgreSQL's clock. (GatewayReplicasIT does the same through two real replicas
+ * over HTTP.)
  */
 @GatewayIntegrationTest
 class SharedRateLimitsIT {
 
-    private static final RateLimits LIMITS = new RateLimits("1/1d", "1/1d", "150/1d", "1/1d", "1/1d");
+    private static final RateLimits LIMITS = new RateLimits("1/1d", "1/1d", "150/1d", "1/1d", "10/1d");
 
     @Autowired
-    ProxyManager<String> sharedBuckets;
+    SharedTokenBuckets sharedBuckets;
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
-    void twoReplicasHammeringOneKeyGiveItExactlyItsAllowance() throws Exception {
-        RateLimiter replicaA = new RateLimiter(LIMITS, sharedBuckets);
-        RateLimiter replicaB = new RateLimiter(LIMITS, sharedBuckets);
-        ApiKey dashboard = new ApiKey(UUID.randomUUID(), "dashboard", ApiKeyRole.DASHBOARD, "cag_xxxxxxxx", List.of(),
-                Instant.EPOCH, null, null);
-        assertThat(replicaA.isShared()).isTrue();
-
-        ExecutorService threads = Executors.newFixedThreadPool(32);
-        List<Future<OptionalLong>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < 400; i++) {
-                RateLimiter replica = i % 2 == 0 ? replicaA : replicaB;
-                answers.add(threads.submit((Callable<OptionalLong>) () -> replica.tryAcquire(dashboard)));
-            }
-            int accepted = 0;
-            for (Future<OptionalLong> answer : answers) {
-                accepted += answer.get().isEmpty() ? 1 : 0;
-            }
-            assertThat(accepted).isEqualTo(150);
-        } finally {
-            threads.shutdownNow();
-        }
-        assertThat(jdbc.queryForList("SELECT id FROM rate_limit_buckets WHERE id LIKE ?", String.class,
-                dashboard.id() + "%")).containsExactly(dashboard.id() + "/150/86400000ms");
-    }
-
-    /**
-     * Another replica has just inserted the key's row and not yet written its first state (Bucket4j creates a bucket
-     * in two transactions). Requests that find it so, several at once, must initialise it, not fail: Bucket4j's
-     * batching answers a batch of them with a null result (NullPointerException, a 500), seen in CI when two
-     * replicas' first requests of a new key raced.
-     */
-    @Test
-    void requestsThatFindABucketAnotherReplicaHasNotInitialisedYetInitialiseIt() throws Exception {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            RateLimiter replica = new RateLimiter(LIMITS, sharedBuckets);
-            ApiKey dashboard = new ApiKey(UUID.randomUUID(), "dashboard", ApiKeyRole.DASHBOARD, "cag_xxxxxxxx",
-                    List.of(), Instant.EPOCH, null, null);
-            jdbc.update("INSERT INTO rate_limit_buckets (id, state) VALUES (?, NULL)",
-                    dashboard.id() + "/150/86400000ms");
+    void twoReplicasHammeringANewKeyGiveItExactlyItsAllowance() throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            RateLimiter replicaA = new RateLimiter(LIMITS, sharedBuckets);
+            RateLimiter replicaB = new RateLimiter(LIMITS, sharedBuckets);
+            ApiKey dashboard = key(ApiKeyRole.DASHBOARD);
+            assertThat(replicaA.isShared()).isTrue();
 
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService threads = Executors.newFixedThreadPool(32);
             List<Future<OptionalLong>> answers = new ArrayList<>();
             try {
-                for (int i = 0; i < 200; i++) {
+                for (int i = 0; i < 400; i++) {
+                    RateLimiter replica = i % 2 == 0 ? replicaA : replicaB;
                     answers.add(threads.submit((Callable<OptionalLong>) () -> {
                         start.await();
                         return replica.tryAcquire(dashboard);
@@ -92,12 +60,50 @@ class SharedRateLimitsIT {
                 start.countDown();
                 int accepted = 0;
                 for (Future<OptionalLong> answer : answers) {
-                    accepted += answer.get().isEmpty() ? 1 : 0;
+                    OptionalLong retryAfter = answer.get();
+                    accepted += retryAfter.isEmpty() ? 1 : 0;
+                    // 150 a day: one token every 576 s.
+                    retryAfter.ifPresent(seconds -> assertThat(seconds).isBetween(570L, 576L));
                 }
                 assertThat(accepted).as("attempt %d", attempt).isEqualTo(150);
             } finally {
                 threads.shutdownNow();
             }
+            assertThat(jdbc.queryForList("SELECT id FROM rate_limit_token_buckets WHERE id LIKE ?", String.class,
+                    dashboard.id() + "%")).containsExactly(dashboard.id() + "/150/86400000ms");
         }
+    }
+
+    @Test
+    void aSpentBucketRefillsAtItsAllowancesRateOnTheDatabasesClock() {
+        RateLimiter replica = new RateLimiter(LIMITS, sharedBuckets);
+        ApiKey metrics = key(ApiKeyRole.METRICS);
+        for (int i = 0; i < 10; i++) {
+            assertThat(replica.tryAcquire(metrics)).as("request %d of 10 a day", i + 1).isEmpty();
+        }
+        // 10 a day: one token every 8,640 s, the next one whole 8,640 s after the last refill.
+        assertThat(replica.tryAcquire(metrics).orElseThrow()).isBetween(8630L, 8640L);
+
+        // Half a day later (the row's clock moved back instead of waiting): five tokens, not one more.
+        jdbc.update("UPDATE rate_limit_token_buckets SET refilled_at = refilled_at - interval '12 hours' WHERE id = ?",
+                metrics.id() + "/10/86400000ms");
+        for (int i = 0; i < 5; i++) {
+            assertThat(replica.tryAcquire(metrics)).as("request %d after half a day", i + 1).isEmpty();
+        }
+        assertThat(replica.tryAcquire(metrics)).isPresent();
+
+        // Three days later: full again, and never more than the burst of 10.
+        jdbc.update("UPDATE rate_limit_token_buckets SET refilled_at = refilled_at - interval '3 days' WHERE id = ?",
+                metrics.id() + "/10/86400000ms");
+        int accepted = 0;
+        for (int i = 0; i < 15; i++) {
+            accepted += replica.tryAcquire(metrics).isEmpty() ? 1 : 0;
+        }
+        assertThat(accepted).isEqualTo(10);
+    }
+
+    private static ApiKey key(ApiKeyRole role) {
+        return new ApiKey(UUID.randomUUID(), role.name().toLowerCase(), role, "cag_xxxxxxxx", List.of(), Instant.EPOCH,
+                null, null);
     }
 }
