@@ -1,6 +1,5 @@
 package com.crashanalytics.api.round;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,12 +15,10 @@ import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.domain.common.paging.SortDirection;
 import com.crashanalytics.domain.diagnostics.ErrorLog;
-import com.crashanalytics.domain.round.MultiplierSample;
 import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.round.RoundFilter;
 import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.RoundReadModel;
-import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.domain.session.Session;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -50,8 +47,8 @@ class RoundReadController {
         BatchLoaders.pagesOfParents(loaders, "roundsOfSessions", rounds::roundsOfSessions);
         BatchLoaders.countsOfParents(loaders, COUNTS_OF_BOTS, rounds::countRoundsOfBots);
         BatchLoaders.countsOfParents(loaders, COUNTS_OF_SESSIONS, rounds::countRoundsOfSessions);
-        BatchLoaders.listsByKey(loaders, "samplesOfRounds", rounds::samplesOf);
-        BatchLoaders.listsByKey(loaders, "signalsOfRounds", rounds::signalsOf);
+        BatchLoaders.listsByKey(loaders, RoundWiring.SAMPLES_OF_ROUNDS, rounds::samplesOf);
+        BatchLoaders.listsByKey(loaders, RoundWiring.SIGNALS_OF_ROUNDS, rounds::signalsOf);
     }
 
     /** A round by its id; an id that is no UUID names no round. */
@@ -88,17 +85,6 @@ class RoundReadController {
         ListQuery<RoundFilter> query = ListQuery.of(filter == null ? RoundFilter.ALL : filter, RoundReadModel.BY_NUMBER,
                 first, after, direction);
         return Connection.ofChildren(roundsOfSessions, COUNTS_OF_SESSIONS, session.sessionId(), query);
-    }
-
-    @SchemaMapping(typeName = "Round")
-    CompletableFuture<List<MultiplierSample>> multipliers(Round round,
-                                                          DataLoader<UUID, List<MultiplierSample>> samplesOfRounds) {
-        return samplesOfRounds.load(round.id());
-    }
-
-    @SchemaMapping(typeName = "Round")
-    CompletableFuture<List<Signal>> signals(Round round, DataLoader<RoundKey, List<Signal>> signalsOfRounds) {
-        return signalsOfRounds.load(round.key());
     }
 
     /** By the round's number, so an error reported before its round was logged finds it too. */
