@@ -55,9 +55,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   <li>{@code crash_game_round_keys} (changeset 0300, {@code tr_round_keys_insert}): the round's id, key and
  *       partition key, which the samples' and signals' inserts look up ({@link RoundRows#ROUND_START}), so rounds
  *       are inserted before them;</li>
- *   <li>{@code game_round_crashes} and, from it, {@code game_round_crash_counts} (changeset 0031,
- *       {@code tr_rounds_game_round_crashes_insert}, then {@code tr_game_round_crash_counts_insert}): one row per game
- *       round across bots, counted per day and crash multiplier;</li>
+ *   <li>{@code game_round_crashes} and, from it, {@code game_round_crash_counts} (changesets 0031 and 0440,
+ *       {@code tr_rounds_game_round_crashes_insert}, then {@code tr_game_round_crash_counts_insert} or
+ *       {@code _update}): one row per game round across bots, counted per day and crash multiplier; a new
+ *       observation is folded into its game round's row (one upsert), not recounted;</li>
  *   <li>{@code round_totals_hourly} (changeset 0032, {@code tr_rounds_totals_insert}): totals per bot, strategy,
  *       game, platform and hour;</li>
  *   <li>{@code equity_segments_hourly} and {@code round_streaks} (changeset 0070, {@code tr_rounds_equity_insert}):

@@ -15,6 +15,10 @@ import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -325,6 +329,70 @@ class AnalyticsAgreementIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM round_totals_hourly", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM game_round_crash_counts", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM game_round_crashes", Long.class)).isZero();
+    }
+
+    /**
+     * New observations are folded into the game-round rollup rather than recounted (changeset 0440): the rollup
+     * still equals a recount when other bots' observations of the same game rounds arrive late, several of one game
+     * round in one statement, some earlier than the game round's representative (moving it, and its day count, to
+     * an earlier UTC day and another crash reading), some misread, some without a reading; and when two writers
+     * log observations of the same game rounds at once.
+     */
+    @Test
+    void theGameRoundRollupsAgreeWithARecountWhenObservationsArriveLateEarlierAndTogether() throws Exception {
+        assertRollupsMatchRecount();
+        jdbc.update("""
+                INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
+                       round_start_timestamp, stake_value, strategy_name, round_outcome, profit_loss_amount,
+                       content_fingerprint, round_external_id, crash_multiplier_detected)
+                SELECT r.bot_id, r.session_id, r.game_name, r.platform_code, r.round_number + copy.offset_number,
+                       r.round_start_timestamp - interval '11 hours' * ((r.round_number + copy.earlier) % 3), 0,
+                       r.strategy_name, 'SKIP', 0, r.content_fingerprint, r.round_external_id,
+                       CASE (r.round_number + copy.earlier) % 5 WHEN 0 THEN r.crash_multiplier_detected + 0.01
+                                                               WHEN 1 THEN NULL
+                                                               ELSE r.crash_multiplier_detected END
+                FROM crash_game_rounds r, (VALUES (3000, 0), (4000, 1)) AS copy (offset_number, earlier)
+                WHERE r.round_number % 4 <> 3
+                """);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM game_round_crashes WHERE observations >= 3", Long.class))
+                .as("game rounds observed three times or more").isPositive();
+        assertRollupsMatchRecount();
+
+        List<Map<String, Object>> watched = jdbc.queryForList("""
+                SELECT bot_id, session_id, game_name, platform_code, round_external_id, round_start_timestamp,
+                       crash_multiplier_detected, content_fingerprint
+                FROM crash_game_rounds WHERE round_external_id IS NOT NULL AND round_number < 1000
+                ORDER BY round_start_timestamp DESC LIMIT 60
+                """);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int writer = 0; writer < 2; writer++) {
+                int number = 5000 + writer * 100;
+                int shift = writer;
+                done.add(writers.submit(() -> {
+                    for (int i = 0; i < watched.size(); i++) {
+                        Map<String, Object> seen = watched.get(i);
+                        jdbc.update("""
+                                INSERT INTO crash_game_rounds (bot_id, session_id, game_name, platform_code, round_number,
+                                       round_start_timestamp, stake_value, round_outcome, profit_loss_amount,
+                                       content_fingerprint, round_external_id, crash_multiplier_detected)
+                                VALUES (?, ?, ?, ?, ?, CAST(? AS timestamptz) - interval '1 minute' * ?, 0, 'SKIP', 0, ?, ?,
+                                        CAST(? AS numeric) + 0.02 * ?)
+                                """, seen.get("bot_id"), seen.get("session_id"), seen.get("game_name"),
+                                seen.get("platform_code"), number + i, seen.get("round_start_timestamp"),
+                                (i + shift) % 2, seen.get("content_fingerprint"), seen.get("round_external_id"),
+                                seen.get("crash_multiplier_detected"), shift);
+                    }
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        assertRollupsMatchRecount();
     }
 
     /**
