@@ -2,7 +2,10 @@ package com.crashanalytics.persistence.common;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -18,10 +21,15 @@ public final class Batches {
 
     /**
      * Up to this many rows in all, the batches of {@link #runTogether} are sent as one multi-statement: one round
-     * trip instead of one per batch. Beyond it, each batch goes alone, so that the driver can rewrite large INSERT
-     * batches into multi-row inserts and the statement text stays small.
+     * trip instead of one per batch (a round logged alone is six rows; a few dozen rounds logged together fit).
+     * Beyond it, each batch goes alone, as the driver rewrites it into multi-row inserts, so the statement text and
+     * its parameters stay bounded (a row binds at most 40 parameters; the protocol allows 32,767 a statement).
      */
-    static final int ROWS_IN_ONE_ROUND_TRIP = 32;
+    static final int ROWS_IN_ONE_ROUND_TRIP = 256;
+
+    /** {@code INSERT INTO table (columns) VALUES (one row of values)}, with nothing after the row. */
+    private static final Pattern ONE_ROW_INSERT =
+            Pattern.compile("(?is)(\\s*INSERT\\s+INTO\\s+[^()]+\\([^()]*\\)\\s*VALUES\\s*)(\\(.*\\))\\s*");
 
     private Batches() {
     }
@@ -65,10 +73,12 @@ public final class Batches {
     }
 
     /**
-     * Runs the batches in order. A few rows in all (one round logged, its samples and its session) go as one
-     * multi-statement in a single round trip: the driver sends every statement before it waits, and the server runs
-     * them in order, stopping at the first error (which fails the transaction, as a failing batch would). More rows
-     * go as one batch each.
+     * Runs the batches in order. A few rows in all (one round logged, its samples and its session; or a few rounds
+     * logged together) go as one multi-statement in a single round trip: the driver sends every statement before it
+     * waits, and the server runs them in order, stopping at the first error (which fails the transaction, as a
+     * failing batch would). In it, an INSERT of one row of values is sent once with a row of values per row (what
+     * {@code reWriteBatchedInserts} does for a batch), so a table's statement triggers run once for all its rows;
+     * other statements go once per row. More rows go as one batch each.
      */
     public static void runTogether(JdbcTemplate jdbc, List<Batch<?>> batches) {
         List<Batch<?>> nonEmpty = batches.stream().filter(batch -> !batch.rows().isEmpty()).toList();
@@ -77,9 +87,7 @@ public final class Batches {
             nonEmpty.forEach(batch -> runAlone(jdbc, batch));
             return;
         }
-        String statements = nonEmpty.stream()
-                .flatMap(batch -> batch.rows().stream().map(row -> batch.sql()))
-                .collect(Collectors.joining(";\n"));
+        String statements = nonEmpty.stream().map(Batches::statementsOf).collect(Collectors.joining(";\n"));
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(statements)) {
                 Parameters parameters = new Parameters(statement);
@@ -90,6 +98,32 @@ public final class Batches {
             }
             return null;
         });
+    }
+
+    /** The batch's statement for all of its rows: one multi-row INSERT where it can be, else once per row. */
+    static String statementsOf(Batch<?> batch) {
+        int rows = batch.rows().size();
+        Matcher insert = ONE_ROW_INSERT.matcher(batch.sql());
+        if (rows > 1 && insert.matches() && isOneParenthesizedGroup(insert.group(2))) {
+            return insert.group(1) + String.join(", ", Collections.nCopies(rows, insert.group(2)));
+        }
+        return String.join(";\n", Collections.nCopies(rows, batch.sql()));
+    }
+
+    /** True when the text opens a parenthesis at its start that closes at its end, and is not two groups. */
+    private static boolean isOneParenthesizedGroup(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"') {
+                return false; // quoted text could hold parentheses; such statements are sent once per row
+            }
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0 && i < text.length() - 1) {
+                return false;
+            }
+        }
+        return depth == 0;
     }
 
     private static <T> void runAlone(JdbcTemplate jdbc, Batch<T> batch) {

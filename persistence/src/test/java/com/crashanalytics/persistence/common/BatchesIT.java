@@ -56,6 +56,22 @@ class BatchesIT {
     }
 
     @Test
+    void aFewRowsOfAnInsertOfValuesGoAsOneMultiRowStatement() {
+        transaction.executeWithoutResult(status -> Batches.runTogether(jdbc, List.of(
+                Batches.of(BOT, List.of("bot_1", "bot_2", "bot_3"), (parameters, bot) -> parameters.text(bot)),
+                Batches.of(SESSION, List.of("s1", "s2"), (parameters, session) -> parameters.text(session)
+                        .text(session.equals("s1") ? "bot_1" : "bot_3")))));
+
+        // one statement is one command of the transaction: its rows share xmin and cmin
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT xmin::text || '/' || cmin::text) FROM bot_vm_registration",
+                Integer.class)).as("the bots, inserted by one statement").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT cmin::text) FROM session_logs", Integer.class))
+                .as("the sessions' statement has a quoted literal: once per row").isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT session_id || ':' || bot_id FROM session_logs ORDER BY session_id",
+                String.class)).containsExactly("s1:bot_1", "s2:bot_3");
+    }
+
+    @Test
     void aStatementThatFailsFailsThemAllAndTheTransactionWritesNothing() {
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> Batches.runTogether(jdbc, List.of(
                 Batches.of(BOT, List.of("bot_1"), (parameters, bot) -> parameters.text(bot)),
