@@ -60,22 +60,28 @@ public interface RoundLogbook {
     }
 
     /**
-     * What one request writes.
+     * What one request writes, or several requests' single rounds written together.
      *
      * @param resolvedSignals signals stored earlier as pending, now linked to their round and judged
      * @param restatedRounds  stored rounds with what a replay recomputed (flags, streaks, category, balance)
      * @param countedSessions sessions whose totals the rounds moved, to store as they are now
+     * @param authors         the key that sent each new round (by round id; empty for the gateway's own work): its
+     *                        rows, nested ones included, name it. Rows of a round not in it (a sample or signal
+     *                        logged on its own) name the {@link com.crashanalytics.domain.audit.Authorship current
+     *                        author}.
      */
     record RoundRecords(List<Round> rounds, List<MultiplierSample> samples, List<Signal> newSignals,
                         List<Signal> resolvedSignals, List<OcrValidation> ocrValidations, List<Round> restatedRounds,
-                        List<Session> countedSessions) {
+                        List<Session> countedSessions, Map<UUID, Optional<UUID>> authors) {
 
         public static RoundRecords ofSample(MultiplierSample sample) {
-            return new RoundRecords(List.of(), List.of(sample), List.of(), List.of(), List.of(), List.of(), List.of());
+            return new RoundRecords(List.of(), List.of(sample), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    Map.of());
         }
 
         public static RoundRecords ofSignal(Signal signal) {
-            return new RoundRecords(List.of(), List.of(), List.of(signal), List.of(), List.of(), List.of(), List.of());
+            return new RoundRecords(List.of(), List.of(), List.of(signal), List.of(), List.of(), List.of(), List.of(),
+                    Map.of());
         }
     }
 }

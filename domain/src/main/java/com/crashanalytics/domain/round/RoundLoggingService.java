@@ -4,23 +4,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
+import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.bot.BotErrors;
 import com.crashanalytics.domain.bot.BotRegistry;
 import com.crashanalytics.domain.bot.Platform;
 import com.crashanalytics.domain.bot.PlatformRegistry.PlatformKey;
 import com.crashanalytics.domain.bot.PlatformRegistry;
+import com.crashanalytics.domain.common.Coalescer;
+import com.crashanalytics.domain.common.Coalescer.Outcome;
 import com.crashanalytics.domain.common.ConflictException;
 import com.crashanalytics.domain.common.DecimalLimits;
 import com.crashanalytics.domain.common.DomainException;
@@ -50,8 +55,18 @@ import org.jspecify.annotations.Nullable;
  * Two requests for the same session therefore run one after the other, and the second sees what the first
  * committed: two identical rounds sent at once give one row and one duplicate answer. The unique key on
  * (bot, session, round number) stays the last line of defence.
+ *
+ * <p>Single rounds sent at the same moment (many bots, one round each) are logged together ({@link Coalescer}): the
+ * rounds that arrived while the previous ones were being written go as one batch, exactly as a {@code logRounds}
+ * request would carry them (one lookup, one insert per table, so the rollups' statement triggers run once for all,
+ * one journal append, one commit). Each round keeps its own time received and its own author. When the batch is
+ * refused (one of its rounds breaks a rule, or the database refuses it), nothing of it is written and every round
+ * is logged again on its own, so a bad round fails only its own request, with the error it would have had alone.
  */
 public final class RoundLoggingService implements LogRoundUseCase {
+
+    /** Single rounds logged together at most: a batch under constant load still ends, and stays a small write. */
+    static final int MAX_ROUNDS_TOGETHER = 64;
 
     private final RoundLogbook logbook;
     private final BotRegistry bots;
@@ -60,9 +75,13 @@ public final class RoundLoggingService implements LogRoundUseCase {
     private final Transactions transactions;
     private final RoundAnnouncements live;
     private final CrashPointJudge crashPointJudge;
+    private final Authorship authorship;
+    private final Coalescer<Submitted, LoggedRound> singleRounds =
+            new Coalescer<>(MAX_ROUNDS_TOGETHER, this::logTogether);
 
     public RoundLoggingService(RoundLogbook logbook, BotRegistry bots, PlatformRegistry platforms, IdGenerator ids,
-                               Transactions transactions, RoundAnnouncements live, CrashPointJudge crashPointJudge) {
+                               Transactions transactions, RoundAnnouncements live, CrashPointJudge crashPointJudge,
+                               Authorship authorship) {
         this.logbook = logbook;
         this.bots = bots;
         this.platforms = platforms;
@@ -70,37 +89,67 @@ public final class RoundLoggingService implements LogRoundUseCase {
         this.transactions = transactions;
         this.live = live;
         this.crashPointJudge = crashPointJudge;
+        this.authorship = authorship;
     }
 
     @Override
     public LoggedRound logRound(LogRoundCommand command) {
-        // A single round is the small write concurrent bots send all the time: it may share its commit.
-        return transactions.inSharedCommit(() -> log(List.of(command.round()), command.receivedAt(), index -> "").get(0));
+        // The author is the caller's, taken here: the round may be written on another caller's thread.
+        return singleRounds.submit(new Submitted(command.round(), command.receivedAt(), authorship.currentKeyId()));
     }
 
     @Override
     public List<LoggedRound> logRounds(LogRoundsCommand command) {
-        return log(command.rounds(), command.receivedAt(), index -> "rounds[" + index + "].");
+        Optional<UUID> author = authorship.currentKeyId();
+        List<Submitted> rounds = command.rounds().stream()
+                .map(round -> new Submitted(round, command.receivedAt(), author)).toList();
+        return transactions.inTransaction(() -> log(rounds, index -> "rounds[" + index + "]."));
     }
 
-    private List<LoggedRound> log(List<RoundReport> reports, Instant receivedAt, IntFunction<String> pathOf) {
-        return transactions.inTransaction(() -> {
-            Batch batch = new Batch(reports, receivedAt, pathOf);
-            batch.lockAndLookUp();
-            batch.sortOut();
-            MultipleProblemsException.throwIfAny(batch.problems);
-            batch.count();
-            MultipleProblemsException.throwIfAny(batch.problems);
-            batch.write();
-            crashPointJudge.judgeWith(List.copyOf(batch.written.values()), receivedAt);
-            return batch.answers();
-        });
+    /** How many single rounds wait for the batch under way to end, to be logged together in the next. */
+    int singleRoundsWaiting() {
+        return singleRounds.waitingCalls();
+    }
+
+    /**
+     * Single rounds that arrived together: one batch, sharing its commit with other small writes; when it is
+     * refused, each round again on its own.
+     */
+    private List<Outcome<LoggedRound>> logTogether(List<Submitted> rounds) {
+        if (rounds.size() > 1) {
+            try {
+                return transactions.inSharedCommit(() -> log(rounds, index -> "rounds[" + index + "]."))
+                        .stream().map(Outcome::answered).toList();
+            } catch (RuntimeException refused) {
+                // Nothing of the batch was written: each round again on its own, with the error it has alone.
+            }
+        }
+        return rounds.stream()
+                .map(round -> Outcome.of(() -> transactions.inSharedCommit(() -> log(List.of(round), index -> "")).get(0)))
+                .toList();
+    }
+
+    /** Logs the rounds in the transaction under way. */
+    private List<LoggedRound> log(List<Submitted> rounds, IntFunction<String> pathOf) {
+        Batch batch = new Batch(rounds, pathOf);
+        batch.lockAndLookUp();
+        batch.sortOut();
+        MultipleProblemsException.throwIfAny(batch.problems);
+        batch.count();
+        MultipleProblemsException.throwIfAny(batch.problems);
+        batch.write();
+        crashPointJudge.judgeWith(List.copyOf(batch.written.values()), batch.lastReceivedAt());
+        return batch.answers();
+    }
+
+    /** A reported round, when the gateway received it, and the key that sent it. */
+    private record Submitted(RoundReport report, Instant receivedAt, Optional<UUID> author) {
     }
 
     /** One request's rounds on their way through the transaction. */
     private final class Batch {
+        private final List<Submitted> submitted;
         private final List<RoundReport> reports;
-        private final Instant receivedAt;
         private final IntFunction<String> pathOf;
         private final List<String> fingerprints;
         private final List<DomainException> problems = new ArrayList<>();
@@ -118,9 +167,9 @@ public final class RoundLoggingService implements LogRoundUseCase {
         private final List<Round> restated = new ArrayList<>();
         private final List<Session> countedSessions = new ArrayList<>();
 
-        Batch(List<RoundReport> reports, Instant receivedAt, IntFunction<String> pathOf) {
-            this.reports = reports;
-            this.receivedAt = receivedAt;
+        Batch(List<Submitted> submitted, IntFunction<String> pathOf) {
+            this.submitted = submitted;
+            this.reports = submitted.stream().map(Submitted::report).toList();
             this.pathOf = pathOf;
             this.fingerprints = reports.stream().map(RoundReport::fingerprint).toList();
             this.fates = new Fate[reports.size()];
@@ -250,6 +299,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
                         settlement.profitLoss(), report.runningBalanceBefore(), report.runningBalanceAfter()));
                 indexByNumber.put(report.roundNumber(), i);
             }
+            Instant receivedAt = latestReceivedAt(indexes);
             Session.Recorded recorded;
             Map<Integer, Round> storedByNumber = new HashMap<>();
             if (session.extendsWith(entries)) {
@@ -292,7 +342,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
             Settlement settlement = settlements.get(index);
             boolean canShow = report.crashMultiplier() == null || platform.canShow(report.crashMultiplier());
             return Round.logged(ids.newId(), ids.newId(), report, fingerprints.get(index), session, settlement, standing,
-                    Round.localFlags(report, settlement, canShow), receivedAt);
+                    Round.localFlags(report, settlement, canShow), submitted.get(index).receivedAt());
         }
 
         void write() {
@@ -325,10 +375,24 @@ public final class RoundLoggingService implements LogRoundUseCase {
                             Fingerprint.of("ocrValidation", reading.content())));
                 }
             }
-            logbook.append(new RoundRecords(rounds, samples, newSignals, resolved, ocr, restated, countedSessions));
+            Map<UUID, Optional<UUID>> authors = new HashMap<>();
+            for (int i : fresh) {
+                authors.put(written.get(i).id(), submitted.get(i).author());
+            }
+            logbook.append(new RoundRecords(rounds, samples, newSignals, resolved, ocr, restated, countedSessions,
+                    authors));
             List<Signal> signals = new ArrayList<>(newSignals);
             signals.addAll(resolved);
             live.logged(rounds, signals, countedSessions, configured);
+        }
+
+        /** When the last of the rounds was received: the time of what the batch does as a whole. */
+        Instant lastReceivedAt() {
+            return submitted.stream().map(Submitted::receivedAt).max(Comparator.naturalOrder()).orElseThrow();
+        }
+
+        private Instant latestReceivedAt(List<Integer> indexes) {
+            return indexes.stream().map(i -> submitted.get(i).receivedAt()).max(Comparator.naturalOrder()).orElseThrow();
         }
 
         /** The rounds as stored after the request: new ones as written, duplicates as stored before. */

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.crashanalytics.domain.diagnostics.OcrValidation;
 import com.crashanalytics.domain.session.InMemorySessionLog;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link RoundLogbook} in maps, for testing the logging use cases inside the hexagon (the shape of ddd-by-examples'
@@ -24,6 +25,7 @@ public final class InMemoryRoundLogbook implements RoundLogbook {
     private final Map<UUID, Signal> signals = new LinkedHashMap<>();
     private final List<MultiplierSample> samples = new ArrayList<>();
     private final List<OcrValidation> ocrValidations = new ArrayList<>();
+    private final Map<UUID, Optional<UUID>> authors = new LinkedHashMap<>();
     private int writes;
 
     public InMemoryRoundLogbook(InMemorySessionLog sessions) {
@@ -90,11 +92,17 @@ public final class InMemoryRoundLogbook implements RoundLogbook {
         for (Round restated : records.restatedRounds()) {
             rounds.put(restated.key(), restated);
         }
+        authors.putAll(records.authors());
         samples.addAll(records.samples());
         records.newSignals().forEach(signal -> signals.put(signal.id(), signal));
         records.resolvedSignals().forEach(signal -> signals.put(signal.id(), signal));
         ocrValidations.addAll(records.ocrValidations());
         sessions.updateAll(records.countedSessions());
+    }
+
+    /** The key the round's append named as its author (empty: the gateway's own work), if it named one. */
+    public synchronized @Nullable Optional<UUID> authorOf(UUID roundId) {
+        return authors.get(roundId);
     }
 
     /** How many appends carried anything to write: a refused or wholly duplicate request writes nothing. */

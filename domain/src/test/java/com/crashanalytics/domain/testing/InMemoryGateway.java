@@ -3,6 +3,7 @@ package com.crashanalytics.domain.testing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.crashanalytics.domain.bot.Bot;
 import com.crashanalytics.domain.bot.Game;
@@ -51,7 +52,7 @@ public final class InMemoryGateway {
             transactions, new SessionAnnouncements(journal));
     /** No game round is ever a first sighting here: the crash feed is not what these tests are about. */
     public final RoundLoggingService roundLogging = new RoundLoggingService(logbook, bots, platforms, ids,
-            transactions, new RoundAnnouncements(journal, roundIds -> List.of()), CrashPointJudge.NONE);
+            transactions, new RoundAnnouncements(journal, roundIds -> List.of()), CrashPointJudge.NONE, Optional::empty);
     public final RoundDetailService roundDetail = new RoundDetailService(logbook, sessions, ids, transactions);
 
     /** Aviator on Spribe, 3% house edge, in USD. */

@@ -130,9 +130,9 @@ public class UseCaseConfiguration {
     @Bean
     LogRoundUseCase logRoundUseCase(RoundLogbook logbook, BotRegistry bots, PlatformRegistry platforms, IdGenerator ids,
                                     Transactions transactions, EventJournal journal, CrashSightings sightings,
-                                    PredictionService predictions) {
+                                    PredictionService predictions, Authorship authorship) {
         return new RoundLoggingService(logbook, bots, platforms, ids, transactions,
-                new RoundAnnouncements(journal, sightings), predictions);
+                new RoundAnnouncements(journal, sightings), predictions, authorship);
     }
 
     /** Logs predictions (LogPredictionUseCase) and judges them as rounds are logged (the rounds' CrashPointJudge). */

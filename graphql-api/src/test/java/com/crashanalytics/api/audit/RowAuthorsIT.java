@@ -3,8 +3,14 @@ package com.crashanalytics.api.audit;
 import static com.crashanalytics.api.testing.WritePath.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.GraphQlClient;
@@ -93,6 +99,66 @@ class RowAuthorsIT {
                 "mutation($id: ID!) { revokeApiKey(input: {id: $id}) { apiKey { revokedAt } } }", Map.of("id", keyA.id())));
         assertThat(jdbc.queryForObject("SELECT written_by_key_id::text FROM api_clients WHERE label = 'vm a'",
                 String.class)).as("revoked by the stored admin").isEqualTo(admin.id());
+    }
+
+    /**
+     * Single rounds sent at the same moment by bots with keys of their own are written together (one INSERT for
+     * several bots' rounds: same transaction and same command), yet every row names its own round's key.
+     */
+    @Test
+    void roundsOfManyKeysWrittenTogetherEachNameTheirOwnKey() throws Exception {
+        int bots = 8;
+        List<Issued> keys = new ArrayList<>();
+        ExecutorService senders = Executors.newFixedThreadPool(bots);
+        try {
+            for (int bot = 0; bot < bots; bot++) {
+                Issued key = new TestApiKeys(port).issue("BOT", List.of("bot_" + bot), "vm " + bot);
+                keys.add(key);
+                GraphQlClient client = new GraphQlClient(port).withApiKey(key.secret());
+                botWrites("bot_" + bot).subList(0, 2).forEach(document -> ok(client.execute(document)));
+            }
+            for (int wave = 1; wave <= 20 && roundsWrittenTogetherWithOthers() == 0; wave++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> sent = new ArrayList<>();
+                for (int bot = 0; bot < bots; bot++) {
+                    GraphQlClient client = new GraphQlClient(port).withApiKey(keys.get(bot).secret());
+                    String document = roundNumbered("bot_" + bot, wave);
+                    sent.add(senders.submit(() -> {
+                        start.await();
+                        return ok(client.execute(document));
+                    }));
+                }
+                start.countDown();
+                for (Future<?> answer : sent) {
+                    answer.get(60, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        assertThat(roundsWrittenTogetherWithOthers()).as("rounds of several bots inserted by one statement")
+                .isPositive();
+        for (int bot = 0; bot < bots; bot++) {
+            for (String table : List.of("crash_game_rounds", "analytics_round_outcomes", "analytics_round_multipliers",
+                    "analytics_round_signals", "ocr_validation_logs")) {
+                assertThat(writers(table, "bot_" + bot)).as(table + " of bot_" + bot).containsExactly(keys.get(bot).id());
+            }
+        }
+    }
+
+    /** Rounds inserted by a statement (a transaction's command) that inserted other bots' rounds too. */
+    private int roundsWrittenTogetherWithOthers() {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM crash_game_rounds r JOIN (
+                    SELECT xmin::text AS tx, cmin::text AS command FROM crash_game_rounds
+                    GROUP BY 1, 2 HAVING count(DISTINCT bot_id) > 1) t
+                ON t.tx = r.xmin::text AND t.command = r.cmin::text""", Integer.class);
+    }
+
+    /** The bot's round of this number, as {@link #botWrites} logs its first. */
+    private static String roundNumbered(String botId, int roundNumber) {
+        return botWrites(botId).get(2).replace("roundNumber: 1,", "roundNumber: " + roundNumber + ",");
     }
 
     private void playOverHttp(GraphQlClient client, String botId) {

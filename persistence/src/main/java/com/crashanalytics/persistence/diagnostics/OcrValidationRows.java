@@ -13,6 +13,7 @@ import com.crashanalytics.domain.diagnostics.OcrValidation;
 import com.crashanalytics.domain.diagnostics.ValidationStatus;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Parameters;
+import com.crashanalytics.persistence.common.RowAuthors;
 import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 
@@ -33,8 +34,8 @@ public final class OcrValidationRows {
     }
 
     /** The reads as a batch, to write with others. */
-    public static Batches.Batch<OcrValidation> batch(List<OcrValidation> reads, @Nullable UUID writtenBy) {
-        return Batches.of(INSERT, reads, (parameters, read) -> fill(parameters, read, writtenBy));
+    public static Batches.Batch<OcrValidation> batch(List<OcrValidation> reads, RowAuthors writtenBy) {
+        return Batches.of(INSERT, reads, (parameters, read) -> fill(parameters, read, writtenBy.ofRound(read.roundId())));
     }
 
     static void fill(PreparedStatement statement, OcrValidation read, @Nullable UUID writtenBy) throws SQLException {

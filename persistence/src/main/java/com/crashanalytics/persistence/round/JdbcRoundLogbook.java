@@ -29,6 +29,7 @@ import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Parameters;
+import com.crashanalytics.persistence.common.RowAuthors;
 import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.diagnostics.OcrValidationRows;
 import com.crashanalytics.persistence.session.SessionRows;
@@ -221,7 +222,11 @@ public class JdbcRoundLogbook implements RoundLogbook {
 
     @Override
     public void append(RoundRecords records) {
-        @Nullable UUID writtenBy = authorship.currentKeyId().orElse(null);
+        @Nullable UUID current = authorship.currentKeyId().orElse(null);
+        RowAuthors writtenBy = roundId -> {
+            Optional<UUID> author = roundId == null ? null : records.authors().get(roundId);
+            return author == null ? current : author.orElse(null);
+        };
         Batches.runTogether(batches, List.of(
                 RoundRows.inserts(records.rounds(), writtenBy),
                 OutcomeRows.inserts(records.rounds(), writtenBy),

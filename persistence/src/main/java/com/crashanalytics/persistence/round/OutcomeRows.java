@@ -5,8 +5,9 @@ import java.util.UUID;
 
 import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.round.RoundAnalytics;
-import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Batches.Batch;
+import com.crashanalytics.persistence.common.Batches;
+import com.crashanalytics.persistence.common.RowAuthors;
 import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ final class OutcomeRows {
     private OutcomeRows() {
     }
 
-    static Batch<Round> inserts(List<Round> rounds, @Nullable UUID writtenBy) {
+    static Batch<Round> inserts(List<Round> rounds, RowAuthors writtenBy) {
         return Batches.of(INSERT_OUTCOME, rounds, (parameters, round) -> {
             RoundAnalytics analytics = round.analytics();
             parameters
@@ -59,7 +60,7 @@ final class OutcomeRows {
                     .time(analytics.timestamp())
                     .date(analytics.dateBucket())
                     .time(analytics.hourBucket())
-                    .uuid(writtenBy);
+                    .uuid(writtenBy.ofRound(round.id()));
         });
     }
 

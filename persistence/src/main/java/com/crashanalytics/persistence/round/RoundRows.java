@@ -23,9 +23,10 @@ import com.crashanalytics.domain.round.RoundAnalytics;
 import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.RoundLogbook.StoredRound;
 import com.crashanalytics.domain.round.RoundOutcome;
-import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Batches.Batch;
+import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.JsonColumns;
+import com.crashanalytics.persistence.common.RowAuthors;
 import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,7 +92,7 @@ final class RoundRows {
     private RoundRows() {
     }
 
-    static Batch<Round> inserts(List<Round> rounds, @Nullable UUID writtenBy) {
+    static Batch<Round> inserts(List<Round> rounds, RowAuthors writtenBy) {
         return Batches.of(INSERT_ROUND, rounds, (parameters, round) -> parameters
                 .uuid(round.id())
                 .text(round.botId())
@@ -130,7 +131,7 @@ final class RoundRows {
                 .text(flags(round.dataQualityFlags()))
                 .text(round.contentFingerprint())
                 .time(round.loggedAt())
-                .uuid(writtenBy));
+                .uuid(writtenBy.ofRound(round.id())));
     }
 
     /** What a replay recomputed for rounds already stored: their flags... */

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 import com.crashanalytics.domain.round.MultiplierSample;
-import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Batches.Batch;
+import com.crashanalytics.persistence.common.Batches;
+import com.crashanalytics.persistence.common.RowAuthors;
 import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +34,7 @@ final class SampleRows {
     private SampleRows() {
     }
 
-    static Batch<MultiplierSample> inserts(List<MultiplierSample> samples, @Nullable UUID writtenBy) {
+    static Batch<MultiplierSample> inserts(List<MultiplierSample> samples, RowAuthors writtenBy) {
         return Batches.of(INSERT, samples, (parameters, sample) -> parameters
                 .uuid(sample.id())
                 .uuid(sample.roundId())
@@ -51,7 +52,7 @@ final class SampleRows {
                 .real(sample.dataQualityScore())
                 .date(sample.dateBucket())
                 .text(sample.contentFingerprint())
-                .uuid(writtenBy)
+                .uuid(writtenBy.ofRound(sample.roundId()))
                 .uuid(sample.roundId()));
     }
 

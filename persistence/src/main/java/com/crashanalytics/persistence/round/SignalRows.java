@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.crashanalytics.domain.round.Signal;
-import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Batches.Batch;
+import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.JsonColumns;
+import com.crashanalytics.persistence.common.RowAuthors;
 import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +49,7 @@ final class SignalRows {
     private SignalRows() {
     }
 
-    static Batch<Signal> inserts(List<Signal> signals, @Nullable UUID writtenBy) {
+    static Batch<Signal> inserts(List<Signal> signals, RowAuthors writtenBy) {
         return Batches.of(INSERT, signals,
                 (parameters, signal) -> parameters
                         .uuid(signal.id())
@@ -70,7 +71,7 @@ final class SignalRows {
                         .decimal(signal.actualMultiplier())
                         .decimal(signal.predictionError())
                         .text(signal.contentFingerprint())
-                        .uuid(writtenBy)
+                        .uuid(writtenBy.ofRound(signal.roundId()))
                         .uuid(signal.roundId()));
     }
 
