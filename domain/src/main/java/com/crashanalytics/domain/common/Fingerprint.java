@@ -3,11 +3,8 @@ package com.crashanalytics.domain.common;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -30,33 +27,10 @@ public final class Fingerprint {
      *                enums, {@link JsonDocument}s, lists and maps of these, or null
      */
     public static String of(String kind, Map<String, ?> content) {
-        Map<String, @Nullable Object> tree = new LinkedHashMap<>();
+        Map<String, @Nullable Object> tree = new LinkedHashMap<>(content.size() * 2);
         tree.put("kind", kind);
-        content.forEach((name, value) -> tree.put(name, plain(value)));
-        return sha256(JsonDocument.canonical(tree));
-    }
-
-    private static @Nullable Object plain(@Nullable Object value) {
-        if (value instanceof Instant instant) {
-            return instant.toString();
-        }
-        if (value instanceof Enum<?> constant) {
-            return constant.name();
-        }
-        if (value instanceof JsonDocument document) {
-            return Map.of("json", document.tree()); // marks a document apart from a plain string or number
-        }
-        if (value instanceof List<?> list) {
-            List<@Nullable Object> items = new ArrayList<>(list.size());
-            list.forEach(item -> items.add(plain(item)));
-            return items;
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, @Nullable Object> fields = new LinkedHashMap<>();
-            map.forEach((name, item) -> fields.put(String.valueOf(name), plain(item)));
-            return fields;
-        }
-        return value;
+        tree.putAll(content);
+        return sha256(JsonDocument.canonicalContent(tree));
     }
 
     private static String sha256(String canonical) {

@@ -2,9 +2,10 @@ package com.crashanalytics.domain.common;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +40,7 @@ public final class JsonDocument {
     /** Null when the tree is acceptable JSON within the limits, otherwise the broken rule. */
     public @Nullable Violation problemWith(String field) {
         try {
-            new Writer(false, MAX_DEPTH, MAX_BYTES).write(tree, 0);
+            new Writer(false, false, MAX_DEPTH, MAX_BYTES).write(tree, 0);
             return null;
         } catch (Rejected rejected) {
             return new Violation(field, rejected.rule, rejected.getMessage());
@@ -54,7 +55,7 @@ public final class JsonDocument {
     /** The document as JSON text (keys sorted), for storage. */
     public String json() {
         if (json == null) {
-            Writer writer = new Writer(false, Integer.MAX_VALUE, Long.MAX_VALUE);
+            Writer writer = new Writer(false, false, Integer.MAX_VALUE, Long.MAX_VALUE);
             writer.write(tree, 0);
             json = writer.text();
         }
@@ -66,7 +67,18 @@ public final class JsonDocument {
      * no whitespace. Not bounded; used to fingerprint commands, which nest documents.
      */
     public static String canonical(@Nullable Object tree) {
-        Writer writer = new Writer(true, Integer.MAX_VALUE, Long.MAX_VALUE);
+        Writer writer = new Writer(true, false, Integer.MAX_VALUE, Long.MAX_VALUE);
+        writer.write(tree, 0);
+        return writer.text();
+    }
+
+    /**
+     * {@link #canonical} of a command's content as {@link Fingerprint} hashes it: besides JSON values, instants
+     * (as their ISO-8601 text), enum constants (as their names) and documents (as {@code {"json": tree}}, marked apart
+     * from a plain string or number), written as they are met instead of converted first.
+     */
+    static String canonicalContent(@Nullable Object tree) {
+        Writer writer = new Writer(true, true, Integer.MAX_VALUE, Long.MAX_VALUE);
         writer.write(tree, 0);
         return writer.text();
     }
@@ -95,18 +107,26 @@ public final class JsonDocument {
         }
     }
 
-    /** Writes JSON text, enforcing the limits as it goes, so an oversized tree costs no more than the limit. */
+    /**
+     * Writes JSON text, enforcing the limits as it goes, so an oversized tree costs no more than the limit. Everything
+     * goes straight into one buffer (this runs for every logged round's fingerprint and live event); the UTF-8 size
+     * is counted only when there is a limit to enforce.
+     */
     private static final class Writer {
-        private final StringBuilder out = new StringBuilder();
+        private final StringBuilder out = new StringBuilder(256);
         private final boolean canonicalNumbers;
+        private final boolean domainValues;
         private final int maxDepth;
         private final long maxBytes;
+        private final boolean bounded;
         private long bytes;
 
-        Writer(boolean canonicalNumbers, int maxDepth, long maxBytes) {
+        Writer(boolean canonicalNumbers, boolean domainValues, int maxDepth, long maxBytes) {
             this.canonicalNumbers = canonicalNumbers;
+            this.domainValues = domainValues;
             this.maxDepth = maxDepth;
             this.maxBytes = maxBytes;
+            this.bounded = maxBytes < Long.MAX_VALUE;
         }
 
         String text() {
@@ -126,6 +146,14 @@ public final class JsonDocument {
                 object(map, depth + 1);
             } else if (value instanceof List<?> list) {
                 array(list, depth + 1);
+            } else if (domainValues && value instanceof Instant instant) {
+                string(instant.toString());
+            } else if (domainValues && value instanceof Enum<?> constant) {
+                string(constant.name());
+            } else if (domainValues && value instanceof JsonDocument document) {
+                append("{\"json\":");
+                write(document.tree, depth + 1);
+                append("}");
             } else {
                 throw new Rejected("JSON_VALUE", "must be JSON (objects, arrays, strings, numbers, booleans, null), got "
                         + value.getClass().getSimpleName());
@@ -134,25 +162,41 @@ public final class JsonDocument {
 
         private void object(Map<?, ?> map, int depth) {
             enter(depth);
-            Map<String, Object> sorted = new TreeMap<>();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!(entry.getKey() instanceof String key)) {
+            String[] keys = new String[map.size()];
+            int count = 0;
+            for (Object key : map.keySet()) {
+                if (key instanceof String text) {
+                    keys[count++] = text;
+                } else if (domainValues) {
+                    keys[count++] = String.valueOf(key); // a command's content names its fields however it likes
+                } else {
                     throw new Rejected("JSON_VALUE", "JSON object keys must be strings");
                 }
-                sorted.put(key, entry.getValue());
             }
+            Arrays.sort(keys);
             append("{");
-            boolean first = true;
-            for (Map.Entry<String, Object> entry : sorted.entrySet()) {
-                if (!first) {
+            for (int i = 0; i < keys.length; i++) {
+                if (i > 0) {
                     append(",");
                 }
-                first = false;
-                string(entry.getKey());
+                string(keys[i]);
                 append(":");
-                write(entry.getValue(), depth);
+                write(valueAt(map, keys[i]), depth);
             }
             append("}");
+        }
+
+        /** The value under a key given as text: the map's own key when that is not text (content maps only). */
+        private static @Nullable Object valueAt(Map<?, ?> map, String key) {
+            if (map.containsKey(key)) {
+                return map.get(key);
+            }
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (key.equals(String.valueOf(entry.getKey()))) {
+                    return entry.getValue();
+                }
+            }
+            return null;
         }
 
         private void array(List<?> list, int depth) {
@@ -200,40 +244,51 @@ public final class JsonDocument {
         }
 
         private void string(String text) {
-            StringBuilder escaped = new StringBuilder(text.length() + 2).append('"');
+            int start = out.length();
+            out.append('"');
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 switch (c) {
                     case '\u0000' -> throw new Rejected("NO_NUL_CHARACTERS",
                             "JSON text must not contain NUL (\\u0000) characters");
-                    case '"' -> escaped.append("\\\"");
-                    case '\\' -> escaped.append("\\\\");
-                    case '\n' -> escaped.append("\\n");
-                    case '\r' -> escaped.append("\\r");
-                    case '\t' -> escaped.append("\\t");
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
                     default -> {
                         if (c < 0x20) {
-                            escaped.append(String.format("\\u%04x", (int) c));
+                            out.append(String.format("\\u%04x", (int) c));
                         } else {
-                            escaped.append(c);
+                            out.append(c);
                         }
                     }
                 }
             }
-            append(escaped.append('"').toString());
+            out.append('"');
+            counted(start);
         }
 
         private void append(String text) {
-            bytes += utf8Length(text);
+            int start = out.length();
+            out.append(text);
+            counted(start);
+        }
+
+        /** Counts what was written since {@code start} against the limit, when there is one. */
+        private void counted(int start) {
+            if (!bounded) {
+                return;
+            }
+            bytes += utf8Length(out, start, out.length());
             if (bytes > maxBytes) {
                 throw new Rejected("MAX_SIZE", "must be at most " + maxBytes / 1024 + " KiB of JSON");
             }
-            out.append(text);
         }
 
-        private static int utf8Length(String text) {
+        private static int utf8Length(CharSequence text, int from, int to) {
             int length = 0;
-            for (int i = 0; i < text.length(); i++) {
+            for (int i = from; i < to; i++) {
                 char c = text.charAt(i);
                 if (c < 0x80) {
                     length += 1;

@@ -3,14 +3,35 @@ package com.crashanalytics.domain.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 class JsonDocumentTest {
+
+    /** Pins the text every content fingerprint hashes: a change here would make stored rounds' retries conflicts. */
+    @Test
+    void aCommandsContentIsWrittenCanonicallyAsFingerprintsAlwaysHashedIt() {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("b", Instant.parse("2026-03-01T20:00:00.500Z"));
+        content.put("a", Arrays.asList(new BigDecimal("1.50"), 10, null, true, 0.25));
+        content.put("c", TimeUnit.SECONDS);
+        content.put("é", JsonDocument.of(Map.of("z", 1, "y", "x\"q\n")));
+
+        assertThat(JsonDocument.canonicalContent(content)).isEqualTo(
+                "{\"a\":[1.5,1E+1,null,true,0.25],\"b\":\"2026-03-01T20:00:00.500Z\",\"c\":\"SECONDS\","
+                        + "\"é\":{\"json\":{\"y\":\"x\\\"q\\n\",\"z\":1}}}");
+        assertThat(Fingerprint.of("kind", content)).isEqualTo(Fingerprint.of("kind", Map.of("é",
+                JsonDocument.of(Map.of("y", "x\"q\n", "z", 1.0)), "c", TimeUnit.SECONDS, "a",
+                Arrays.asList(1.5, new BigDecimal("10.0"), null, true, new BigDecimal("0.250")),
+                "b", Instant.parse("2026-03-01T21:00:00.5+01:00"))));
+    }
 
     @Test
     void writesSortedJsonAndKeepsTheTree() {
