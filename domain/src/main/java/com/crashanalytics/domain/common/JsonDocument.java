@@ -165,13 +165,10 @@ public final class JsonDocument {
             String[] keys = new String[map.size()];
             int count = 0;
             for (Object key : map.keySet()) {
-                if (key instanceof String text) {
-                    keys[count++] = text;
-                } else if (domainValues) {
-                    keys[count++] = String.valueOf(key); // a command's content names its fields however it likes
-                } else {
+                if (!(key instanceof String text)) {
                     throw new Rejected("JSON_VALUE", "JSON object keys must be strings");
                 }
+                keys[count++] = text;
             }
             Arrays.sort(keys);
             append("{");
@@ -181,22 +178,9 @@ public final class JsonDocument {
                 }
                 string(keys[i]);
                 append(":");
-                write(valueAt(map, keys[i]), depth);
+                write(map.get(keys[i]), depth);
             }
             append("}");
-        }
-
-        /** The value under a key given as text: the map's own key when that is not text (content maps only). */
-        private static @Nullable Object valueAt(Map<?, ?> map, String key) {
-            if (map.containsKey(key)) {
-                return map.get(key);
-            }
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (key.equals(String.valueOf(entry.getKey()))) {
-                    return entry.getValue();
-                }
-            }
-            return null;
         }
 
         private void array(List<?> list, int depth) {

@@ -67,14 +67,8 @@ class CoalescerTest {
     @Test
     void callsArrivingDuringABatchGoTogetherInTheNextEachWithItsOwnAnswer() throws Exception {
         Coalescer<Integer, Integer> coalescer = new Coalescer<>(10, this::tenTimes);
-        Future<Integer> first = callers.submit(() -> coalescer.submit(1));
-        Waiting.await(firstBatchEntered);
-        List<Future<Integer>> later = new ArrayList<>();
-        for (int item = 2; item <= 4; item++) {
-            int mine = item;
-            later.add(callers.submit(() -> coalescer.submit(mine)));
-        }
-        awaitWaiting(coalescer, 3);
+        Future<Integer> first = heldOpen(coalescer, 1);
+        List<Future<Integer>> later = queuedBehind(coalescer, 2, 3, 4);
 
         releaseFirstBatch.countDown();
 
@@ -88,11 +82,10 @@ class CoalescerTest {
     @Test
     void anItemThatFailsFailsOnlyItsOwnCall() throws Exception {
         Coalescer<Integer, Integer> coalescer = new Coalescer<>(10, this::tenTimes);
-        Future<Integer> first = callers.submit(() -> coalescer.submit(1));
-        Waiting.await(firstBatchEntered);
-        Future<Integer> good = callers.submit(() -> coalescer.submit(2));
-        Future<Integer> bad = callers.submit(() -> coalescer.submit(13));
-        awaitWaiting(coalescer, 2);
+        Future<Integer> first = heldOpen(coalescer, 1);
+        List<Future<Integer>> later = queuedBehind(coalescer, 2, 13);
+        Future<Integer> good = later.get(0);
+        Future<Integer> bad = later.get(1);
 
         releaseFirstBatch.countDown();
 
@@ -106,10 +99,8 @@ class CoalescerTest {
     @Test
     void aBatchThatBreaksFailsItsCallsAndTheNextBatchStillRuns() throws Exception {
         Coalescer<Integer, Integer> coalescer = new Coalescer<>(10, this::tenTimes);
-        Future<Integer> broken = callers.submit(() -> coalescer.submit(99));
-        Waiting.await(firstBatchEntered);
-        Future<Integer> next = callers.submit(() -> coalescer.submit(7));
-        awaitWaiting(coalescer, 1);
+        Future<Integer> broken = heldOpen(coalescer, 99);
+        Future<Integer> next = queuedBehind(coalescer, 7).get(0);
 
         releaseFirstBatch.countDown();
 
@@ -123,14 +114,8 @@ class CoalescerTest {
     @Test
     void aBatchTakesAtMostTheLimitAndTheRestFollowInLaterBatches() throws Exception {
         Coalescer<Integer, Integer> coalescer = new Coalescer<>(2, this::tenTimes);
-        Future<Integer> first = callers.submit(() -> coalescer.submit(1));
-        Waiting.await(firstBatchEntered);
-        List<Future<Integer>> later = new ArrayList<>();
-        for (int item = 2; item <= 6; item++) {
-            int mine = item;
-            later.add(callers.submit(() -> coalescer.submit(mine)));
-        }
-        awaitWaiting(coalescer, 5);
+        Future<Integer> first = heldOpen(coalescer, 1);
+        List<Future<Integer>> later = queuedBehind(coalescer, 2, 3, 4, 5, 6);
 
         releaseFirstBatch.countDown();
 
@@ -149,7 +134,21 @@ class CoalescerTest {
         return answers;
     }
 
-    private static void awaitWaiting(Coalescer<?, ?> coalescer, int calls) throws InterruptedException {
-        Waiting.untilAtLeast(coalescer::waitingCalls, calls, "calls waiting");
+    /** Submits the item from another thread; returns once its batch (the first) is under way and held open. */
+    private Future<Integer> heldOpen(Coalescer<Integer, Integer> coalescer, int item) {
+        Future<Integer> answer = callers.submit(() -> coalescer.submit(item));
+        Waiting.await(firstBatchEntered);
+        return answer;
+    }
+
+    /** Submits each item from a thread of its own; returns once all of them wait behind the batch under way. */
+    private List<Future<Integer>> queuedBehind(Coalescer<Integer, Integer> coalescer, int... items)
+            throws InterruptedException {
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int item : items) {
+            answers.add(callers.submit(() -> coalescer.submit(item)));
+        }
+        Waiting.untilAtLeast(coalescer::waitingCalls, items.length, "calls waiting");
+        return answers;
     }
 }
