@@ -1,8 +1,12 @@
 package com.crashanalytics.api.config;
 
+import java.util.List;
+
 import com.crashanalytics.api.error.DatabaseUnavailableResponses;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.execution.preparsed.persisted.ApolloPersistedQuerySupport;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +38,21 @@ public class GraphQlEngineConfiguration {
                         ? byHash.getDocumentAsync(input, parseAndValidate)
                         : byText.getDocumentAsync(input, parseAndValidate);
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
+    }
+
+    /**
+     * The gateway's instrumentations (Boot's order), chained as Spring would but without graphql-java's bookkeeping
+     * per field and per object for hooks none of them listens to ({@link FieldLevelSkippingChain}); applied after
+     * Spring has set its own chain, which this replaces.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer fieldLevelSkippingChain(ObjectProvider<Instrumentation> instrumentations) {
+        return builder -> builder.configureGraphQl(graphQl -> {
+            List<Instrumentation> chained = instrumentations.orderedStream().toList();
+            if (!chained.isEmpty()) {
+                graphQl.instrumentation(new FieldLevelSkippingChain(chained));
+            }
+        });
     }
 
     /** Boot's handler but for one thing: an answer whose database was away is HTTP 503 (with Retry-After). */

@@ -11,6 +11,10 @@ import java.net.http.HttpResponse;
 import com.crashanalytics.api.testing.GatewayIntegrationTest;
 import com.crashanalytics.api.testing.TestApiKeys;
 import graphql.ExecutionInput;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;
+import graphql.execution.instrumentation.FieldFetchingInstrumentationContext;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.DataFetcher;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +42,9 @@ class ObservabilityDefaultsIT {
 
     @Autowired
     GraphQlObservationInstrumentation graphQlObservations;
+
+    @Autowired
+    GraphQlSource graphQlSource;
 
     @Test
     void infoShowsTheBuildAndTheCommit() throws Exception {
@@ -73,5 +81,19 @@ class ObservabilityDefaultsIT {
 
         assertThat(graphQlObservations.instrumentDataFetcher(fetcher, null, null)).isSameAs(fetcher);
         assertThat(graphQlObservations.instrumentExecutionInput(input, null, null)).isSameAs(input);
+    }
+
+    /**
+     * None of the gateway's instrumentations listens per field or per object, so the engine's chain of them skips
+     * those hooks (FieldLevelSkippingChain): nothing per field is paid for on a dashboard's 25,000 fields.
+     */
+    @Test
+    void theEnginesInstrumentationsCostNothingPerField() {
+        Instrumentation engines = graphQlSource.graphQl().getInstrumentation();
+
+        assertThat(engines.getClass().getSimpleName()).isEqualTo("FieldLevelSkippingChain");
+        assertThat(((ChainedInstrumentation) engines).getInstrumentations()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(engines.beginFieldFetching(null, null)).isSameAs(FieldFetchingInstrumentationContext.NOOP);
+        assertThat(engines.beginExecuteObject(null, null)).isSameAs(ExecuteObjectInstrumentationContext.NOOP);
     }
 }
