@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The gateway's embedded PostgreSQL, reached directly: for the baselines, for bulk data, and to count the statements
@@ -96,18 +97,28 @@ public final class Database {
      * {@link #trackNestedStatements} is on) are listed apart with their time, as they are no round trips.
      */
     public StatementCount countStatements(Work work) throws Exception {
+        return countStatements(work, statement -> false);
+    }
+
+    /**
+     * The same, leaving out (listed apart, not counted) the statements whose text {@code leftOut} accepts: what the
+     * gateway runs on its own schedule whether or not {@code work} sends anything, which a count of what reads cost
+     * must not charge to them (see {@code GatewayBackground}).
+     */
+    public StatementCount countStatements(Work work, Predicate<String> leftOut) throws Exception {
         execute("SELECT pg_stat_statements_reset()");
         work.run();
         long all = 0;
         long queries = 0;
         List<String> breakdown = new ArrayList<>();
         List<String> nested = new ArrayList<>();
+        List<String> background = new ArrayList<>();
         double millis = 0;
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
                      SELECT calls, query ~* '^\\s*(select|with|insert|update|delete)' AS is_query,
                             left(regexp_replace(query, '\\s+', ' ', 'g'), 100), toplevel,
-                            round(total_exec_time::numeric, 1), round(total_plan_time::numeric, 1)
+                            round(total_exec_time::numeric, 1), round(total_plan_time::numeric, 1), query
                      FROM pg_stat_statements
                      WHERE query NOT LIKE '%pg_stat_statements%'
                        AND query NOT LIKE 'SET application_name%'
@@ -120,13 +131,17 @@ public final class Database {
                     nested.add(line);
                     continue;
                 }
+                if (leftOut.test(rs.getString(7))) {
+                    background.add(line);
+                    continue;
+                }
                 all += rs.getLong(1);
                 millis += rs.getDouble(5);
                 queries += rs.getBoolean(2) ? rs.getLong(1) : 0;
                 breakdown.add(line);
             }
         }
-        return new StatementCount(all, queries, millis, breakdown, nested);
+        return new StatementCount(all, queries, millis, breakdown, nested, background);
     }
 
     @FunctionalInterface
@@ -140,13 +155,15 @@ public final class Database {
      * @param millis    the server's execution time of those statements (their functions' and triggers' included)
      * @param breakdown each statement's calls, its total execution time, its planning time (when tracked) and the start of its text, most called first
      * @param nested    the same for statements run inside functions and triggers, when they were tracked
+     * @param leftOut   the same for the statements left out of the count (the gateway's own background work)
      */
     public record StatementCount(long all, long queries, double millis, List<String> breakdown,
-                                 List<String> nested) {
+                                 List<String> nested, List<String> leftOut) {
 
         public StatementCount {
             breakdown = List.copyOf(breakdown);
             nested = List.copyOf(nested);
+            leftOut = List.copyOf(leftOut);
         }
 
         public double allPer(int operations) {
