@@ -119,6 +119,11 @@ public record Round(
         return new RoundKey(botId, sessionId, roundNumber);
     }
 
+    /** Its key with its start time, by which the rows that belong to it are found ({@link LoggedRoundKey}). */
+    public LoggedRoundKey loggedKey() {
+        return new LoggedRoundKey(key(), roundStartTimestamp);
+    }
+
     /**
      * Flags that concern the round alone: a bot-reported balance pair that does not add up, and a crash point
      * the platform cannot show.

@@ -52,6 +52,10 @@ public interface RoundReadModel {
     /** The multiplier samples of each round, by sample index (an empty list for a round without any). */
     Map<UUID, List<MultiplierSample>> samplesOf(Collection<UUID> roundIds);
 
-    /** The signals of each round, by emission time then id (an empty list for a round without any). */
-    Map<RoundKey, List<Signal>> signalsOf(Collection<RoundKey> rounds);
+    /**
+     * The signals of each logged round, by emission time then id (an empty list for a round without any). A round's
+     * start time is that of its row; one known only from a report (not read back) may carry more precision than the
+     * database keeps, which the match allows for.
+     */
+    Map<LoggedRoundKey, List<Signal>> signalsOf(Collection<LoggedRoundKey> rounds);
 }

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import com.crashanalytics.domain.round.LoggedRoundKey;
 import com.crashanalytics.domain.round.MultiplierSample;
 import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.round.RoundAnalytics;
-import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.Signal;
 import graphql.TrivialDataFetcher;
 import org.dataloader.DataLoader;
@@ -43,8 +43,8 @@ class RoundWiring {
                 .dataFetcher("outcome",
                         (TrivialDataFetcher<RoundAnalytics>) environment -> environment.<Round>getSource().analytics())
                 .dataFetcher("signals", (TrivialDataFetcher<CompletableFuture<List<Signal>>>) environment -> {
-                    DataLoader<RoundKey, List<Signal>> signals = environment.getDataLoader(SIGNALS_OF_ROUNDS);
-                    return signals.load(environment.<Round>getSource().key());
+                    DataLoader<LoggedRoundKey, List<Signal>> signals = environment.getDataLoader(SIGNALS_OF_ROUNDS);
+                    return signals.load(environment.<Round>getSource().loggedKey());
                 })
                 .dataFetcher("multipliers", (TrivialDataFetcher<CompletableFuture<List<MultiplierSample>>>) environment -> {
                     DataLoader<UUID, List<MultiplierSample>> samples = environment.getDataLoader(SAMPLES_OF_ROUNDS);

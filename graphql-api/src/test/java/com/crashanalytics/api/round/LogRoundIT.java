@@ -135,6 +135,36 @@ class LogRoundIT {
         assertThat(ok(client.execute("{ round(id: \"not-a-uuid\") { id } }")).data("round").isNull()).isTrue();
     }
 
+    /**
+     * A round's signals are looked up by its start time too (their month's partition), which the database keeps to
+     * the microsecond: a round answered from its report, with nanoseconds rounded either way or half way, still
+     * finds its signals, as does the round read back.
+     */
+    @Test
+    void aRoundsSignalsAreFoundWhateverThePrecisionOfItsStartTime() {
+        List<String> starts = List.of("2026-11-21T14:03:00.123456789Z", "2026-11-21T14:03:00.123456499Z",
+                "2026-11-21T14:03:00.1234565Z", "2026-11-30T23:59:59.9999996Z");
+        String selection = "{ id roundStartTimestamp signals { signalType } }";
+        for (int number = 1; number <= starts.size(); number++) {
+            Map<String, Object> round = with(round(number, "WIN", "10.00", "2.45", "1.33"),
+                    "roundStartTimestamp", starts.get(number - 1),
+                    "signals", List.of(Map.of("signalType", "signal_of_" + number, "confidenceScore", 0.9)));
+            JsonNode answered = ok(client.execute("mutation($input: LogRoundInput!) { logRound(input: $input) { round "
+                    + selection + " } }", Map.of("input", round))).data("logRound.round");
+            JsonNode readBack = ok(client.execute("query($id: ID!) { round(id: $id) " + selection + " }",
+                    Map.of("id", answered.path("id").asString()))).data("round");
+
+            for (JsonNode logged : List.of(answered, readBack)) {
+                assertThat(logged.path("signals").findValuesAsString("signalType"))
+                        .as("round %d, started %s", number, starts.get(number - 1))
+                        .containsExactly("signal_of_" + number);
+            }
+        }
+        // the last one's start rounds up into the next month: its round and its signal are stored in December's
+        assertThat(jdbc.queryForObject("SELECT round_start_timestamp = timestamptz '2026-12-01T00:00:00Z' "
+                + "FROM analytics_round_signals WHERE signal_type = 'signal_of_4'", Boolean.class)).isTrue();
+    }
+
     @Test
     void sendingTheSameRoundAgainAnswersTheStoredRoundAndWritesNothing() {
         JsonNode first = ok(writePath.logRound(seedRound())).data("logRound.round");

@@ -35,6 +35,16 @@ public final class SqlValues {
         return value == null ? null : value.toInstant();
     }
 
+    /**
+     * An instant as PostgreSQL keeps it once written through {@link #timestamptz}: to the microsecond, the driver
+     * rounding a remainder of 500 ns or more up. For comparing with stored times by equality an instant known only
+     * from a report (it may carry nanoseconds).
+     */
+    public static Instant asStored(Instant instant) {
+        long belowMicro = instant.getNano() % 1_000;
+        return instant.minusNanos(belowMicro).plusNanos(belowMicro >= 500 ? 1_000 : 0);
+    }
+
     /** An instant as a JDBC parameter for a timestamptz column. */
     public static @Nullable OffsetDateTime timestamptz(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

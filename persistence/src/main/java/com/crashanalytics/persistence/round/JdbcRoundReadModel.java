@@ -2,6 +2,7 @@ package com.crashanalytics.persistence.round;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.UUID;
 
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
+import com.crashanalytics.domain.round.LoggedRoundKey;
 import com.crashanalytics.domain.round.MultiplierSample;
 import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.round.RoundFilter;
@@ -34,6 +36,16 @@ public class JdbcRoundReadModel implements RoundReadModel {
             RoundRows::map);
     private static final KeysetSql<Round> BY_NUMBER_SQL = new KeysetSql<>(RoundRows.READ_COLUMNS, TABLE,
             RoundRows.OUTCOME_JOIN, BY_NUMBER, List.of("r.round_number"), RoundRows::map);
+
+    /**
+     * The signals of logged rounds, found in their round's month: each key carries its round's start time, which is
+     * the signals' partition key too (a signal stored for a logged round takes its round's, a pending one takes it
+     * when its round is logged), so PostgreSQL probes one monthly partition per round instead of every month's.
+     */
+    private static final String SIGNALS_OF_LOGGED_ROUNDS = SqlTemplate.sql("""
+            SELECT {columns} FROM analytics_round_signals WHERE {loggedKeys}
+            ORDER BY "timestamp", id""")
+            .with("columns", SignalRows.SELECTED_SIGNAL_COLUMNS).with("loggedKeys", RoundRows.LOGGED_KEYS_MATCH).text();
 
     private final JdbcClient jdbc;
 
@@ -116,21 +128,19 @@ public class JdbcRoundReadModel implements RoundReadModel {
     }
 
     @Override
-    public Map<RoundKey, List<Signal>> signalsOf(Collection<RoundKey> rounds) {
-        Map<RoundKey, List<Signal>> signals = new LinkedHashMap<>();
-        rounds.forEach(round -> signals.put(round, new ArrayList<>()));
+    public Map<LoggedRoundKey, List<Signal>> signalsOf(Collection<LoggedRoundKey> rounds) {
+        Map<RoundKey, List<Signal>> signals = new HashMap<>();
+        rounds.forEach(round -> signals.put(round.key(), new ArrayList<>()));
         if (!rounds.isEmpty()) {
-            RoundRows.withKeys(jdbc.sql(SqlTemplate.sql("""
-                            SELECT {columns} FROM analytics_round_signals WHERE {keys}
-                            ORDER BY "timestamp", id""")
-                            .with("columns", SignalRows.SELECTED_SIGNAL_COLUMNS).with("keys", RoundRows.KEYS_MATCH)
-                            .text()), rounds)
+            RoundRows.withLoggedKeys(jdbc.sql(SIGNALS_OF_LOGGED_ROUNDS), rounds)
                     .query(SignalRows::map)
                     .list()
                     .forEach(signal -> signals.get(new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber()))
                             .add(signal));
         }
-        return signals;
+        Map<LoggedRoundKey, List<Signal>> byRound = new LinkedHashMap<>();
+        rounds.forEach(round -> byRound.put(round, signals.get(round.key())));
+        return byRound;
     }
 
     /** The filter as conditions on {@code crash_game_rounds}; each column it names leads an index with the order's key. */

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import com.crashanalytics.domain.audit.Authorship;
 import com.crashanalytics.domain.round.DataQualityFlag;
+import com.crashanalytics.domain.round.LoggedRoundKey;
 import com.crashanalytics.domain.round.OutcomeCategory;
 import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.round.RoundAnalytics;
@@ -28,6 +29,7 @@ import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.JsonColumns;
 import com.crashanalytics.persistence.common.RowAuthors;
 import com.crashanalytics.persistence.common.SqlTemplate;
+import com.crashanalytics.persistence.common.SqlValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -138,6 +140,23 @@ final class RoundRows {
     static Batch<Round> restatedFlags(List<Round> rounds) {
         return Batches.of("UPDATE crash_game_rounds SET data_quality_flags = CAST(? AS text[]) WHERE id = ?", rounds,
                 (parameters, round) -> parameters.text(flags(round.dataQualityFlags())).uuid(round.id()));
+    }
+
+    /**
+     * Rows of logged rounds, by key and start time (the partition key of the rounds' tables, so PostgreSQL looks in
+     * one month's partition per round). Parameters: see {@link #withLoggedKeys}.
+     */
+    static final String LOGGED_KEYS_MATCH = """
+            (bot_id, session_id, round_number, round_start_timestamp) IN (
+                SELECT * FROM unnest(CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[]),
+                                     CAST(CAST(:starts AS text[]) AS timestamptz[])))
+            """;
+
+    static JdbcClient.StatementSpec withLoggedKeys(JdbcClient.StatementSpec statement,
+                                                   Collection<LoggedRoundKey> rounds) {
+        return withKeys(statement, rounds.stream().map(LoggedRoundKey::key).toList())
+                .param("starts", rounds.stream().map(round -> SqlValues.asStored(round.roundStartTimestamp()).toString())
+                        .toArray(String[]::new));
     }
 
     static JdbcClient.StatementSpec withKeys(JdbcClient.StatementSpec statement, Collection<RoundKey> keys) {
