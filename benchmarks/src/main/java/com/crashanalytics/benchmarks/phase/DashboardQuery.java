@@ -16,6 +16,7 @@ import com.crashanalytics.benchmarks.gateway.GatewayBackground;
 import com.crashanalytics.benchmarks.gateway.GatewayHttp;
 import com.crashanalytics.benchmarks.measure.Alternation;
 import com.crashanalytics.benchmarks.measure.Alternation.Contender;
+import com.crashanalytics.benchmarks.measure.JitWarmUp;
 import com.crashanalytics.benchmarks.measure.Latencies;
 import com.crashanalytics.benchmarks.measure.Series;
 import com.crashanalytics.benchmarks.measure.Trial;
@@ -111,6 +112,14 @@ public final class DashboardQuery {
                     new Contender("gateway", trial -> () -> timed(() -> http.post(large))),
                     new Contender("sql", trial -> () -> timed(() -> sql.answer(botIds, BOTS, SESSIONS, ROUNDS))));
             Alternation.warmUp(contenders);
+            // Until the gateway's JIT compilers are quiet, as the single-round and PostGraphile phases warm it: the
+            // first size was otherwise timed while the dashboard's code paths were still being compiled (the JVM's
+            // CPU per query 50-70 % above the second size's), which timed the compiler, not the gateway.
+            JitWarmUp.Warmed warmed = new JitWarmUp(bench.options().jitWarmUp())
+                    .trialsUntilCompiled(contenders, "gateway", bench.probe()::compilerThreadsCpu);
+            bench.say(String.format(Locale.ROOT, "dashboard at %s: %d more warm-up trials of each in %d s (the "
+                    + "gateway's JIT compilers %s)", at, warmed.requests(), warmed.took().toSeconds(),
+                    warmed.compilersQuiet() ? "quiet by then" : "still busy at the longest warm-up"));
             bench.say("dashboard at " + at + ": " + bench.options().trials() + " trials of "
                     + bench.options().dashboardQueriesPerTrial() + " queries, gateway / hand-written SQL in turn");
             Map<String, Series> results = bench.alternation().run(bench.options().trials(), contenders);

@@ -39,8 +39,9 @@ public class JdbcRoundReadModel implements RoundReadModel {
 
     /**
      * The signals of logged rounds, found in their round's month: each key carries its round's start time, which is
-     * the signals' partition key too (a signal stored for a logged round takes its round's, a pending one takes it
-     * when its round is logged), so PostgreSQL probes one monthly partition per round instead of every month's.
+     * the signals' partition key too (a signal of a logged round references it by (round_id, round_start_timestamp),
+     * ON UPDATE CASCADE; a pending one takes it when its round is logged), so PostgreSQL probes one monthly partition
+     * per round instead of every month's.
      */
     private static final String SIGNALS_OF_LOGGED_ROUNDS = SqlTemplate.sql("""
             SELECT {columns} FROM analytics_round_signals WHERE {loggedKeys}
