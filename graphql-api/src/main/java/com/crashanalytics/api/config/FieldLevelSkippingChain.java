@@ -23,7 +23,8 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldParamete
  * {@link ChainedInstrumentation} asks every member at every field (execution, fetch, completion, list completion)
  * and every object, collecting their contexts into a new list and a new chained context each time, even when each
  * member answers "nothing" — which is what the gateway's instrumentations (document limits, access control, the
- * request's observation) all answer: they act per operation. A 10 × 10 × 20 dashboard resolves some 25,000 fields,
+ * request's observation, authorship) all answer: they act per operation (authorship wraps root fields' fetchers,
+ * through {@link #instrumentDataFetcher}). A 10 × 10 × 20 dashboard resolves some 25,000 fields,
  * and that bookkeeping was about a tenth of its request thread's CPU (JFR, 2026-12-05). This chain asks, once at
  * construction, which of those hooks any member overrides (a method declared below {@link Instrumentation} and
  * {@link SimplePerformantInstrumentation}, which answer nothing); the hooks nobody overrides answer "nothing" at
@@ -54,7 +55,7 @@ final class FieldLevelSkippingChain extends ChainedInstrumentation {
         deferredFieldHeard = anyOverrides(instrumentations, "beginDeferredField", InstrumentationFieldParameters.class);
     }
 
-    /** Whether the chain passes this hook on (for tests and for the log): false when no member overrides it. */
+    /** Whether the chain passes this hook on: false when no member overrides it. */
     boolean hears(String hook) {
         return switch (hook) {
             case "beginFieldExecution" -> fieldExecutionHeard;

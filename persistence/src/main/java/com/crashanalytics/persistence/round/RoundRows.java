@@ -84,6 +84,16 @@ final class RoundRows {
             """;
 
     /**
+     * Rows of logged rounds, by key and start time (the partition key of the rounds' tables, so PostgreSQL looks in
+     * one month's partition per round). Parameters: see {@link #withLoggedKeys}.
+     */
+    static final String LOGGED_KEYS_MATCH = """
+            (bot_id, session_id, round_number, round_start_timestamp) IN (
+                SELECT * FROM unnest(CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[]),
+                                     CAST(CAST(:starts AS text[]) AS timestamptz[])))
+            """;
+
+    /**
      * A sample's or signal's round_start_timestamp, its partition key (changelog 0300): its round's, looked up by the
      * round's id in crash_game_round_keys (one unpartitioned index), which the round's insert has filled already.
      * NULL for a pending signal, which has no round yet. Parameter: the round id.
@@ -141,16 +151,6 @@ final class RoundRows {
         return Batches.of("UPDATE crash_game_rounds SET data_quality_flags = CAST(? AS text[]) WHERE id = ?", rounds,
                 (parameters, round) -> parameters.text(flags(round.dataQualityFlags())).uuid(round.id()));
     }
-
-    /**
-     * Rows of logged rounds, by key and start time (the partition key of the rounds' tables, so PostgreSQL looks in
-     * one month's partition per round). Parameters: see {@link #withLoggedKeys}.
-     */
-    static final String LOGGED_KEYS_MATCH = """
-            (bot_id, session_id, round_number, round_start_timestamp) IN (
-                SELECT * FROM unnest(CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[]),
-                                     CAST(CAST(:starts AS text[]) AS timestamptz[])))
-            """;
 
     static JdbcClient.StatementSpec withLoggedKeys(JdbcClient.StatementSpec statement,
                                                    Collection<LoggedRoundKey> rounds) {
