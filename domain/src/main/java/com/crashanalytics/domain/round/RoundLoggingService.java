@@ -185,8 +185,7 @@ public final class RoundLoggingService implements LogRoundUseCase {
                     .collect(Collectors.toMap(Session::sessionId, Function.identity()));
             stored = lookup.stored();
             for (Signal signal : lookup.pendingSignals()) {
-                signalsAhead.computeIfAbsent(new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber()),
-                        key -> new HashMap<>()).put(signal.identityWithinRound(), signal);
+                signalsAhead.computeIfAbsent(signal.roundKey(), key -> new HashMap<>()).put(signal.identityWithinRound(), signal);
             }
         }
 

@@ -49,6 +49,11 @@ public record Signal(
                 report.featureVector(), null, null, null, report.fingerprint());
     }
 
+    /** The round this signal is about, by its natural key (logged or not yet). */
+    public RoundKey roundKey() {
+        return new RoundKey(botId, sessionId, roundNumber);
+    }
+
     public boolean isPending() {
         return roundId == null;
     }

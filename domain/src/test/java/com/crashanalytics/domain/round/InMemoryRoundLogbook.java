@@ -35,7 +35,7 @@ public final class InMemoryRoundLogbook implements RoundLogbook {
     @Override
     public synchronized Lookup lockAndLookUp(Collection<String> sessionIds, Collection<RoundKey> keys) {
         List<Signal> pending = signals.values().stream()
-                .filter(signal -> signal.isPending() && keys.contains(keyOf(signal)))
+                .filter(signal -> signal.isPending() && keys.contains(signal.roundKey()))
                 .toList();
         return new Lookup(sessions.lockAll(sessionIds), findStored(keys), pending);
     }
@@ -70,7 +70,7 @@ public final class InMemoryRoundLogbook implements RoundLogbook {
 
     @Override
     public synchronized List<Signal> signalsOf(Collection<RoundKey> keys) {
-        return signals.values().stream().filter(signal -> keys.contains(keyOf(signal))).toList();
+        return signals.values().stream().filter(signal -> keys.contains(signal.roundKey())).toList();
     }
 
     @Override
@@ -132,9 +132,5 @@ public final class InMemoryRoundLogbook implements RoundLogbook {
         return records.rounds().isEmpty() && records.samples().isEmpty() && records.newSignals().isEmpty()
                 && records.resolvedSignals().isEmpty() && records.ocrValidations().isEmpty()
                 && records.restatedRounds().isEmpty() && records.countedSessions().isEmpty();
-    }
-
-    private static RoundKey keyOf(Signal signal) {
-        return new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber());
     }
 }

@@ -130,18 +130,16 @@ public class JdbcRoundReadModel implements RoundReadModel {
 
     @Override
     public Map<LoggedRoundKey, List<Signal>> signalsOf(Collection<LoggedRoundKey> rounds) {
-        Map<RoundKey, List<Signal>> signals = new HashMap<>();
-        rounds.forEach(round -> signals.put(round.key(), new ArrayList<>()));
+        Map<LoggedRoundKey, List<Signal>> signals = new LinkedHashMap<>();
+        Map<RoundKey, List<Signal>> byKey = new HashMap<>();
+        rounds.forEach(round -> byKey.put(round.key(), signals.computeIfAbsent(round, none -> new ArrayList<>())));
         if (!rounds.isEmpty()) {
             RoundRows.withLoggedKeys(jdbc.sql(SIGNALS_OF_LOGGED_ROUNDS), rounds)
                     .query(SignalRows::map)
                     .list()
-                    .forEach(signal -> signals.get(new RoundKey(signal.botId(), signal.sessionId(), signal.roundNumber()))
-                            .add(signal));
+                    .forEach(signal -> byKey.get(signal.roundKey()).add(signal));
         }
-        Map<LoggedRoundKey, List<Signal>> byRound = new LinkedHashMap<>();
-        rounds.forEach(round -> byRound.put(round, signals.get(round.key())));
-        return byRound;
+        return signals;
     }
 
     /** The filter as conditions on {@code crash_game_rounds}; each column it names leads an index with the order's key. */
