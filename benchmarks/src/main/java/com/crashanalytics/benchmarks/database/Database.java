@@ -112,7 +112,7 @@ public final class Database {
         long queries = 0;
         List<String> breakdown = new ArrayList<>();
         List<String> nested = new ArrayList<>();
-        List<String> background = new ArrayList<>();
+        List<String> leftOutLines = new ArrayList<>();
         double millis = 0;
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
@@ -132,7 +132,7 @@ public final class Database {
                     continue;
                 }
                 if (leftOut.test(rs.getString(7))) {
-                    background.add(line);
+                    leftOutLines.add(line);
                     continue;
                 }
                 all += rs.getLong(1);
@@ -141,7 +141,7 @@ public final class Database {
                 breakdown.add(line);
             }
         }
-        return new StatementCount(all, queries, millis, breakdown, nested, background);
+        return new StatementCount(all, queries, millis, breakdown, nested, leftOutLines);
     }
 
     @FunctionalInterface

@@ -185,6 +185,11 @@ public final class JitWarmUp {
      * quiet at the end.
      */
     public record Warmed(long requests, Duration took, boolean compilersQuiet) {
+
+        /** How the warm-up ended, for the run's log. */
+        public String compilers() {
+            return compilersQuiet ? "quiet by then" : "still busy at the longest warm-up";
+        }
     }
 
     @FunctionalInterface

@@ -119,7 +119,7 @@ public final class DashboardQuery {
                     .trialsUntilCompiled(contenders, "gateway", bench.probe()::compilerThreadsCpu);
             bench.say(String.format(Locale.ROOT, "dashboard at %s: %d more warm-up trials of each in %d s (the "
                     + "gateway's JIT compilers %s)", at, warmed.requests(), warmed.took().toSeconds(),
-                    warmed.compilersQuiet() ? "quiet by then" : "still busy at the longest warm-up"));
+                    warmed.compilers()));
             bench.say("dashboard at " + at + ": " + bench.options().trials() + " trials of "
                     + bench.options().dashboardQueriesPerTrial() + " queries, gateway / hand-written SQL in turn");
             Map<String, Series> results = bench.alternation().run(bench.options().trials(), contenders);

@@ -103,7 +103,7 @@ public final class PostGraphileComparison {
                 small.stream().map(Request::peer).toList(), gateway.took());
         bench.say(String.format(Locale.ROOT, "vs PostGraphile: warmed up for %d s each (the gateway's JIT compilers %s), "
                 + "%,d requests to the gateway and %,d to PostGraphile", gateway.took().toSeconds(),
-                gateway.compilersQuiet() ? "quiet by then" : "still busy at the longest warm-up", gateway.requests(), peer));
+                gateway.compilers(), gateway.requests(), peer));
     }
 
     private List<Request> ladder() {

@@ -96,7 +96,7 @@ public final class SingleRoundIngest {
                     .trialsUntilCompiled(contenders, "gateway", bench.probe()::compilerThreadsCpu);
             bench.say(String.format(Locale.ROOT, "single-round ingest, %d concurrent bots: %d more warm-up trials of each"
                     + " in %d s (the gateway's JIT compilers %s)", concurrency, warmed.requests(), warmed.took().toSeconds(),
-                    warmed.compilersQuiet() ? "quiet by then" : "still busy at the longest warm-up"));
+                    warmed.compilers()));
             bench.analyze();
             bench.say("single-round ingest, " + concurrency + " concurrent bots x " + perBot + " rounds: "
                     + bench.options().trials() + " trials, gateway / raw JDBC in turn");
