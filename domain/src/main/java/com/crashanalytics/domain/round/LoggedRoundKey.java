@@ -1,6 +1,7 @@
 package com.crashanalytics.domain.round;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A logged round's key with its start time. The rows that belong to a round (its signals) are stored by that time,
@@ -9,4 +10,16 @@ import java.time.Instant;
  * partitions).
  */
 public record LoggedRoundKey(RoundKey key, Instant roundStartTimestamp) {
+
+    /** Written out for the reason given on {@link RoundKey#equals}: a DataLoader's key. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof LoggedRoundKey logged && Objects.equals(key, logged.key)
+                && Objects.equals(roundStartTimestamp, logged.roundStartTimestamp);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(key) * 31 + Objects.hashCode(roundStartTimestamp);
+    }
 }
