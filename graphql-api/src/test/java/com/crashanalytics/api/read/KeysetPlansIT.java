@@ -142,8 +142,31 @@ class KeysetPlansIT {
                 .toList();
         assertThat(scanning).as("statements that scan a whole table:\n%s",
                 String.join("\n\n", scanning.stream().map(Executed::toString).toList())).isEmpty();
+        List<Executed> withAnalytics = selects.stream()
+                .filter(statement -> statement.sql().contains("analytics_round_outcomes o")).toList();
+        assertThat(withAnalytics).as("the round lists read each round's analytics row").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(withAnalytics).as("a round's analytics row found in its own month's partition (by the round's "
+                        + "id and start time, both in the index condition), not probed in every month's")
+                .allSatisfy(statement -> assertThat(analyticsProbesOf(statement, scanned)).isNotEmpty()
+                        .allSatisfy(condition -> assertThat(condition)
+                                .contains("round_id = r.id", "\"timestamp\" = r.round_start_timestamp")));
         System.out.println("Plans of the dashboard query over 100,000 rounds:");
         dashboard.stream().filter(selects::contains).forEach(statement -> System.out.println(statement + "\n"));
+    }
+
+    /** The index conditions of a plan's scans of the analytics rows' partitions that hold rows. */
+    private static List<String> analyticsProbesOf(Executed statement, List<String> scanned) {
+        List<String> conditions = new ArrayList<>();
+        String[] lines = statement.plan().split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            boolean probesAnalytics = line.contains("Index Scan") && scanned.stream()
+                    .anyMatch(table -> table.startsWith("analytics_round_outcomes") && line.contains(" on " + table + " "));
+            if (probesAnalytics && i + 1 < lines.length && lines[i + 1].contains("Index Cond:")) {
+                conditions.add(lines[i + 1].strip());
+            }
+        }
+        return conditions;
     }
 
     /**
