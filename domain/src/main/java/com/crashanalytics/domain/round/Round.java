@@ -119,9 +119,9 @@ public record Round(
         return new RoundKey(botId, sessionId, roundNumber);
     }
 
-    /** Its key with its start time, by which the rows that belong to it are found ({@link LoggedRoundKey}). */
+    /** Its id with its start time, by which the rows that belong to it are found ({@link LoggedRoundKey}). */
     public LoggedRoundKey loggedKey() {
-        return new LoggedRoundKey(key(), roundStartTimestamp);
+        return new LoggedRoundKey(id, roundStartTimestamp);
     }
 
     /**

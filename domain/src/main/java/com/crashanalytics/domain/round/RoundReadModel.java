@@ -49,13 +49,13 @@ public interface RoundReadModel {
         return findAllById(List.of(id)).stream().findFirst();
     }
 
-    /** The multiplier samples of each round, by sample index (an empty list for a round without any). */
-    Map<UUID, List<MultiplierSample>> samplesOf(Collection<UUID> roundIds);
-
     /**
-     * The signals of each logged round, by emission time then id (an empty list for a round without any). A round's
+     * The multiplier samples of each logged round, by sample index (an empty list for a round without any). A round's
      * start time is that of its row; one known only from a report (not read back) may carry more precision than the
      * database keeps, which the match allows for.
      */
+    Map<LoggedRoundKey, List<MultiplierSample>> samplesOf(Collection<LoggedRoundKey> rounds);
+
+    /** The signals of each logged round, by emission time then id (an empty list for one without any), as above. */
     Map<LoggedRoundKey, List<Signal>> signalsOf(Collection<LoggedRoundKey> rounds);
 }

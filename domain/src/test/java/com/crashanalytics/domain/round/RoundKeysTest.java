@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class RoundKeysTest {
 
     private static final Instant START = Instant.parse("2026-11-21T12:00:00.000001Z");
+    private static final UUID ROUND = UUID.fromString("01936a1c-0000-7000-8000-000000000001");
 
     @Test
     void aRoundKeyEqualsTheKeyOfTheSameBotSessionAndNumberOnly() {
@@ -29,15 +31,14 @@ class RoundKeysTest {
     }
 
     @Test
-    void aLoggedRoundKeyEqualsTheSameKeyStartedAtTheSameInstantOnly() {
-        LoggedRoundKey logged = new LoggedRoundKey(new RoundKey("bot_1", "session_1", 7), START);
+    void aLoggedRoundKeyEqualsTheSameRoundStartedAtTheSameInstantOnly() {
+        LoggedRoundKey logged = new LoggedRoundKey(ROUND, START);
 
-        assertThat(logged).isEqualTo(new LoggedRoundKey(new RoundKey("bot_1", "session_1", 7), Instant.parse(
-                "2026-11-21T12:00:00.000001Z"))).hasSameHashCodeAs(new LoggedRoundKey(
-                new RoundKey("bot_1", "session_1", 7), START));
-        assertThat(logged).isNotEqualTo(new LoggedRoundKey(new RoundKey("bot_1", "session_1", 7),
-                START.plusNanos(1))).isNotEqualTo(new LoggedRoundKey(new RoundKey("bot_1", "session_1", 8), START))
-                .isNotEqualTo(logged.key());
+        assertThat(logged).isEqualTo(new LoggedRoundKey(UUID.fromString(ROUND.toString()), Instant.parse(
+                "2026-11-21T12:00:00.000001Z"))).hasSameHashCodeAs(new LoggedRoundKey(ROUND, START));
+        assertThat(logged).isNotEqualTo(new LoggedRoundKey(ROUND, START.plusNanos(1)))
+                .isNotEqualTo(new LoggedRoundKey(UUID.fromString("01936a1c-0000-7000-8000-000000000002"), START))
+                .isNotEqualTo(new LoggedRoundKey(null, START)).isNotEqualTo(logged.roundId());
     }
 
     @Test

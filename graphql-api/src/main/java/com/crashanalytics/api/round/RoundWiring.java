@@ -1,7 +1,6 @@
 package com.crashanalytics.api.round;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.crashanalytics.domain.round.LoggedRoundKey;
@@ -47,8 +46,9 @@ class RoundWiring {
                     return signals.load(environment.<Round>getSource().loggedKey());
                 })
                 .dataFetcher("multipliers", (TrivialDataFetcher<CompletableFuture<List<MultiplierSample>>>) environment -> {
-                    DataLoader<UUID, List<MultiplierSample>> samples = environment.getDataLoader(SAMPLES_OF_ROUNDS);
-                    return samples.load(environment.<Round>getSource().id());
+                    DataLoader<LoggedRoundKey, List<MultiplierSample>> samples =
+                            environment.getDataLoader(SAMPLES_OF_ROUNDS);
+                    return samples.load(environment.<Round>getSource().loggedKey());
                 }));
     }
 }

@@ -136,19 +136,20 @@ class LogRoundIT {
     }
 
     /**
-     * A round's signals are looked up by its start time too (their month's partition), which the database keeps to
-     * the microsecond: a round answered from its report, with nanoseconds rounded either way or half way, still
-     * finds its signals, as does the round read back.
+     * A round's signals and multiplier samples are looked up by its start time too (their month's partition), which
+     * the database keeps to the microsecond: a round answered from its report, with nanoseconds rounded either way or
+     * half way, still finds them, as does the round read back.
      */
     @Test
     void aRoundsSignalsAreFoundWhateverThePrecisionOfItsStartTime() {
         List<String> starts = List.of("2026-11-21T14:03:00.123456789Z", "2026-11-21T14:03:00.123456499Z",
                 "2026-11-21T14:03:00.1234565Z", "2026-11-30T23:59:59.9999996Z");
-        String selection = "{ id roundStartTimestamp signals { signalType } }";
+        String selection = "{ id roundStartTimestamp signals { signalType } multipliers { multiplier } }";
         for (int number = 1; number <= starts.size(); number++) {
             Map<String, Object> round = with(round(number, "WIN", "10.00", "2.45", "1.33"),
                     "roundStartTimestamp", starts.get(number - 1),
-                    "signals", List.of(Map.of("signalType", "signal_of_" + number, "confidenceScore", 0.9)));
+                    "signals", List.of(Map.of("signalType", "signal_of_" + number, "confidenceScore", 0.9)),
+                    "multiplierSamples", List.of(Map.of("multiplier", number + ".5")));
             JsonNode answered = ok(client.execute("mutation($input: LogRoundInput!) { logRound(input: $input) { round "
                     + selection + " } }", Map.of("input", round))).data("logRound.round");
             JsonNode readBack = ok(client.execute("query($id: ID!) { round(id: $id) " + selection + " }",
@@ -158,6 +159,9 @@ class LogRoundIT {
                 assertThat(logged.path("signals").findValuesAsString("signalType"))
                         .as("round %d, started %s", number, starts.get(number - 1))
                         .containsExactly("signal_of_" + number);
+                assertThat(logged.path("multipliers").findValuesAsString("multiplier"))
+                        .as("round %d's samples, started %s", number, starts.get(number - 1))
+                        .containsExactly(number + ".5");
             }
         }
         // the last one's start rounds up into the next month: its round and its signal are stored in December's

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
@@ -20,6 +21,7 @@ import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.persistence.common.KeysetSql;
 import com.crashanalytics.persistence.common.SqlConditions;
 import com.crashanalytics.persistence.common.SqlTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,15 +40,19 @@ public class JdbcRoundReadModel implements RoundReadModel {
             RoundRows.OUTCOME_JOIN, BY_NUMBER, List.of("r.round_number"), RoundRows::map);
 
     /**
-     * The signals of logged rounds, found in their round's month: each key carries its round's start time, which is
-     * the signals' partition key too (a signal of a logged round references it by (round_id, round_start_timestamp),
-     * ON UPDATE CASCADE; a pending one takes it when its round is logged), so PostgreSQL probes one monthly partition
-     * per round instead of every month's.
+     * The samples and the signals of logged rounds, each found in its round's month: a sample or signal of a logged
+     * round references it by (round_id, round_start_timestamp), ON UPDATE CASCADE, its partition key (a pending signal
+     * takes it when its round is logged), so PostgreSQL probes one monthly partition per round instead of every month's.
      */
+    private static final String SAMPLES_OF_LOGGED_ROUNDS = SqlTemplate.sql("""
+            SELECT {columns} FROM analytics_round_multipliers WHERE {loggedRounds}
+            ORDER BY round_id, sample_index""")
+            .with("columns", SampleRows.SAMPLE_COLUMNS).with("loggedRounds", RoundRows.LOGGED_ROUNDS_MATCH).text();
     private static final String SIGNALS_OF_LOGGED_ROUNDS = SqlTemplate.sql("""
-            SELECT {columns} FROM analytics_round_signals WHERE {loggedKeys}
+            SELECT {columns} FROM analytics_round_signals WHERE {loggedRounds}
             ORDER BY "timestamp", id""")
-            .with("columns", SignalRows.SELECTED_SIGNAL_COLUMNS).with("loggedKeys", RoundRows.LOGGED_KEYS_MATCH).text();
+            .with("columns", SignalRows.SELECTED_SIGNAL_COLUMNS).with("loggedRounds", RoundRows.LOGGED_ROUNDS_MATCH)
+            .text();
 
     private final JdbcClient jdbc;
 
@@ -112,34 +118,28 @@ public class JdbcRoundReadModel implements RoundReadModel {
     }
 
     @Override
-    public Map<UUID, List<MultiplierSample>> samplesOf(Collection<UUID> roundIds) {
-        Map<UUID, List<MultiplierSample>> samples = new LinkedHashMap<>();
-        roundIds.forEach(id -> samples.put(id, new ArrayList<>()));
-        if (!roundIds.isEmpty()) {
-            jdbc.sql(SqlTemplate.sql("""
-                            SELECT {columns} FROM analytics_round_multipliers
-                            WHERE round_id = ANY(:ids) ORDER BY round_id, sample_index""")
-                            .with("columns", SampleRows.SAMPLE_COLUMNS).text())
-                    .param("ids", roundIds.toArray(UUID[]::new))
-                    .query(SampleRows::map)
-                    .list()
-                    .forEach(sample -> samples.get(sample.roundId()).add(sample));
-        }
-        return samples;
+    public Map<LoggedRoundKey, List<MultiplierSample>> samplesOf(Collection<LoggedRoundKey> rounds) {
+        return rowsOf(rounds, SAMPLES_OF_LOGGED_ROUNDS, SampleRows::map, MultiplierSample::roundId);
     }
 
     @Override
     public Map<LoggedRoundKey, List<Signal>> signalsOf(Collection<LoggedRoundKey> rounds) {
-        Map<LoggedRoundKey, List<Signal>> signals = new LinkedHashMap<>();
-        Map<RoundKey, List<Signal>> byKey = new HashMap<>();
-        rounds.forEach(round -> byKey.put(round.key(), signals.computeIfAbsent(round, none -> new ArrayList<>())));
+        return rowsOf(rounds, SIGNALS_OF_LOGGED_ROUNDS, SignalRows::map, Signal::roundId);
+    }
+
+    /** The rows one statement finds for logged rounds, in its order, by round (an empty list for a round without). */
+    private <T> Map<LoggedRoundKey, List<T>> rowsOf(Collection<LoggedRoundKey> rounds, String sql, RowMapper<T> mapper,
+                                                     Function<T, UUID> roundOf) {
+        Map<LoggedRoundKey, List<T>> rows = new LinkedHashMap<>();
+        Map<UUID, List<T>> byRoundId = new HashMap<>();
+        rounds.forEach(round -> byRoundId.put(round.roundId(), rows.computeIfAbsent(round, none -> new ArrayList<>())));
         if (!rounds.isEmpty()) {
-            RoundRows.withLoggedKeys(jdbc.sql(SIGNALS_OF_LOGGED_ROUNDS), rounds)
-                    .query(SignalRows::map)
+            RoundRows.withLoggedRounds(jdbc.sql(sql), rounds)
+                    .query(mapper)
                     .list()
-                    .forEach(signal -> byKey.get(signal.roundKey()).add(signal));
+                    .forEach(row -> byRoundId.get(roundOf.apply(row)).add(row));
         }
-        return signals;
+        return rows;
     }
 
     /** The filter as conditions on {@code crash_game_rounds}; each column it names leads an index with the order's key. */

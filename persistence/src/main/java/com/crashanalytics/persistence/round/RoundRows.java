@@ -95,13 +95,13 @@ final class RoundRows {
             """;
 
     /**
-     * Rows of logged rounds, by key and start time (the partition key of the rounds' tables, so PostgreSQL looks in
-     * one month's partition per round). Parameters: see {@link #withLoggedKeys}.
+     * The rows that belong to logged rounds (samples, signals), by their reference to the round: its id and start
+     * time, their partition key, so PostgreSQL looks in one month's partition per round. Parameters: see
+     * {@link #withLoggedRounds}.
      */
-    static final String LOGGED_KEYS_MATCH = """
-            (bot_id, session_id, round_number, round_start_timestamp) IN (
-                SELECT * FROM unnest(CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[]),
-                                     CAST(CAST(:starts AS text[]) AS timestamptz[])))
+    static final String LOGGED_ROUNDS_MATCH = """
+            (round_id, round_start_timestamp) IN (
+                SELECT * FROM unnest(CAST(:roundIds AS uuid[]), CAST(CAST(:starts AS text[]) AS timestamptz[])))
             """;
 
     /**
@@ -163,9 +163,10 @@ final class RoundRows {
                 (parameters, round) -> parameters.text(flags(round.dataQualityFlags())).uuid(round.id()));
     }
 
-    static JdbcClient.StatementSpec withLoggedKeys(JdbcClient.StatementSpec statement,
-                                                   Collection<LoggedRoundKey> rounds) {
-        return withKeys(statement, rounds.stream().map(LoggedRoundKey::key).toList())
+    static JdbcClient.StatementSpec withLoggedRounds(JdbcClient.StatementSpec statement,
+                                                     Collection<LoggedRoundKey> rounds) {
+        return statement
+                .param("roundIds", rounds.stream().map(LoggedRoundKey::roundId).toArray(UUID[]::new))
                 .param("starts", rounds.stream().map(round -> SqlValues.asStored(round.roundStartTimestamp()).toString())
                         .toArray(String[]::new));
     }
