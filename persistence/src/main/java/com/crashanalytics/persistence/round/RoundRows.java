@@ -89,6 +89,9 @@ final class RoundRows {
 
     static final String STORED_COLUMNS = "bot_id, session_id, round_number, id, content_fingerprint";
 
+    /** A round's natural key, in crash_game_rounds and in crash_game_round_keys alike; see {@link #mapKey}. */
+    static final String KEY_COLUMNS = "bot_id, session_id, round_number";
+
     static final String KEYS_MATCH = """
             (bot_id, session_id, round_number) IN (
                 SELECT * FROM unnest(CAST(:bots AS text[]), CAST(:sessions AS text[]), CAST(:numbers AS int[])))
@@ -248,7 +251,10 @@ final class RoundRows {
     }
 
     static Map.Entry<RoundKey, StoredRound> mapStored(ResultSet rs, int row) throws SQLException {
-        return Map.entry(new RoundKey(rs.getString("bot_id"), rs.getString("session_id"), rs.getInt("round_number")),
-                new StoredRound(rs.getObject("id", UUID.class), rs.getString("content_fingerprint")));
+        return Map.entry(mapKey(rs, row), new StoredRound(rs.getObject("id", UUID.class), rs.getString("content_fingerprint")));
+    }
+
+    static RoundKey mapKey(ResultSet rs, int row) throws SQLException {
+        return new RoundKey(rs.getString("bot_id"), rs.getString("session_id"), rs.getInt("round_number"));
     }
 }

@@ -33,6 +33,14 @@ final class SignalRows {
     static final String SELECTED_SIGNAL_COLUMNS = SqlTemplate.sql(COLUMNS)
             .with("featureVector", "feature_vector::text AS feature_vector").text();
 
+    /**
+     * Signals logged ahead of their round, not linked to it yet. The second condition follows from the first (a
+     * check, ck_signal_round_start_with_round, keeps the two columns NULL together) and is there for the planner:
+     * round_start_timestamp is the partition key and NULL only in the default partition, so PostgreSQL plans and
+     * reads that partition alone instead of every month's.
+     */
+    static final String PENDING_SIGNALS = "round_id IS NULL AND round_start_timestamp IS NULL";
+
     private static final String INSERT = SqlTemplate.sql("""
             INSERT INTO analytics_round_signals ({columns}{writtenBy}, round_start_timestamp)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, {roundStart})""")

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 
 import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.RoundLogbook.Lookup;
+import com.crashanalytics.domain.round.RoundLogbook.StoredRound;
 import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.persistence.testing.MigratedDatabase;
@@ -76,6 +78,8 @@ class LockAndLookUpIT {
 
         assertThat(lookup.lockedSessions()).extracting(Session::sessionId).containsExactly("s1", "s2");
         assertThat(lookup.stored()).containsOnlyKeys(key("s1", 1));
+        UUID roundId = jdbc.queryForObject("SELECT id FROM crash_game_rounds WHERE session_id = 's1'", UUID.class);
+        assertThat(lookup.stored().get(key("s1", 1))).isEqualTo(new StoredRound(roundId, "f"));
         // the signal of round 1 belongs to a stored round; the one of round 2 waits for it
         assertThat(lookup.pendingSignals()).extracting(Signal::signalType).containsExactly("ahead");
 
@@ -84,9 +88,26 @@ class LockAndLookUpIT {
         Lookup ahead = transaction.execute(status -> logbook.lockAndLookUp(Set.of("s1"), List.of(key("s1", 2))));
         assertThat(stored.lockedSessions()).extracting(Session::sessionId).containsExactly("s1");
         assertThat(stored.stored()).containsOnlyKeys(key("s1", 1));
+        assertThat(stored.stored().get(key("s1", 1))).isEqualTo(new StoredRound(roundId, "f"));
         assertThat(stored.pendingSignals()).isEmpty();
         assertThat(ahead.stored()).isEmpty();
         assertThat(ahead.pendingSignals()).extracting(Signal::signalType).containsExactly("ahead");
+    }
+
+    /**
+     * Pending signals live in the default partition (no round, so no partition key): the lookup's condition lets
+     * PostgreSQL plan and read that partition alone, not every month's (the array form is planned on every call).
+     */
+    @Test
+    void pendingSignalsAreSoughtInTheDefaultPartitionAlone() {
+        jdbc.queryForObject("SELECT prepare_round_partitions(CAST(now() AS date))", Boolean.class);
+        jdbc.queryForObject("SELECT prepare_round_partitions(CAST(now() + interval '1 month' AS date))", Boolean.class);
+        String plan = String.join("\n", jdbc.queryForList("EXPLAIN SELECT * FROM analytics_round_signals WHERE "
+                + SignalRows.PENDING_SIGNALS + " AND bot_id = 'bot_1'", String.class));
+
+        assertThat(plan).contains("analytics_round_signals_default").doesNotContain("analytics_round_signals_20");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_inherits "
+                + "WHERE inhparent = 'analytics_round_signals'::regclass", Integer.class)).isGreaterThanOrEqualTo(3);
     }
 
     @Test
