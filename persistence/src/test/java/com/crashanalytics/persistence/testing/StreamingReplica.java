@@ -54,7 +54,6 @@ public final class StreamingReplica implements AutoCloseable {
     private StreamingReplica(Path primaryDirectory, Path standbyDirectory) throws IOException, SQLException {
         this.primaryDirectory = primaryDirectory;
         this.standbyDirectory = standbyDirectory;
-        this.standbyPort = freePort();
         this.primary = EmbeddedPostgres.builder()
                 .setDataDirectory(primaryDirectory)
                 .setCleanDataDirectory(false)
@@ -63,6 +62,10 @@ public final class StreamingReplica implements AutoCloseable {
                 .setServerConfig("max_wal_senders", "4")
                 .setServerConfig("max_replication_slots", "4")
                 .start();
+        // Chosen once the primary listens: a port picked before could be handed to the primary too (both are free
+        // ports asked of the kernel, the first released before the second is asked), and the standby, failing to
+        // bind it, would leave its URL answering from the primary (a CI run of 2026-12-05 did that).
+        this.standbyPort = freePortOtherThan(primary.getPort());
         allowReplicationFromLocalhost();
         copyPrimaryIntoStandbyDirectory();
         startStandby();
@@ -237,9 +240,13 @@ public final class StreamingReplica implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static int freePortOtherThan(int taken) throws IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (socket.getLocalPort() != taken) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 
