@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * the gateway derived ({@link Settlement}) and the round's {@link RoundAnalytics}. Insert-only: once logged, only
  * what depends on the rounds before it (the balance-continuity flag and the analytics' streaks, category and
  * balance) is ever restated, when an earlier-numbered round arrives late.
+ * <p>
+ * Its analytics are null only in a list read that left them out because nobody asked
+ * ({@link RoundReadModel.Analytics#LEFT_OUT}): reading them costs a second table's row per round. Rounds logged,
+ * looked up by key or id, or restated always carry them ({@link #requiredAnalytics()}).
  */
 public record Round(
         UUID id,
@@ -56,7 +60,7 @@ public record Round(
         Set<DataQualityFlag> dataQualityFlags,
         String contentFingerprint,
         Instant loggedAt,
-        RoundAnalytics analytics) {
+        @Nullable RoundAnalytics analytics) {
 
     public Round {
         dataQualityFlags = dataQualityFlags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dataQualityFlags));
@@ -115,6 +119,17 @@ public record Round(
         return new LedgerEntry(roundNumber, kind, stake, profitLoss, balanceBefore, balanceAfter);
     }
 
+    /**
+     * Its analytics, for code given rounds that carry them (logged, looked up, restated): every round has them, so
+     * one read without them here is a mistake in the caller, not a missing value.
+     */
+    public RoundAnalytics requiredAnalytics() {
+        if (analytics == null) {
+            throw new IllegalStateException("round " + id + " was read without its analytics");
+        }
+        return analytics;
+    }
+
     public RoundKey key() {
         return new RoundKey(botId, sessionId, roundNumber);
     }
@@ -151,6 +166,7 @@ public record Round(
         } else {
             flags.remove(DataQualityFlag.BALANCE_DISCONTINUITY);
         }
+        RoundAnalytics analytics = requiredAnalytics();
         OutcomeCategory category = OutcomeCategory.of(profitLoss, stakeValue, standing.balanceBefore());
         if (flags.equals(dataQualityFlags) && category == analytics.outcomeCategory()
                 && standing.winStreak() == analytics.winStreakLength()

@@ -73,7 +73,7 @@ public final class RoundAnnouncements {
 
     /** A losing round that left the balance the gateway tracks at zero: nothing left to stake. */
     private static boolean wentBust(Round round) {
-        return round.analytics().balanceAfter().signum() == 0 && round.profitLoss().signum() < 0;
+        return round.requiredAnalytics().balanceAfter().signum() == 0 && round.profitLoss().signum() < 0;
     }
 
     private static Map<String, Object> roundPayload(Round round, List<Signal> signals) {
@@ -93,7 +93,7 @@ public final class RoundAnnouncements {
         payload.put("cashoutMultiplier", round.cashoutMultiplier());
         payload.put("crashMultiplier", round.crashMultiplier());
         payload.put("profitLoss", round.profitLoss());
-        payload.put("balanceAfter", round.analytics().balanceAfter());
+        payload.put("balanceAfter", round.requiredAnalytics().balanceAfter());
         payload.put("loggedAt", round.loggedAt().toString());
         List<Object> signalPayloads = new ArrayList<>();
         for (Signal signal : signals) {

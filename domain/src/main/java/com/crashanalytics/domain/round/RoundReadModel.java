@@ -23,14 +23,36 @@ public interface RoundReadModel {
     /** A session's rounds by the number the bot gave them, which is unique within the session. */
     SortOrder BY_NUMBER = SortOrder.of("rounds-by-number", KeyPart.NUMBER);
 
-    /** A page of the rounds the filter selects, in {@link #BY_START} order. */
-    Page<Round> rounds(ListQuery<RoundFilter> query);
+    /**
+     * Whether a list read brings each round's {@link RoundAnalytics} or leaves them out ({@link Round#analytics()} is
+     * then null). They live in a table of their own, a row per round, so a page that does not show them (100 rounds
+     * with their stakes and results) is read in a third of the time without; {@link #analyticsOf} reads them for such
+     * rounds later, should they be wanted after all.
+     */
+    enum Analytics { INCLUDED, LEFT_OUT }
 
-    /** For each bot, the same page of its rounds the filter selects, in {@link #BY_START} order. */
-    Map<String, Page<Round>> roundsOfBots(Collection<String> botIds, ListQuery<RoundFilter> query);
+    /** A page of the rounds the filter selects, in {@link #BY_START} order, with their analytics. */
+    default Page<Round> rounds(ListQuery<RoundFilter> query) {
+        return rounds(query, Analytics.INCLUDED);
+    }
 
-    /** For each session, the same page of its rounds the filter selects, in {@link #BY_NUMBER} order. */
-    Map<String, Page<Round>> roundsOfSessions(Collection<String> sessionIds, ListQuery<RoundFilter> query);
+    Page<Round> rounds(ListQuery<RoundFilter> query, Analytics analytics);
+
+    /** For each bot, the same page of its rounds the filter selects, in {@link #BY_START} order, with analytics. */
+    default Map<String, Page<Round>> roundsOfBots(Collection<String> botIds, ListQuery<RoundFilter> query) {
+        return roundsOfBots(botIds, query, Analytics.INCLUDED);
+    }
+
+    Map<String, Page<Round>> roundsOfBots(Collection<String> botIds, ListQuery<RoundFilter> query,
+                                          Analytics analytics);
+
+    /** For each session, the same page of its rounds the filter selects, by {@link #BY_NUMBER}, with analytics. */
+    default Map<String, Page<Round>> roundsOfSessions(Collection<String> sessionIds, ListQuery<RoundFilter> query) {
+        return roundsOfSessions(sessionIds, query, Analytics.INCLUDED);
+    }
+
+    Map<String, Page<Round>> roundsOfSessions(Collection<String> sessionIds, ListQuery<RoundFilter> query,
+                                              Analytics analytics);
 
     long count(RoundFilter filter);
 
@@ -58,4 +80,7 @@ public interface RoundReadModel {
 
     /** The signals of each logged round, by emission time then id (an empty list for one without any), as above. */
     Map<LoggedRoundKey, List<Signal>> signalsOf(Collection<LoggedRoundKey> rounds);
+
+    /** The analytics of each logged round (read with {@link Analytics#LEFT_OUT}); rounds not logged are absent. */
+    Map<LoggedRoundKey, RoundAnalytics> analyticsOf(Collection<LoggedRoundKey> rounds);
 }

@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>The one way to DataLoaders: a read controller registers its loaders here, in its constructor, under a name;
  * a {@code @SchemaMapping} method reaches one by declaring a {@code DataLoader} parameter of that name (Spring for
- * GraphQL resolves it by name). No {@code @BatchMapping}, no {@code environment.getDataLoader}: the only exception is
- * {@link Connection.Counter}, which counts a nested list later, when {@code totalCount} is asked.
+ * GraphQL resolves it by name). No {@code @BatchMapping}, no {@code environment.getDataLoader}: the exceptions are
+ * {@link Connection.Counter}, which counts a nested list later, when {@code totalCount} is asked, and the plain data
+ * fetchers of a round's fields ({@code RoundWiring}), which skip Spring's per-call handler for 2,000 rounds a page.
  */
 public final class BatchLoaders {
 

@@ -21,7 +21,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  * which cost about a tenth of the gateway's CPU on that dashboard (JFR, 8 clients).
  * <ul>
  * <li>{@code Round.outcome} is the round's {@link RoundAnalytics}, already in memory: a trivial data fetcher, which
- * graphql-java and Spring treat as a property read (no observation, no context snapshot of its own).</li>
+ * graphql-java and Spring treat as a property read (no observation, no context snapshot of its own). A round a list
+ * read without them (the document did not ask, see {@link RoundReadController}) asks its DataLoader instead.</li>
  * <li>{@code Round.signals} and {@code Round.multipliers} ask their DataLoaders (registered by
  * {@link RoundReadController}), so the rounds of one answer share one statement each, as before. They are marked
  * trivial too: they only queue a key (the statement runs when the DataLoaders are dispatched, on the request's
@@ -35,12 +36,22 @@ class RoundWiring {
 
     static final String SIGNALS_OF_ROUNDS = "signalsOfRounds";
     static final String SAMPLES_OF_ROUNDS = "samplesOfRounds";
+    static final String ANALYTICS_OF_ROUNDS = "analyticsOfRounds";
+
+    /** {@code Round.outcome}: the analytics the round was read with, else (a list that left them out) its loader's. */
+    static final TrivialDataFetcher<Object> OUTCOME = environment -> {
+        Round round = environment.getSource();
+        if (round.analytics() != null) {
+            return round.analytics();
+        }
+        DataLoader<LoggedRoundKey, RoundAnalytics> analytics = environment.getDataLoader(ANALYTICS_OF_ROUNDS);
+        return analytics.load(round.loggedKey());
+    };
 
     @Bean
     RuntimeWiringConfigurer roundFields() {
         return wiring -> wiring.type("Round", type -> type
-                .dataFetcher("outcome",
-                        (TrivialDataFetcher<RoundAnalytics>) environment -> environment.<Round>getSource().analytics())
+                .dataFetcher("outcome", OUTCOME)
                 .dataFetcher("signals", (TrivialDataFetcher<CompletableFuture<List<Signal>>>) environment -> {
                     DataLoader<LoggedRoundKey, List<Signal>> signals = environment.getDataLoader(SIGNALS_OF_ROUNDS);
                     return signals.load(environment.<Round>getSource().loggedKey());

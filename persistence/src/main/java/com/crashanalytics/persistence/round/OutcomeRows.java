@@ -34,7 +34,7 @@ final class OutcomeRows {
 
     static Batch<Round> inserts(List<Round> rounds, RowAuthors writtenBy) {
         return Batches.of(INSERT_OUTCOME, rounds, (parameters, round) -> {
-            RoundAnalytics analytics = round.analytics();
+            RoundAnalytics analytics = round.requiredAnalytics();
             parameters
                     .uuid(analytics.id())
                     .uuid(round.id())
@@ -70,11 +70,14 @@ final class OutcomeRows {
                 UPDATE analytics_round_outcomes
                 SET outcome_category = ?, win_streak_length = ?, loss_streak_length = ?, balance_after = ?
                 WHERE round_id = ?
-                """, rounds, (parameters, round) -> parameters
-                .text(round.analytics().outcomeCategory().code())
-                .integer(round.analytics().winStreakLength())
-                .integer(round.analytics().lossStreakLength())
-                .decimal(round.analytics().balanceAfter())
-                .uuid(round.id()));
+                """, rounds, (parameters, round) -> {
+            RoundAnalytics analytics = round.requiredAnalytics();
+            parameters
+                    .text(analytics.outcomeCategory().code())
+                    .integer(analytics.winStreakLength())
+                    .integer(analytics.lossStreakLength())
+                    .decimal(analytics.balanceAfter())
+                    .uuid(round.id());
+        });
     }
 }

@@ -57,8 +57,8 @@ final class RoundRows {
             CAST(? AS jsonb), CAST(? AS text[]), ?, ?, ?)""")
             .with("columns", ROUND_COLUMNS).with("writtenBy", WRITTEN_BY).text();
 
-    /** A round with its analytics, as every read returns it (the names are unique, so it can be a subquery's). */
-    static final String READ_COLUMNS = """
+    /** A round without its analytics (the names are unique, so it can be a subquery's). */
+    static final String READ_ROUND_COLUMNS = """
             r.id, r.bot_id, r.session_id, r.game_name, r.platform_code, r.round_number, r.round_external_id,
             r.round_start_timestamp, r.round_end_timestamp, r.duration_seconds, r.stake_value, r.strategy_name,
             r.strategy_step, r.target_multiplier, r.crash_multiplier_detected, r.cashout_multiplier,
@@ -66,11 +66,14 @@ final class RoundRows {
             r.running_balance_before, r.running_balance_after, r.roi_percent, r.ocr_raw_text, r.ocr_cleaned_value,
             r.multiplier_detection_confidence, r.cashout_detection_confidence, r.screenshot_reference_id,
             r.round_outcome, r.error_type, r.error_description, r.recovery_action_taken, r.retry_count,
-            r.metadata::text AS metadata, r.data_quality_flags, r.content_fingerprint, r.logged_at,
+            r.metadata::text AS metadata, r.data_quality_flags, r.content_fingerprint, r.logged_at""";
+    /** A round's analytics row ({@code analytics_round_outcomes o}), named apart from the round's columns. */
+    static final String READ_ANALYTICS_COLUMNS = """
             o.id AS outcome_id, o.outcome_category, o.win_streak_length, o.loss_streak_length, o.balance_after,
             o.actual_multiplier, o.hit_target, o.multiplier_error, o."timestamp" AS outcome_timestamp,
-            o.date_bucket, o.hour_bucket
-            """;
+            o.date_bucket, o.hour_bucket""";
+    /** A round with its analytics, as every read but a list's that leaves them out returns it. */
+    static final String READ_COLUMNS = READ_ROUND_COLUMNS + ",\n" + READ_ANALYTICS_COLUMNS + "\n";
     /**
      * Every round has exactly one analytics row, written in its transaction, in the same month's partition: its
      * foreign key (round_id, "timestamp") references the round's (id, round_start_timestamp), ON UPDATE CASCADE
@@ -102,10 +105,15 @@ final class RoundRows {
      * time, their partition key, so PostgreSQL looks in one month's partition per round. Parameters: see
      * {@link #withLoggedRounds}.
      */
-    static final String LOGGED_ROUNDS_MATCH = """
-            (round_id, round_start_timestamp) IN (
-                SELECT * FROM unnest(CAST(:roundIds AS uuid[]), CAST(CAST(:starts AS text[]) AS timestamptz[])))
-            """;
+    static final String LOGGED_ROUNDS_MATCH = loggedRoundsMatch("round_start_timestamp");
+
+    /** {@link #LOGGED_ROUNDS_MATCH} for a table whose copy of the round's start has another name. */
+    static String loggedRoundsMatch(String roundStartColumn) {
+        return SqlTemplate.sql("""
+                (round_id, {roundStart}) IN (
+                    SELECT * FROM unnest(CAST(:roundIds AS uuid[]), CAST(CAST(:starts AS text[]) AS timestamptz[])))
+                """).with("roundStart", roundStartColumn).text();
+    }
 
     /**
      * A sample's or signal's round_start_timestamp, its partition key (changelog 0300): its round's, looked up by the
@@ -196,8 +204,19 @@ final class RoundRows {
         return flags;
     }
 
+    /** A round read with {@link #READ_COLUMNS}. */
     static Round map(ResultSet rs, int row) throws SQLException {
-        RoundAnalytics analytics = new RoundAnalytics(
+        return round(rs, analytics(rs));
+    }
+
+    /** A round read with {@link #READ_ROUND_COLUMNS} alone. */
+    static Round mapWithoutAnalytics(ResultSet rs, int row) throws SQLException {
+        return round(rs, null);
+    }
+
+    /** A round's analytics read with {@link #READ_ANALYTICS_COLUMNS}. */
+    static RoundAnalytics analytics(ResultSet rs) throws SQLException {
+        return new RoundAnalytics(
                 rs.getObject("outcome_id", UUID.class),
                 OutcomeCategory.fromCode(rs.getString("outcome_category")),
                 rs.getInt("win_streak_length"),
@@ -209,6 +228,9 @@ final class RoundRows {
                 instant(rs, "outcome_timestamp"),
                 rs.getObject("date_bucket", LocalDate.class),
                 instant(rs, "hour_bucket"));
+    }
+
+    private static Round round(ResultSet rs, @Nullable RoundAnalytics analytics) throws SQLException {
         return new Round(
                 rs.getObject("id", UUID.class),
                 rs.getString("bot_id"),
