@@ -157,21 +157,12 @@ public class JdbcRoundReadModel implements RoundReadModel {
 
     @Override
     public Map<LoggedRoundKey, RoundAnalytics> analyticsOf(Collection<LoggedRoundKey> rounds) {
-        if (rounds.isEmpty()) {
-            return Map.of();
-        }
-        Map<UUID, RoundAnalytics> byRoundId = new HashMap<>();
-        RoundRows.withLoggedRounds(jdbc.sql(ANALYTICS_OF_LOGGED_ROUNDS), rounds)
-                .query((rs, row) -> Map.entry(rs.getObject("round_id", UUID.class), RoundRows.analytics(rs)))
-                .list()
-                .forEach(found -> byRoundId.put(found.getKey(), found.getValue()));
+        RowMapper<Map.Entry<UUID, RoundAnalytics>> byRoundId =
+                (rs, row) -> Map.entry(rs.getObject("round_id", UUID.class), RoundRows.analytics(rs));
         Map<LoggedRoundKey, RoundAnalytics> analytics = new HashMap<>();
-        rounds.forEach(round -> {
-            RoundAnalytics found = byRoundId.get(round.roundId());
-            if (found != null) {
-                analytics.put(round, found);
-            }
-        });
+        // at most one row a round: (round_id, "timestamp") is the analytics rows' unique key
+        rowsOf(rounds, ANALYTICS_OF_LOGGED_ROUNDS, byRoundId, Map.Entry::getKey)
+                .forEach((round, found) -> found.forEach(row -> analytics.put(round, row.getValue())));
         return analytics;
     }
 
