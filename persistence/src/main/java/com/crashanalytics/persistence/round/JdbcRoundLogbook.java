@@ -30,6 +30,7 @@ import com.crashanalytics.domain.round.RoundLogbook;
 import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.domain.session.Session;
 import com.crashanalytics.persistence.common.Batches;
+import com.crashanalytics.persistence.common.Batches.Batch;
 import com.crashanalytics.persistence.common.Parameters;
 import com.crashanalytics.persistence.common.RowAuthors;
 import com.crashanalytics.persistence.common.SqlTemplate;
@@ -56,8 +57,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code AFTER INSERT} triggers, in the same transaction, maintain
  * <ul>
  *   <li>{@code crash_game_round_keys} (changeset 0300, {@code tr_round_keys_insert}): the round's id, key and
- *       partition key, which the samples' and signals' inserts look up ({@link RoundRows#ROUND_START}), so rounds
- *       are inserted before them;</li>
+ *       partition key, which the inserts of samples and signals of a round stored earlier look up
+ *       ({@link RoundRows#ROUND_START}; a round written with them has its start bound, {@link RoundStarts}); rounds
+ *       are inserted before their samples and signals, which reference them;</li>
  *   <li>{@code game_round_crashes} and, from it, {@code game_round_crash_counts} (changesets 0031 and 0440,
  *       {@code tr_rounds_game_round_crashes_insert}, then {@code tr_game_round_crash_counts_insert} or
  *       {@code _update}): one row per game round across bots, counted per day and crash multiplier; a new
@@ -238,16 +240,18 @@ public class JdbcRoundLogbook implements RoundLogbook {
             Optional<UUID> author = roundId == null ? null : records.authors().get(roundId);
             return author == null ? current : author.orElse(null);
         };
-        Batches.runTogether(batches, List.of(
-                RoundRows.inserts(records.rounds(), writtenBy),
-                OutcomeRows.inserts(records.rounds(), writtenBy),
-                SampleRows.inserts(records.samples(), writtenBy),
-                SignalRows.inserts(records.newSignals(), writtenBy),
-                SignalRows.resolutions(records.resolvedSignals()),
-                OcrValidationRows.batch(records.ocrValidations(), writtenBy),
-                RoundRows.restatedFlags(records.restatedRounds()),
-                OutcomeRows.restated(records.restatedRounds()),
-                Batches.of(SessionRows.UPDATE, records.countedSessions(), SessionRows::fillUpdate)));
+        RoundStarts starts = RoundStarts.of(records.rounds());
+        List<Batch<?>> writes = new ArrayList<>();
+        writes.add(RoundRows.inserts(records.rounds(), writtenBy));
+        writes.add(OutcomeRows.inserts(records.rounds(), writtenBy));
+        writes.addAll(SampleRows.inserts(records.samples(), writtenBy, starts));
+        writes.addAll(SignalRows.inserts(records.newSignals(), writtenBy, starts));
+        writes.add(SignalRows.resolutions(records.resolvedSignals()));
+        writes.add(OcrValidationRows.batch(records.ocrValidations(), writtenBy));
+        writes.add(RoundRows.restatedFlags(records.restatedRounds()));
+        writes.add(OutcomeRows.restated(records.restatedRounds()));
+        writes.add(Batches.of(SessionRows.UPDATE, records.countedSessions(), SessionRows::fillUpdate));
+        Batches.runTogether(batches, writes);
     }
 
 }

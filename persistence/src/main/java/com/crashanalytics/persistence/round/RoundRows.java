@@ -118,7 +118,8 @@ final class RoundRows {
     /**
      * A sample's or signal's round_start_timestamp, its partition key (changelog 0300): its round's, looked up by the
      * round's id in crash_game_round_keys (one unpartitioned index), which the round's insert has filled already.
-     * NULL for a pending signal, which has no round yet. Parameter: the round id.
+     * For a row of a round stored earlier; the rows of rounds written with them bind the start ({@link RoundStarts}).
+     * Parameter: the round id.
      */
     static final String ROUND_START =
             "(SELECT k.round_start_timestamp FROM crash_game_round_keys k WHERE k.round_id = ?)";

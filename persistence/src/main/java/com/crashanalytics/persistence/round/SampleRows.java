@@ -12,6 +12,7 @@ import java.util.UUID;
 import com.crashanalytics.domain.round.MultiplierSample;
 import com.crashanalytics.persistence.common.Batches.Batch;
 import com.crashanalytics.persistence.common.Batches;
+import com.crashanalytics.persistence.common.Parameters;
 import com.crashanalytics.persistence.common.RowAuthors;
 import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
@@ -25,17 +26,36 @@ final class SampleRows {
             content_fingerprint
             """;
 
-    private static final String INSERT = SqlTemplate.sql("""
-            INSERT INTO analytics_round_multipliers ({columns}{writtenBy}, round_start_timestamp)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {roundStart})""")
-            .with("columns", SAMPLE_COLUMNS).with("writtenBy", RoundRows.WRITTEN_BY)
-            .with("roundStart", RoundRows.ROUND_START).text();
+    private static final String INSERT_WITH_ROUND_START = insert("?");
+    private static final String INSERT_LOOKING_UP_ROUND_START = insert(RoundRows.ROUND_START);
 
     private SampleRows() {
     }
 
-    static Batch<MultiplierSample> inserts(List<MultiplierSample> samples, RowAuthors writtenBy) {
-        return Batches.of(INSERT, samples, (parameters, sample) -> parameters
+    /** The insert, the round's start bound ({@code ?}) or looked up ({@link RoundRows#ROUND_START}). */
+    private static String insert(String roundStart) {
+        return SqlTemplate.sql("""
+                INSERT INTO analytics_round_multipliers ({columns}{writtenBy}, round_start_timestamp)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {roundStart})""")
+                .with("columns", SAMPLE_COLUMNS).with("writtenBy", RoundRows.WRITTEN_BY)
+                .with("roundStart", roundStart).text();
+    }
+
+    /** The samples' inserts: those of rounds written with them, then those of rounds stored earlier. */
+    static List<Batch<MultiplierSample>> inserts(List<MultiplierSample> samples, RowAuthors writtenBy,
+                                                 RoundStarts starts) {
+        RoundStarts.Split<MultiplierSample> split = starts.split(samples, MultiplierSample::roundId);
+        return List.of(
+                Batches.of(INSERT_WITH_ROUND_START, split.known(), (parameters, sample) -> fill(parameters, sample,
+                        writtenBy).time(starts.of(sample.roundId()))),
+                Batches.of(INSERT_LOOKING_UP_ROUND_START, split.lookedUp(), (parameters, sample) -> fill(parameters,
+                        sample, writtenBy).uuid(sample.roundId())));
+    }
+
+    /** Every parameter but the round's start. */
+    private static Parameters fill(Parameters parameters, MultiplierSample sample, RowAuthors writtenBy)
+            throws SQLException {
+        return parameters
                 .uuid(sample.id())
                 .uuid(sample.roundId())
                 .integer(sample.sampleIndex())
@@ -52,8 +72,7 @@ final class SampleRows {
                 .real(sample.dataQualityScore())
                 .date(sample.dateBucket())
                 .text(sample.contentFingerprint())
-                .uuid(writtenBy.ofRound(sample.roundId()))
-                .uuid(sample.roundId()));
+                .uuid(writtenBy.ofRound(sample.roundId()));
     }
 
     static MultiplierSample map(ResultSet rs, int row) throws SQLException {

@@ -12,6 +12,7 @@ import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.persistence.common.Batches.Batch;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.JsonColumns;
+import com.crashanalytics.persistence.common.Parameters;
 import com.crashanalytics.persistence.common.RowAuthors;
 import com.crashanalytics.persistence.common.SqlTemplate;
 import org.jspecify.annotations.Nullable;
@@ -41,11 +42,8 @@ final class SignalRows {
      */
     static final String PENDING_SIGNALS = "round_id IS NULL AND round_start_timestamp IS NULL";
 
-    private static final String INSERT = SqlTemplate.sql("""
-            INSERT INTO analytics_round_signals ({columns}{writtenBy}, round_start_timestamp)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, {roundStart})""")
-            .with("columns", SIGNAL_COLUMNS).with("writtenBy", RoundRows.WRITTEN_BY)
-            .with("roundStart", RoundRows.ROUND_START).text();
+    private static final String INSERT_WITH_ROUND_START = insert("?");
+    private static final String INSERT_LOOKING_UP_ROUND_START = insert(RoundRows.ROUND_START);
 
     private static final String RESOLVE = SqlTemplate.sql("""
             UPDATE analytics_round_signals
@@ -57,9 +55,31 @@ final class SignalRows {
     private SignalRows() {
     }
 
-    static Batch<Signal> inserts(List<Signal> signals, RowAuthors writtenBy) {
-        return Batches.of(INSERT, signals,
-                (parameters, signal) -> parameters
+    /** The insert, the round's start bound ({@code ?}) or looked up ({@link RoundRows#ROUND_START}). */
+    private static String insert(String roundStart) {
+        return SqlTemplate.sql("""
+                INSERT INTO analytics_round_signals ({columns}{writtenBy}, round_start_timestamp)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, {roundStart})""")
+                .with("columns", SIGNAL_COLUMNS).with("writtenBy", RoundRows.WRITTEN_BY)
+                .with("roundStart", roundStart).text();
+    }
+
+    /**
+     * The signals' inserts: those of rounds written with them or of no round yet (pending), then those of rounds
+     * stored earlier.
+     */
+    static List<Batch<Signal>> inserts(List<Signal> signals, RowAuthors writtenBy, RoundStarts starts) {
+        RoundStarts.Split<Signal> split = starts.split(signals, Signal::roundId);
+        return List.of(
+                Batches.of(INSERT_WITH_ROUND_START, split.known(), (parameters, signal) -> fill(parameters, signal,
+                        writtenBy).time(starts.of(signal.roundId()))),
+                Batches.of(INSERT_LOOKING_UP_ROUND_START, split.lookedUp(), (parameters, signal) -> fill(parameters,
+                        signal, writtenBy).uuid(signal.roundId())));
+    }
+
+    /** Every parameter but the round's start. */
+    private static Parameters fill(Parameters parameters, Signal signal, RowAuthors writtenBy) throws SQLException {
+        return parameters
                         .uuid(signal.id())
                         .uuid(signal.roundId())
                         .integer(signal.roundNumber())
@@ -79,8 +99,7 @@ final class SignalRows {
                         .decimal(signal.actualMultiplier())
                         .decimal(signal.predictionError())
                         .text(signal.contentFingerprint())
-                        .uuid(writtenBy.ofRound(signal.roundId()))
-                        .uuid(signal.roundId()));
+                        .uuid(writtenBy.ofRound(signal.roundId()));
     }
 
     static Batch<Signal> resolutions(List<Signal> signals) {
