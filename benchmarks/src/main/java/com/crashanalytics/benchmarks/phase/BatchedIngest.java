@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.crashanalytics.benchmarks.database.RoundWriters;
@@ -12,6 +13,7 @@ import com.crashanalytics.benchmarks.gateway.Documents;
 import com.crashanalytics.benchmarks.gateway.GatewayHttp;
 import com.crashanalytics.benchmarks.measure.Alternation;
 import com.crashanalytics.benchmarks.measure.Alternation.Contender;
+import com.crashanalytics.benchmarks.measure.JitWarmUp;
 import com.crashanalytics.benchmarks.measure.Latencies;
 import com.crashanalytics.benchmarks.measure.Series;
 import com.crashanalytics.benchmarks.measure.Trial;
@@ -23,7 +25,10 @@ import com.crashanalytics.benchmarks.workload.PlayedSession;
  * Batched ingest: rounds per second through {@code logRounds} (500 rounds per request, each with two multiplier
  * samples and a signal, one bot with its BOT key, one request at a time) against a plain JDBC batch insert of the same
  * rows into the same tables, 500 rounds per transaction, and against COPY of them as the ceiling. The three alternate
- * trial by trial; each trial writes a fresh session of the same simulated rounds.
+ * trial by trial; each trial writes a fresh session of the same simulated rounds. Before the trials, the three warm up
+ * in turn until the gateway's JIT compilers are quiet ({@link JitWarmUp#trialsUntilCompiled}), as the single-round and
+ * dashboard phases do: this phase runs first, on a gateway just started, whose first few thousand rounds would time
+ * its compiler rather than its logging.
  */
 public final class BatchedIngest {
 
@@ -84,6 +89,10 @@ public final class BatchedIngest {
                     }));
             bench.say("batched ingest: warm-up");
             Alternation.warmUp(contenders);
+            JitWarmUp.Warmed warmed = new JitWarmUp(bench.options().jitWarmUp())
+                    .trialsUntilCompiled(contenders, "gateway", bench.probe()::compilerThreadsCpu);
+            bench.say(String.format(Locale.ROOT, "batched ingest: %d more warm-up trials of each in %d s (the gateway's"
+                    + " JIT compilers %s)", warmed.requests(), warmed.took().toSeconds(), warmed.compilers()));
             bench.analyze();
             bench.say("batched ingest: " + bench.options().trials() + " trials of " + bench.options().batchedRequestsPerTrial()
                     + " x " + ROUNDS_PER_REQUEST + " rounds each, gateway / JDBC batch / COPY in turn");
