@@ -227,11 +227,18 @@ public final class JsonDocument {
             return value.signum() == 0 ? "0" : value.stripTrailingZeros().toString();
         }
 
+        /** A JSON string; the runs of characters that need no escape are copied whole (most text is one run). */
         private void string(String text) {
             int start = out.length();
             out.append('"');
+            int run = 0;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    continue;
+                }
+                out.append(text, run, i);
+                run = i + 1;
                 switch (c) {
                     case '\u0000' -> throw new Rejected("NO_NUL_CHARACTERS",
                             "JSON text must not contain NUL (\\u0000) characters");
@@ -240,15 +247,10 @@ public final class JsonDocument {
                     case '\n' -> out.append("\\n");
                     case '\r' -> out.append("\\r");
                     case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
+                    default -> out.append(String.format("\\u%04x", (int) c));
                 }
             }
+            out.append(text, run, text.length());
             out.append('"');
             counted(start);
         }

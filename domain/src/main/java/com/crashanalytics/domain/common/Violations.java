@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,14 @@ public final class Violations {
 
     public Violations check(boolean holds, String field, String rule, String message) {
         return holds ? this : add(field, rule, message);
+    }
+
+    /**
+     * {@link #check(boolean, String, String, String)} whose message is written only if the rule is broken: for rules
+     * checked on every logged round whose message formats times or amounts.
+     */
+    public Violations check(boolean holds, String field, String rule, Supplier<String> message) {
+        return holds ? this : add(field, rule, message.get());
     }
 
     /** Adds violations found in a nested input, e.g. {@code rounds[3]}. */
@@ -116,7 +125,8 @@ public final class Violations {
         if (value.isNaN() || value.isInfinite()) {
             return add(field, "FINITE_NUMBER", "must be a finite number (got " + value + ")");
         }
-        return check(value >= 0.0 && value <= 1.0, field, "UNIT_INTERVAL", "must be between 0 and 1 (got " + value + ")");
+        return check(value >= 0.0 && value <= 1.0, field, "UNIT_INTERVAL",
+                () -> "must be between 0 and 1 (got " + value + ")");
     }
 
     /** An optional count or duration that may not be negative. */
@@ -124,7 +134,7 @@ public final class Violations {
         if (value == null) {
             return this;
         }
-        return check(value.longValue() >= 0, field, "NON_NEGATIVE", "must not be negative (got " + value + ")");
+        return check(value.longValue() >= 0, field, "NON_NEGATIVE", () -> "must not be negative (got " + value + ")");
     }
 
     /** Optional free-form JSON within {@link JsonDocument}'s limits (size, depth, no NUL, finite numbers). */
@@ -149,7 +159,7 @@ public final class Violations {
                     + " minutes in the future (got " + value + ", received at " + receivedAt + ")");
         }
         return check(!value.isBefore(EARLIEST_TIME), field, "NOT_BEFORE_2000",
-                "must not be before " + EARLIEST_TIME + " (got " + value + ")");
+                () -> "must not be before " + EARLIEST_TIME + " (got " + value + ")");
     }
 
     /** Another list's violations, as they are (for rules checked in several steps). */
@@ -164,7 +174,12 @@ public final class Violations {
 
     /** Whether a rule on this field already failed (so rules that build on it are skipped). */
     public boolean hasViolationOn(String field) {
-        return found.stream().anyMatch(v -> v.field().equals(field));
+        for (Violation violation : found) {
+            if (violation.field().equals(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Violation> list() {

@@ -131,7 +131,8 @@ public record RoundReport(
         if (roundStartTimestamp != null && roundEndTimestamp != null
                 && !violations.hasViolationOn("roundStartTimestamp") && !violations.hasViolationOn("roundEndTimestamp")) {
             violations.check(!roundEndTimestamp.isBefore(roundStartTimestamp), "roundEndTimestamp", "NOT_BEFORE_START",
-                    "must not be before roundStartTimestamp " + roundStartTimestamp + " (got " + roundEndTimestamp + ")");
+                    () -> "must not be before roundStartTimestamp " + roundStartTimestamp
+                            + " (got " + roundEndTimestamp + ")");
         }
         if (roundOutcome == null) {
             violations.add("roundOutcome", "REQUIRED", "is required");
@@ -149,7 +150,7 @@ public record RoundReport(
             case WIN, LOSS -> {
                 if (stakeOk) {
                     violations.check(stakeValue != null && stakeValue.signum() > 0, "stakeValue", "BET_NEEDS_STAKE",
-                            "a " + roundOutcome + " is a bet: the stake must be above 0 (got "
+                            () -> "a " + roundOutcome + " is a bet: the stake must be above 0 (got "
                                     + (stakeValue == null ? "none" : stakeValue.toPlainString()) + ")");
                 }
                 if (roundOutcome == RoundOutcome.WIN) {
@@ -158,8 +159,9 @@ public record RoundReport(
                     if (cashoutMultiplier != null && crashMultiplier != null && cashoutOk
                             && !violations.hasViolationOn("crashMultiplier")) {
                         violations.check(cashoutMultiplier.compareTo(crashMultiplier) <= 0, "cashoutMultiplier",
-                                "CASHOUT_NOT_ABOVE_CRASH", "a WIN cashes out before the crash: at most crashMultiplier "
-                                        + crashMultiplier.toPlainString() + " (got " + cashoutMultiplier.toPlainString() + ")");
+                                "CASHOUT_NOT_ABOVE_CRASH", () -> "a WIN cashes out before the crash: at most"
+                                        + " crashMultiplier " + crashMultiplier.toPlainString()
+                                        + " (got " + cashoutMultiplier.toPlainString() + ")");
                     }
                 } else {
                     violations.check(cashoutMultiplier == null, "cashoutMultiplier", "NO_CASHOUT_ON_LOSS",
@@ -169,7 +171,7 @@ public record RoundReport(
             case SKIP -> {
                 if (stakeOk) {
                     violations.check(stakeValue == null || stakeValue.signum() == 0, "stakeValue", "SKIP_HAS_NO_STAKE",
-                            "a SKIP places no bet: the stake must be 0 or absent (got "
+                            () -> "a SKIP places no bet: the stake must be 0 or absent (got "
                                     + (stakeValue == null ? "none" : stakeValue.toPlainString()) + ")");
                 }
                 violations.check(cashoutMultiplier == null, "cashoutMultiplier", "NO_CASHOUT_ON_SKIP",
@@ -196,11 +198,11 @@ public record RoundReport(
 
     private void nestedRules(Violations violations, Instant receivedAt) {
         violations.check(multiplierSamples.size() <= MAX_SAMPLES, "multiplierSamples", "MAX_ITEMS",
-                "at most " + MAX_SAMPLES + " samples per round (got " + multiplierSamples.size() + ")");
+                () -> "at most " + MAX_SAMPLES + " samples per round (got " + multiplierSamples.size() + ")");
         violations.check(signals.size() <= MAX_SIGNALS, "signals", "MAX_ITEMS",
-                "at most " + MAX_SIGNALS + " signals per round (got " + signals.size() + ")");
+                () -> "at most " + MAX_SIGNALS + " signals per round (got " + signals.size() + ")");
         violations.check(ocrValidations.size() <= MAX_OCR_VALIDATIONS, "ocrValidations", "MAX_ITEMS",
-                "at most " + MAX_OCR_VALIDATIONS + " OCR reads per round (got " + ocrValidations.size() + ")");
+                () -> "at most " + MAX_OCR_VALIDATIONS + " OCR reads per round (got " + ocrValidations.size() + ")");
         Set<Integer> sampleIndexes = new HashSet<>();
         for (int i = 0; i < multiplierSamples.size(); i++) {
             MultiplierSampleReport sample = multiplierSamples.get(i);

@@ -33,6 +33,15 @@ class JsonDocumentTest {
                 "b", Instant.parse("2026-03-01T21:00:00.5+01:00"))));
     }
 
+    /** Escapes at the start, the end, side by side and alone, every kind, and text with none; the rest as it is. */
+    @Test
+    void escapesOnlyWhatJsonRequiresWhereverItIs() {
+        List<String> texts = List.of("plain text é ✓", "\"quoted\"", "a\\b", "\t\r\n", "x\u0001y\u001fz", "", "end\\");
+
+        assertThat(JsonDocument.canonical(texts)).isEqualTo("[\"plain text é ✓\",\"\\\"quoted\\\"\",\"a\\\\b\","
+                + "\"\\t\\r\\n\",\"x\\u0001y\\u001fz\",\"\",\"end\\\\\"]");
+    }
+
     @Test
     void writesSortedJsonAndKeepsTheTree() {
         Map<String, Object> tree = new LinkedHashMap<>();
