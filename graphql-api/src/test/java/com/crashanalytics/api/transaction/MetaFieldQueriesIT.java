@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Import;
 @Import(StatementRecorder.Installation.class)
 class MetaFieldQueriesIT {
 
-    static final String READ_SET_UP = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; SET LOCAL statement_timeout = 5000";
+    static final String READ_SET_UP = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;"
+            + " SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL statement_timeout = 5000";
 
     @LocalServerPort
     int port;

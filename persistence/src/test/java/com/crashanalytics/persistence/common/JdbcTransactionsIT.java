@@ -78,6 +78,42 @@ class JdbcTransactionsIT {
     }
 
     @Test
+    void aReadUsesGenericPlansAndAWriteKeepsPostgresChoice() {
+        assertThat(transactions.readOnly(() -> jdbc.sql("SHOW plan_cache_mode").query(String.class).single()))
+                .isEqualTo("force_generic_plan");
+        assertThat(transactions.inTransaction(() -> jdbc.sql("SHOW plan_cache_mode").query(String.class).single()))
+                .isEqualTo("auto");
+        assertThat(new JdbcTransactions(new DataSourceTransactionManager(dataSource), jdbc, Duration.ZERO)
+                .readOnly(() -> jdbc.sql("SHOW plan_cache_mode").query(String.class).single()))
+                .isEqualTo("force_generic_plan");
+    }
+
+    /**
+     * What the setting is for: a statement taking an array of keys, as a DataLoader's batch does, is planned for the
+     * parameter, not for its value (a custom plan shows the array's literal), so its plan is kept and reused instead of
+     * made again on every execution over the rounds' partitions. (EXPLAIN of a prepared statement shows the plan its
+     * execution would use; a plain EXPLAIN with bound values would plan for the values whatever the setting.)
+     */
+    @Test
+    void aBatchedReadIsPlannedForItsParameterNotItsValue() {
+        assertThat(transactions.readOnly(JdbcTransactionsIT::planOfABatchedRead))
+                .contains("ANY ($1)").doesNotContain("session-a");
+        assertThat(transactions.inTransaction(JdbcTransactionsIT::planOfABatchedRead))
+                .contains("session-a");
+    }
+
+    private static String planOfABatchedRead() {
+        jdbc.sql("PREPARE batched_read(text[]) AS SELECT session_id, count(*) FROM crash_game_rounds"
+                + " WHERE session_id = ANY($1) GROUP BY session_id").update();
+        try {
+            return String.join("\n", jdbc.sql("EXPLAIN EXECUTE batched_read('{session-a,session-b}')")
+                    .query(String.class).list());
+        } finally {
+            jdbc.sql("DEALLOCATE batched_read").update();
+        }
+    }
+
+    @Test
     void aWriteTransactionIsNotCutShortEvenWhenItReads() {
         assertThat(transactions.inTransaction(() -> transactions.readOnly(() -> sleep(0.5)))).isEqualTo(1);
     }
