@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,8 +26,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * Records every SQL statement the gateway sends through its DataSource: the text, on which physical connection, and
  * whether in a read-only transaction; on demand also the plan PostgreSQL chose for each SELECT (an {@code EXPLAIN}
- * of the same text with the same parameters, run just before it). Install it in a test's context with
- * {@code @Import(StatementRecorder.Installation.class)}; the recorder is one per test JVM ({@link #INSTANCE}).
+ * of the same text, run just before it: in a read, of its generic plan, as reads run; else with the same parameters).
+ * Install it in a test's context with {@code @Import(StatementRecorder.Installation.class)}; the recorder is one per
+ * test JVM ({@link #INSTANCE}).
  *
  * <p>A statement is one execution: a JDBC batch of inserts is one statement, as it is one round trip. The rate
  * limiter's statement on its shared buckets ({@code rate_limit_token_buckets}) is left out: the same one precedes every
@@ -38,6 +40,9 @@ public final class StatementRecorder {
 
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
             "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+
+    /** Heads the plan of a read whose generic plan could not be explained: it is the plan for the values bound. */
+    public static final String PLANNED_FOR_VALUES = "planned for the values bound, not as the read runs it";
 
     private final List<Executed> executed = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean recording;
@@ -168,19 +173,71 @@ public final class StatementRecorder {
             return start.startsWith("SELECT") || start.startsWith("WITH");
         }
 
+        /**
+         * The plan the statement runs with. In a read, which runs on generic plans ({@code plan_cache_mode}, see
+         * {@code JdbcTransactions}), that is the plan for its parameters, not their values: the statement is prepared
+         * on the server with {@code $n} for its placeholders and its execution explained (an EXPLAIN with the values
+         * bound would plan for the values, even with {@code GENERIC_PLAN}), inside a savepoint, so a statement
+         * PostgreSQL cannot prepare without the driver's parameter types leaves the transaction as it was and is
+         * explained with its values instead, its plan headed {@link #PLANNED_FOR_VALUES}. Outside a read, the plan for
+         * the values bound, as PostgreSQL plans a statement it keeps no generic plan for.
+         */
         private static String explain(Connection connection, String sql, List<Object[]> parameters) throws Exception {
+            String fellBack = "";
+            if (runsOnGenericPlans(connection)) {
+                Savepoint before = connection.setSavepoint();
+                try (Statement explain = connection.createStatement()) {
+                    explain.execute("PREPARE recorder_explained AS " + numberedPlaceholders(sql));
+                    int placeholders = sql.length() - sql.replace("?", "").length();
+                    try (ResultSet lines = explain.executeQuery("EXPLAIN EXECUTE recorder_explained("
+                            + String.join(", ", Collections.nCopies(placeholders, "NULL")) + ")")) {
+                        String plan = text(lines);
+                        explain.execute("DEALLOCATE recorder_explained");
+                        connection.releaseSavepoint(before);
+                        return plan;
+                    }
+                } catch (SQLException cannotPrepare) {
+                    connection.rollback(before);
+                    fellBack = PLANNED_FOR_VALUES + " (" + cannotPrepare.getMessage() + ")\n";
+                }
+            }
             try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
                 for (Object[] call : parameters) {
                     ((Method) call[0]).invoke(explain, (Object[]) call[1]);
                 }
-                StringBuilder plan = new StringBuilder();
                 try (ResultSet lines = explain.executeQuery()) {
-                    while (lines.next()) {
-                        plan.append(lines.getString(1)).append('\n');
-                    }
+                    return fellBack + text(lines);
                 }
-                return plan.toString();
             }
+        }
+
+        private static boolean runsOnGenericPlans(Connection connection) throws SQLException {
+            try (Statement show = connection.createStatement();
+                 ResultSet mode = show.executeQuery("SHOW plan_cache_mode")) {
+                return mode.next() && mode.getString(1).equals("force_generic_plan");
+            }
+        }
+
+        /** The JDBC statement's {@code ?} placeholders as PostgreSQL's {@code $1, $2, ...} (none is in quotes here). */
+        private static String numberedPlaceholders(String sql) {
+            StringBuilder numbered = new StringBuilder(sql.length() + 16);
+            int next = 1;
+            for (char c : sql.toCharArray()) {
+                if (c == '?') {
+                    numbered.append('$').append(next++);
+                } else {
+                    numbered.append(c);
+                }
+            }
+            return numbered.toString();
+        }
+
+        private static String text(ResultSet lines) throws SQLException {
+            StringBuilder plan = new StringBuilder();
+            while (lines.next()) {
+                plan.append(lines.getString(1)).append('\n');
+            }
+            return plan.toString();
         }
 
         /** A proxy of the interface, equal only to itself (Spring compares connections it holds with ==/equals). */
