@@ -73,7 +73,8 @@ final class RoundRows {
             o.actual_multiplier, o.hit_target, o.multiplier_error, o."timestamp" AS outcome_timestamp,
             o.date_bucket, o.hour_bucket""";
     /** A round with its analytics, as every read but a list's that leaves them out returns it. */
-    static final String READ_COLUMNS = READ_ROUND_COLUMNS + ",\n" + READ_ANALYTICS_COLUMNS + "\n";
+    static final String READ_COLUMNS = SqlTemplate.sql("{round},\n{analytics}\n")
+            .with("round", READ_ROUND_COLUMNS).with("analytics", READ_ANALYTICS_COLUMNS).text();
     /**
      * Every round has exactly one analytics row, written in its transaction, in the same month's partition: its
      * foreign key (round_id, "timestamp") references the round's (id, round_start_timestamp), ON UPDATE CASCADE

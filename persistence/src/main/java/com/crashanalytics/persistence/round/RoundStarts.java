@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.crashanalytics.domain.round.Round;
+import com.crashanalytics.persistence.common.Batches;
+import com.crashanalytics.persistence.common.Batches.Batch;
+import com.crashanalytics.persistence.common.Batches.RowParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,26 +40,29 @@ final class RoundStarts {
     }
 
     /**
-     * True when the row's start can be bound without a lookup: its round is inserted in this write, or it has no
-     * round (a signal logged ahead of its round, whose start is NULL until the round comes).
+     * A table's inserts of rows that belong to rounds: those whose start is known, bound, then those whose start is
+     * looked up. Known: the round is inserted in this write, or there is no round (a signal logged ahead of its
+     * round, whose start is NULL until the round comes).
+     *
+     * @param withRoundStart      the insert whose last placeholder is the round's start
+     * @param lookingUpRoundStart the insert whose last placeholder is the round's id ({@link RoundRows#ROUND_START})
+     * @param allButRoundStart    fills every other parameter of a row, in order
      */
-    boolean known(@Nullable UUID roundId) {
-        return roundId == null || ofWrittenRounds.containsKey(roundId);
-    }
-
-    /** The start to bind for a row whose start is {@link #known}: its round's, or NULL for no round. */
-    @Nullable Instant of(@Nullable UUID roundId) {
-        return roundId == null ? null : ofWrittenRounds.get(roundId);
-    }
-
-    /** The rows whose start is known, then the rows whose start must be looked up. */
-    <T> Split<T> split(List<T> rows, Function<T, @Nullable UUID> roundOf) {
-        List<T> known = rows.stream().filter(row -> known(roundOf.apply(row))).toList();
-        List<T> lookedUp = rows.stream().filter(row -> !known(roundOf.apply(row))).toList();
-        return new Split<>(known, lookedUp);
-    }
-
-    /** Rows of one table, by where their round's start comes from. */
-    record Split<T>(List<T> known, List<T> lookedUp) {
+    <T> List<Batch<T>> inserts(String withRoundStart, String lookingUpRoundStart, List<T> rows,
+                               Function<T, @Nullable UUID> roundOf, RowParameters<T> allButRoundStart) {
+        Map<Boolean, List<T>> byKnownStart = rows.stream().collect(Collectors.partitioningBy(row -> {
+            UUID roundId = roundOf.apply(row);
+            return roundId == null || ofWrittenRounds.containsKey(roundId);
+        }));
+        return List.of(
+                Batches.of(withRoundStart, byKnownStart.get(true), (parameters, row) -> {
+                    allButRoundStart.fill(parameters, row);
+                    UUID roundId = roundOf.apply(row);
+                    parameters.time(roundId == null ? null : ofWrittenRounds.get(roundId));
+                }),
+                Batches.of(lookingUpRoundStart, byKnownStart.get(false), (parameters, row) -> {
+                    allButRoundStart.fill(parameters, row);
+                    parameters.uuid(roundOf.apply(row));
+                }));
     }
 }

@@ -11,11 +11,9 @@ import java.util.UUID;
 
 import com.crashanalytics.domain.round.MultiplierSample;
 import com.crashanalytics.persistence.common.Batches.Batch;
-import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.Parameters;
 import com.crashanalytics.persistence.common.RowAuthors;
 import com.crashanalytics.persistence.common.SqlTemplate;
-import org.jspecify.annotations.Nullable;
 
 /** A round's multiplier samples as rows of {@code analytics_round_multipliers}: the columns, the insert, the read. */
 final class SampleRows {
@@ -44,12 +42,8 @@ final class SampleRows {
     /** The samples' inserts: those of rounds written with them, then those of rounds stored earlier. */
     static List<Batch<MultiplierSample>> inserts(List<MultiplierSample> samples, RowAuthors writtenBy,
                                                  RoundStarts starts) {
-        RoundStarts.Split<MultiplierSample> split = starts.split(samples, MultiplierSample::roundId);
-        return List.of(
-                Batches.of(INSERT_WITH_ROUND_START, split.known(), (parameters, sample) -> fill(parameters, sample,
-                        writtenBy).time(starts.of(sample.roundId()))),
-                Batches.of(INSERT_LOOKING_UP_ROUND_START, split.lookedUp(), (parameters, sample) -> fill(parameters,
-                        sample, writtenBy).uuid(sample.roundId())));
+        return starts.inserts(INSERT_WITH_ROUND_START, INSERT_LOOKING_UP_ROUND_START, samples,
+                MultiplierSample::roundId, (parameters, sample) -> fill(parameters, sample, writtenBy));
     }
 
     /** Every parameter but the round's start. */

@@ -15,7 +15,6 @@ import com.crashanalytics.persistence.common.JsonColumns;
 import com.crashanalytics.persistence.common.Parameters;
 import com.crashanalytics.persistence.common.RowAuthors;
 import com.crashanalytics.persistence.common.SqlTemplate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Signals as rows of {@code analytics_round_signals}: the columns, the insert (a pending signal has no round yet), the
@@ -69,12 +68,8 @@ final class SignalRows {
      * stored earlier.
      */
     static List<Batch<Signal>> inserts(List<Signal> signals, RowAuthors writtenBy, RoundStarts starts) {
-        RoundStarts.Split<Signal> split = starts.split(signals, Signal::roundId);
-        return List.of(
-                Batches.of(INSERT_WITH_ROUND_START, split.known(), (parameters, signal) -> fill(parameters, signal,
-                        writtenBy).time(starts.of(signal.roundId()))),
-                Batches.of(INSERT_LOOKING_UP_ROUND_START, split.lookedUp(), (parameters, signal) -> fill(parameters,
-                        signal, writtenBy).uuid(signal.roundId())));
+        return starts.inserts(INSERT_WITH_ROUND_START, INSERT_LOOKING_UP_ROUND_START, signals, Signal::roundId,
+                (parameters, signal) -> fill(parameters, signal, writtenBy));
     }
 
     /** Every parameter but the round's start. */
