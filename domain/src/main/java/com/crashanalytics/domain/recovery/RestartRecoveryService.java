@@ -52,8 +52,9 @@ public final class RestartRecoveryService implements ResumeUseCase {
         }
         ListQuery<RoundFilter> highestFirst = ListQuery.of(RoundFilter.ALL, RoundReadModel.BY_NUMBER, count, null,
                 SortDirection.DESC);
-        List<Round> newestFirst = rounds.roundsOfSessions(List.of(session.sessionId()), highestFirst)
-                .get(session.sessionId()).nodes();
+        // with their analytics: the answer's rounds may be asked for their outcome
+        List<Round> newestFirst = rounds.roundsOfSessions(List.of(session.sessionId()), highestFirst,
+                RoundReadModel.Analytics.INCLUDED).get(session.sessionId()).nodes();
         List<Round> ascending = new ArrayList<>(newestFirst);
         Collections.reverse(ascending);
         return ascending;

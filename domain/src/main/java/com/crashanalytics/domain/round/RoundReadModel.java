@@ -31,26 +31,14 @@ public interface RoundReadModel {
      */
     enum Analytics { INCLUDED, LEFT_OUT }
 
-    /** A page of the rounds the filter selects, in {@link #BY_START} order, with their analytics. */
-    default Page<Round> rounds(ListQuery<RoundFilter> query) {
-        return rounds(query, Analytics.INCLUDED);
-    }
-
+    /** A page of the rounds the filter selects, in {@link #BY_START} order. */
     Page<Round> rounds(ListQuery<RoundFilter> query, Analytics analytics);
 
-    /** For each bot, the same page of its rounds the filter selects, in {@link #BY_START} order, with analytics. */
-    default Map<String, Page<Round>> roundsOfBots(Collection<String> botIds, ListQuery<RoundFilter> query) {
-        return roundsOfBots(botIds, query, Analytics.INCLUDED);
-    }
-
+    /** For each bot, the same page of its rounds the filter selects, in {@link #BY_START} order. */
     Map<String, Page<Round>> roundsOfBots(Collection<String> botIds, ListQuery<RoundFilter> query,
                                           Analytics analytics);
 
-    /** For each session, the same page of its rounds the filter selects, by {@link #BY_NUMBER}, with analytics. */
-    default Map<String, Page<Round>> roundsOfSessions(Collection<String> sessionIds, ListQuery<RoundFilter> query) {
-        return roundsOfSessions(sessionIds, query, Analytics.INCLUDED);
-    }
-
+    /** For each session, the same page of its rounds the filter selects, in {@link #BY_NUMBER} order. */
     Map<String, Page<Round>> roundsOfSessions(Collection<String> sessionIds, ListQuery<RoundFilter> query,
                                               Analytics analytics);
 

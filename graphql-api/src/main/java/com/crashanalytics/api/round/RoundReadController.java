@@ -93,8 +93,8 @@ class RoundReadController {
             DataLoader<ChildPage<RoundFilter>, Page<Round>> roundsOfBotsWithoutAnalytics) {
         ListQuery<RoundFilter> query = ListQuery.of(filter == null ? RoundFilter.ALL : filter, RoundReadModel.BY_START,
                 first, after, direction);
-        return Connection.ofChildren(analyticsAskedIn(selection) == Analytics.INCLUDED ? roundsOfBots
-                : roundsOfBotsWithoutAnalytics, COUNTS_OF_BOTS, bot.botId(), query);
+        return Connection.ofChildren(loaderFor(selection, roundsOfBots, roundsOfBotsWithoutAnalytics), COUNTS_OF_BOTS,
+                bot.botId(), query);
     }
 
     @SchemaMapping(typeName = "Session", field = "rounds")
@@ -105,8 +105,8 @@ class RoundReadController {
             DataLoader<ChildPage<RoundFilter>, Page<Round>> roundsOfSessionsWithoutAnalytics) {
         ListQuery<RoundFilter> query = ListQuery.of(filter == null ? RoundFilter.ALL : filter, RoundReadModel.BY_NUMBER,
                 first, after, direction);
-        return Connection.ofChildren(analyticsAskedIn(selection) == Analytics.INCLUDED ? roundsOfSessions
-                : roundsOfSessionsWithoutAnalytics, COUNTS_OF_SESSIONS, session.sessionId(), query);
+        return Connection.ofChildren(loaderFor(selection, roundsOfSessions, roundsOfSessionsWithoutAnalytics),
+                COUNTS_OF_SESSIONS, session.sessionId(), query);
     }
 
     /**
@@ -115,6 +115,11 @@ class RoundReadController {
      */
     static Analytics analyticsAskedIn(DataFetchingFieldSelectionSet connection) {
         return connection.contains("edges/node/outcome") ? Analytics.INCLUDED : Analytics.LEFT_OUT;
+    }
+
+    /** The loader of a nested round list that reads what the document asks: with the rounds' analytics or without. */
+    private static <L> L loaderFor(DataFetchingFieldSelectionSet connection, L withAnalytics, L withoutAnalytics) {
+        return analyticsAskedIn(connection) == Analytics.INCLUDED ? withAnalytics : withoutAnalytics;
     }
 
     /** By the round's number, so an error reported before its round was logged finds it too. */
