@@ -1,7 +1,5 @@
 package com.crashanalytics.persistence.config;
 
-import java.nio.file.Path;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -10,6 +8,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -27,12 +26,20 @@ public class EmbeddedDatabaseAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseAutoConfiguration.class);
 
+    /** The start, unless {@link EarlyEmbeddedPostgresStart} began it before the context was built. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(GatewayDatabaseProperties properties) {
-        Path dataDirectory = properties.getDataDir().toAbsolutePath().normalize();
-        EmbeddedPostgres postgres = EmbeddedPostgresStarter.start(dataDirectory, properties.getEmbeddedDbPort());
+    @ConditionalOnMissingBean
+    EmbeddedPostgresLaunch embeddedPostgresLaunch(GatewayDatabaseProperties properties) {
+        return EmbeddedPostgresLaunch.begin(properties.getDataDir().toAbsolutePath().normalize(),
+                properties.getEmbeddedDbPort());
+    }
+
+    /** Stopped by its launch (above, or the early start's), which also stops a database no bean ever asked for. */
+    @Bean(destroyMethod = "")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresLaunch launch) {
+        EmbeddedPostgres postgres = launch.awaitReady();
         log.info("Database: embedded PostgreSQL on localhost:{}, data in {} (set SPRING_DATASOURCE_URL to use another)",
-                postgres.getPort(), dataDirectory);
+                postgres.getPort(), launch.dataDirectory());
         return postgres;
     }
 

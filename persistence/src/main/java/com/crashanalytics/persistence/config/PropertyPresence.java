@@ -3,6 +3,7 @@ package com.crashanalytics.persistence.config;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -21,9 +22,14 @@ abstract class PropertyPresence extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String value = context.getEnvironment().getProperty(property);
-        boolean set = value != null && !value.isBlank();
+        boolean set = isSet(context.getEnvironment(), property);
         String outcome = property + (set ? " is set" : " is not set");
         return set == matchesWhenSet ? ConditionOutcome.match(outcome) : ConditionOutcome.noMatch(outcome);
+    }
+
+    /** Whether {@code property} holds a value: neither unset nor blank. */
+    static boolean isSet(Environment environment, String property) {
+        String value = environment.getProperty(property);
+        return value != null && !value.isBlank();
     }
 }

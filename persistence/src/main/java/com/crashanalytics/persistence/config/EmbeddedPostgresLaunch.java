@@ -1,0 +1,71 @@
+package com.crashanalytics.persistence.config;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The embedded PostgreSQL being started on a thread of its own, so that its start (the orphan check, on a first
+ * start {@code initdb}, the postmaster's recovery) runs beside Spring's building of the context instead of before
+ * the beans that need it. Whoever holds the launch closes it, which stops the database once it is up, whether or
+ * not anything ever used it.
+ */
+public final class EmbeddedPostgresLaunch implements AutoCloseable {
+
+    private final Path dataDirectory;
+    private final CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
+
+    private EmbeddedPostgresLaunch(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Starts PostgreSQL on {@code dataDirectory} ({@code port} 0: any free port) and returns at once. */
+    static EmbeddedPostgresLaunch begin(Path dataDirectory, int port) {
+        EmbeddedPostgresLaunch launch = new EmbeddedPostgresLaunch(dataDirectory);
+        Thread starter = new Thread(() -> {
+            try {
+                launch.started.complete(EmbeddedPostgresStarter.start(dataDirectory, port));
+            } catch (RuntimeException | Error failed) {
+                launch.started.completeExceptionally(failed);
+            }
+        }, "embedded-postgres-start");
+        // A JVM that fails to start must not be kept alive by this thread; the database it started is closed with
+        // the launch, or by the next start's orphan check if the JVM dies first.
+        starter.setDaemon(true);
+        starter.start();
+        return launch;
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Waits for PostgreSQL to accept connections; a start that failed fails here, with its own exception. */
+    EmbeddedPostgres awaitReady() {
+        try {
+            return started.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (failed.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    /** Stops PostgreSQL, waiting for its start to end first; a start that failed left nothing to stop. */
+    @Override
+    public void close() throws Exception {
+        EmbeddedPostgres postgres;
+        try {
+            postgres = started.join();
+        } catch (CompletionException failedToStart) {
+            return;
+        }
+        postgres.close();
+    }
+}
