@@ -8,20 +8,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.crashanalytics.persistence.common.SqlTemplate;
 import liquibase.integration.spring.SpringLiquibase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
- * Lets one gateway at a time migrate the database. Replicas started together on a database no gateway has migrated
- * yet would otherwise race to create Liquibase's own changelog table (Liquibase 4.33 creates it while it reads the
- * changelog's includes, before it takes its lock table's lock), and all but one fail to start. So a PostgreSQL
- * session advisory lock is held from just before a {@link SpringLiquibase} migrates until just after: the others
- * wait, then find nothing left to apply.
+ * Lets one gateway at a time migrate the database, and none migrate a database that its changelog already
+ * migrated. Replicas started together on a database no gateway has migrated yet would otherwise race to create
+ * Liquibase's own changelog table (Liquibase 4.33 creates it while it reads the changelog's includes, before it
+ * takes its lock table's lock), and all but one fail to start. So a PostgreSQL session advisory lock is held from
+ * just before a {@link SpringLiquibase} migrates until just after: the others wait, then find nothing left to
+ * apply. Under that lock the {@link MigrationRecord} tells whether this changelog is the one last applied, with
+ * nothing changed since; then Liquibase is not run at all (it read and checked every change file on every start).
  *
  * <p>If a migration fails, the lock's connection stays open until the process, which cannot start, exits:
  * PostgreSQL releases a session's advisory locks when its connection closes.
  */
 final class OneMigrationAtATime implements BeanPostProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(OneMigrationAtATime.class);
 
     /** Any constant works; it names the migration lock among PostgreSQL's advisory locks. */
     static final long MIGRATION_LOCK = 0x6761_7465_6D69_67L;
@@ -30,7 +39,16 @@ final class OneMigrationAtATime implements BeanPostProcessor {
     private static final String UNLOCK = SqlTemplate.sql("SELECT pg_advisory_unlock({key})")
             .with("key", Long.toString(MIGRATION_LOCK)).text();
 
-    private final Map<String, Connection> held = new ConcurrentHashMap<>();
+    private final Environment environment;
+    private final Map<String, Migration> underway = new ConcurrentHashMap<>();
+
+    OneMigrationAtATime(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** A migration between the two callbacks: the lock's connection, and what to record if Liquibase runs. */
+    private record Migration(Connection connection, MigrationRecord record, boolean liquibaseRuns) {
+    }
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
@@ -39,7 +57,16 @@ final class OneMigrationAtATime implements BeanPostProcessor {
                 Connection connection = liquibase.getDataSource().getConnection();
                 connection.setAutoCommit(true);
                 execute(connection, LOCK);
-                held.put(beanName, connection);
+                MigrationRecord record = MigrationRecord.of(liquibase, parameters(),
+                        PropertyPresence.isSet(environment, "spring.liquibase.rollback-file"));
+                MigrationRecord.Verdict verdict = record.verdict(connection);
+                boolean upToDate = verdict == MigrationRecord.Verdict.UP_TO_DATE;
+                if (upToDate) {
+                    liquibase.setShouldRun(false);
+                }
+                log.info("Database migration: {} (changelog digest {}); Liquibase {}", verdict.reason(),
+                        record.describe(), upToDate ? "not run" : "runs");
+                underway.put(beanName, new Migration(connection, record, !upToDate));
             } catch (SQLException failed) {
                 throw new BeanInitializationException("Could not take the database migration lock", failed);
             }
@@ -49,15 +76,24 @@ final class OneMigrationAtATime implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        Connection connection = held.remove(beanName);
-        if (connection != null) {
-            try (connection) {
+        Migration migration = underway.remove(beanName);
+        if (migration != null) {
+            try (Connection connection = migration.connection()) {
+                if (migration.liquibaseRuns()) {
+                    migration.record().record(connection);
+                }
                 execute(connection, UNLOCK);
             } catch (SQLException failed) {
                 throw new BeanInitializationException("Could not release the database migration lock", failed);
             }
         }
         return bean;
+    }
+
+    private Map<String, String> parameters() {
+        return Binder.get(environment)
+                .bind("spring.liquibase.parameters", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

@@ -127,8 +127,8 @@ public class PersistenceAutoConfiguration {
 
     /** Replicas started together migrate one after the other (see the class). */
     @Bean
-    static OneMigrationAtATime oneMigrationAtATime() {
-        return new OneMigrationAtATime();
+    static OneMigrationAtATime oneMigrationAtATime(Environment environment) {
+        return new OneMigrationAtATime(environment);
     }
 
     /** Reads that may lag go to the read replica when one is configured (ReadReplicaAutoConfiguration). */

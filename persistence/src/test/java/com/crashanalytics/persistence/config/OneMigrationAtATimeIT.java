@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import com.crashanalytics.persistence.testing.TestPostgres;
 import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -30,7 +31,7 @@ class OneMigrationAtATimeIT {
         TestPostgres postgres = TestPostgres.get();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 postgres.createDatabase("migrated_by_three_at_once"), postgres.username(), postgres.password());
-        OneMigrationAtATime lock = new OneMigrationAtATime();
+        OneMigrationAtATime lock = new OneMigrationAtATime(new StandardEnvironment());
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService replicas = Executors.newFixedThreadPool(REPLICAS);
         try {
