@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
  *       jar launcher, reading the environment and setting up logging;</li>
  *   <li>{@value #CONTEXT}: to "Tomcat initialized": reading the configuration and bean definitions (auto-configuration
  *       conditions, component scan);</li>
- *   <li>{@value #DATABASE}: to Liquibase's first line: the data source (the embedded PostgreSQL's initdb and start, or
- *       the first connection to an external one) and the beans created before the migration, Liquibase's own
- *       included;</li>
- *   <li>{@value #MIGRATIONS}: Liquibase's first to last line: reading the changelog, comparing it with the
- *       database, applying what is pending;</li>
+ *   <li>{@value #DATABASE}: to the migration's first line (the gateway's "Database migration:" verdict, or
+ *       Liquibase's first line): the data source (the embedded PostgreSQL's initdb and start, or the first
+ *       connection to an external one) and the beans created before the migration, Liquibase's own included;</li>
+ *   <li>{@value #MIGRATIONS}: the migration's first to last line: reading the changelog, comparing it with the
+ *       database, applying what is pending; 0 when the verdict was that Liquibase need not run;</li>
  *   <li>{@value #BEANS}: to "Started": every other bean (the GraphQL schema, security, schedulers) and Tomcat's
  *       start.</li>
  * </ul>
@@ -42,7 +42,9 @@ public final class StartupLog {
             Pattern.compile("Started \\S+ in [\\d.]+ seconds \\(process running for ([\\d.]+)\\)");
     /** Spring's "Starting GatewayApplication v… using Java …", not Tomcat's "Starting service [Tomcat]". */
     private static final Pattern STARTING_LINE = Pattern.compile(": Starting \\S+ .*using Java");
-    private static final Pattern LIQUIBASE_LOGGER = Pattern.compile("\\]\\s+liquibase(\\.\\S+)?\\s+:");
+    /** Liquibase's own lines, and the gateway's verdict before it ("Liquibase runs" or "Liquibase not run"). */
+    private static final Pattern MIGRATION_LINE =
+            Pattern.compile("\\]\\s+liquibase(\\.\\S+)?\\s+:|: Database migration: ");
 
     private StartupLog() {
     }
@@ -58,8 +60,8 @@ public final class StartupLog {
                 seconds -> at.minus(Duration.ofMillis(Math.round(seconds * 1000)))));
         Optional<Instant> starting = first(launch, line -> STARTING_LINE.matcher(line).find());
         Optional<Instant> tomcat = first(launch, line -> line.contains("Tomcat initialized"));
-        Optional<Instant> liquibaseFirst = first(launch, line -> LIQUIBASE_LOGGER.matcher(line).find());
-        Optional<Instant> liquibaseLast = last(launch, line -> LIQUIBASE_LOGGER.matcher(line).find());
+        Optional<Instant> liquibaseFirst = first(launch, line -> MIGRATION_LINE.matcher(line).find());
+        Optional<Instant> liquibaseLast = last(launch, line -> MIGRATION_LINE.matcher(line).find());
         put(stages, JVM, processStart, starting);
         put(stages, CONTEXT, starting, tomcat);
         put(stages, DATABASE, tomcat, liquibaseFirst);

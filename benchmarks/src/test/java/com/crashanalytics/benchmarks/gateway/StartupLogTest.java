@@ -56,6 +56,28 @@ class StartupLogTest {
     }
 
     @Test
+    void a_start_that_did_not_run_liquibase_migrates_in_no_time() {
+        List<String> launch = List.of(
+                line("2026-12-06T01:59:19.989Z", "c.crashanalytics.api.GatewayApplication",
+                        "Starting GatewayApplication v0.1.0-SNAPSHOT using Java 17.0.15 with PID 6"),
+                line("2026-12-06T01:59:23.549Z", "o.s.boot.tomcat.TomcatWebServer", "Tomcat initialized with port 18080 (http)"),
+                line("2026-12-06T01:59:24.313Z", "com.zaxxer.hikari.HikariDataSource", "gateway-embedded - Start completed."),
+                line("2026-12-06T01:59:24.402Z", "c.c.p.config.OneMigrationAtATime", "Database migration: the changelog"
+                        + " is the one last applied and no changeset was recorded since (changelog digest f045033feec9);"
+                        + " Liquibase not run"),
+                line("2026-12-06T01:59:29.106Z", "c.crashanalytics.api.GatewayApplication",
+                        "Started GatewayApplication in 10.067 seconds (process running for 11.021)"));
+
+        assertThat(StartupLog.stages(launch)).containsExactly(
+                entry(StartupLog.JVM, 1.904),
+                entry(StartupLog.CONTEXT, 3.56),
+                entry(StartupLog.DATABASE, 0.853),
+                entry(StartupLog.MIGRATIONS, 0.0),
+                entry(StartupLog.BEANS, 4.704),
+                entry(StartupLog.STARTED, 11.021));
+    }
+
+    @Test
     void leaves_out_the_stages_whose_marks_are_missing() {
         List<String> stillStarting = TWO_LAUNCHES.subList(0, 12);
 
