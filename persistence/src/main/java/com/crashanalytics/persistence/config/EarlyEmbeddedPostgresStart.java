@@ -14,9 +14,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Starts the embedded PostgreSQL as soon as the application's settings are known, before Spring reads its
  * configuration classes and builds the context (issue 14: start to first answer under 10 s). Started by the
- * {@code embeddedPostgres} bean instead, the database's start ({@code initdb} and every migration's wait on a first
- * start, recovery on a restart) came after some 3 s of bean definitions and on the same thread; here it runs beside
- * them. {@link EmbeddedDatabaseAutoConfiguration} takes the launch over; when this listener sees no reason to start
+ * {@code embeddedPostgres} bean instead, the database's start ({@code initdb} on a first start, the postmaster's
+ * start and recovery on every start) came after some 3 s of bean definitions, and the start waited for it; here it
+ * runs beside them. {@link EmbeddedDatabaseAutoConfiguration} takes the launch over; when this listener sees no reason to start
  * (a database configured, auto-configuration off or the embedded database excluded), the auto-configuration starts
  * the database itself as before, so this only ever moves a start earlier.
  *
