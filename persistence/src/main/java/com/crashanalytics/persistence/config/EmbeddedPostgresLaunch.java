@@ -12,7 +12,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * the beans that need it. Whoever holds the launch closes it, which stops the database once it is up, whether or
  * not anything ever used it.
  */
-public final class EmbeddedPostgresLaunch implements AutoCloseable {
+final class EmbeddedPostgresLaunch implements AutoCloseable {
 
     private final Path dataDirectory;
     private final CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
