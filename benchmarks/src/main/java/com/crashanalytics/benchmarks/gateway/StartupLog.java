@@ -60,13 +60,13 @@ public final class StartupLog {
                 seconds -> at.minus(Duration.ofMillis(Math.round(seconds * 1000)))));
         Optional<Instant> starting = first(launch, line -> STARTING_LINE.matcher(line).find());
         Optional<Instant> tomcat = first(launch, line -> line.contains("Tomcat initialized"));
-        Optional<Instant> liquibaseFirst = first(launch, line -> MIGRATION_LINE.matcher(line).find());
-        Optional<Instant> liquibaseLast = last(launch, line -> MIGRATION_LINE.matcher(line).find());
+        Optional<Instant> migrationFirst = first(launch, line -> MIGRATION_LINE.matcher(line).find());
+        Optional<Instant> migrationLast = last(launch, line -> MIGRATION_LINE.matcher(line).find());
         put(stages, JVM, processStart, starting);
         put(stages, CONTEXT, starting, tomcat);
-        put(stages, DATABASE, tomcat, liquibaseFirst);
-        put(stages, MIGRATIONS, liquibaseFirst, liquibaseLast);
-        put(stages, BEANS, liquibaseLast, started);
+        put(stages, DATABASE, tomcat, migrationFirst);
+        put(stages, MIGRATIONS, migrationFirst, migrationLast);
+        put(stages, BEANS, migrationLast, started);
         runningFor.ifPresent(seconds -> stages.put(STARTED, seconds));
         return stages;
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -102,7 +103,7 @@ class EmbeddedDatabaseStartIT {
         ((Logger) LoggerFactory.getLogger(MIGRATION_LOGGER)).detachAppender(migrationLog);
         migrationLog.list.clear();
         migrationLog.start();
-        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0",
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
                 "--gateway.data-dir=" + dataDirectory, "--gateway.admin-key=" + TestApiKeys.ADMIN));
         arguments.addAll(List.of(extraArguments));
         return new SpringApplicationBuilder(GatewayApplication.class)

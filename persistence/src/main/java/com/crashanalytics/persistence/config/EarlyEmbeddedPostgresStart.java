@@ -1,12 +1,13 @@
 package com.crashanalytics.persistence.config;
 
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -49,11 +50,12 @@ public final class EarlyEmbeddedPostgresStart implements ApplicationListener<App
 
     /** The conditions of {@link EmbeddedDatabaseAutoConfiguration}, as far as they can be known before the refresh. */
     static boolean embeddedDatabaseWillBeUsed(ConfigurableEnvironment environment, ConfigurableListableBeanFactory beans) {
-        return !PropertyPresence.isSet(environment, "spring.datasource.url")
+        // Read as Spring Boot's AutoConfigurationImportSelector reads its exclusions: bound, so a YAML list counts too.
+        List<String> excluded = Binder.get(environment)
+                .bind("spring.autoconfigure.exclude", Bindable.listOf(String.class)).orElse(List.of());
+        return DatabaseNotConfigured.in(environment)
                 && environment.getProperty(EnableAutoConfiguration.ENABLED_OVERRIDE_PROPERTY, Boolean.class, true)
                 && beans.getBeanNamesForAnnotation(EnableAutoConfiguration.class).length > 0
-                && Arrays.stream(environment.getProperty("spring.autoconfigure.exclude", String[].class, new String[0]))
-                        .map(String::trim)
-                        .noneMatch(EmbeddedDatabaseAutoConfiguration.class.getName()::equals);
+                && excluded.stream().map(String::trim).noneMatch(EmbeddedDatabaseAutoConfiguration.class.getName()::equals);
     }
 }

@@ -15,27 +15,27 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class EmbeddedPostgresLaunch implements AutoCloseable {
 
     private final Path dataDirectory;
-    private final CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
+    private final CompletableFuture<EmbeddedPostgres> started;
 
-    private EmbeddedPostgresLaunch(Path dataDirectory) {
+    private EmbeddedPostgresLaunch(Path dataDirectory, CompletableFuture<EmbeddedPostgres> started) {
         this.dataDirectory = dataDirectory;
+        this.started = started;
     }
 
     /** Starts PostgreSQL on {@code dataDirectory} ({@code port} 0: any free port) and returns at once. */
     static EmbeddedPostgresLaunch begin(Path dataDirectory, int port) {
-        EmbeddedPostgresLaunch launch = new EmbeddedPostgresLaunch(dataDirectory);
-        Thread starter = new Thread(() -> {
-            try {
-                launch.started.complete(EmbeddedPostgresStarter.start(dataDirectory, port));
-            } catch (RuntimeException | Error failed) {
-                launch.started.completeExceptionally(failed);
-            }
-        }, "embedded-postgres-start");
-        // A JVM that fails to start must not be kept alive by this thread; the database it started is closed with
-        // the launch, or by the next start's orphan check if the JVM dies first.
+        return new EmbeddedPostgresLaunch(dataDirectory, CompletableFuture.supplyAsync(
+                () -> EmbeddedPostgresStarter.start(dataDirectory, port), EmbeddedPostgresLaunch::onItsOwnThread));
+    }
+
+    /**
+     * A daemon thread: a JVM that fails to start must not be kept alive by it; the database it started is closed with
+     * the launch, or by the next start's orphan check if the JVM dies first.
+     */
+    private static void onItsOwnThread(Runnable start) {
+        Thread starter = new Thread(start, "embedded-postgres-start");
         starter.setDaemon(true);
         starter.start();
-        return launch;
     }
 
     Path dataDirectory() {

@@ -181,7 +181,8 @@ final class MigrationRecord {
             Resource[] files = ResourcePatternUtils.getResourcePatternResolver(loader).getResources(folder + "**/*");
             Arrays.sort(files, Comparator.comparing(MigrationRecord::uri));
             for (Resource file : files) {
-                if (!file.isReadable() || uri(file).endsWith("/")) {
+                String uri = uri(file);
+                if (!file.isReadable() || uri.endsWith("/")) {
                     continue;
                 }
                 byte[] content;
@@ -192,7 +193,7 @@ final class MigrationRecord {
                 if (Arrays.stream(RERUNS).anyMatch(text::contains)) {
                     return Optional.empty();
                 }
-                String name = uri(file).startsWith(folderUri) ? uri(file).substring(folderUri.length()) : uri(file);
+                String name = uri.startsWith(folderUri) ? uri.substring(folderUri.length()) : uri;
                 update(digest, "file " + name + " " + content.length);
                 digest.update(content);
             }

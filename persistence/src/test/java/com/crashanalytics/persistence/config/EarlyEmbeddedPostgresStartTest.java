@@ -38,6 +38,9 @@ class EarlyEmbeddedPostgresStartTest {
         assertThat(willStart(new MockEnvironment().withProperty("spring.autoconfigure.exclude",
                         "org.example.Other, " + EmbeddedDatabaseAutoConfiguration.class.getName()),
                 AutoConfiguredApplication.class)).as("the embedded database excluded").isFalse();
+        assertThat(willStart(new MockEnvironment().withProperty("spring.autoconfigure.exclude[0]",
+                        EmbeddedDatabaseAutoConfiguration.class.getName()),
+                AutoConfiguredApplication.class)).as("excluded in a YAML list").isFalse();
     }
 
     private static boolean willStart(MockEnvironment environment, Class<?> application) {
