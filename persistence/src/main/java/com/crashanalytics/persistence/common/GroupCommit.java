@@ -22,13 +22,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Concurrent writes sharing one transaction and one COMMIT (one fsync), each keeping its own atomicity and error.
  * <p>
  * A write joins the group open at that moment (or opens one), waits its turn on the group's connection, and runs on
- * its own thread (so whatever the request bound to its thread, such as its author, stays right) between a SAVEPOINT
- * and its release. A write that fails is rolled back to its savepoint and fails alone, with its own error; the
- * others' work stays in the transaction. The last member to finish its turn closes the group and commits it; every
+ * its own thread (so whatever the request bound to its thread, such as its author, stays right), between a SAVEPOINT
+ * and its release when another write's work is in the transaction already. A write that fails is rolled back to its
+ * savepoint (the first to write: the whole transaction, which holds nothing else) and fails alone, with its own error;
+ * the others' work stays in the transaction. The last member to finish its turn closes the group and commits it; every
  * member that succeeded answers only once that COMMIT has returned, so nothing is acknowledged before it is
  * durable, and if the COMMIT fails they all fail (none of them was acknowledged). While a group commits, the writes
  * arriving meanwhile gather in the next one: under load a commit is shared by the writes that queued during the
- * previous one; alone, a write is a group of one (its own transaction, as before, plus one savepoint).
+ * previous one; alone, a write is a group of one: its own transaction, as without grouping.
  * <p>
  * Groups are one connection each, so a write waiting for a row lock held by another group waits on a connection
  * PostgreSQL sees. A group that opens because the previous one is full starts its writes only once the previous one
@@ -135,13 +136,7 @@ public final class GroupCommit {
                     throw broken;
                 }
                 Connection shared = connection();
-                Savepoint savepoint;
-                try {
-                    savepoint = shared.setSavepoint();
-                } catch (SQLException failed) {
-                    broken = translate("SAVEPOINT", failed); // the transaction cannot be trusted to commit any more
-                    throw broken;
-                }
+                @Nullable Savepoint savepoint = anyWork ? savepoint(shared) : null;
                 GroupMemberConnection holder = new GroupMemberConnection(shared);
                 TransactionSynchronizationManager.bindResource(dataSource, holder);
                 try {
@@ -150,10 +145,12 @@ public final class GroupCommit {
                         throw new UnexpectedRollbackException(
                                 "a part of the write failed and marked it for rollback, though the write went on");
                     }
-                    sql("RELEASE SAVEPOINT", () -> {
-                        shared.releaseSavepoint(savepoint);
-                        return null;
-                    });
+                    if (savepoint != null) {
+                        sql("RELEASE SAVEPOINT", () -> {
+                            shared.releaseSavepoint(savepoint);
+                            return null;
+                        });
+                    }
                     anyWork = true;
                     return result;
                 } catch (RuntimeException | Error failure) {
@@ -167,12 +164,32 @@ public final class GroupCommit {
             }
         }
 
-        private void rollBackTo(Connection shared, Savepoint savepoint, Throwable failure) {
+        /**
+         * A savepoint for a write that joins a transaction already holding another write's work, so that its failure
+         * can undo its own part alone. The first write to do its part needs none: the transaction holds nothing else
+         * yet, so its failure rolls the whole transaction back (two round trips fewer, SAVEPOINT and RELEASE, for
+         * every write of a group, and for every write of a bot writing alone).
+         */
+        private Savepoint savepoint(Connection shared) {
             try {
-                shared.rollback(savepoint);
+                return shared.setSavepoint();
+            } catch (SQLException failed) {
+                broken = translate("SAVEPOINT", failed); // the transaction cannot be trusted to commit any more
+                throw broken;
+            }
+        }
+
+        /** Undoes a failed write: back to its savepoint, or the whole transaction when it was the first to write. */
+        private void rollBackTo(Connection shared, @Nullable Savepoint savepoint, Throwable failure) {
+            try {
+                if (savepoint == null) {
+                    shared.rollback();
+                } else {
+                    shared.rollback(savepoint);
+                }
             } catch (SQLException rollbackFailed) {
                 failure.addSuppressed(rollbackFailed);
-                broken = translate("ROLLBACK TO SAVEPOINT", rollbackFailed);
+                broken = translate(savepoint == null ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT", rollbackFailed);
             }
         }
 

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -93,6 +99,64 @@ class GroupCommitIT {
                 .as("one transaction for the group").isEqualTo(firstTransaction);
         assertThat(storedRows()).containsExactly("1 first", "3 third"); // nothing of the failing write, not even id 2
         assertThat(groupCommit.writesInOpenGroup()).isZero();
+    }
+
+    @Test
+    void theFirstWriteToFailIsUndoneWithTheWholeTransactionWhichHeldNothingElseAndTheNextWritesAreStored()
+            throws Exception {
+        Future<Long> failingFirst = writers.submit(() -> transactions.inSharedCommit(() -> {
+            insert(1, "failing first");
+            awaitGroupOf(3); // the others are queued behind this turn, in this group
+            insert(1, "failing first"); // its own key again: a unique violation, which aborts the transaction
+            return transactionId();
+        }));
+        awaitGroupOf(1);
+        Future<Long> second = writers.submit(() -> transactions.inSharedCommit(() -> {
+            insert(2, "second");
+            return transactionId();
+        }));
+        awaitGroupOf(2);
+        Future<Long> third = writers.submit(() -> transactions.inSharedCommit(() -> {
+            insert(3, "third");
+            return transactionId();
+        }));
+
+        assertThatThrownBy(() -> failingFirst.get(GENEROUS.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(DuplicateKeyException.class).hasMessageContaining("probe_pkey");
+        assertThat(third.get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).as("one transaction for the writes after it")
+                .isEqualTo(second.get(GENEROUS.toSeconds(), TimeUnit.SECONDS));
+        assertThat(storedRows()).containsExactly("2 second", "3 third"); // nothing of the failing first, not even id 1
+    }
+
+    /**
+     * Only a write that joins a transaction holding another's work needs a savepoint to fail alone; the first to
+     * write (and a write alone, what a single bot sends) goes without SAVEPOINT and RELEASE, two round trips fewer.
+     */
+    @Test
+    void onlyTheWritesAfterTheFirstOfAGroupTakeASavepoint() throws Exception {
+        List<String> savepointCalls = new CopyOnWriteArrayList<>();
+        DataSource counting = savepointsCountedIn(savepointCalls);
+        GroupCommit countedGroups = new GroupCommit(counting, 64);
+        JdbcTransactions counted = new JdbcTransactions(new DataSourceTransactionManager(counting),
+                JdbcClient.create(counting), Duration.ZERO, ReadRouting.PRIMARY_ONLY, countedGroups);
+
+        counted.inSharedCommit(() -> insert(1, "alone"));
+        assertThat(savepointCalls).as("a write alone").isEmpty();
+
+        Future<Integer> first = writers.submit(() -> counted.inSharedCommit(() -> {
+            await("the second write in this group").atMost(GENEROUS).pollInterval(Duration.ofMillis(1))
+                    .until(() -> countedGroups.writesInOpenGroup() == 2);
+            return insert(2, "first");
+        }));
+        await("the first write's group open").atMost(GENEROUS).pollInterval(Duration.ofMillis(1))
+                .until(() -> countedGroups.writesInOpenGroup() == 1);
+        Future<Integer> second = writers.submit(() -> counted.inSharedCommit(() -> insert(3, "second")));
+        first.get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
+        second.get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(savepointCalls).as("the second of a group of two").containsExactly("setSavepoint", "releaseSavepoint");
+        assertThat(storedRows()).containsExactly("1 alone", "2 first", "3 second");
     }
 
     @Test
@@ -210,6 +274,27 @@ class GroupCommitIT {
         assertThat(second.get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).as("the first's write done when the second's began")
                 .isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM probe").query(Integer.class).single()).isEqualTo(2);
+    }
+
+    /** The test database, its connections noting every savepoint call made on them. */
+    private static DataSource savepointsCountedIn(List<String> calls) {
+        return new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                        new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+                            if (method.getName().contains("avepoint")) {
+                                calls.add(method.getName());
+                            }
+                            try {
+                                return method.invoke(connection, arguments);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
     }
 
     private static long transactionId() {
