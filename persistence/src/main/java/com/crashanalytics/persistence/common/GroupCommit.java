@@ -168,7 +168,7 @@ public final class GroupCommit {
          * A savepoint for a write that joins a transaction already holding another write's work, so that its failure
          * can undo its own part alone. The first write to do its part needs none: the transaction holds nothing else
          * yet, so its failure rolls the whole transaction back (two round trips fewer, SAVEPOINT and RELEASE, for
-         * every write of a group, and for every write of a bot writing alone).
+         * the first write of every group, which is every write of a bot writing alone).
          */
         private Savepoint savepoint(Connection shared) {
             try {
