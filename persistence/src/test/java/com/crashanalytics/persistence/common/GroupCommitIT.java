@@ -137,24 +137,32 @@ class GroupCommitIT {
     void onlyTheWritesAfterTheFirstOfAGroupTakeASavepoint() throws Exception {
         List<String> savepointCalls = new CopyOnWriteArrayList<>();
         DataSource counting = savepointsCountedIn(savepointCalls);
+        JdbcClient countedJdbc = JdbcClient.create(counting); // its statements join the group's transaction
         GroupCommit countedGroups = new GroupCommit(counting, 64);
-        JdbcTransactions counted = new JdbcTransactions(new DataSourceTransactionManager(counting),
-                JdbcClient.create(counting), Duration.ZERO, ReadRouting.PRIMARY_ONLY, countedGroups);
+        JdbcTransactions counted = new JdbcTransactions(new DataSourceTransactionManager(counting), countedJdbc,
+                Duration.ZERO, ReadRouting.PRIMARY_ONLY, countedGroups);
 
-        counted.inSharedCommit(() -> insert(1, "alone"));
+        long alone = counted.inSharedCommit(() -> {
+            insert(countedJdbc, 1, "alone");
+            return transactionId(countedJdbc);
+        });
         assertThat(savepointCalls).as("a write alone").isEmpty();
 
-        Future<Integer> first = writers.submit(() -> counted.inSharedCommit(() -> {
+        Future<Long> first = writers.submit(() -> counted.inSharedCommit(() -> {
             await("the second write in this group").atMost(GENEROUS).pollInterval(Duration.ofMillis(1))
                     .until(() -> countedGroups.writesInOpenGroup() == 2);
-            return insert(2, "first");
+            insert(countedJdbc, 2, "first");
+            return transactionId(countedJdbc);
         }));
         await("the first write's group open").atMost(GENEROUS).pollInterval(Duration.ofMillis(1))
                 .until(() -> countedGroups.writesInOpenGroup() == 1);
-        Future<Integer> second = writers.submit(() -> counted.inSharedCommit(() -> insert(3, "second")));
-        first.get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
-        second.get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
+        Future<Long> second = writers.submit(() -> counted.inSharedCommit(() -> {
+            insert(countedJdbc, 3, "second");
+            return transactionId(countedJdbc);
+        }));
 
+        assertThat(second.get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).as("one transaction for the group of two")
+                .isEqualTo(first.get(GENEROUS.toSeconds(), TimeUnit.SECONDS)).isNotEqualTo(alone);
         assertThat(savepointCalls).as("the second of a group of two").containsExactly("setSavepoint", "releaseSavepoint");
         assertThat(storedRows()).containsExactly("1 alone", "2 first", "3 second");
     }
@@ -228,7 +236,11 @@ class GroupCommitIT {
     }
 
     private static int insert(int id, String writer) {
-        return jdbc.sql("INSERT INTO probe (id, writer) VALUES (?, ?)").params(id, writer).update();
+        return insert(jdbc, id, writer);
+    }
+
+    private static int insert(JdbcClient client, int id, String writer) {
+        return client.sql("INSERT INTO probe (id, writer) VALUES (?, ?)").params(id, writer).update();
     }
 
     /**
@@ -298,7 +310,11 @@ class GroupCommitIT {
     }
 
     private static long transactionId() {
-        return jdbc.sql("SELECT txid_current()").query(Long.class).single();
+        return transactionId(jdbc);
+    }
+
+    private static long transactionId(JdbcClient client) {
+        return client.sql("SELECT txid_current()").query(Long.class).single();
     }
 
     private static List<String> storedRows() {
