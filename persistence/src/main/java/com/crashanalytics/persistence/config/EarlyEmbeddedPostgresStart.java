@@ -1,6 +1,5 @@
 package com.crashanalytics.persistence.config;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -38,8 +37,7 @@ public final class EarlyEmbeddedPostgresStart implements ApplicationListener<App
         }
         GatewayDatabaseProperties settings = Binder.get(environment)
                 .bindOrCreate("gateway", GatewayDatabaseProperties.class);
-        Path dataDirectory = settings.getDataDir().toAbsolutePath().normalize();
-        EmbeddedPostgresLaunch launch = EmbeddedPostgresLaunch.begin(dataDirectory, settings.getEmbeddedDbPort());
+        EmbeddedPostgresLaunch launch = EmbeddedPostgresLaunch.begin(settings);
         beans.registerSingleton(LAUNCH_BEAN, launch);
         // A singleton registered by hand is not destroyed with the context unless asked: the database must stop
         // with the context, also when the context fails before any bean used it.

@@ -30,8 +30,7 @@ public class EmbeddedDatabaseAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     EmbeddedPostgresLaunch embeddedPostgresLaunch(GatewayDatabaseProperties properties) {
-        return EmbeddedPostgresLaunch.begin(properties.getDataDir().toAbsolutePath().normalize(),
-                properties.getEmbeddedDbPort());
+        return EmbeddedPostgresLaunch.begin(properties);
     }
 
     /** Stopped by its launch (above, or the early start's), which also stops a database no bean ever asked for. */

@@ -22,8 +22,13 @@ final class EmbeddedPostgresLaunch implements AutoCloseable {
         this.started = started;
     }
 
-    /** Starts PostgreSQL on {@code dataDirectory} ({@code port} 0: any free port) and returns at once. */
-    static EmbeddedPostgresLaunch begin(Path dataDirectory, int port) {
+    /**
+     * Starts PostgreSQL where the gateway's settings say ({@code gateway.data-dir}; its port, 0 for any free one) and
+     * returns at once.
+     */
+    static EmbeddedPostgresLaunch begin(GatewayDatabaseProperties settings) {
+        Path dataDirectory = settings.getDataDir().toAbsolutePath().normalize();
+        int port = settings.getEmbeddedDbPort();
         return new EmbeddedPostgresLaunch(dataDirectory, CompletableFuture.supplyAsync(
                 () -> EmbeddedPostgresStarter.start(dataDirectory, port), EmbeddedPostgresLaunch::onItsOwnThread));
     }
