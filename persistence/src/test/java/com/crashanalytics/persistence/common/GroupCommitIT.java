@@ -226,6 +226,20 @@ class GroupCommitIT {
     }
 
     @Test
+    void aCommitThatFailsIsTranslatedLikeAFailingStatementAndStoresNothing() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS deferred_probe (id int CONSTRAINT deferred_probe_once UNIQUE"
+                + " DEFERRABLE INITIALLY DEFERRED)").update();
+        jdbc.sql("TRUNCATE deferred_probe").update();
+
+        // the duplicate is only checked at COMMIT, which the group runs after the work has returned
+        assertThatThrownBy(() -> transactions.inSharedCommit(() -> insert(1, "alone")
+                + jdbc.sql("INSERT INTO deferred_probe VALUES (7), (7)").update()))
+                .isInstanceOf(DuplicateKeyException.class).hasMessageContaining("deferred_probe_once");
+        assertThat(storedRows()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM deferred_probe").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void withoutGroupingEveryWriteIsItsOwnTransaction() {
         JdbcTransactions ungrouped = new JdbcTransactions(new DataSourceTransactionManager(dataSource), jdbc,
                 Duration.ZERO, ReadRouting.PRIMARY_ONLY, null);
