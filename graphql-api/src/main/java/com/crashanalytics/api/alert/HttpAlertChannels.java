@@ -21,6 +21,7 @@ import com.crashanalytics.domain.alert.Alert;
 import com.crashanalytics.domain.alert.AlertChannels;
 import com.crashanalytics.domain.alert.AlertPayload;
 import com.crashanalytics.domain.common.JsonDocument;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Delivers alerts over HTTP with the JDK's client, one POST per attempt, each carrying the delivery's idempotency
@@ -43,14 +44,18 @@ public final class HttpAlertChannels implements AlertChannels {
     public static final String SIGNATURE = "X-Gateway-Signature";
 
     private final AlertSettings settings;
-    private final HttpClient http;
+    /**
+     * Built with the first alert sent, not with the gateway: building it sets up TLS (the JDK's trusted certificates
+     * read and parsed), a fifth of a second of every start that most gateways, with no alert to send, never use.
+     */
+    private final SingletonSupplier<HttpClient> http;
     private final Clock clock;
 
     public HttpAlertChannels(AlertSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.httpTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(settings.httpTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     @Override
@@ -74,7 +79,7 @@ public final class HttpAlertChannels implements AlertChannels {
         HttpRequest withKey = HttpRequest.newBuilder(request, (name, value) -> true)
                 .header(IDEMPOTENCY_KEY, idempotencyKey).build();
         try {
-            HttpResponse<String> response = http.send(withKey, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.obtain().send(withKey, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
                 return Attempt.ok();
             }
