@@ -47,8 +47,8 @@ class SchemaMappingsIT {
         assertThat(report.unmappedArguments()).as("controller arguments the schema does not declare").isEmpty();
         assertThat(report.fieldNullnessErrors().keySet().stream().filter(field -> !nullOnlyWhenNotAsked(field)))
                 .as("non-null fields read from nullable properties").isEmpty();
-        // Not asserted: argumentNullnessErrors, nine optional arguments with a default (`last: Int = 10`) bound to
-        // primitives, where an explicit null is refused by the binding rather than defaulted.
+        // Not asserted: argumentNullnessErrors, the ten optional arguments with a default (`last: Int = 10`) bound
+        // to primitives, which never see a null: one sent as null takes its default (NullMeansDefault).
     }
 
     /**
