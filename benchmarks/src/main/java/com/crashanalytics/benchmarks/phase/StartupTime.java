@@ -21,7 +21,8 @@ import com.crashanalytics.benchmarks.report.Row;
  * migrated ({@code SPRING_DATASOURCE_URL}: the benchmark's own gateway's database, reached as a second replica would),
  * from the jar, from the jar extracted (no class read from a nested jar) and extracted with a class-data-sharing
  * archive trained the way the container image's build trains it ({@link ExtractedGateway}), the three alternating
- * launch by launch so a change in the machine's load falls on each.
+ * launch by launch so a change in the machine's load falls on each; and the container's way again on an embedded
+ * PostgreSQL of its own, first on an empty data directory then restarted (the image run without a database).
  * Each launch also reports the CPU its JVM used by then and where the time went before Spring reported it started
  * ({@link com.crashanalytics.benchmarks.gateway.StartupLog}). A gateway of its own for the embedded launches, so the
  * gateway the other phases measure is not restarted under them.
@@ -39,39 +40,54 @@ public final class StartupTime {
 
     public List<Row> run() throws Exception {
         int trials = bench.options().trials();
-        List<Launch> first;
-        List<Launch> later;
+        List<String> jvmArguments = bench.options().gatewayJvmArguments();
         bench.say("start-up: a gateway of its own on an empty embedded data directory, then " + trials
                 + " restarts on the same data");
-        try (GatewayProcess own = GatewayProcess.start(bench.options().gatewayJar(),
-                bench.options().gatewayJvmArguments())) {
-            for (int i = 0; i < trials; i++) {
-                own.restart();
-            }
-            first = own.launches().subList(0, 1);
-            later = own.launches().subList(1, own.launches().size());
-        }
+        List<Launch> embedded = embeddedStarts(bench.options().gatewayJar(), jvmArguments, trials);
         bench.say("start-up: " + trials + " starts each on an external PostgreSQL already migrated (the benchmark's "
                 + "database), alternating: from the jar, from the jar extracted, and extracted with a class-data-sharing "
                 + "archive trained as the container image's build trains it");
         List<Launch> external = new ArrayList<>();
         List<Launch> extracted = new ArrayList<>();
         List<Launch> extractedWithArchive = new ArrayList<>();
+        List<Launch> containerEmbedded;
         try (ExtractedGateway container = ExtractedGateway.extract(bench.options().gatewayJar())) {
-            List<String> archive = container.trainClassDataSharing(bench.options().gatewayJvmArguments());
+            List<String> archive = container.trainClassDataSharing(jvmArguments);
             for (int i = 0; i < trials; i++) {
                 external.add(externalStart(bench.options().gatewayJar(), List.of()));
                 extracted.add(externalStart(container.jar(), List.of()));
                 extractedWithArchive.add(externalStart(container.jar(), archive));
             }
+            bench.say("start-up: the container's way (extracted, with the archive) on an empty embedded data "
+                    + "directory, then " + trials + " restarts on the same data: the image run without a database");
+            List<String> withArchive = new ArrayList<>(jvmArguments);
+            withArchive.addAll(archive);
+            containerEmbedded = embeddedStarts(container.jar(), withArchive, trials);
         }
         return List.of(
-                row("first start, embedded PostgreSQL, empty data directory (initdb, every migration)", first),
-                row("later start, embedded PostgreSQL on the same data (nothing to migrate)", later),
+                row("first start, embedded PostgreSQL, empty data directory (initdb, every migration)",
+                        embedded.subList(0, 1)),
+                row("later start, embedded PostgreSQL on the same data (nothing to migrate)",
+                        embedded.subList(1, embedded.size())),
                 row("start on an external PostgreSQL already migrated, java -jar", external),
                 row("the same, jar extracted (java -Djarmode=tools -jar ... extract)", extracted),
                 row("the same, jar extracted with a class-data-sharing archive (as the container image runs it)",
-                        extractedWithArchive));
+                        extractedWithArchive),
+                row("first start, the container's way (extracted with the archive), embedded PostgreSQL, empty data "
+                        + "directory", containerEmbedded.subList(0, 1)),
+                row("later start, the container's way, embedded PostgreSQL on the same data",
+                        containerEmbedded.subList(1, containerEmbedded.size())));
+    }
+
+    /** A gateway of its own from this jar: its first start on an empty embedded data directory, then its restarts. */
+    private static List<Launch> embeddedStarts(Path jar, List<String> jvmArguments, int restarts)
+            throws IOException, InterruptedException {
+        try (GatewayProcess own = GatewayProcess.start(jar, jvmArguments)) {
+            for (int i = 0; i < restarts; i++) {
+                own.restart();
+            }
+            return List.copyOf(own.launches());
+        }
     }
 
     private Launch externalStart(Path jar, List<String> extraJvmArguments) throws IOException, InterruptedException {
