@@ -22,7 +22,8 @@ import com.crashanalytics.benchmarks.report.Row;
  * from the jar, from the jar extracted (no class read from a nested jar) and extracted with a class-data-sharing
  * archive trained the way the container image's build trains it ({@link ExtractedGateway}), the three alternating
  * launch by launch so a change in the machine's load falls on each; and the container's way again on an embedded
- * PostgreSQL of its own, first on an empty data directory then restarted (the image run without a database).
+ * PostgreSQL of its own, first on an empty data directory then restarted (the extracted jar and its archive run by
+ * hand without a database).
  * Each launch also reports the CPU its JVM used by then and where the time went before Spring reported it started
  * ({@link com.crashanalytics.benchmarks.gateway.StartupLog}). A gateway of its own for the embedded launches, so the
  * gateway the other phases measure is not restarted under them.
@@ -59,7 +60,7 @@ public final class StartupTime {
                 extractedWithArchive.add(externalStart(container.jar(), archive));
             }
             bench.say("start-up: the container's way (extracted, with the archive) on an empty embedded data "
-                    + "directory, then " + trials + " restarts on the same data: the image run without a database");
+                    + "directory, then " + trials + " restarts on the same data");
             List<String> withArchive = new ArrayList<>(jvmArguments);
             withArchive.addAll(archive);
             containerEmbedded = embeddedStarts(container.jar(), withArchive, trials);
