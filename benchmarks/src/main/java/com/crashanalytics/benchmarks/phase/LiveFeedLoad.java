@@ -211,17 +211,11 @@ public final class LiveFeedLoad {
      * the live objects are in the tenured one: read alone, it made 1,000 idle subscriptions hold nothing.
      */
     static long usedHeapKb(String heapInfo) {
-        Matcher used = HEAP_USED.matcher(heapInfo);
-        long kb = 0;
-        boolean found = false;
-        while (used.find()) {
-            kb += Long.parseLong(used.group(1));
-            found = true;
-        }
-        if (!found) {
+        List<Long> used = HEAP_USED.matcher(heapInfo).results().map(figure -> Long.parseLong(figure.group(1))).toList();
+        if (used.isEmpty()) {
             throw new IllegalStateException("no heap figure in jcmd GC.heap_info: " + heapInfo);
         }
-        return kb;
+        return used.stream().mapToLong(Long::longValue).sum();
     }
 
     /** A subscriber's event: its latency from the gateway's receipt and from the bot's answer. */

@@ -44,14 +44,14 @@ public final class StartupTime {
         List<String> jvmArguments = bench.options().gatewayJvmArguments();
         bench.say("start-up: a gateway of its own on an empty embedded data directory, then " + trials
                 + " restarts on the same data");
-        List<Launch> embedded = embeddedStarts(bench.options().gatewayJar(), jvmArguments, trials);
+        EmbeddedStarts embedded = embeddedStarts(bench.options().gatewayJar(), jvmArguments, trials);
         bench.say("start-up: " + trials + " starts each on an external PostgreSQL already migrated (the benchmark's "
                 + "database), alternating: from the jar, from the jar extracted, and extracted with a class-data-sharing "
                 + "archive trained as the container image's build trains it");
         List<Launch> external = new ArrayList<>();
         List<Launch> extracted = new ArrayList<>();
         List<Launch> extractedWithArchive = new ArrayList<>();
-        List<Launch> containerEmbedded;
+        EmbeddedStarts containerEmbedded;
         try (ExtractedGateway container = ExtractedGateway.extract(bench.options().gatewayJar())) {
             List<String> archive = container.trainClassDataSharing(jvmArguments);
             for (int i = 0; i < trials; i++) {
@@ -67,27 +67,31 @@ public final class StartupTime {
         }
         return List.of(
                 row("first start, embedded PostgreSQL, empty data directory (initdb, every migration)",
-                        embedded.subList(0, 1)),
-                row("later start, embedded PostgreSQL on the same data (nothing to migrate)",
-                        embedded.subList(1, embedded.size())),
+                        embedded.first()),
+                row("later start, embedded PostgreSQL on the same data (nothing to migrate)", embedded.later()),
                 row("start on an external PostgreSQL already migrated, java -jar", external),
                 row("the same, jar extracted (java -Djarmode=tools -jar ... extract)", extracted),
                 row("the same, jar extracted with a class-data-sharing archive (as the container image runs it)",
                         extractedWithArchive),
                 row("first start, the container's way (extracted with the archive), embedded PostgreSQL, empty data "
-                        + "directory", containerEmbedded.subList(0, 1)),
+                        + "directory", containerEmbedded.first()),
                 row("later start, the container's way, embedded PostgreSQL on the same data",
-                        containerEmbedded.subList(1, containerEmbedded.size())));
+                        containerEmbedded.later()));
+    }
+
+    /** A gateway's first start on an empty embedded data directory (a list of one), and its restarts on the same data. */
+    private record EmbeddedStarts(List<Launch> first, List<Launch> later) {
     }
 
     /** A gateway of its own from this jar: its first start on an empty embedded data directory, then its restarts. */
-    private static List<Launch> embeddedStarts(Path jar, List<String> jvmArguments, int restarts)
+    private static EmbeddedStarts embeddedStarts(Path jar, List<String> jvmArguments, int restarts)
             throws IOException, InterruptedException {
         try (GatewayProcess own = GatewayProcess.start(jar, jvmArguments)) {
             for (int i = 0; i < restarts; i++) {
                 own.restart();
             }
-            return List.copyOf(own.launches());
+            List<Launch> launches = own.launches();
+            return new EmbeddedStarts(launches.subList(0, 1), launches.subList(1, launches.size()));
         }
     }
 

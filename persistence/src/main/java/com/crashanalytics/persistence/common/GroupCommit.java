@@ -56,7 +56,7 @@ public final class GroupCommit {
         this.maxMembers = maxMembers;
         // The translator JdbcTemplate and the transaction manager use when no sql-error-codes.xml is provided (by SQL
         // state), so a failing COMMIT reads like a failing statement; the error-code translator would parse Spring's
-        // XML file of every vendor's codes at start (a quarter of a second of a restart).
+        // XML file of every vendor's codes at start (a fifth of a second of a restart).
         this.translator = new SQLExceptionSubclassTranslator();
     }
 
