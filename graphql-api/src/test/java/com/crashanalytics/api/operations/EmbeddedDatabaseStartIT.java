@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.sql.DataSource;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -30,18 +32,24 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The gateway as the README's run command starts it, with no database configured: on an empty data directory, then
- * again on the same one, then a start that fails (issue 14: start to first answer under 10 s). The embedded
- * PostgreSQL starts while the context is being built, not once a bean asks for it; a restart whose changelog was
+ * again on the same one, then two starts that fail (issue 14: start to first answer under 10 s). The embedded
+ * PostgreSQL starts while the context is being built, not once a bean asks for it; the migration runs on a thread of
+ * its own beside the rest of the start, and a migration that fails fails the start; a restart whose changelog was
  * already applied does not run Liquibase; and the database stops with the gateway, also when the gateway fails to
  * start.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedDatabaseStartIT {
 
-    private static final String MIGRATION_LOGGER = "com.crashanalytics.persistence.config.OneMigrationAtATime";
+    /** The package of the migration's classes (OneMigrationAtATime, MigrationBesideTheStart). */
+    private static final String MIGRATION_LOGGER = "com.crashanalytics.persistence.config";
     private static final String LAUNCH_BEAN = "embeddedPostgresLaunch";
 
     @TempDir
@@ -67,6 +75,10 @@ class EmbeddedDatabaseStartIT {
         assertThat(answersTypename()).isTrue();
         assertThat(migrationMessages()).singleElement().asString()
                 .contains("no migration recorded yet").endsWith("Liquibase runs");
+        assertThat(migrationThreads()).as("the migration ran beside the context's start, not on its thread")
+                .containsExactly("database-migration");
+        assertThat(gateway.getBean(DataSource.class)).as("the gateway's connections wait for the migration")
+                .isInstanceOf(DelegatingDataSource.class);
         long postmaster = postmasterPid().orElseThrow();
         assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).contains(true);
 
@@ -99,14 +111,61 @@ class EmbeddedDatabaseStartIT {
                 .as("a PostgreSQL still running on the data directory: %s", leftOver).isFalse();
     }
 
+    @Test
+    @Order(4)
+    void aMigrationThatFailsFailsTheStartAndStopsTheDatabase() throws Exception {
+        assertThatThrownBy(() -> start("--spring.liquibase.change-log=classpath:db/failing-changelog.yaml"))
+                .hasStackTraceContaining("The database migration failed")
+                .hasStackTraceContaining("no_such_table");
+
+        assertThat(migrationMessages()).singleElement().asString().endsWith("Liquibase runs");
+        Optional<Long> leftOver = postmasterPid();
+        assertThat(leftOver.map(pid -> !stopped(pid)).orElse(false))
+                .as("a PostgreSQL still running on the data directory: %s", leftOver).isFalse();
+    }
+
+    @Test
+    @Order(5)
+    void aStartThatFailsWhileTheDatabaseMigratesLetsTheMigrationFinishFirst(@TempDir Path freshData) {
+        assertThatThrownBy(() -> start(freshData, List.of(FailsWhileTheDatabaseMigrates.class)))
+                .hasStackTraceContaining(FailsWhileTheDatabaseMigrates.FAILURE);
+        assertThat(migrationMessages()).as("the failed start migrated, and waited for it to finish")
+                .satisfiesExactly(
+                        verdict -> assertThat(verdict).contains("no migration recorded yet").endsWith("Liquibase runs"),
+                        closing -> assertThat(closing).endsWith("waiting for it to finish before the gateway stops"));
+
+        gateway = start(freshData, List.of());
+        assertThat(migrationMessages()).as("all applied and recorded: not cut off, Liquibase's lock left free")
+                .singleElement().asString().endsWith("Liquibase not run");
+        assertThat(answersTypename()).isTrue();
+    }
+
+    /** A bean that fails the start just after the migration began (Liquibase's bean built, its thread started). */
+    @Configuration(proxyBeanMethods = false)
+    static class FailsWhileTheDatabaseMigrates {
+        static final String FAILURE = "a bean failed while the database was being migrated";
+
+        @Bean
+        @DependsOn("liquibase")
+        Object failsWhileTheDatabaseMigrates() {
+            throw new IllegalStateException(FAILURE);
+        }
+    }
+
     private ConfigurableApplicationContext start(String... extraArguments) {
+        return start(dataDirectory, List.of(), extraArguments);
+    }
+
+    private ConfigurableApplicationContext start(Path data, List<Class<?>> extraSources, String... extraArguments) {
         ((Logger) LoggerFactory.getLogger(MIGRATION_LOGGER)).detachAppender(migrationLog);
         migrationLog.list.clear();
         migrationLog.start();
         List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-                "--gateway.data-dir=" + dataDirectory, "--gateway.admin-key=" + TestApiKeys.ADMIN));
+                "--gateway.data-dir=" + data, "--gateway.admin-key=" + TestApiKeys.ADMIN));
         arguments.addAll(List.of(extraArguments));
-        return new SpringApplicationBuilder(GatewayApplication.class)
+        List<Class<?>> sources = new ArrayList<>(List.of(GatewayApplication.class));
+        sources.addAll(extraSources);
+        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
                 .listeners((ApplicationListener<ApplicationPreparedEvent>) prepared -> {
                     // Runs after the gateway's own listeners for this event, just before the refresh.
                     launchedBeforeRefresh.set(prepared.getApplicationContext().getBeanFactory()
@@ -126,6 +185,11 @@ class EmbeddedDatabaseStartIT {
     private List<String> migrationMessages() {
         return migrationLog.list.stream().map(ILoggingEvent::getFormattedMessage)
                 .filter(message -> message.startsWith("Database migration:")).toList();
+    }
+
+    private List<String> migrationThreads() {
+        return migrationLog.list.stream().filter(event -> event.getFormattedMessage().startsWith("Database migration:"))
+                .map(ILoggingEvent::getThreadName).toList();
     }
 
     private static Optional<Long> postmasterPid() throws IOException {

@@ -4,14 +4,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
 
 import com.crashanalytics.persistence.common.SqlTemplate;
+import liquibase.exception.LiquibaseException;
 import liquibase.integration.spring.SpringLiquibase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanInitializationException;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -25,10 +26,12 @@ import org.springframework.core.env.Environment;
  * apply. Under that lock the {@link MigrationRecord} tells whether this changelog is the one last applied, with
  * nothing changed since; then Liquibase is not run at all (it read and checked every change file on every start).
  *
+ * <p>The context runs it beside the rest of the start ({@link MigrationBesideTheStart}).
+ *
  * <p>If a migration fails, the lock's connection stays open until the process, which cannot start, exits:
  * PostgreSQL releases a session's advisory locks when its connection closes.
  */
-final class OneMigrationAtATime implements BeanPostProcessor {
+final class OneMigrationAtATime {
 
     private static final Logger log = LoggerFactory.getLogger(OneMigrationAtATime.class);
 
@@ -40,54 +43,48 @@ final class OneMigrationAtATime implements BeanPostProcessor {
             .with("key", Long.toString(MIGRATION_LOCK)).text();
 
     private final Environment environment;
-    private final Map<String, Migration> underway = new ConcurrentHashMap<>();
 
     OneMigrationAtATime(Environment environment) {
         this.environment = environment;
     }
 
-    /** A migration between the two callbacks: the lock's connection, and what to record if Liquibase runs. */
-    private record Migration(Connection connection, MigrationRecord record, boolean liquibaseRuns) {
-    }
-
-    @Override
-    public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof SpringLiquibase liquibase && liquibase.getDataSource() != null) {
-            try {
-                Connection connection = liquibase.getDataSource().getConnection();
-                connection.setAutoCommit(true);
-                execute(connection, LOCK);
-                MigrationRecord record = MigrationRecord.of(liquibase, parameters(),
-                        PropertyPresence.isSet(environment, "spring.liquibase.rollback-file"));
-                MigrationRecord.Verdict verdict = record.verdict(connection);
-                boolean upToDate = verdict == MigrationRecord.Verdict.UP_TO_DATE;
-                if (upToDate) {
-                    liquibase.setShouldRun(false);
-                }
-                log.info("Database migration: {} (changelog digest {}); Liquibase {}", verdict.reason(),
-                        record.describe(), upToDate ? "not run" : "runs");
-                underway.put(beanName, new Migration(connection, record, !upToDate));
-            } catch (SQLException failed) {
-                throw new BeanInitializationException("Could not take the database migration lock", failed);
-            }
+    /**
+     * One migration, under the lock: Liquibase runs unless the record shows this changelog already applied with
+     * nothing changed since; what it applied is recorded before the lock is released.
+     */
+    void migrate(SpringLiquibase liquibase) throws LiquibaseException {
+        DataSource dataSource = liquibase.getDataSource();
+        if (dataSource == null) {
+            liquibase.afterPropertiesSet();
+            return;
         }
-        return bean;
-    }
-
-    @Override
-    public Object postProcessAfterInitialization(Object bean, String beanName) {
-        Migration migration = underway.remove(beanName);
-        if (migration != null) {
-            try (Connection connection = migration.connection()) {
-                if (migration.liquibaseRuns()) {
-                    migration.record().record(connection);
-                }
-                execute(connection, UNLOCK);
-            } catch (SQLException failed) {
-                throw new BeanInitializationException("Could not release the database migration lock", failed);
-            }
+        Connection connection;
+        MigrationRecord record;
+        boolean liquibaseRuns;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            execute(connection, LOCK);
+            record = MigrationRecord.of(liquibase, parameters(),
+                    PropertyPresence.isSet(environment, "spring.liquibase.rollback-file"));
+            MigrationRecord.Verdict verdict = record.verdict(connection);
+            liquibaseRuns = verdict != MigrationRecord.Verdict.UP_TO_DATE;
+            log.info("Database migration: {} (changelog digest {}); Liquibase {}", verdict.reason(),
+                    record.describe(), liquibaseRuns ? "runs" : "not run");
+        } catch (SQLException failed) {
+            throw new BeanInitializationException("Could not take the database migration lock", failed);
         }
-        return bean;
+        if (liquibaseRuns) {
+            liquibase.afterPropertiesSet();
+        }
+        try (connection) {
+            if (liquibaseRuns) {
+                record.record(connection);
+            }
+            execute(connection, UNLOCK);
+        } catch (SQLException failed) {
+            throw new BeanInitializationException("Could not release the database migration lock", failed);
+        }
     }
 
     private Map<String, String> parameters() {

@@ -125,10 +125,10 @@ public class PersistenceAutoConfiguration {
     static final String GROUP_COMMIT_MAX_WRITES = "gateway.group-commit-max-writes";
     static final int DEFAULT_GROUP_COMMIT_MAX_WRITES = 64;
 
-    /** Replicas started together migrate one after the other (see the class). */
+    /** The database migrates beside the rest of the start; replicas started together one after the other. */
     @Bean
-    static OneMigrationAtATime oneMigrationAtATime(Environment environment) {
-        return new OneMigrationAtATime(environment);
+    static MigrationBesideTheStart migrationBesideTheStart(Environment environment) {
+        return new MigrationBesideTheStart(new OneMigrationAtATime(environment));
     }
 
     /** Reads that may lag go to the read replica when one is configured (ReadReplicaAutoConfiguration). */

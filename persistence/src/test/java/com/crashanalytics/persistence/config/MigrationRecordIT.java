@@ -137,13 +137,11 @@ class MigrationRecordIT {
         liquibase.setResourceLoader(new DefaultResourceLoader());
         liquibase.setChangeLogParameters(parameters);
         settings.accept(liquibase);
-        migrations.postProcessBeforeInitialization(liquibase, "liquibase");
         try {
-            liquibase.afterPropertiesSet();
+            migrations.migrate(liquibase);
         } catch (Exception failed) {
             throw new IllegalStateException(failed);
         }
-        migrations.postProcessAfterInitialization(liquibase, "liquibase");
         return liquibase.updates > 0;
     }
 

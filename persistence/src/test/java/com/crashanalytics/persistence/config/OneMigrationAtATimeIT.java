@@ -19,8 +19,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Three gateways starting at once on a database none has migrated yet, as a first deployment of three replicas
- * does: each migrates as the application context would (the post-processor around Liquibase's initialisation), and
- * every one starts; the changelog records each changeset once.
+ * does: each migrates as its application context would ({@link OneMigrationAtATime}, which the context runs beside
+ * the rest of its start), and every one starts; the changelog records each changeset once.
  */
 class OneMigrationAtATimeIT {
 
@@ -31,22 +31,18 @@ class OneMigrationAtATimeIT {
         TestPostgres postgres = TestPostgres.get();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 postgres.createDatabase("migrated_by_three_at_once"), postgres.username(), postgres.password());
-        OneMigrationAtATime lock = new OneMigrationAtATime(new StandardEnvironment());
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService replicas = Executors.newFixedThreadPool(REPLICAS);
         try {
             List<Future<?>> started = new ArrayList<>();
             for (int replica = 0; replica < REPLICAS; replica++) {
-                String beanName = "liquibase-of-replica-" + replica;
                 started.add(replicas.submit(() -> {
                     SpringLiquibase liquibase = new SpringLiquibase();
                     liquibase.setDataSource(dataSource);
                     liquibase.setChangeLog("classpath:db/changelog/db.changelog-master.yaml");
                     liquibase.setResourceLoader(new DefaultResourceLoader());
                     start.await();
-                    lock.postProcessBeforeInitialization(liquibase, beanName);
-                    liquibase.afterPropertiesSet();
-                    lock.postProcessAfterInitialization(liquibase, beanName);
+                    new OneMigrationAtATime(new StandardEnvironment()).migrate(liquibase);
                     return null;
                 }));
             }
