@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  *   <li>{@value #MIGRATIONS}: the migration's first to last line: reading the changelog, comparing it with the
  *       database, applying what is pending; 0 when the verdict was that Liquibase need not run;</li>
  *   <li>{@value #BEANS}: to "Started": every other bean (the GraphQL schema, security, schedulers) and Tomcat's
- *       start.</li>
+ *       start. A gateway that migrates on a thread of its own (the migration's lines logged by another thread than
+ *       {@code main}) builds them beside the migration: this stage then runs from the migration's first line, and
+ *       the migration's is a span within it, not a stage after it (the stages still add up to "Started").</li>
  * </ul>
  * A stage whose marks are missing from the log (a format changed, a stage skipped) is left out, not guessed.
  */
@@ -45,6 +47,8 @@ public final class StartupLog {
     /** Liquibase's own lines, and the gateway's verdict before it ("Liquibase runs" or "Liquibase not run"). */
     private static final Pattern MIGRATION_LINE =
             Pattern.compile("\\]\\s+liquibase(\\.\\S+)?\\s+:|: Database migration: ");
+    /** Spring Boot's thread column of a line logged by the main thread. */
+    private static final String MAIN_THREAD = "[           main]";
 
     private StartupLog() {
     }
@@ -66,7 +70,9 @@ public final class StartupLog {
         put(stages, CONTEXT, starting, tomcat);
         put(stages, DATABASE, tomcat, migrationFirst);
         put(stages, MIGRATIONS, migrationFirst, migrationLast);
-        put(stages, BEANS, migrationLast, started);
+        boolean migratedBeside = launch.stream().filter(line -> MIGRATION_LINE.matcher(line).find())
+                .anyMatch(line -> !line.contains(MAIN_THREAD));
+        put(stages, BEANS, migratedBeside ? migrationFirst : migrationLast, started);
         runningFor.ifPresent(seconds -> stages.put(STARTED, seconds));
         return stages;
     }

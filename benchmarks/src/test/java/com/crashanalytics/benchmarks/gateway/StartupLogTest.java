@@ -78,6 +78,31 @@ class StartupLogTest {
     }
 
     @Test
+    void a_migration_on_a_thread_of_its_own_runs_beside_the_other_beans() {
+        String migrationThread = "  INFO 6 --- [crash-analytics-gateway] [abase-migration] ";
+        List<String> launch = List.of(
+                line("2026-12-06T09:12:55.011Z", "c.crashanalytics.api.GatewayApplication",
+                        "Starting GatewayApplication v0.1.0-SNAPSHOT using Java 17.0.15 with PID 6"),
+                line("2026-12-06T09:12:59.065Z", "o.s.boot.tomcat.TomcatWebServer", "Tomcat initialized with port 18080 (http)"),
+                "2026-12-06T09:13:00.039Z" + migrationThread + String.format("%-40s", "c.c.p.config.OneMigrationAtATime")
+                        + " : Database migration: no migration recorded yet (changelog digest f045033feec9); Liquibase runs",
+                line("2026-12-06T09:13:01.944Z", "s.e.DefaultSchemaResourceGraphQlSourceBuilder",
+                        "Loaded 1 resource(s) in the GraphQL schema."),
+                "2026-12-06T09:13:04.572Z" + migrationThread + String.format("%-40s", "liquibase.command")
+                        + " : Command execution complete",
+                line("2026-12-06T09:13:05.422Z", "c.crashanalytics.api.GatewayApplication",
+                        "Started GatewayApplication in 11.447 seconds (process running for 12.519)"));
+
+        assertThat(StartupLog.stages(launch)).containsExactly(
+                entry(StartupLog.JVM, 2.108),
+                entry(StartupLog.CONTEXT, 4.054),
+                entry(StartupLog.DATABASE, 0.974),
+                entry(StartupLog.MIGRATIONS, 4.533),
+                entry(StartupLog.BEANS, 5.383),
+                entry(StartupLog.STARTED, 12.519));
+    }
+
+    @Test
     void leaves_out_the_stages_whose_marks_are_missing() {
         List<String> stillStarting = TWO_LAUNCHES.subList(0, 12);
 
