@@ -48,6 +48,10 @@ final class OneMigrationAtATime {
         this.environment = environment;
     }
 
+    /** A migration under way: the lock's connection, and what to record if Liquibase runs. */
+    private record Migration(Connection connection, MigrationRecord record, boolean liquibaseRuns) {
+    }
+
     /**
      * One migration, under the lock: Liquibase runs unless the record shows this changelog already applied with
      * nothing changed since; what it applied is recorded before the lock is released.
@@ -58,28 +62,34 @@ final class OneMigrationAtATime {
             liquibase.afterPropertiesSet();
             return;
         }
-        Connection connection;
-        MigrationRecord record;
-        boolean liquibaseRuns;
+        Migration migration = lockAndJudge(liquibase, dataSource);
+        if (migration.liquibaseRuns()) {
+            liquibase.afterPropertiesSet();
+        }
+        recordAndUnlock(migration);
+    }
+
+    private Migration lockAndJudge(SpringLiquibase liquibase, DataSource dataSource) {
         try {
-            connection = dataSource.getConnection();
+            Connection connection = dataSource.getConnection();
             connection.setAutoCommit(true);
             execute(connection, LOCK);
-            record = MigrationRecord.of(liquibase, parameters(),
+            MigrationRecord record = MigrationRecord.of(liquibase, parameters(),
                     PropertyPresence.isSet(environment, "spring.liquibase.rollback-file"));
             MigrationRecord.Verdict verdict = record.verdict(connection);
-            liquibaseRuns = verdict != MigrationRecord.Verdict.UP_TO_DATE;
+            boolean liquibaseRuns = verdict != MigrationRecord.Verdict.UP_TO_DATE;
             log.info("Database migration: {} (changelog digest {}); Liquibase {}", verdict.reason(),
                     record.describe(), liquibaseRuns ? "runs" : "not run");
+            return new Migration(connection, record, liquibaseRuns);
         } catch (SQLException failed) {
             throw new BeanInitializationException("Could not take the database migration lock", failed);
         }
-        if (liquibaseRuns) {
-            liquibase.afterPropertiesSet();
-        }
-        try (connection) {
-            if (liquibaseRuns) {
-                record.record(connection);
+    }
+
+    private static void recordAndUnlock(Migration migration) {
+        try (Connection connection = migration.connection()) {
+            if (migration.liquibaseRuns()) {
+                migration.record().record(connection);
             }
             execute(connection, UNLOCK);
         } catch (SQLException failed) {
