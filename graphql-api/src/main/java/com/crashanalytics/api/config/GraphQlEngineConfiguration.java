@@ -55,13 +55,13 @@ public class GraphQlEngineConfiguration {
         });
     }
 
-    /** Boot's handler but for one thing: an answer whose database was away is HTTP 503 (with Retry-After). */
     /** An argument with a default value sent as null means its default ({@link NullMeansDefault}). */
     @Bean
     GraphQlSourceBuilderCustomizer nullMeansDefault() {
         return builder -> builder.typeVisitors(List.of(NullMeansDefault.visitor()));
     }
 
+    /** Boot's handler but for one thing: an answer whose database was away is HTTP 503 (with Retry-After). */
     @Bean
     GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
         return new DatabaseUnavailableResponses.Http(webGraphQlHandler);

@@ -183,13 +183,16 @@ class EmbeddedDatabaseStartIT {
     }
 
     private List<String> migrationMessages() {
-        return migrationLog.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .filter(message -> message.startsWith("Database migration:")).toList();
+        return migrationEvents().stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     private List<String> migrationThreads() {
-        return migrationLog.list.stream().filter(event -> event.getFormattedMessage().startsWith("Database migration:"))
-                .map(ILoggingEvent::getThreadName).toList();
+        return migrationEvents().stream().map(ILoggingEvent::getThreadName).toList();
+    }
+
+    private List<ILoggingEvent> migrationEvents() {
+        return migrationLog.list.stream()
+                .filter(event -> event.getFormattedMessage().startsWith("Database migration:")).toList();
     }
 
     private static Optional<Long> postmasterPid() throws IOException {

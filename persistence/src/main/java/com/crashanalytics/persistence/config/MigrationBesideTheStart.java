@@ -48,8 +48,8 @@ final class MigrationBesideTheStart implements MergedBeanDefinitionPostProcessor
     private final AtomicBoolean begun = new AtomicBoolean();
     private volatile @Nullable Thread migration;
     private @Nullable ListableBeanFactory beans;
+    /** Liquibase's bean, if the context has one: without it there is nothing to migrate and nothing to guard. */
     private @Nullable String liquibaseBean;
-    private boolean liquibaseLookedFor;
 
     MigrationBesideTheStart(OneMigrationAtATime migrations) {
         this.migrations = migrations;
@@ -57,7 +57,12 @@ final class MigrationBesideTheStart implements MergedBeanDefinitionPostProcessor
 
     @Override
     public void setBeanFactory(BeanFactory beanFactory) {
-        this.beans = beanFactory instanceof ListableBeanFactory listable ? listable : null;
+        if (beanFactory instanceof ListableBeanFactory listable) {
+            // Post-processors are made once every bean is defined: the name is known, and no bean is made to find it.
+            String[] names = listable.getBeanNamesForType(SpringLiquibase.class, true, false);
+            this.beans = listable;
+            this.liquibaseBean = names.length > 0 ? names[0] : null;
+        }
     }
 
     /** Spring does not call Liquibase's initialisation, which migrates: the migration thread does. */
@@ -72,7 +77,7 @@ final class MigrationBesideTheStart implements MergedBeanDefinitionPostProcessor
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof SpringLiquibase liquibase) {
             migrateInBackground(liquibase);
-        } else if (bean instanceof DataSource dataSource && !MigrationGate.isGuarded(bean) && migrates()) {
+        } else if (bean instanceof DataSource dataSource && !MigrationGate.isGuarded(bean) && liquibaseBean != null) {
             return gate.guard(dataSource);
         }
         return bean;
@@ -104,19 +109,9 @@ final class MigrationBesideTheStart implements MergedBeanDefinitionPostProcessor
         }
     }
 
-    /** Whether the context has a Liquibase bean to migrate with (looked up once, without creating any bean). */
-    private synchronized boolean migrates() {
-        if (!liquibaseLookedFor && beans != null) {
-            String[] names = beans.getBeanNamesForType(SpringLiquibase.class, true, false);
-            liquibaseBean = names.length > 0 ? names[0] : null;
-            liquibaseLookedFor = true;
-        }
-        return liquibaseBean != null;
-    }
-
     /** Asked by the gate when a connection is wanted before Liquibase's bean was built: building it begins it. */
     private void beginMigration() {
-        if (!begun.get() && beans != null && migrates()) {
+        if (!begun.get() && beans != null && liquibaseBean != null) {
             beans.getBean(liquibaseBean);
         }
     }
