@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.crashanalytics.api.transaction.LargeQueryTurns;
 import com.crashanalytics.domain.session.FleetActivityReadModel;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +29,17 @@ public class MetricsConfiguration {
     @Bean
     RootFieldObservationConvention rootFieldObservationConvention() {
         return new RootFieldObservationConvention();
+    }
+
+    /** How many large queries are being answered and how many wait for a turn ({@link LargeQueryTurns}). */
+    @Bean
+    MeterBinder largeQueryGauges(LargeQueryTurns turns) {
+        return registry -> {
+            Gauge.builder("gateway.large.queries.answering", turns, LargeQueryTurns::answering)
+                    .description("Large queries being answered now").register(registry);
+            Gauge.builder("gateway.large.queries.waiting", turns, LargeQueryTurns::waiting)
+                    .description("Large queries waiting for their turn now").register(registry);
+        };
     }
 
     @Bean

@@ -48,10 +48,12 @@ public class SnapshotReads implements WebGraphQlInterceptor {
     private final OperationKinds operations = new OperationKinds(GraphQlEngineConfiguration.PARSED_DOCUMENTS);
 
     private final PersistedDocuments persistedDocuments;
+    private final LargeQueryTurns largeQueries;
 
-    public SnapshotReads(Transactions transactions, PersistedDocuments persistedDocuments) {
+    public SnapshotReads(Transactions transactions, PersistedDocuments persistedDocuments, LargeQueryTurns largeQueries) {
         this.transactions = transactions;
         this.persistedDocuments = persistedDocuments;
+        this.largeQueries = largeQueries;
     }
 
     @Override
@@ -60,15 +62,19 @@ public class SnapshotReads implements WebGraphQlInterceptor {
         String document = PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(request.getDocument())
                 ? persistedDocuments.documentNamedBy(request.getExtensions()).orElse(request.getDocument())
                 : request.getDocument();
-        Kind kind = operations.kindOf(document, request.getOperationName());
+        Shape shape = operations.shapeOf(document, request.getOperationName());
+        Kind kind = shape.kind();
         if (kind == Kind.NOT_A_QUERY || kind == Kind.NO_DATA) {
             return chain.next(request);
         }
         return Mono.deferContextual(context -> {
             Supplier<WebGraphQlResponse> query = () -> chain.next(request).contextWrite(context).block();
-            return Mono.fromCallable(() -> mayLag(kind, Callers.of(request, context))
-                    ? transactions.readOnlyMayLag(query)
-                    : transactions.readOnly(query));
+            // A large query's turn comes before its transaction: waiting, it holds no connection and no snapshot.
+            return Mono.fromCallable(() -> largeQueries.answer(shape.complexity().given(request.getVariables()),
+                            () -> mayLag(kind, Callers.of(request, context))
+                                    ? transactions.readOnlyMayLag(query)
+                                    : transactions.readOnly(query)))
+                    .onErrorResume(LargeQueryTurns.Busy.class, busy -> Mono.just(LargeQueryRefusal.of(request, busy)));
         });
     }
 
@@ -105,21 +111,31 @@ public class SnapshotReads implements WebGraphQlInterceptor {
     /** Root fields whose answer a bot acts on at once: never read from a copy that may lag. */
     static final Set<String> LATEST_ONLY_ROOT_FIELDS = Set.of("resume");
 
+    /** What SnapshotReads knows of an operation before it runs: its kind and how to count its complexity. */
+    record Shape(Kind kind, QueryComplexity complexity) {
+
+        static final Shape NOT_A_QUERY = new Shape(Kind.NOT_A_QUERY, QueryComplexity.NONE);
+    }
+
     /**
-     * Whether a document's operation is a query, kept by document text and operation name: the interceptor runs
-     * before graphql-java parses (and {@link ParsedDocumentCache} keeps) the document, and parsing each
-     * {@code logRound} again here only to learn it is a mutation would cost what that cache saves.
+     * Whether a document's operation is a query, and its complexity's count, kept by document text and operation name:
+     * the interceptor runs before graphql-java parses (and {@link ParsedDocumentCache} keeps) the document, and parsing
+     * each {@code logRound} again here only to learn it is a mutation would cost what that cache saves.
      */
     static final class OperationKinds {
 
-        private final RecentlyUsed<Operation, Kind> kinds;
+        private final RecentlyUsed<Operation, Shape> shapes;
 
         OperationKinds(int capacity) {
-            this.kinds = new RecentlyUsed<>(capacity);
+            this.shapes = new RecentlyUsed<>(capacity);
         }
 
         Kind kindOf(String document, @Nullable String operationName) {
-            return kinds.get(new Operation(document, operationName), OperationKinds::parse);
+            return shapeOf(document, operationName).kind();
+        }
+
+        Shape shapeOf(String document, @Nullable String operationName) {
+            return shapes.get(new Operation(document, operationName), OperationKinds::parse);
         }
 
         boolean isQuery(String document, @Nullable String operationName) {
@@ -127,21 +143,23 @@ public class SnapshotReads implements WebGraphQlInterceptor {
         }
 
         int size() {
-            return kinds.size();
+            return shapes.size();
         }
 
         /** A document that does not parse is left to graphql-java to refuse (not a query here). */
-        private static Kind parse(Operation operation) {
+        private static Shape parse(Operation operation) {
             try {
                 Document document = Parser.parse(operation.document());
                 return document.getDefinitionsOfType(OperationDefinition.class).stream()
                         .filter(definition -> operation.name() == null || operation.name().equals(definition.getName()))
                         .findFirst()
                         .filter(definition -> definition.getOperation() == OperationDefinition.Operation.QUERY)
-                        .map(query -> kindOfQuery(rootFields(query.getSelectionSet(), document, new HashSet<>()).toList()))
-                        .orElse(Kind.NOT_A_QUERY);
+                        .map(query -> new Shape(
+                                kindOfQuery(rootFields(query.getSelectionSet(), document, new HashSet<>()).toList()),
+                                QueryComplexity.of(document, query)))
+                        .orElse(Shape.NOT_A_QUERY);
             } catch (RuntimeException unparsable) {
-                return Kind.NOT_A_QUERY;
+                return Shape.NOT_A_QUERY;
             }
         }
 

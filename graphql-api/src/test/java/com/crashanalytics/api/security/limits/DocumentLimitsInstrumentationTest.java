@@ -27,7 +27,7 @@ import org.springframework.util.unit.DataSize;
  * The limits on a schema with paged lists, as the read path will have: a field under {@code first: n} counts n
  * times, so a dashboard asking for 10 bots with 5 sessions each pays for 50 sessions.
  */
-class DocumentLimitsInstrumentationTest {
+public class DocumentLimitsInstrumentationTest {
 
     /** gateway.limits.max-complexity in application.yaml. */
     private static final long DEFAULT_MAX_COMPLEXITY = 100_000;
@@ -115,6 +115,14 @@ class DocumentLimitsInstrumentationTest {
                 + "fragment F0 on Query { bot { id } }";
 
         assertThat(refusal(limits(15, 7, 30, 20), query, Map.of())).containsEntry("actual", 8L);
+    }
+
+    /** A document's complexity on the gateway's schema as the limits count it, for tests that count it otherwise. */
+    public static long normalizedComplexity(String document, Map<String, Object> variables) throws Exception {
+        GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(gatewaySchema()));
+        return DocumentLimitsInstrumentation.complexity(ExecutableNormalizedOperationFactory
+                .createExecutableNormalizedOperationWithRawVariables(schema, Parser.parse(document), null,
+                        RawVariables.of(variables)), schema);
     }
 
     private static String gatewaySchema() throws Exception {
