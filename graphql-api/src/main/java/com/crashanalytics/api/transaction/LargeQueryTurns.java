@@ -1,6 +1,7 @@
 package com.crashanalytics.api.transaction;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -74,11 +75,10 @@ public class LargeQueryTurns {
         private final long complexity;
 
         Busy(long complexity, long largeFrom, int turns, Duration maxWait) {
-            super(String.format(java.util.Locale.ROOT, "The gateway is answering %d large queries already (complexity %d "
-                            + "or more; this one's is %d) and this one waited %d ms for its turn; nothing was read. "
-                            + "Send it again later, or ask for fewer rows (GATEWAY_LARGE_QUERIES_AT_ONCE, "
-                            + "GATEWAY_LARGE_QUERY_COMPLEXITY)",
-                    turns, largeFrom, complexity, maxWait.toMillis()), null, false, false);
+            super(String.format(Locale.ROOT, "Large queries (complexity %d or more; this one's is %d) are answered %d "
+                            + "at a time, and this one waited %d ms for its turn; nothing was read. Send it again later, "
+                            + "or ask for fewer rows (GATEWAY_LARGE_QUERIES_AT_ONCE, GATEWAY_LARGE_QUERY_COMPLEXITY)",
+                    largeFrom, complexity, turns, maxWait.toMillis()), null, false, false);
             this.complexity = complexity;
         }
 

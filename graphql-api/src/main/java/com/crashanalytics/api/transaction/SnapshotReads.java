@@ -35,7 +35,8 @@ import reactor.core.publisher.Mono;
  * ({@link #mayLag}). A dashboard's nested query is read level
  * by level (the bots, then their sessions, then their rounds, ...), one statement per level; bots keep logging
  * meanwhile, and without a snapshot a session could show 21 rounds in its totals and 22 in its rounds. Mutations
- * are left alone: each use case opens its own transaction.
+ * are left alone: each use case opens its own transaction. A large query waits for its turn ({@link LargeQueryTurns})
+ * before its transaction begins.
  *
  * <p>This relies on the query's data fetchers and DataLoaders running on the request's thread, which they do: the
  * controllers are synchronous and the batch loaders answer at once. Were one ever to run elsewhere, it would read

@@ -97,7 +97,7 @@ class LargeQueryTurnsIT {
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(refused.classifications()).containsExactly("UNAVAILABLE");
         assertThat(refused.errors().get(0).get("message").asString())
-                .contains("answering 1 large queries already (complexity 5000 or more; this one's is 35916)")
+                .contains("Large queries (complexity 5000 or more; this one's is 35916) are answered 1 at a time")
                 .contains("waited 2000 ms for its turn; nothing was read");
         assertThat(refused.errors().get(0).get("extensions").get("limit").asString()).isEqualTo("largeQueriesAtOnce");
         assertThat(refused.json().has("data")).as("nothing of it ran").isFalse();

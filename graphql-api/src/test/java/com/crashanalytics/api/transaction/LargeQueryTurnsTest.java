@@ -58,7 +58,7 @@ class LargeQueryTurnsTest {
 
         assertThatThrownBy(() -> impatient.answer(35_916, () -> ran.getAndSet(true)))
                 .isInstanceOf(LargeQueryTurns.Busy.class)
-                .hasMessageContaining("answering 1 large queries already (complexity 5000 or more; this one's is 35916)")
+                .hasMessageContaining("Large queries (complexity 5000 or more; this one's is 35916) are answered 1 at a time")
                 .hasMessageContaining("waited 300 ms for its turn; nothing was read");
         assertThat(ran).isFalse();
     }
