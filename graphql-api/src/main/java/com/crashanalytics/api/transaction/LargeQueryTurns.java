@@ -75,9 +75,10 @@ public class LargeQueryTurns {
         private final long complexity;
 
         Busy(long complexity, long largeFrom, int turns, Duration maxWait) {
-            super(String.format(Locale.ROOT, "Large queries (complexity %d or more; this one's is %d) are answered %d "
-                            + "at a time, and this one waited %d ms for its turn; nothing was read. Send it again later, "
-                            + "or ask for fewer rows (GATEWAY_LARGE_QUERIES_AT_ONCE, GATEWAY_LARGE_QUERY_COMPLEXITY)",
+            super(String.format(Locale.ROOT, "Large queries (complexity %d or more; this one's is %d) are answered "
+                            + "%d at a time, and this one waited %d ms for its turn; nothing was read. Send it again "
+                            + "later, or ask for fewer rows "
+                            + "(GATEWAY_LARGE_QUERIES_AT_ONCE, GATEWAY_LARGE_QUERY_COMPLEXITY)",
                     largeFrom, complexity, turns, maxWait.toMillis()), null, false, false);
             this.complexity = complexity;
         }

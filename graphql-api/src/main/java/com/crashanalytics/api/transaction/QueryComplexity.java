@@ -31,12 +31,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>From the document alone it cannot apply {@code @skip}/{@code @include}, merge repeated fields or tell fragments'
  * type conditions apart, so it counts all of them: never less than the count after normalization. A document whose
- * fragments expand past {@link #MOST_FIELDS} fields counts as the largest there is (validation refuses it anyway).
+ * fragments expand past {@link #MOST_FIELDS} fields counts as the largest there is.
  */
 final class QueryComplexity {
 
-    /** Fields expanded before a document is taken for the largest there is: far over any honest query's. */
-    static final int MOST_FIELDS = 50_000;
+    /**
+     * Fields expanded before a document is taken for the largest there is: over any honest query's (a dashboard's
+     * document has a few dozen), and few enough that the count kept for each document {@code SnapshotReads} remembers
+     * stays about the size of the document's own parsed form. Past it, a document is large at the default setting
+     * (5,000) anyway: each of its fields counts at least 1.
+     */
+    static final int MOST_FIELDS = 10_000;
 
     static final QueryComplexity NONE = new QueryComplexity(List.of(), Map.of(), false);
 
@@ -61,7 +66,9 @@ final class QueryComplexity {
         }
         Expansion expansion = new Expansion(fragments);
         List<CountedField> roots = expansion.fields(operation.getSelectionSet(), new HashSet<>());
-        return new QueryComplexity(roots, defaults, expansion.expanded > MOST_FIELDS);
+        return expansion.expanded > MOST_FIELDS
+                ? new QueryComplexity(List.of(), Map.of(), true)
+                : new QueryComplexity(roots, defaults, false);
     }
 
     /** The complexity with these variables; {@link Long#MAX_VALUE} past any count a long holds. */

@@ -51,7 +51,8 @@ public class SnapshotReads implements WebGraphQlInterceptor {
     private final PersistedDocuments persistedDocuments;
     private final LargeQueryTurns largeQueries;
 
-    public SnapshotReads(Transactions transactions, PersistedDocuments persistedDocuments, LargeQueryTurns largeQueries) {
+    public SnapshotReads(Transactions transactions, PersistedDocuments persistedDocuments,
+                         LargeQueryTurns largeQueries) {
         this.transactions = transactions;
         this.persistedDocuments = persistedDocuments;
         this.largeQueries = largeQueries;
