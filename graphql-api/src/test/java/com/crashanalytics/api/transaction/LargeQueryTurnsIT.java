@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.crashanalytics.api.read.DashboardQueryIT;
@@ -43,7 +42,7 @@ class LargeQueryTurnsIT {
     @Autowired
     LargeQueryTurns turns;
 
-    private final CountDownLatch giveTheTurnBack = new CountDownLatch(1);
+    private TakenTurn held;
     private GraphQlClient dashboard;
 
     @BeforeEach
@@ -53,16 +52,18 @@ class LargeQueryTurnsIT {
 
     @AfterEach
     void turnGivenBack() {
-        giveTheTurnBack.countDown();
+        if (held != null) {
+            held.giveBack();
+        }
     }
 
     @Test
     void aLargeQueryWaitsForTheTurnWithoutReadingAndIsAnsweredWhenItIsFree() throws Exception {
-        takeTheOnlyTurn();
+        held = TakenTurn.of(turns);
         StatementRecorder.INSTANCE.start(false);
         CompletableFuture<GraphQlResponse> large = CompletableFuture.supplyAsync(
                 () -> dashboard.execute(DashboardQueryIT.DASHBOARD, TEN_BY_TEN_BY_TWENTY));
-        awaitWaiting();
+        assertThat(TakenTurn.waitingOnceThereAre(turns, 1)).as("the dashboard waits for its turn").isEqualTo(1);
 
         GraphQlResponse small = dashboard.execute("{ bots(first: 5) { totalCount } }");
         assertThat(small.hasErrors()).as(small.body()).isFalse();
@@ -75,7 +76,7 @@ class LargeQueryTurnsIT {
         assertThat(metrics.value("gateway_large_queries_answering")).isEqualTo(1.0);
         assertThat(metrics.value("gateway_large_queries_waiting")).isEqualTo(1.0);
 
-        giveTheTurnBack.countDown();
+        held.giveBack();
 
         GraphQlResponse answer = large.get(30, TimeUnit.SECONDS);
         assertThat(answer.status()).isEqualTo(200);
@@ -85,7 +86,7 @@ class LargeQueryTurnsIT {
 
     @Test
     void aLargeQueryThatWaitedTooLongIsAnsweredUnavailableAndWritesPassTheTakenTurn() throws Exception {
-        takeTheOnlyTurn();
+        held = TakenTurn.of(turns);
         GraphQlClient admin = new GraphQlClient(port);
 
         GraphQlResponse write = admin.execute(
@@ -101,27 +102,5 @@ class LargeQueryTurnsIT {
                 .contains("waited 2000 ms for its turn; nothing was read");
         assertThat(refused.errors().get(0).get("extensions").get("limit").asString()).isEqualTo("largeQueriesAtOnce");
         assertThat(refused.json().has("data")).as("nothing of it ran").isFalse();
-    }
-
-    /** Holds the one turn there is, as a large query being answered would, until the test gives it back. */
-    private void takeTheOnlyTurn() throws InterruptedException {
-        CountDownLatch taken = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> turns.answer(Long.MAX_VALUE, () -> {
-            taken.countDown();
-            try {
-                return giveTheTurnBack.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                throw new IllegalStateException(interrupted);
-            }
-        }));
-        assertThat(taken.await(5, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private void awaitWaiting() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (turns.waiting() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(turns.waiting()).as("the dashboard waits for its turn").isEqualTo(1);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,16 +17,18 @@ class LargeQueryTurnsTest {
     private static final long LARGE = 5_000;
 
     private final LargeQueryTurns turns = new LargeQueryTurns(new LargeQuerySettings(LARGE, 1, Duration.ofSeconds(10)));
-    private final CountDownLatch finish = new CountDownLatch(1);
+    private TakenTurn held;
 
     @AfterEach
     void finishTheQueryHoldingTheTurn() {
-        finish.countDown();
+        if (held != null) {
+            held.giveBack();
+        }
     }
 
     @Test
     void aSmallQueryRunsAtOnceWhileEveryTurnIsTaken() throws Exception {
-        holdTheOnlyTurn();
+        held = TakenTurn.of(turns);
 
         assertThat(turns.answer(LARGE - 1, () -> "small")).isEqualTo("small");
         assertThat(turns.answering()).isEqualTo(1);
@@ -35,16 +36,16 @@ class LargeQueryTurnsTest {
 
     @Test
     void aLargeQueryWaitsForTheTurnAndRunsWhenItIsFree() throws Exception {
-        holdTheOnlyTurn();
+        held = TakenTurn.of(turns);
         AtomicBoolean ran = new AtomicBoolean();
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> turns.answer(LARGE, () -> {
             ran.set(true);
             return "second";
         }));
-        awaitWaiting(1);
+        assertThat(TakenTurn.waitingOnceThereAre(turns, 1)).isEqualTo(1);
         assertThat(ran).as("waits while the turn is taken").isFalse();
 
-        finish.countDown();
+        held.giveBack();
 
         assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("second");
         assertThat(turns.answering()).isZero();
@@ -53,7 +54,7 @@ class LargeQueryTurnsTest {
     @Test
     void aLargeQueryThatWaitedTooLongIsRefusedWithoutRunning() throws Exception {
         LargeQueryTurns impatient = new LargeQueryTurns(new LargeQuerySettings(LARGE, 1, Duration.ofMillis(300)));
-        holdTheOnlyTurn(impatient);
+        held = TakenTurn.of(impatient);
         AtomicBoolean ran = new AtomicBoolean();
 
         assertThatThrownBy(() -> impatient.answer(35_916, () -> ran.getAndSet(true)))
@@ -79,30 +80,5 @@ class LargeQueryTurnsTest {
         assertThat(settings.turns()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThatThrownBy(() -> new LargeQuerySettings(0, 1, Duration.ofSeconds(1)))
                 .hasMessageContaining("gateway.large-queries");
-    }
-
-    private void holdTheOnlyTurn() throws InterruptedException {
-        holdTheOnlyTurn(turns);
-    }
-
-    private void holdTheOnlyTurn(LargeQueryTurns turns) throws InterruptedException {
-        CountDownLatch holding = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> turns.answer(LARGE, () -> {
-            holding.countDown();
-            try {
-                return finish.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                throw new IllegalStateException(interrupted);
-            }
-        }));
-        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private void awaitWaiting(int queries) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (turns.waiting() < queries && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(turns.waiting()).isEqualTo(queries);
     }
 }
