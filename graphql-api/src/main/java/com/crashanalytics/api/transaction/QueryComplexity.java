@@ -87,8 +87,11 @@ final class QueryComplexity {
         }
     }
 
-    /** A field as counted: its name, its page size (a number written, a variable, or none) and its fields. */
-    private record CountedField(String name, @Nullable Value<?> pageSize, List<CountedField> fields) {
+    /**
+     * A field as counted: its name, its page sizes as written ({@code first}, then {@code last}: a number or a
+     * variable) and its fields.
+     */
+    private record CountedField(String name, List<Value<?>> pageSizes, List<CountedField> fields) {
 
         /** What only a connection selects: then its other fields ({@code pageInfo}, {@code totalCount}) come once. */
         private static final Set<String> CONNECTION_ONLY = Set.of("edges", "pageInfo");
@@ -105,18 +108,29 @@ final class QueryComplexity {
             return complexity;
         }
 
+        /** The first of {@code first} and {@code last} that is a positive number, else 1: as the document limits do. */
         private long pageSize(Map<String, Object> variables, Map<String, Value<?>> defaults) {
-            Value<?> size = pageSize;
+            for (Value<?> written : pageSizes) {
+                long size = positive(written, variables, defaults);
+                if (size > 0) {
+                    return size;
+                }
+            }
+            return 1;
+        }
+
+        private static long positive(Value<?> written, Map<String, Object> variables, Map<String, Value<?>> defaults) {
+            Value<?> size = written;
             if (size instanceof VariableReference variable) {
                 if (variables.get(variable.getName()) instanceof Number given) {
-                    return Math.max(1, given.longValue());
+                    return given.longValue();
                 }
                 size = defaults.get(variable.getName());
             }
-            if (size instanceof IntValue written && written.getValue().signum() > 0) {
-                return written.getValue().bitLength() < Long.SIZE ? written.getValue().longValue() : Long.MAX_VALUE;
+            if (size instanceof IntValue number && number.getValue().signum() > 0) {
+                return number.getValue().bitLength() < Long.SIZE ? number.getValue().longValue() : Long.MAX_VALUE;
             }
-            return 1;
+            return 0;
         }
     }
 
@@ -142,7 +156,7 @@ final class QueryComplexity {
                 }
                 if (selection instanceof Field field) {
                     expanded++;
-                    fields.add(new CountedField(field.getName(), pageSize(field),
+                    fields.add(new CountedField(field.getName(), pageSizes(field),
                             fields(field.getSelectionSet(), spreadsAbove)));
                 } else if (selection instanceof InlineFragment inline) {
                     fields.addAll(fields(inline.getSelectionSet(), spreadsAbove));
@@ -156,15 +170,16 @@ final class QueryComplexity {
             return fields;
         }
 
-        private static @Nullable Value<?> pageSize(Field field) {
+        private static List<Value<?>> pageSizes(Field field) {
+            List<Value<?>> sizes = new ArrayList<>(2);
             for (String name : List.of("first", "last")) {
                 for (Argument argument : field.getArguments()) {
                     if (argument.getName().equals(name)) {
-                        return argument.getValue();
+                        sizes.add(argument.getValue());
                     }
                 }
             }
-            return null;
+            return sizes;
         }
     }
 }

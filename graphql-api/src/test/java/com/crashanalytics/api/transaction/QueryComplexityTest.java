@@ -36,6 +36,8 @@ class QueryComplexityTest {
         assertThat(complexity(withDefault, Map.of("n", 3))).as("the variable sent").isEqualTo(4);
         assertThat(complexity("query($n: Int) { bots(first: $n) { id } }", Map.of()))
                 .as("no page size: the list counts once").isEqualTo(2);
+        assertThat(complexity("query($n: Int) { bots(first: $n, last: 3) { id } }", Map.of("n", 0)))
+                .as("first not positive: last counts, as in the limits: 1 + 3 x 1").isEqualTo(4);
     }
 
     @Test
