@@ -54,7 +54,7 @@ public final class RestartRecoveryService implements ResumeUseCase {
                 SortDirection.DESC);
         // with their analytics: the answer's rounds may be asked for their outcome
         List<Round> newestFirst = rounds.roundsOfSessions(List.of(session.sessionId()), highestFirst,
-                RoundReadModel.Analytics.INCLUDED).get(session.sessionId()).nodes();
+                RoundReadModel.Reading.EVERYTHING).get(session.sessionId()).nodes();
         List<Round> ascending = new ArrayList<>(newestFirst);
         Collections.reverse(ascending);
         return ascending;

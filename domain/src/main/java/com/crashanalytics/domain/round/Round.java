@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Its analytics are null only in a list read that left them out because nobody asked
  * ({@link RoundReadModel.Analytics#LEFT_OUT}): reading them costs a second table's row per round. Rounds logged,
- * looked up by key or id, or restated always carry them ({@link #requiredAnalytics()}).
+ * looked up by key or id, or restated always carry them ({@link #requiredAnalytics()}). Likewise a list read may
+ * leave out what a document does not show of a round ({@link RoundReadModel.Detail}): such a round holds null there,
+ * an empty set of flags and no retries, and is only ever shown, never written or worked on.
  */
 public record Round(
         UUID id,

@@ -1,9 +1,12 @@
 package com.crashanalytics.domain.round;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.crashanalytics.domain.common.paging.ListQuery;
@@ -31,16 +34,52 @@ public interface RoundReadModel {
      */
     enum Analytics { INCLUDED, LEFT_OUT }
 
+    /**
+     * What a round holds beyond its identity (id, bot, session, number and start, which every read brings): a list
+     * read may leave any of them out, and the {@link Round} it answers then holds null for it (an empty set of flags,
+     * no retries). A page of 100 rounds that shows five of them sends a seventh of a round's columns, and none of the
+     * costly ones: the metadata document, parsed per row, and the flags' array.
+     */
+    enum Detail {
+        GAME_NAME, PLATFORM_CODE, ROUND_EXTERNAL_ID, ROUND_END_TIMESTAMP, DURATION_SECONDS, STAKE_VALUE, STRATEGY_NAME,
+        STRATEGY_STEP, TARGET_MULTIPLIER, CRASH_MULTIPLIER, CASHOUT_MULTIPLIER, FINAL_MULTIPLIER, MULTIPLIER_SOURCE,
+        CASHOUT_AMOUNT, PROFIT_LOSS, RUNNING_BALANCE_BEFORE, RUNNING_BALANCE_AFTER, ROI_PERCENT, OCR_TEXT,
+        OCR_CLEANED_VALUE, OCR_CONFIDENCE, CASHOUT_DETECTION_CONFIDENCE, SCREENSHOT_REFERENCE_ID, ROUND_OUTCOME,
+        ERROR_TYPE, ERROR_DESCRIPTION, RECOVERY_ACTION_TAKEN, RETRY_COUNT, METADATA, DATA_QUALITY_FLAGS,
+        CONTENT_FINGERPRINT, LOGGED_AT
+    }
+
+    /**
+     * What of each round a list read brings: its analytics or not, and which {@link Detail}s. Code that works on the
+     * rounds it reads (rather than showing some of their values) reads {@link #EVERYTHING}.
+     */
+    record Reading(Analytics analytics, Set<Detail> details) {
+
+        public static final Reading EVERYTHING = new Reading(Analytics.INCLUDED, EnumSet.allOf(Detail.class));
+
+        public Reading {
+            details = details.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(details));
+        }
+
+        /** Every detail, with or without the analytics. */
+        public static Reading everything(Analytics analytics) {
+            return new Reading(analytics, EVERYTHING.details);
+        }
+
+        public boolean includes(Detail detail) {
+            return details.contains(detail);
+        }
+    }
+
     /** A page of the rounds the filter selects, in {@link #BY_START} order. */
-    Page<Round> rounds(ListQuery<RoundFilter> query, Analytics analytics);
+    Page<Round> rounds(ListQuery<RoundFilter> query, Reading reading);
 
     /** For each bot, the same page of its rounds the filter selects, in {@link #BY_START} order. */
-    Map<String, Page<Round>> roundsOfBots(Collection<String> botIds, ListQuery<RoundFilter> query,
-                                          Analytics analytics);
+    Map<String, Page<Round>> roundsOfBots(Collection<String> botIds, ListQuery<RoundFilter> query, Reading reading);
 
     /** For each session, the same page of its rounds the filter selects, in {@link #BY_NUMBER} order. */
     Map<String, Page<Round>> roundsOfSessions(Collection<String> sessionIds, ListQuery<RoundFilter> query,
-                                              Analytics analytics);
+                                              Reading reading);
 
     long count(RoundFilter filter);
 

@@ -33,8 +33,14 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Counter coun
      */
     public static <F extends ListFilter, T> CompletableFuture<Connection<T>> ofChildren(
             DataLoader<ChildPage<F>, Page<T>> pages, String countLoader, String parentId, ListQuery<F> query) {
-        Counter counter = Counter.batched(countLoader, new ChildCount<>(parentId, query.filter()));
-        return pages.load(new ChildPage<>(parentId, query)).thenApply(page -> of(page, counter));
+        return ofChildPage(pages.load(new ChildPage<>(parentId, query)), countLoader, parentId, query.filter());
+    }
+
+    /** A nested list whose page a loader of the caller's own is reading; counted through the count loader. */
+    public static <F extends ListFilter, T> CompletableFuture<Connection<T>> ofChildPage(
+            CompletableFuture<Page<T>> page, String countLoader, String parentId, F filter) {
+        Counter counter = Counter.batched(countLoader, new ChildCount<>(parentId, filter));
+        return page.thenApply(loaded -> of(loaded, counter));
     }
 
     /** A row of the list and the cursor just after it. */

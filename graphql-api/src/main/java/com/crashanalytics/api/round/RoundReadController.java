@@ -5,7 +5,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.crashanalytics.api.paging.BatchLoaders;
-import com.crashanalytics.api.paging.ChildPage;
 import com.crashanalytics.api.paging.Connection;
 import com.crashanalytics.api.paging.Connection.Counter;
 import com.crashanalytics.api.security.access.VisibleBots;
@@ -19,7 +18,7 @@ import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.round.RoundFilter;
 import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.RoundReadModel;
-import com.crashanalytics.domain.round.RoundReadModel.Analytics;
+import com.crashanalytics.domain.round.RoundReadModel.Reading;
 import com.crashanalytics.domain.session.Session;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
@@ -34,30 +33,31 @@ import org.springframework.stereotype.Controller;
  * Rounds as dashboards read them: one by id, the list of rounds, a bot's and a session's rounds, the round of an
  * error, and what was observed during each round, each batched over all the parents of a level.
  * <p>
- * A list reads its rounds' analytics ({@code Round.outcome}) only when the document asks for them: they are a
- * second table's row per round, about two thirds of what PostgreSQL spends on a page of 100 rounds that shows
- * stakes and results alone. Should a round read without them be asked for its outcome all the same, the
- * {@link RoundWiring#ANALYTICS_OF_ROUNDS} loader reads them then.
+ * A list reads what the document shows of its rounds ({@link RoundReadings}): their analytics ({@code Round.outcome})
+ * only when asked, a second table's row per round, about two thirds of what PostgreSQL spends on a page of 100 rounds
+ * that shows stakes and results alone (should a round read without them be asked for its outcome all the same, the
+ * {@link RoundWiring#ANALYTICS_OF_ROUNDS} loader reads them then); and of the round's own columns, its identity and
+ * the ones behind the fields asked.
  */
 @Controller
 class RoundReadController {
 
     private static final String COUNTS_OF_BOTS = "roundCountsOfBots";
     private static final String COUNTS_OF_SESSIONS = "roundCountsOfSessions";
+    private static final String ROUNDS_OF_BOTS = "roundsOfBots";
+    private static final String ROUNDS_OF_SESSIONS = "roundsOfSessions";
 
     private final RoundReadModel rounds;
 
     RoundReadController(RoundReadModel rounds, BatchLoaderRegistry loaders) {
         this.rounds = rounds;
         BatchLoaders.byId(loaders, "roundsByKey", rounds::findAll, Round::key);
-        BatchLoaders.<RoundFilter, Round>pagesOfParents(loaders, "roundsOfBots",
-                (botIds, query) -> rounds.roundsOfBots(botIds, query, Analytics.INCLUDED));
-        BatchLoaders.<RoundFilter, Round>pagesOfParents(loaders, "roundsOfBotsWithoutAnalytics",
-                (botIds, query) -> rounds.roundsOfBots(botIds, query, Analytics.LEFT_OUT));
-        BatchLoaders.<RoundFilter, Round>pagesOfParents(loaders, "roundsOfSessions",
-                (sessionIds, query) -> rounds.roundsOfSessions(sessionIds, query, Analytics.INCLUDED));
-        BatchLoaders.<RoundFilter, Round>pagesOfParents(loaders, "roundsOfSessionsWithoutAnalytics",
-                (sessionIds, query) -> rounds.roundsOfSessions(sessionIds, query, Analytics.LEFT_OUT));
+        BatchLoaders.<RoundsOfParent, PageReading, Page<Round>>byArguments(loaders, ROUNDS_OF_BOTS,
+                RoundsOfParent::pageReading, RoundsOfParent::parentId,
+                (botIds, page) -> rounds.roundsOfBots(botIds, page.query(), page.reading()));
+        BatchLoaders.<RoundsOfParent, PageReading, Page<Round>>byArguments(loaders, ROUNDS_OF_SESSIONS,
+                RoundsOfParent::pageReading, RoundsOfParent::parentId,
+                (sessionIds, page) -> rounds.roundsOfSessions(sessionIds, page.query(), page.reading()));
         BatchLoaders.countsOfParents(loaders, COUNTS_OF_BOTS, rounds::countRoundsOfBots);
         BatchLoaders.countsOfParents(loaders, COUNTS_OF_SESSIONS, rounds::countRoundsOfSessions);
         BatchLoaders.listsByKey(loaders, RoundWiring.SAMPLES_OF_ROUNDS, rounds::samplesOf);
@@ -81,7 +81,7 @@ class RoundReadController {
                              DataFetchingFieldSelectionSet selection) {
         ListQuery<RoundFilter> query = VisibleBots.narrow(caller,
                 ListQuery.of(filter == null ? RoundFilter.ALL : filter, RoundReadModel.BY_START, first, after, direction));
-        return Connection.of(rounds.rounds(query, analyticsAskedIn(selection)),
+        return Connection.of(rounds.rounds(query, RoundReadings.askedIn(selection)),
                 Counter.direct(() -> rounds.count(query.filter())));
     }
 
@@ -89,37 +89,38 @@ class RoundReadController {
     CompletableFuture<Connection<Round>> roundsOfBot(
             Bot bot, @Argument RoundFilter filter, @Argument Integer first, @Argument String after,
             @Argument SortDirection direction, DataFetchingFieldSelectionSet selection,
-            DataLoader<ChildPage<RoundFilter>, Page<Round>> roundsOfBots,
-            DataLoader<ChildPage<RoundFilter>, Page<Round>> roundsOfBotsWithoutAnalytics) {
+            DataLoader<RoundsOfParent, Page<Round>> roundsOfBots) {
         ListQuery<RoundFilter> query = ListQuery.of(filter == null ? RoundFilter.ALL : filter, RoundReadModel.BY_START,
                 first, after, direction);
-        return Connection.ofChildren(loaderFor(selection, roundsOfBots, roundsOfBotsWithoutAnalytics), COUNTS_OF_BOTS,
-                bot.botId(), query);
+        return Connection.ofChildPage(roundsOfBots.load(new RoundsOfParent(bot.botId(), query, selection)),
+                COUNTS_OF_BOTS, bot.botId(), query.filter());
     }
 
     @SchemaMapping(typeName = "Session", field = "rounds")
     CompletableFuture<Connection<Round>> roundsOfSession(
             Session session, @Argument RoundFilter filter, @Argument Integer first, @Argument String after,
             @Argument SortDirection direction, DataFetchingFieldSelectionSet selection,
-            DataLoader<ChildPage<RoundFilter>, Page<Round>> roundsOfSessions,
-            DataLoader<ChildPage<RoundFilter>, Page<Round>> roundsOfSessionsWithoutAnalytics) {
+            DataLoader<RoundsOfParent, Page<Round>> roundsOfSessions) {
         ListQuery<RoundFilter> query = ListQuery.of(filter == null ? RoundFilter.ALL : filter, RoundReadModel.BY_NUMBER,
                 first, after, direction);
-        return Connection.ofChildren(loaderFor(selection, roundsOfSessions, roundsOfSessionsWithoutAnalytics),
-                COUNTS_OF_SESSIONS, session.sessionId(), query);
+        return Connection.ofChildPage(roundsOfSessions.load(new RoundsOfParent(session.sessionId(), query, selection)),
+                COUNTS_OF_SESSIONS, session.sessionId(), query.filter());
     }
 
-    /**
-     * Whether a round connection's document asks for its rounds' {@code outcome} (through fragments too, and under
-     * any alias; a field skipped by {@code @skip} or {@code @include} does not count).
-     */
-    static Analytics analyticsAskedIn(DataFetchingFieldSelectionSet connection) {
-        return connection.contains("edges/node/outcome") ? Analytics.INCLUDED : Analytics.LEFT_OUT;
+    /** A page of a parent's rounds, read as the document asks: parents asking the same are read in one statement. */
+    record RoundsOfParent(String parentId, ListQuery<RoundFilter> query, Reading reading) {
+
+        RoundsOfParent(String parentId, ListQuery<RoundFilter> query, DataFetchingFieldSelectionSet selection) {
+            this(parentId, query, RoundReadings.askedIn(selection));
+        }
+
+        PageReading pageReading() {
+            return new PageReading(query, reading);
+        }
     }
 
-    /** The loader of a nested round list that reads what the document asks: with the rounds' analytics or without. */
-    private static <L> L loaderFor(DataFetchingFieldSelectionSet connection, L withAnalytics, L withoutAnalytics) {
-        return analyticsAskedIn(connection) == Analytics.INCLUDED ? withAnalytics : withoutAnalytics;
+    /** What the parents of one statement share: the page asked and what of each round is read. */
+    record PageReading(ListQuery<RoundFilter> query, Reading reading) {
     }
 
     /** By the round's number, so an error reported before its round was logged finds it too. */

@@ -22,6 +22,7 @@ import com.crashanalytics.domain.round.RoundAnalytics;
 import com.crashanalytics.domain.round.RoundFilter;
 import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.round.RoundReadModel.Analytics;
+import com.crashanalytics.domain.round.RoundReadModel.Reading;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
@@ -135,8 +136,9 @@ class RoundAnalyticsWhenAskedIT {
     @Test
     void aRoundReadWithoutItsAnalyticsHasThemReadOnDemand() {
         ListQuery<RoundFilter> bySession = ListQuery.firstPage(RoundFilter.ALL, RoundReadModel.BY_NUMBER);
-        List<Round> without = rounds.roundsOfSessions(List.of("a1"), bySession, Analytics.LEFT_OUT).get("a1").nodes();
-        List<Round> with = rounds.roundsOfSessions(List.of("a1"), bySession, Analytics.INCLUDED).get("a1").nodes();
+        List<Round> without = rounds.roundsOfSessions(List.of("a1"), bySession, Reading.everything(Analytics.LEFT_OUT))
+                .get("a1").nodes();
+        List<Round> with = rounds.roundsOfSessions(List.of("a1"), bySession, Reading.EVERYTHING).get("a1").nodes();
         assertThat(without).hasSize(5).allSatisfy(round -> assertThat(round.analytics()).isNull());
         assertThat(with).extracting(Round::analytics).extracting(RoundAnalytics::winStreakLength)
                 .containsExactlyElementsOf(WIN_STREAKS);

@@ -24,6 +24,9 @@ import com.crashanalytics.domain.round.RoundAnalytics;
 import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.RoundLogbook.StoredRound;
 import com.crashanalytics.domain.round.RoundOutcome;
+import com.crashanalytics.domain.round.RoundReadModel.Analytics;
+import com.crashanalytics.domain.round.RoundReadModel.Detail;
+import com.crashanalytics.domain.round.RoundReadModel.Reading;
 import com.crashanalytics.persistence.common.Batches.Batch;
 import com.crashanalytics.persistence.common.Batches;
 import com.crashanalytics.persistence.common.JsonColumns;
@@ -57,16 +60,65 @@ final class RoundRows {
             CAST(? AS jsonb), CAST(? AS text[]), ?, ?, ?)""")
             .with("columns", ROUND_COLUMNS).with("writtenBy", WRITTEN_BY).text();
 
+    /**
+     * A column a round is read with: always (its identity, by which its page, its cursor and what belongs to it are
+     * found), or only when its {@link Detail} is asked for; left out, it is selected as a typed NULL under its own
+     * name, so every reading has the same columns and one row mapper.
+     */
+    private record ReadColumn(String selected, String name, String type, @Nullable Detail detail) {
+
+        static ReadColumn always(String name) {
+            return new ReadColumn("r." + name, name, "", null);
+        }
+
+        static ReadColumn detail(String name, String type, Detail detail) {
+            return new ReadColumn("r." + name, name, type, detail);
+        }
+
+        String in(Set<Detail> details) {
+            return detail == null || details.contains(detail) ? selected : "NULL::" + type + " AS " + name;
+        }
+    }
+
+    private static final List<ReadColumn> READ_ROUND = List.of(
+            ReadColumn.always("id"), ReadColumn.always("bot_id"), ReadColumn.always("session_id"),
+            ReadColumn.detail("game_name", "text", Detail.GAME_NAME),
+            ReadColumn.detail("platform_code", "text", Detail.PLATFORM_CODE),
+            ReadColumn.always("round_number"),
+            ReadColumn.detail("round_external_id", "text", Detail.ROUND_EXTERNAL_ID),
+            ReadColumn.always("round_start_timestamp"),
+            ReadColumn.detail("round_end_timestamp", "timestamptz", Detail.ROUND_END_TIMESTAMP),
+            ReadColumn.detail("duration_seconds", "numeric", Detail.DURATION_SECONDS),
+            ReadColumn.detail("stake_value", "numeric", Detail.STAKE_VALUE),
+            ReadColumn.detail("strategy_name", "text", Detail.STRATEGY_NAME),
+            ReadColumn.detail("strategy_step", "int", Detail.STRATEGY_STEP),
+            ReadColumn.detail("target_multiplier", "numeric", Detail.TARGET_MULTIPLIER),
+            ReadColumn.detail("crash_multiplier_detected", "numeric", Detail.CRASH_MULTIPLIER),
+            ReadColumn.detail("cashout_multiplier", "numeric", Detail.CASHOUT_MULTIPLIER),
+            ReadColumn.detail("final_multiplier", "numeric", Detail.FINAL_MULTIPLIER),
+            ReadColumn.detail("multiplier_source", "text", Detail.MULTIPLIER_SOURCE),
+            ReadColumn.detail("cashout_amount", "numeric", Detail.CASHOUT_AMOUNT),
+            ReadColumn.detail("profit_loss_amount", "numeric", Detail.PROFIT_LOSS),
+            ReadColumn.detail("running_balance_before", "numeric", Detail.RUNNING_BALANCE_BEFORE),
+            ReadColumn.detail("running_balance_after", "numeric", Detail.RUNNING_BALANCE_AFTER),
+            ReadColumn.detail("roi_percent", "numeric", Detail.ROI_PERCENT),
+            ReadColumn.detail("ocr_raw_text", "text", Detail.OCR_TEXT),
+            ReadColumn.detail("ocr_cleaned_value", "numeric", Detail.OCR_CLEANED_VALUE),
+            ReadColumn.detail("multiplier_detection_confidence", "float8", Detail.OCR_CONFIDENCE),
+            ReadColumn.detail("cashout_detection_confidence", "float8", Detail.CASHOUT_DETECTION_CONFIDENCE),
+            ReadColumn.detail("screenshot_reference_id", "text", Detail.SCREENSHOT_REFERENCE_ID),
+            ReadColumn.detail("round_outcome", "text", Detail.ROUND_OUTCOME),
+            ReadColumn.detail("error_type", "text", Detail.ERROR_TYPE),
+            ReadColumn.detail("error_description", "text", Detail.ERROR_DESCRIPTION),
+            ReadColumn.detail("recovery_action_taken", "text", Detail.RECOVERY_ACTION_TAKEN),
+            ReadColumn.detail("retry_count", "int", Detail.RETRY_COUNT),
+            new ReadColumn("r.metadata::text AS metadata", "metadata", "text", Detail.METADATA),
+            ReadColumn.detail("data_quality_flags", "text[]", Detail.DATA_QUALITY_FLAGS),
+            ReadColumn.detail("content_fingerprint", "text", Detail.CONTENT_FINGERPRINT),
+            ReadColumn.detail("logged_at", "timestamptz", Detail.LOGGED_AT));
+
     /** A round without its analytics (the names are unique, so it can be a subquery's). */
-    static final String READ_ROUND_COLUMNS = """
-            r.id, r.bot_id, r.session_id, r.game_name, r.platform_code, r.round_number, r.round_external_id,
-            r.round_start_timestamp, r.round_end_timestamp, r.duration_seconds, r.stake_value, r.strategy_name,
-            r.strategy_step, r.target_multiplier, r.crash_multiplier_detected, r.cashout_multiplier,
-            r.final_multiplier, r.multiplier_source, r.cashout_amount, r.profit_loss_amount,
-            r.running_balance_before, r.running_balance_after, r.roi_percent, r.ocr_raw_text, r.ocr_cleaned_value,
-            r.multiplier_detection_confidence, r.cashout_detection_confidence, r.screenshot_reference_id,
-            r.round_outcome, r.error_type, r.error_description, r.recovery_action_taken, r.retry_count,
-            r.metadata::text AS metadata, r.data_quality_flags, r.content_fingerprint, r.logged_at""";
+    static final String READ_ROUND_COLUMNS = readRoundColumns(Reading.EVERYTHING.details());
     /** A round's analytics row ({@code analytics_round_outcomes o}), named apart from the round's columns. */
     static final String READ_ANALYTICS_COLUMNS = """
             o.id AS outcome_id, o.outcome_category, o.win_streak_length, o.loss_streak_length, o.balance_after,
@@ -90,6 +142,16 @@ final class RoundRows {
                                 WHERE o.round_id = r.id AND o."timestamp" = r.round_start_timestamp LIMIT 1) o""";
     static final String SELECT_ROUND = SqlTemplate.sql("SELECT {columns} FROM crash_game_rounds r {outcomeJoin}")
             .with("columns", READ_COLUMNS).with("outcomeJoin", OUTCOME_JOIN).text();
+
+    /** The columns of a round, with {@link #READ_ANALYTICS_COLUMNS} when the reading includes them. */
+    static String readColumns(Reading reading) {
+        String round = readRoundColumns(reading.details());
+        return reading.analytics() == Analytics.INCLUDED ? round + ",\n" + READ_ANALYTICS_COLUMNS : round;
+    }
+
+    private static String readRoundColumns(Set<Detail> details) {
+        return READ_ROUND.stream().map(column -> column.in(details)).collect(Collectors.joining(", "));
+    }
 
     static final String STORED_COLUMNS = "bot_id, session_id, round_number, id, content_fingerprint";
 
@@ -262,7 +324,7 @@ final class RoundRows {
                 rs.getObject("multiplier_detection_confidence", Double.class),
                 rs.getObject("cashout_detection_confidence", Double.class),
                 rs.getString("screenshot_reference_id"),
-                RoundOutcome.valueOf(rs.getString("round_outcome")),
+                outcome(rs.getString("round_outcome")),
                 rs.getString("error_type"),
                 rs.getString("error_description"),
                 rs.getString("recovery_action_taken"),
@@ -272,6 +334,11 @@ final class RoundRows {
                 rs.getString("content_fingerprint"),
                 instant(rs, "logged_at"),
                 analytics);
+    }
+
+    /** A round's outcome, or null for a round read without it ({@link Detail#ROUND_OUTCOME}). */
+    private static @Nullable RoundOutcome outcome(@Nullable String name) {
+        return name == null ? null : RoundOutcome.valueOf(name);
     }
 
     static Map.Entry<RoundKey, StoredRound> mapStored(ResultSet rs, int row) throws SQLException {
