@@ -2,11 +2,9 @@ package com.crashanalytics.api.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
+import com.crashanalytics.api.testing.GatewaySchema;
 import graphql.language.ObjectTypeDefinition;
-import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +13,7 @@ class ConnectionTotalCountsTest {
 
     @Test
     void everyConnectionTypeOfTheSchemaHasItsTotalCountWired() throws Exception {
-        TypeDefinitionRegistry schema;
-        try (InputStream sdl = ConnectionTotalCountsTest.class.getResourceAsStream("/graphql/schema.graphqls")) {
-            assertThat(sdl).as("schema.graphqls on the classpath").isNotNull();
-            schema = new SchemaParser().parse(new String(sdl.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        TypeDefinitionRegistry schema = GatewaySchema.definitions();
         var typesWithTotalCount = schema.getTypes(ObjectTypeDefinition.class).stream()
                 .filter(type -> type.getFieldDefinitions().stream().anyMatch(field -> field.getName().equals("totalCount")))
                 .map(ObjectTypeDefinition::getName)

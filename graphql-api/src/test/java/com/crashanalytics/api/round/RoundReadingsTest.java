@@ -2,9 +2,7 @@ package com.crashanalytics.api.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.crashanalytics.api.testing.GatewaySchema;
 import com.crashanalytics.domain.round.RoundReadModel.Analytics;
 import com.crashanalytics.domain.round.RoundReadModel.Detail;
 import com.crashanalytics.domain.round.RoundReadModel.Reading;
@@ -20,7 +19,6 @@ import graphql.language.ObjectTypeDefinition;
 import graphql.language.ObjectTypeExtensionDefinition;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
-import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +30,7 @@ class RoundReadingsTest {
 
     @Test
     void everyFieldOfRoundInTheSchemaShowsOneDetailOrTheRoundsIdentity() throws Exception {
-        TypeDefinitionRegistry schema = new SchemaParser().parse(schemaText());
+        TypeDefinitionRegistry schema = GatewaySchema.definitions();
         Set<String> fields = new HashSet<>();
         schema.getType("Round", ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions()
                 .forEach(field -> fields.add(field.getName()));
@@ -97,12 +95,5 @@ class RoundReadingsTest {
                     case "getSelectionSet" -> selectionOf(below);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-    }
-
-    private static String schemaText() throws Exception {
-        try (InputStream schema = RoundReadingsTest.class.getResourceAsStream("/graphql/schema.graphqls")) {
-            assertThat(schema).as("schema.graphqls on the classpath").isNotNull();
-            return new String(schema.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -2,8 +2,6 @@ package com.crashanalytics.api.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.crashanalytics.api.testing.GatewaySchema;
 import graphql.language.AbstractDescribedNode;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.FieldDefinition;
@@ -36,7 +35,7 @@ class SchemaDocumentationTest {
 
     @Test
     void everyElementOfTheSchemaIsDescribed() throws Exception {
-        TypeDefinitionRegistry registry = parseSchema();
+        TypeDefinitionRegistry registry = GatewaySchema.definitions();
         List<String> undescribed = new ArrayList<>();
 
         registry.scalars().values().stream()
@@ -75,7 +74,7 @@ class SchemaDocumentationTest {
 
     @Test
     void theSchemaReadsByAreaAsItsContentsList() throws Exception {
-        assertThat(layoutProblems(schemaText())).as("layout of schema.graphqls").isEmpty();
+        assertThat(layoutProblems(GatewaySchema.text())).as("layout of schema.graphqls").isEmpty();
     }
 
     @Test
@@ -203,16 +202,5 @@ class SchemaDocumentationTest {
 
     private static boolean isBuiltIn(String scalar) {
         return List.of("Int", "Float", "String", "Boolean", "ID").contains(scalar);
-    }
-
-    private static TypeDefinitionRegistry parseSchema() throws Exception {
-        return new SchemaParser().parse(schemaText());
-    }
-
-    private static String schemaText() throws Exception {
-        try (InputStream schema = SchemaDocumentationTest.class.getResourceAsStream("/graphql/schema.graphqls")) {
-            assertThat(schema).as("schema.graphqls on the classpath").isNotNull();
-            return new String(schema.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

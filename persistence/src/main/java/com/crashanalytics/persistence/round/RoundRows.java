@@ -117,16 +117,13 @@ final class RoundRows {
             ReadColumn.detail("content_fingerprint", "text", Detail.CONTENT_FINGERPRINT),
             ReadColumn.detail("logged_at", "timestamptz", Detail.LOGGED_AT));
 
-    /** A round without its analytics (the names are unique, so it can be a subquery's). */
-    static final String READ_ROUND_COLUMNS = readRoundColumns(Reading.EVERYTHING.details());
     /** A round's analytics row ({@code analytics_round_outcomes o}), named apart from the round's columns. */
     static final String READ_ANALYTICS_COLUMNS = """
             o.id AS outcome_id, o.outcome_category, o.win_streak_length, o.loss_streak_length, o.balance_after,
             o.actual_multiplier, o.hit_target, o.multiplier_error, o."timestamp" AS outcome_timestamp,
             o.date_bucket, o.hour_bucket""";
     /** A round with its analytics, as every read but a list's that leaves them out returns it. */
-    static final String READ_COLUMNS = SqlTemplate.sql("{round},\n{analytics}\n")
-            .with("round", READ_ROUND_COLUMNS).with("analytics", READ_ANALYTICS_COLUMNS).text();
+    static final String READ_COLUMNS = readColumns(Reading.EVERYTHING);
     /**
      * Every round has exactly one analytics row, written in its transaction, in the same month's partition: its
      * foreign key (round_id, "timestamp") references the round's (id, round_start_timestamp), ON UPDATE CASCADE
@@ -149,6 +146,7 @@ final class RoundRows {
         return reading.analytics() == Analytics.INCLUDED ? round + ",\n" + READ_ANALYTICS_COLUMNS : round;
     }
 
+    /** A round's own columns (the names are unique, so they can be a subquery's). */
     private static String readRoundColumns(Set<Detail> details) {
         return READ_ROUND.stream().map(column -> column.in(details)).collect(Collectors.joining(", "));
     }
@@ -273,7 +271,7 @@ final class RoundRows {
         return round(rs, analytics(rs));
     }
 
-    /** A round read with {@link #READ_ROUND_COLUMNS} alone. */
+    /** A round read without its analytics ({@link #readColumns} of a reading that leaves them out). */
     static Round mapWithoutAnalytics(ResultSet rs, int row) throws SQLException {
         return round(rs, null);
     }

@@ -2,8 +2,6 @@ package com.crashanalytics.api.security.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.crashanalytics.api.testing.GatewaySchema;
 import com.crashanalytics.domain.access.ApiKeyRole;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
@@ -39,7 +38,7 @@ class CrossBotTypesTest {
 
     @Test
     void noRootABotKeyMayCallLeadsToATypeThatSpansBots() throws Exception {
-        GraphQLSchema schema = schema(gatewaySchema());
+        GraphQLSchema schema = schema(GatewaySchema.text());
 
         Map<String, List<String>> leaks = leaks(schema, GatewayAccessPolicies.declared());
 
@@ -48,7 +47,7 @@ class CrossBotTypesTest {
 
     @Test
     void theCrossBotTypesAreReachedFromTheRootsMeantForThem() throws Exception {
-        GraphQLSchema schema = schema(gatewaySchema());
+        GraphQLSchema schema = schema(GatewaySchema.text());
 
         // The walk does find them where they belong: the check above is not vacuous.
         assertThat(reachable(schema, "Query", "strategies")).containsKey("Strategy");
@@ -116,12 +115,5 @@ class CrossBotTypesTest {
 
     private static GraphQLSchema schema(String sdl) {
         return UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl));
-    }
-
-    private static String gatewaySchema() throws Exception {
-        try (InputStream schema = CrossBotTypesTest.class.getResourceAsStream("/graphql/schema.graphqls")) {
-            assertThat(schema).as("schema.graphqls on the classpath").isNotNull();
-            return new String(schema.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -2,11 +2,10 @@ package com.crashanalytics.api.security.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.crashanalytics.api.read.DashboardQueryIT;
+import com.crashanalytics.api.testing.GatewaySchema;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -76,7 +75,7 @@ public class DocumentLimitsInstrumentationTest {
 
     @Test
     void theTenByTenByTwentyDashboardIsWellWithinTheDefaultLimit() throws Exception {
-        GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(gatewaySchema()));
+        GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(GatewaySchema.definitions());
         ExecutableNormalizedOperation dashboard = ExecutableNormalizedOperationFactory
                 .createExecutableNormalizedOperationWithRawVariables(schema, Parser.parse(DashboardQueryIT.DASHBOARD),
                         null, RawVariables.of(Map.of("bots", 10, "sessions", 10, "rounds", 20)));
@@ -119,17 +118,10 @@ public class DocumentLimitsInstrumentationTest {
 
     /** A document's complexity on the gateway's schema as the limits count it, for tests that count it otherwise. */
     public static long normalizedComplexity(String document, Map<String, Object> variables) throws Exception {
-        GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(gatewaySchema()));
+        GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(GatewaySchema.definitions());
         return DocumentLimitsInstrumentation.complexity(ExecutableNormalizedOperationFactory
                 .createExecutableNormalizedOperationWithRawVariables(schema, Parser.parse(document), null,
                         RawVariables.of(variables)), schema);
-    }
-
-    private static String gatewaySchema() throws Exception {
-        try (InputStream schema = DocumentLimitsInstrumentationTest.class.getResourceAsStream("/graphql/schema.graphqls")) {
-            assertThat(schema).as("schema.graphqls on the classpath").isNotNull();
-            return new String(schema.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static QueryLimits limits(int depth, int complexity, int aliases, int rootFields) {
