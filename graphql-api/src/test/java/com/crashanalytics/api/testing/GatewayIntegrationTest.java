@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
  * {@link TestApiKeys}. Rate limits are lifted out of the way of ordinary tests ({@code RateLimitIT} tests them), and
  * scheduled work is off: the alert schedule (alert tests run evaluations and deliveries themselves), the
  * silent-session sweeper (a test that sweeps calls it: {@code SessionSweeperIT}), the expiry of overdue predictions
- * ({@code PredictionExpiryIT}), scheduled retention
+ * ({@code PredictionExpiryIT}), the recount of dirty rollups ({@code DirtyRollupRecountIT}), scheduled retention
  * ({@code RetentionIT} runs it) and the live feed's stale-session watch (one per context, all on one database, each
  * with its own stale-after; {@code LiveFeedLimitsIT} turns its own on).
  */
@@ -38,6 +38,9 @@ import org.springframework.test.context.ContextConfiguration;
         "gateway.live.stale-sweep-interval=PT240H",
         // Predictions made hours ago by fixtures would expire under a judging test's feet (PredictionExpiryIT runs it).
         "gateway.predictions.expiry-interval=PT240H",
+        // Fixtures leave rollups dirty on purpose, and tests count the statements a read sends (DirtyRollupRecountIT
+        // runs the recount).
+        "gateway.rollups.recount-interval=PT240H",
         // Retention runs when a test asks (RetentionIT), never at 03:30 in the middle of someone's fixture.
         "gateway.retention.schedule=-",
         "gateway.rate-limit.predictor=1000000/1s",

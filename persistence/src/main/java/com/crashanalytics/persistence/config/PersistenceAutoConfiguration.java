@@ -30,6 +30,7 @@ import com.crashanalytics.domain.analytics.edge.LuckOrEdgeReadModel;
 import com.crashanalytics.domain.analytics.ruin.StakingReadModel;
 import com.crashanalytics.domain.analytics.integrity.PlatformIntegrityReadModel;
 import com.crashanalytics.domain.analytics.replay.StrategyReplayReadModel;
+import com.crashanalytics.domain.analytics.performance.DirtyRollups;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.quality.DataQualityReadModel;
 import com.crashanalytics.domain.analytics.signals.SignalReadModel;
@@ -69,6 +70,7 @@ import com.crashanalytics.persistence.currency.JdbcExchangeRates;
 import com.crashanalytics.persistence.analytics.JdbcPlatformIntegrityReadModel;
 import com.crashanalytics.persistence.analytics.JdbcStrategyReplayReadModel;
 import com.crashanalytics.persistence.analytics.JdbcMultiplierReadModel;
+import com.crashanalytics.persistence.analytics.JdbcDirtyRollups;
 import com.crashanalytics.persistence.analytics.JdbcPerformanceReadModel;
 import com.crashanalytics.persistence.analytics.JdbcSignalReadModel;
 import com.crashanalytics.persistence.analytics.JdbcTimeSeriesReadModel;
@@ -344,6 +346,11 @@ public class PersistenceAutoConfiguration {
     @Bean
     RoundExports roundExports(DataSource dataSource) {
         return new JdbcRoundExports(dataSource);
+    }
+
+    @Bean
+    DirtyRollups dirtyRollups(JdbcClient jdbc) {
+        return new JdbcDirtyRollups(jdbc);
     }
 
     @Bean

@@ -15,6 +15,8 @@ import java.util.Random;
 
 import com.crashanalytics.domain.analytics.TimeWindow;
 import com.crashanalytics.domain.analytics.TradeTypeFilter;
+import com.crashanalytics.domain.analytics.performance.DirtyRollups.DirtyRollup;
+import com.crashanalytics.domain.analytics.performance.DirtyRollups.Rollup;
 import com.crashanalytics.domain.analytics.performance.Drawdown;
 import com.crashanalytics.domain.analytics.performance.PerformanceReadModel;
 import com.crashanalytics.domain.analytics.performance.PerformanceScope;
@@ -241,6 +243,36 @@ class StrategySegmentsAgreementIT {
         });
     }
 
+    /**
+     * The recount job's adapter finds every dirty hour and session whose rounds settled (none before the first round
+     * started) and recounts them one by one: nothing is left dirty, every segment and run equals a fresh fold of its
+     * rounds, and the figures are what readers folded before.
+     */
+    @Test
+    void recountingTheSettledDirtyRollupsLeavesNoneDirtyAndTheFiguresAsTheyWere() {
+        logRounds("""
+                SELECT bot_id, session_id, game_name, platform_code, round_number + 2000,
+                       round_start_timestamp - interval '2 minutes', 5, strategy_name, 'LOSS', -5, content_fingerprint
+                FROM crash_game_rounds WHERE round_number % 5 = 1
+                """);
+        Map<Rollup, Long> dirty = dirtyRows();
+        assertThat(dirty).as("late rounds leave hours and sessions of bots and strategies dirty")
+                .containsOnlyKeys(Rollup.values()).allSatisfy((rollup, rows) -> assertThat(rows).isPositive());
+        Map<String, PerformanceStats> before = allTime(scope(null, null, null, TradeTypeFilter.ANY));
+        JdbcDirtyRollups rollups = new JdbcDirtyRollups(JdbcClient.create(jdbc));
+        assertThat(rollups.settledBefore(T0, 1000)).as("nothing had settled before the first round").isEmpty();
+
+        List<DirtyRollup> settled = rollups.settledBefore(Instant.now(), 1000);
+        assertThat(settled).hasSize((int) dirty.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(rollups.settledBefore(Instant.now(), 3)).isEqualTo(settled.subList(0, 3));
+        settled.forEach(rollups::recount);
+
+        assertThat(dirtyRows()).allSatisfy((rollup, rows) -> assertThat(rows).as(rollup.name()).isZero());
+        assertFoldsAgreeWithTheWalk();
+        assertThat(allTime(scope(null, null, null, TradeTypeFilter.ANY))).usingRecursiveComparison(exact())
+                .isEqualTo(before);
+    }
+
     private void assertFoldsAgreeWithTheWalk() {
         assertSegmentsMatchRecount();
         for (TimeWindow window : WINDOWS) {
@@ -318,6 +350,19 @@ class StrategySegmentsAgreementIT {
     private static PerformanceScope scope(String game, String platform, String currency, TradeTypeFilter tradeTypes,
                                           TimeWindow window) {
         return new PerformanceScope(game, platform, window, currency, null, tradeTypes);
+    }
+
+    /** Dirty rows per rollup, of bots and of strategies, by hour and by session. */
+    private static Map<Rollup, Long> dirtyRows() {
+        return Map.of(
+                Rollup.BOT_EQUITY_HOUR, count("SELECT count(*) FROM equity_segments_hourly WHERE dirty"),
+                Rollup.BOT_SESSION_RUNS, count("SELECT count(*) FROM round_streaks WHERE dirty"),
+                Rollup.STRATEGY_EQUITY_HOUR, count("SELECT count(*) FROM strategy_equity_segments_hourly WHERE dirty"),
+                Rollup.STRATEGY_SESSION_RUNS, count("SELECT count(*) FROM strategy_streaks WHERE dirty"));
+    }
+
+    private static long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
     }
 
     private static long dirtyHours() {
