@@ -17,6 +17,16 @@ class GatewayBackgroundTest {
             "UPDATE live_feed_state SET stale_sessions_swept_through = $1",
             "SELECT pg_try_advisory_xact_lock($1, hashtext($2))",
             "WITH due AS ( SELECT id FROM alert_deliveries WHERE status = $3 AND next_attempt_at <= $1 ORDER BY n",
+            "SELECT r.id, r.name, r.kind, r.bot_ids, r.strategy_names, r.game_names, r.platform_codes, r.amount, "
+                    + "r.percent, r.count FROM alert_rules r WHERE r.enabled",
+            "SELECT p.id FROM game_predictions p WHERE p.id = ANY(ARRAY(SELECT id FROM game_predictions\n"
+                    + "WHERE status = $1 AND expires_at < $2 ORDER BY expires_at, id LIMIT $3 FOR UPDATE SKIP LOCKED))",
+            "SELECT bot_id, last_round_at, last_heartbeat_at\nFROM (SELECT b.bot_id, b.last_heartbeat_at,",
+            "SELECT status, count(*) AS sessions FROM session_logs GROUP BY status",
+            "SELECT rollup, subject, hour, session_id FROM ( (SELECT $1 AS rollup, bot_id AS subject, hour, "
+                    + "CAST(NULL AS text) AS session_id, hour + interval $2 AS settled_at FROM equity_segments_hourly "
+                    + "WHERE dirty AND hour + interval $3 <= $4",
+            "SELECT recount_strategy_equity_segments(ARRAY[CAST($1 AS text)], ARRAY[CAST($2 AS timestamptz)])",
             "SELECT session_id, bot_id FROM session_logs WHERE status = $1 AND\\n"
                     + "greatest(coalesce(last_heartbeat_at, updated_at), updated_at) > $2 AND "
                     + "greatest(coalesce(last_heartbeat_at, updated_at), updated_at) <= $3"})
