@@ -10,7 +10,6 @@ import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,11 +36,6 @@ public class DirtyRollupSchedule {
                         Transactions transactions, Clock clock) {
         this.recount = new DirtyRollupRecount(rollups, lock, transactions, settings.recountGrace(), BATCH_SIZE);
         this.clock = clock;
-    }
-
-    @Bean
-    RecountDirtyRollupsUseCase recountDirtyRollups() {
-        return recount;
     }
 
     /** One pass now; what the schedule calls. */

@@ -2,51 +2,46 @@ package com.crashanalytics.persistence.analytics;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.crashanalytics.domain.analytics.performance.DirtyRollups;
+import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The dirty rows of the ordered rollups (changelog 0070 per bot, 0420 per strategy) and the functions that recount
- * them from their rounds, one row per call. The look-up reads the tables' partial indexes on their dirty rows.
+ * The dirty rows of the {@link OrderedRollups} and the functions that recount them from their rounds, one row per
+ * call. The look-up reads the tables' partial indexes on their dirty rows, the oldest of each table first.
  */
 public class JdbcDirtyRollups implements DirtyRollups {
 
+    private static final String SETTLED_HOURS = """
+            (SELECT CAST('{rollup}' AS text) AS rollup, {subject} AS subject, hour, CAST(NULL AS text) AS session_id,
+                    hour + interval '1 hour' AS settled_at
+             FROM {hours} WHERE dirty AND hour + interval '1 hour' <= :before
+             ORDER BY hour LIMIT :limit)""";
+
+    private static final String SETTLED_SESSIONS = """
+            (SELECT CAST('{rollup}' AS text) AS rollup, {subject} AS subject, CAST(NULL AS timestamptz) AS hour,
+                    session_id, last_at AS settled_at
+             FROM {sessions} WHERE dirty AND last_at < :before
+             ORDER BY last_at LIMIT :limit)""";
+
+    /** The oldest settled dirty rows of every rollup table, oldest first. */
     private static final String SETTLED = """
-            SELECT rollup, subject, hour, session_id FROM (
-                (SELECT 'BOT_EQUITY_HOUR' AS rollup, bot_id AS subject, hour, CAST(NULL AS text) AS session_id,
-                        hour + interval '1 hour' AS settled_at
-                 FROM equity_segments_hourly WHERE dirty AND hour + interval '1 hour' <= :before
-                 ORDER BY hour LIMIT :limit)
-                UNION ALL
-                (SELECT 'BOT_SESSION_RUNS', bot_id, NULL, session_id, last_at
-                 FROM round_streaks WHERE dirty AND last_at < :before
-                 ORDER BY last_at LIMIT :limit)
-                UNION ALL
-                (SELECT 'STRATEGY_EQUITY_HOUR', strategy_name, hour, NULL, hour + interval '1 hour'
-                 FROM strategy_equity_segments_hourly WHERE dirty AND hour + interval '1 hour' <= :before
-                 ORDER BY hour LIMIT :limit)
-                UNION ALL
-                (SELECT 'STRATEGY_SESSION_RUNS', strategy_name, NULL, session_id, last_at
-                 FROM strategy_streaks WHERE dirty AND last_at < :before
-                 ORDER BY last_at LIMIT :limit)
-            ) AS dirty
+            SELECT rollup, subject, hour, session_id FROM ({arms}) AS dirty
             ORDER BY settled_at, rollup, subject
             LIMIT :limit
             """;
 
-    /** Each rollup's recount (changelogs 0070 and 0420): it takes arrays of subjects and of hours or sessions. */
-    private static final Map<Rollup, String> RECOUNT = Map.of(
-            Rollup.BOT_EQUITY_HOUR,
-            "SELECT recount_equity_segments(ARRAY[CAST(:subject AS text)], ARRAY[CAST(:hour AS timestamptz)])",
-            Rollup.BOT_SESSION_RUNS,
-            "SELECT recount_round_streaks(ARRAY[CAST(:subject AS text)], ARRAY[CAST(:session AS text)])",
-            Rollup.STRATEGY_EQUITY_HOUR,
-            "SELECT recount_strategy_equity_segments(ARRAY[CAST(:subject AS text)], ARRAY[CAST(:hour AS timestamptz)])",
-            Rollup.STRATEGY_SESSION_RUNS,
-            "SELECT recount_strategy_streaks(ARRAY[CAST(:subject AS text)], ARRAY[CAST(:session AS text)])");
+    private static final String RECOUNT_HOUR =
+            "SELECT {recount}(ARRAY[CAST(:subject AS text)], ARRAY[CAST(:hour AS timestamptz)])";
+    private static final String RECOUNT_SESSION =
+            "SELECT {recount}(ARRAY[CAST(:subject AS text)], ARRAY[CAST(:session AS text)])";
+
+    private static final String SETTLED_SQL = SqlTemplate.sql(SETTLED).with("arms", Stream.of(Rollup.values())
+            .map(JdbcDirtyRollups::settledOf).collect(Collectors.joining("\nUNION ALL\n"))).text();
 
     private final JdbcClient jdbc;
 
@@ -56,7 +51,7 @@ public class JdbcDirtyRollups implements DirtyRollups {
 
     @Override
     public List<DirtyRollup> settledBefore(Instant settledBefore, int limit) {
-        return jdbc.sql(SETTLED)
+        return jdbc.sql(SETTLED_SQL)
                 .param("before", SqlValues.timestamptz(settledBefore))
                 .param("limit", limit)
                 .query((rs, row) -> new DirtyRollup(Rollup.valueOf(rs.getString("rollup")), rs.getString("subject"),
@@ -66,10 +61,35 @@ public class JdbcDirtyRollups implements DirtyRollups {
 
     @Override
     public void recount(DirtyRollup rollup) {
-        jdbc.sql(RECOUNT.get(rollup.rollup()))
+        OrderedRollups tables = tablesOf(rollup.rollup());
+        String sql = byHour(rollup.rollup())
+                ? SqlTemplate.sql(RECOUNT_HOUR).with("recount", tables.recountHours()).text()
+                : SqlTemplate.sql(RECOUNT_SESSION).with("recount", tables.recountSessions()).text();
+        jdbc.sql(sql)
                 .param("subject", rollup.subject())
                 .param("hour", SqlValues.timestamptz(rollup.hour()))
                 .param("session", rollup.sessionId())
                 .query().listOfRows();
+    }
+
+    /** The look-up's arm for one rollup: its table's oldest settled dirty rows. */
+    private static String settledOf(Rollup rollup) {
+        OrderedRollups tables = tablesOf(rollup);
+        return byHour(rollup)
+                ? SqlTemplate.sql(SETTLED_HOURS).with("rollup", rollup.name()).with("subject", tables.subject())
+                        .with("hours", tables.hours()).text()
+                : SqlTemplate.sql(SETTLED_SESSIONS).with("rollup", rollup.name()).with("subject", tables.subject())
+                        .with("sessions", tables.sessions()).text();
+    }
+
+    private static OrderedRollups tablesOf(Rollup rollup) {
+        return switch (rollup) {
+            case BOT_EQUITY_HOUR, BOT_SESSION_RUNS -> OrderedRollups.BOTS;
+            case STRATEGY_EQUITY_HOUR, STRATEGY_SESSION_RUNS -> OrderedRollups.STRATEGIES;
+        };
+    }
+
+    private static boolean byHour(Rollup rollup) {
+        return rollup == Rollup.BOT_EQUITY_HOUR || rollup == Rollup.STRATEGY_EQUITY_HOUR;
     }
 }

@@ -2,11 +2,11 @@ package com.crashanalytics.persistence.lifecycle;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.crashanalytics.domain.lifecycle.RetainedData;
 import com.crashanalytics.domain.lifecycle.RetentionStore;
+import com.crashanalytics.persistence.analytics.OrderedRollups;
 import com.crashanalytics.persistence.common.SqlTemplate;
 import com.crashanalytics.persistence.common.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,13 +82,6 @@ public class JdbcRetentionStore implements RetentionStore {
             HAVING count(*) > 0
             """;
 
-    /** The rollups of rounds in (start time, id) order, per bot (changelog 0070) and per strategy (0420). */
-    private static final List<OrderedRollups> ORDERED_ROLLUPS = List.of(
-            new OrderedRollups("bot_id", "equity_segments_hourly", "recount_equity_segments", "round_streaks",
-                    "recount_round_streaks"),
-            new OrderedRollups("strategy_name", "strategy_equity_segments_hourly", "recount_strategy_equity_segments",
-                    "strategy_streaks", "recount_strategy_streaks"));
-
     private final JdbcClient jdbc;
 
     public JdbcRetentionStore(JdbcClient jdbc) {
@@ -113,7 +106,7 @@ public class JdbcRetentionStore implements RetentionStore {
      */
     @Override
     public void settleRollupsBefore(Instant cutoff) {
-        for (OrderedRollups rollups : ORDERED_ROLLUPS) {
+        for (OrderedRollups rollups : OrderedRollups.values()) {
             settle(SqlTemplate.sql(RECOUNT_DIRTY_HOURS).with("subject", rollups.subject())
                     .with("recount", rollups.recountHours()).with("hours", rollups.hours()).text(), cutoff);
             settle(SqlTemplate.sql(RECOUNT_DIRTY_SESSIONS).with("subject", rollups.subject())
@@ -123,11 +116,6 @@ public class JdbcRetentionStore implements RetentionStore {
 
     private void settle(String recount, Instant cutoff) {
         jdbc.sql(recount).param("cutoff", SqlValues.timestamptz(cutoff)).query().listOfRows();
-    }
-
-    /** Hourly equity segments and per-session runs of one subject's rounds, with the functions that recount them. */
-    private record OrderedRollups(String subject, String hours, String recountHours, String sessions,
-                                  String recountSessions) {
     }
 
     @Override
