@@ -67,7 +67,7 @@ class AlertEvaluationOnOneReplicaIT extends AlertTestSupport {
             threads.shutdownNow();
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM live_events WHERE kind = 'ALERT_RAISED' AND id > ?",
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM live_event_entries WHERE kind = 'ALERT_RAISED' AND id > ?",
                 Integer.class, before)).isEqualTo(1);
     }
 

@@ -128,7 +128,7 @@ class AlertRulesIT extends AlertTestSupport {
         assertThat(evaluation.evaluate().raised()).isEqualTo(1);
 
         List<Map<String, Object>> events = jdbc.queryForList(
-                "SELECT kind, payload::text AS payload FROM live_events WHERE id > ?", before);
+                "SELECT kind, payload::text AS payload FROM live_event_entries WHERE id > ?", before);
         assertThat(events).hasSize(1);
         assertThat(events.get(0).get("kind")).isEqualTo("ALERT_RAISED");
         JsonNode payload = AlertDeliveryIT.JSON.readTree((String) events.get(0).get("payload"));

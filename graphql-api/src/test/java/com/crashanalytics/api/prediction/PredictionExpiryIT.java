@@ -114,7 +114,7 @@ class PredictionExpiryIT {
 
     /** The predictionJudged events appended since the set-up (the journal outlives each test's clean-up). */
     private long judgedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM live_events WHERE kind = 'PREDICTION_JUDGED' AND id > ?",
+        return jdbc.queryForObject("SELECT count(*) FROM live_event_entries WHERE kind = 'PREDICTION_JUDGED' AND id > ?",
                 Long.class, journalBefore);
     }
 }

@@ -169,7 +169,7 @@ class PredictionJudgingIT {
         game.logs(BOT_A, "g1", 1, "2.00");
 
         assertThat(jdbc.queryForList("""
-                SELECT kind || ' ' || (payload->>'status') FROM live_events
+                SELECT kind || ' ' || (payload->>'status') FROM live_event_entries
                 WHERE kind LIKE 'PREDICTION%' AND payload->>'predictionId' = 'announced' ORDER BY id""", String.class))
                 .containsExactly("PREDICTION_MADE PENDING", "PREDICTION_JUDGED HIT");
     }

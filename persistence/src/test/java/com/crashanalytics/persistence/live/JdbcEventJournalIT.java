@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -120,8 +121,7 @@ class JdbcEventJournalIT {
     @Test
     void eventsOfOneTransactionKeepTheOrderTheyWereAppendedIn() throws SQLException {
         try (Connection writer = transaction()) {
-            new JdbcEventJournal(JdbcClient.create(new SingleConnectionDataSource(writer, true)),
-                    TransactionOperations.withoutTransaction()).appendAll(List.of(
+            appendAll(writer, List.of(
                     new NewEvent("ROUND_LOGGED", "{\"n\": 1}"), new NewEvent("CRASH_OBSERVED", "{\"n\": 2}"),
                     new NewEvent("SESSION_CHANGED", "{\"n\": 3}")));
             writer.commit();
@@ -129,6 +129,83 @@ class JdbcEventJournalIT {
         reader.numberCommitted();
         assertThat(reader.readAfter(0, 100)).extracting(JournalEntry::kind)
                 .containsExactly("ROUND_LOGGED", "CRASH_OBSERVED", "SESSION_CHANGED");
+    }
+
+    @Test
+    void anAppendOfSeveralEventsIsOneRowReadAsItsEventsNumberedOneByOne() throws SQLException {
+        try (Connection writer = transaction()) {
+            append(writer, "SESSION_CHANGED", "{\"n\": 1}");
+            writer.commit();
+        }
+        try (Connection writer = transaction()) {
+            appendAll(writer, List.of(new NewEvent("ROUND_LOGGED", "{\"n\": 2}"),
+                    new NewEvent("CRASH_OBSERVED", "{\"n\": 3, \"text\": \"a \\\"quoted\\\" word\"}"),
+                    new NewEvent("ROUND_LOGGED", "{\"n\": 4}")));
+            writer.commit();
+        }
+        try (Connection writer = transaction()) {
+            append(writer, "SESSION_CHANGED", "{\"n\": 5}");
+            writer.commit();
+        }
+        reader.numberCommitted();
+
+        assertThat(JdbcClient.create(database).sql("SELECT kind || ' ' || events || ' ' || position FROM live_events ORDER BY id")
+                .query(String.class).list())
+                .as("one row for the append of three, numbered with its last event's position")
+                .containsExactly("SESSION_CHANGED 1 1", JdbcEventJournal.BUNDLE + " 3 4", "SESSION_CHANGED 1 5");
+        List<JournalEntry> events = reader.readAfter(0, 100);
+        assertThat(events).extracting(JournalEntry::id).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(events).extracting(JournalEntry::kind)
+                .containsExactly("SESSION_CHANGED", "ROUND_LOGGED", "CRASH_OBSERVED", "ROUND_LOGGED", "SESSION_CHANGED");
+        assertThat(events).extracting(JournalEntry::payloadJson).containsExactly("{\"n\": 1}", "{\"n\": 2}",
+                "{\"n\": 3, \"text\": \"a \\\"quoted\\\" word\"}", "{\"n\": 4}", "{\"n\": 5}");
+        assertThat(reader.headId()).isEqualTo(5);
+        assertThat(JdbcClient.create(database).sql("SELECT position || ' ' || kind || ' ' || payload FROM live_event_entries ORDER BY position")
+                .query(String.class).list())
+                .as("the view shows each event as a row of its own")
+                .containsExactly("1 SESSION_CHANGED {\"n\": 1}", "2 ROUND_LOGGED {\"n\": 2}",
+                        "3 CRASH_OBSERVED {\"n\": 3, \"text\": \"a \\\"quoted\\\" word\"}", "4 ROUND_LOGGED {\"n\": 4}",
+                        "5 SESSION_CHANGED {\"n\": 5}");
+    }
+
+    @Test
+    void aPageEndingInsideABundleIsFollowedByTheRestOfIt() throws SQLException {
+        try (Connection writer = transaction()) {
+            appendAll(writer, List.of(new NewEvent("ROUND_LOGGED", "{\"round\": 1}"), new NewEvent("ROUND_LOGGED", "{\"round\": 2}"),
+                    new NewEvent("ROUND_LOGGED", "{\"round\": 3}"), new NewEvent("ROUND_LOGGED", "{\"round\": 4}"),
+                    new NewEvent("ROUND_LOGGED", "{\"round\": 5}")));
+            writer.commit();
+        }
+        try (Connection writer = transaction()) {
+            append(writer, "ROUND_LOGGED", "{\"round\": 6}");
+            writer.commit();
+        }
+        reader.numberCommitted();
+
+        List<String> read = new ArrayList<>();
+        long after = 0;
+        for (List<JournalEntry> page = reader.readAfter(after, 2); !page.isEmpty(); page = reader.readAfter(after, 2)) {
+            assertThat(page).hasSizeLessThanOrEqualTo(2);
+            page.forEach(entry -> read.add(entry.id() + " " + entry.payloadJson()));
+            after = page.get(page.size() - 1).id();
+        }
+        assertThat(read).containsExactly("1 {\"round\": 1}", "2 {\"round\": 2}", "3 {\"round\": 3}", "4 {\"round\": 4}",
+                "5 {\"round\": 5}", "6 {\"round\": 6}");
+    }
+
+    @Test
+    void forgettingABundleForgetsAllItsEventsUpToItsLast() throws SQLException {
+        try (Connection writer = transaction()) {
+            appendAll(writer, List.of(new NewEvent("ROUND_LOGGED", "{}"), new NewEvent("ROUND_LOGGED", "{}"),
+                    new NewEvent("ROUND_LOGGED", "{}")));
+            writer.commit();
+        }
+        reader.numberCommitted();
+        JdbcClient.create(database).sql("UPDATE live_events SET recorded_at = now() - interval '2 hours'").update();
+
+        assertThat(reader.forgetBefore(Instant.now().minusSeconds(3600))).as("events, not rows").isEqualTo(3);
+        assertThat(reader.forgottenThrough()).isEqualTo(3);
+        assertThat(reader.headId()).isEqualTo(3);
     }
 
     @Test
@@ -225,7 +302,11 @@ class JdbcEventJournalIT {
 
     /** Appends through the adapter, on the given transaction's connection. */
     private static void append(Connection transaction, String kind, String payload) {
+        appendAll(transaction, List.of(new NewEvent(kind, payload)));
+    }
+
+    private static void appendAll(Connection transaction, List<NewEvent> events) {
         new JdbcEventJournal(JdbcClient.create(new SingleConnectionDataSource(transaction, true)),
-                TransactionOperations.withoutTransaction()).append(kind, payload);
+                TransactionOperations.withoutTransaction()).appendAll(events);
     }
 }
