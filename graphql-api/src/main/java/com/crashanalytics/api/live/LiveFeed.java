@@ -178,6 +178,9 @@ public final class LiveFeed implements SmartLifecycle {
     }
 
     private void readWhatIsNew() {
+        if (subscribers.isEmpty()) {
+            passWhatNobodyWatches();
+        }
         List<JournalEntry> page;
         do {
             page = journal.readAfter(head.get(), PAGE);
@@ -189,14 +192,49 @@ public final class LiveFeed implements SmartLifecycle {
                     // not decoded (a batch of 500 rounds' events was 12 % of what a batched request allocated).
                     continue;
                 }
-                LiveEvent event = decoded(entry);
-                if (event != null) {
-                    for (Subscriber subscriber : subscribers) {
-                        subscriber.offer(event);
-                    }
-                }
+                offer(entry);
             }
         } while (page.size() == PAGE && running);
+    }
+
+    /**
+     * With nobody subscribed, moves the head to the journal's end without reading the events up to it (a batch of
+     * rounds' payloads read only to be passed over cost PostgreSQL and this thread a page of JSON a batch). A
+     * subscriber registering meanwhile may have read the old head, so once the head has moved, if anyone registered,
+     * it is offered the events it passed over: one registering later reads the new head and skips them by id.
+     */
+    private void passWhatNobodyWatches() {
+        long from = head.get();
+        long end = journal.headId();
+        if (end <= from) {
+            return;
+        }
+        head.set(end);
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        long read = from;
+        while (read < end && running) {
+            List<JournalEntry> page = journal.readAfter(read, PAGE);
+            if (page.isEmpty()) {
+                return;
+            }
+            for (JournalEntry entry : page) {
+                if (entry.id() <= end) {
+                    offer(entry);
+                }
+            }
+            read = page.get(page.size() - 1).id();
+        }
+    }
+
+    private void offer(JournalEntry entry) {
+        LiveEvent event = decoded(entry);
+        if (event != null) {
+            for (Subscriber subscriber : subscribers) {
+                subscriber.offer(event);
+            }
+        }
     }
 
     /** The event, or null (logged) for one this version cannot read: it must not stop the feed for everyone. */

@@ -1,0 +1,173 @@
+package com.crashanalytics.api.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.crashanalytics.domain.live.EventJournal;
+import com.crashanalytics.domain.live.JournalWakeups;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reader of one replica, on a journal held in memory (the journal's SQL is {@code JdbcEventJournalIT}'s, the feed
+ * end to end {@code LiveSubscriptionsIT}'s): with nobody subscribed it passes over events without reading them, and a
+ * subscriber registering while it does so still gets every event after the head it started from.
+ */
+class LiveFeedReaderTest {
+
+    private final MemoryJournal journal = new MemoryJournal();
+    private final Wakeups wakeups = new Wakeups();
+    private final LiveFeed feed = new LiveFeed(journal, wakeups,
+            new LiveFeedSettings(Duration.ofHours(1), 1_000, Duration.ofSeconds(30), Duration.ofMinutes(1)));
+
+    @AfterEach
+    void stop() {
+        feed.stop();
+    }
+
+    @Test
+    void eventsNobodyWatchesArePassedOverUnread() {
+        feed.start();
+        wakeups.awaitReaderWaiting();
+        journal.add(1_000);
+        wakeups.wakeAndAwaitReaderWaiting();
+        assertThat(journal.readFrom).as("the reader's head").hasValue(1_000);
+
+        assertThat(journal.entriesRead).as("payloads read while nobody was subscribed").hasValue(0);
+
+        List<Long> received = new CopyOnWriteArrayList<>();
+        feed.subscribe(null, event -> true).subscribe(event -> received.add(event.id()));
+        journal.add(2);
+        wakeups.wakeAndAwaitReaderWaiting();
+        await().until(() -> received.size() == 2);
+        assertThat(received).as("a subscriber from now gets what comes after it").containsExactly(1_001L, 1_002L);
+    }
+
+    @Test
+    void aSubscriberRegisteringWhileTheHeadMovesGetsWhatWasPassedOver() {
+        feed.start();
+        wakeups.awaitReaderWaiting();
+        List<Long> received = new CopyOnWriteArrayList<>();
+        // Registers from inside the reader's look-up of the journal's end, after the reader saw nobody subscribed
+        // and before it moved the head: the subscriber starts from the old head (0).
+        journal.beforeHeadAnswers.set(() -> feed.subscribe(null, event -> true).subscribe(event -> received.add(event.id())));
+        journal.add(3);
+        wakeups.wakeAndAwaitReaderWaiting();
+
+        await().until(() -> received.size() == 3);
+        assertThat(received).containsExactly(1L, 2L, 3L);
+        journal.add(1);
+        wakeups.wakeAndAwaitReaderWaiting();
+        await().until(() -> received.size() == 4);
+        assertThat(received).as("nothing twice, nothing missed").containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    /** Numbered events in memory; counts the payloads handed to the reader. */
+    private static final class MemoryJournal implements EventJournal {
+        private final List<JournalEntry> entries = new CopyOnWriteArrayList<>();
+        private final AtomicInteger entriesRead = new AtomicInteger();
+        /** The position the reader last asked to read after. */
+        private final AtomicLong readFrom = new AtomicLong(-1);
+        private final AtomicReference<@Nullable Runnable> beforeHeadAnswers = new AtomicReference<>();
+
+        synchronized void add(int count) {
+            for (int event = 0; event < count; event++) {
+                long id = entries.size() + 1;
+                entries.add(new JournalEntry(id, "SESSION_CHANGED", """
+                        {"eventId": 0, "change": "STARTED", "sessionId": "s%d", "botId": "b", "gameName": "aviator",
+                         "platformCode": "spribe", "strategyName": null, "status": "ACTIVE", "balance": "100",
+                         "roundsPlayed": 0, "lastSeenAt": "2026-12-06T00:00:00Z", "at": "2026-12-06T00:00:00Z"}
+                        """.formatted(id), Instant.now()));
+            }
+        }
+
+        @Override
+        public void appendAll(List<NewEvent> events) {
+            throw new UnsupportedOperationException("the reader only reads");
+        }
+
+        @Override
+        public int numberCommitted() {
+            return 0;
+        }
+
+        @Override
+        public List<JournalEntry> readAfter(long afterId, int limit) {
+            List<JournalEntry> page = new ArrayList<>();
+            for (JournalEntry entry : entries) {
+                if (entry.id() > afterId && page.size() < limit) {
+                    page.add(entry);
+                }
+            }
+            entriesRead.addAndGet(page.size());
+            readFrom.set(afterId);
+            return page;
+        }
+
+        @Override
+        public long headId() {
+            long head = entries.size();
+            Runnable hook = beforeHeadAnswers.getAndSet(null);
+            if (hook != null && head > 0) {
+                hook.run();
+            } else if (hook != null) {
+                beforeHeadAnswers.set(hook);
+            }
+            return head;
+        }
+
+        @Override
+        public long forgottenThrough() {
+            return 0;
+        }
+
+        @Override
+        public int forgetBefore(Instant cutoff) {
+            return 0;
+        }
+    }
+
+    /** Wakes the reader only when the test says so, and tells when it is waiting again (so nothing is read meanwhile). */
+    private static final class Wakeups implements JournalWakeups {
+        private final Semaphore news = new Semaphore(0);
+        private final AtomicInteger waits = new AtomicInteger();
+        private volatile boolean waiting;
+
+        void awaitReaderWaiting() {
+            await().until(() -> waiting);
+        }
+
+        void wakeAndAwaitReaderWaiting() {
+            int before = waits.get();
+            news.release();
+            await().until(() -> waiting && waits.get() > before);
+        }
+
+        @Override
+        public boolean awaitNews(Duration timeout) throws InterruptedException {
+            waits.incrementAndGet();
+            waiting = true;
+            try {
+                news.acquire();
+                return true;
+            } finally {
+                waiting = false;
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
