@@ -34,7 +34,7 @@ public class JdbcEventJournal implements EventJournal {
     /** Any constant works; it names the numbering among PostgreSQL's advisory locks. */
     private static final long NUMBERING_LOCK = 0x11_7e_e7e17L;
 
-    /** The kind of a row holding several events, whose payload is their JSON array. */
+    /** The kind of a row holding several events (their JSON array in {@code bundle}, no payload). */
     static final String BUNDLE = "BUNDLE";
 
     /** One row for all of an append's events (a payload, or a bundle of several), and the wake-up: one round trip. */
