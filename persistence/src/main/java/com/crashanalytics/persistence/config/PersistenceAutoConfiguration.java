@@ -42,7 +42,6 @@ import com.crashanalytics.domain.common.ScheduledWorkLock;
 import com.crashanalytics.domain.common.Transactions;
 import com.crashanalytics.domain.diagnostics.DiagnosticsLog;
 import com.crashanalytics.domain.diagnostics.DiagnosticsReadModel;
-import com.crashanalytics.domain.live.EventJournal;
 import com.crashanalytics.domain.live.JournalWakeups;
 import com.crashanalytics.domain.round.CrashSightings;
 import com.crashanalytics.domain.session.SessionSilence;
@@ -250,13 +249,13 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
-    EventJournal eventJournal(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    JdbcEventJournal eventJournal(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         return new JdbcEventJournal(jdbc, new TransactionTemplate(transactionManager));
     }
 
     @Bean
-    JournalWakeups journalWakeups(DataSource dataSource) {
-        return new PgJournalWakeups(dataSource);
+    JournalWakeups journalWakeups(DataSource dataSource, JdbcEventJournal eventJournal) {
+        return new PgJournalWakeups(dataSource, eventJournal.numberingMark());
     }
 
     @Bean

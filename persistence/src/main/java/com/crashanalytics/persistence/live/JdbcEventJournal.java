@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import com.crashanalytics.domain.common.JsonDocument;
 import com.crashanalytics.domain.live.EventJournal;
@@ -28,7 +29,8 @@ public class JdbcEventJournal implements EventJournal {
     public static final String CHANNEL = "live_events";
     /** Wakes the readers of every replica: events were numbered. */
     public static final String NUMBERED_CHANNEL = "live_events_numbered";
-    private static final String NOTIFY_NUMBERED = SqlTemplate.sql("SELECT pg_notify('{channel}', '')")
+    /** Parameter: this journal's {@link #numberingMark()}, so its own replica's reader can tell the wake-up its own. */
+    private static final String NOTIFY_NUMBERED = SqlTemplate.sql("SELECT pg_notify('{channel}', :mark)")
             .with("channel", NUMBERED_CHANNEL).text();
 
     /** Any constant works; it names the numbering among PostgreSQL's advisory locks. */
@@ -90,10 +92,20 @@ public class JdbcEventJournal implements EventJournal {
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
+    private final String numberingMark = UUID.randomUUID().toString();
 
     public JdbcEventJournal(JdbcClient jdbc, TransactionOperations transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+    }
+
+    /**
+     * The payload of this journal's "numbered" notifications. The replica's reader numbers and then reads at once,
+     * so the notification of its own numbering has nothing to tell it (it woke the reader a second time for every
+     * round logged alone); other replicas' readers are woken by it as before.
+     */
+    public String numberingMark() {
+        return numberingMark;
     }
 
     @Override
@@ -130,7 +142,7 @@ public class JdbcEventJournal implements EventJournal {
             }
             int count = jdbc.sql(NUMBER).param("limit", NUMBERING_BATCH).query(Integer.class).single();
             if (count > 0) {
-                jdbc.sql(NOTIFY_NUMBERED).query().singleValue();
+                jdbc.sql(NOTIFY_NUMBERED).param("mark", numberingMark).query().singleValue();
             }
             return count;
         });

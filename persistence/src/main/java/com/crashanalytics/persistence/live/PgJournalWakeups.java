@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 
 import javax.sql.DataSource;
 
@@ -25,24 +26,43 @@ public class PgJournalWakeups implements JournalWakeups {
     private static final Logger log = LoggerFactory.getLogger(PgJournalWakeups.class);
 
     private final DataSource dataSource;
+    private final String ownNumberingMark;
     private @Nullable Connection listening;
 
-    public PgJournalWakeups(DataSource dataSource) {
+    /** @param ownNumberingMark the {@link JdbcEventJournal#numberingMark()} of the journal this replica numbers with */
+    public PgJournalWakeups(DataSource dataSource, String ownNumberingMark) {
         this.dataSource = dataSource;
+        this.ownNumberingMark = ownNumberingMark;
     }
 
     @Override
     public synchronized boolean awaitNews(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            PGNotification[] news = listener().unwrap(PGConnection.class)
-                    .getNotifications((int) Math.max(1, timeout.toMillis()));
-            return news != null && news.length > 0;
+            PGConnection listener = listener().unwrap(PGConnection.class);
+            for (long left = timeout.toMillis(); left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+                PGNotification[] news = listener.getNotifications((int) Math.max(1, left));
+                if (news == null || news.length == 0) {
+                    return false;
+                }
+                if (Arrays.stream(news).anyMatch(this::isNews)) {
+                    return true;
+                }
+                // Only this replica's own numbering: its reader has read what that numbered; keep waiting.
+            }
+            return false;
         } catch (SQLException lost) {
             log.warn("Live events: listening for new events failed ({}); listening again shortly", lost.getMessage());
             close();
             Thread.sleep(timeout.toMillis());
             return false;
         }
+    }
+
+    /** Commits of events, and numberings by other replicas: this replica's reader read right after its own. */
+    private boolean isNews(PGNotification notification) {
+        return !(JdbcEventJournal.NUMBERED_CHANNEL.equals(notification.getName())
+                && ownNumberingMark.equals(notification.getParameter()));
     }
 
     private Connection listener() throws SQLException {
