@@ -178,14 +178,15 @@ public final class LiveFeed implements SmartLifecycle {
     }
 
     private void readWhatIsNew() {
-        if (subscribers.isEmpty()) {
-            passWhatNobodyWatches();
-        }
+        long read = subscribers.isEmpty() ? passWhatNobodyWatches() : head.get();
         List<JournalEntry> page;
         do {
-            page = journal.readAfter(head.get(), PAGE);
+            page = journal.readAfter(read, PAGE);
             for (JournalEntry entry : page) {
-                head.set(entry.id()); // before offering: a subscriber registering now reads up to here itself
+                read = entry.id();
+                if (read > head.get()) {
+                    head.set(read); // before offering: a subscriber registering now reads up to here itself
+                }
                 if (subscribers.isEmpty()) {
                     // Asked after the head moved, as a subscriber reads the head after registering: one registering
                     // now either is seen here or starts after this event. With nobody to offer it to, the event is
@@ -199,33 +200,18 @@ public final class LiveFeed implements SmartLifecycle {
 
     /**
      * With nobody subscribed, moves the head to the journal's end without reading the events up to it (a batch of
-     * rounds' payloads read only to be passed over cost PostgreSQL and this thread a page of JSON a batch). A
-     * subscriber registering meanwhile may have read the old head, so once the head has moved, if anyone registered,
-     * it is offered the events it passed over: one registering later reads the new head and skips them by id.
+     * rounds' payloads read only to be passed over cost PostgreSQL and this thread a page of JSON a batch). Returns
+     * where to read from: the new head, or, if a subscriber registered meanwhile (it may have read the old head), the
+     * old one, so what was passed over is offered to it; one registering later reads the new head and skips those by
+     * id.
      */
-    private void passWhatNobodyWatches() {
+    private long passWhatNobodyWatches() {
         long from = head.get();
         long end = journal.headId();
-        if (end <= from) {
-            return;
+        if (end > from) {
+            head.set(end);
         }
-        head.set(end);
-        if (subscribers.isEmpty()) {
-            return;
-        }
-        long read = from;
-        while (read < end && running) {
-            List<JournalEntry> page = journal.readAfter(read, PAGE);
-            if (page.isEmpty()) {
-                return;
-            }
-            for (JournalEntry entry : page) {
-                if (entry.id() <= end) {
-                    offer(entry);
-                }
-            }
-            read = page.get(page.size() - 1).id();
-        }
+        return subscribers.isEmpty() ? head.get() : from;
     }
 
     private void offer(JournalEntry entry) {

@@ -117,14 +117,11 @@ class LiveFeedReaderTest {
 
         @Override
         public long headId() {
-            long head = entries.size();
             Runnable hook = beforeHeadAnswers.getAndSet(null);
-            if (hook != null && head > 0) {
+            if (hook != null) {
                 hook.run();
-            } else if (hook != null) {
-                beforeHeadAnswers.set(hook);
             }
-            return head;
+            return entries.size();
         }
 
         @Override
