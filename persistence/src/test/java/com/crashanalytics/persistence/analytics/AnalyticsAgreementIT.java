@@ -78,9 +78,7 @@ class AnalyticsAgreementIT {
     @BeforeAll
     static void migrateADatabaseAndBuildTheReadModels() {
         // pooled, as the gateway's: the fixture's thousands of statements would otherwise each open a connection
-        dataSource = new HikariDataSource();
-        dataSource.setDataSource(MigratedDatabase.create("analytics_agreement_test"));
-        dataSource.setMaximumPoolSize(2);
+        dataSource = MigratedDatabase.pooled("analytics_agreement_test");
         jdbc = new JdbcTemplate(dataSource);
         JdbcClient client = JdbcClient.create(jdbc);
         performance = new JdbcPerformanceReadModel(client);

@@ -56,9 +56,7 @@ class LiveStrategyWalkAgreementIT {
 
     @BeforeAll
     static void migrateADatabase() {
-        dataSource = new HikariDataSource();
-        dataSource.setDataSource(MigratedDatabase.create("live_strategy_walk_test"));
-        dataSource.setMaximumPoolSize(2);
+        dataSource = MigratedDatabase.pooled("live_strategy_walk_test");
         jdbc = new JdbcTemplate(dataSource);
         JdbcClient client = JdbcClient.create(jdbc);
         performance = new JdbcPerformanceReadModel(client);

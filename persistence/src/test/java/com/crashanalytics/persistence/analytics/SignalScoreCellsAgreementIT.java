@@ -63,9 +63,7 @@ class SignalScoreCellsAgreementIT {
 
     @BeforeAll
     static void migrateADatabase() {
-        dataSource = new HikariDataSource();
-        dataSource.setDataSource(MigratedDatabase.create("signal_cells_agreement_test"));
-        dataSource.setMaximumPoolSize(2);
+        dataSource = MigratedDatabase.pooled("signal_cells_agreement_test");
         jdbc = new JdbcTemplate(dataSource);
         client = JdbcClient.create(jdbc);
         signals = new JdbcSignalReadModel(client);

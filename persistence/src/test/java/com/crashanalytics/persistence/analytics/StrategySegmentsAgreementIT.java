@@ -63,9 +63,7 @@ class StrategySegmentsAgreementIT {
 
     @BeforeAll
     static void migrateADatabase() {
-        dataSource = new HikariDataSource();
-        dataSource.setDataSource(MigratedDatabase.create("strategy_segments_agreement_test"));
-        dataSource.setMaximumPoolSize(2);
+        dataSource = MigratedDatabase.pooled("strategy_segments_agreement_test");
         jdbc = new JdbcTemplate(dataSource);
         performance = new JdbcPerformanceReadModel(JdbcClient.create(jdbc));
     }

@@ -35,9 +35,7 @@ class FleetActivityIT {
 
     @BeforeAll
     static void migrateADatabase() {
-        dataSource = new HikariDataSource();
-        dataSource.setDataSource(MigratedDatabase.create("fleet_activity_test"));
-        dataSource.setMaximumPoolSize(2);
+        dataSource = MigratedDatabase.pooled("fleet_activity_test");
         jdbc = new JdbcTemplate(dataSource);
         fleet = new JdbcFleetActivityReadModel(JdbcClient.create(jdbc));
     }
