@@ -31,6 +31,9 @@ public final class Batches {
     private static final Pattern ONE_ROW_INSERT =
             Pattern.compile("(?is)(\\s*INSERT\\s+INTO\\s+[^()]+\\([^()]*\\)\\s*VALUES\\s*)(\\(.*\\))\\s*");
 
+    /** The one row of a statement run once ({@link #once}): it binds nothing. */
+    private static final Object ONE_RUN = new Object();
+
     private Batches() {
     }
 
@@ -53,6 +56,11 @@ public final class Batches {
 
     public static <T> Batch<T> of(String sql, List<T> rows, RowParameters<T> fill) {
         return new Batch<>(sql, rows, fill);
+    }
+
+    /** A statement without parameters, run once in its place among the batches (a {@code SET LOCAL}, say). */
+    public static Batch<Object> once(String sql) {
+        return new Batch<>(sql, List.of(ONE_RUN), (parameters, run) -> { });
     }
 
     public static <T> void run(JdbcTemplate jdbc, String sql, List<T> rows, RowParameters<T> fill) {

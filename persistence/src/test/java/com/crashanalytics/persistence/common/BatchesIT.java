@@ -12,6 +12,8 @@ import com.crashanalytics.persistence.testing.MigratedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -92,5 +94,22 @@ class BatchesIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bot_vm_registration", Integer.class))
                 .isEqualTo(Batches.ROWS_IN_ONE_ROUND_TRIP + 1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM session_logs", Integer.class)).isEqualTo(1);
+    }
+
+    /** A statement run once ({@link Batches#once}) comes before the rows after it, whichever way they are sent. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, Batches.ROWS_IN_ONE_ROUND_TRIP + 1})
+    void aStatementRunOnceTakesEffectBeforeTheRowsAfterIt(int rows) {
+        List<String> bots = IntStream.rangeClosed(1, rows).mapToObj(i -> "bot_" + i).toList();
+
+        transaction.executeWithoutResult(status -> Batches.runTogether(jdbc, List.of(
+                Batches.once("SET LOCAL plan_cache_mode = force_generic_plan"),
+                Batches.of("INSERT INTO bot_vm_registration (bot_id, bot_name) VALUES (?, current_setting('plan_cache_mode'))",
+                        bots, (parameters, bot) -> parameters.text(bot)))));
+
+        assertThat(jdbc.queryForList("SELECT DISTINCT bot_name FROM bot_vm_registration", String.class))
+                .containsExactly("force_generic_plan");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bot_vm_registration", Integer.class)).isEqualTo(rows);
+        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).as("local to the transaction").isEqualTo("auto");
     }
 }

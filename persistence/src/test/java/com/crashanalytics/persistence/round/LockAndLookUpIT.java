@@ -21,6 +21,7 @@ import com.crashanalytics.domain.round.RoundLogbook.Lookup;
 import com.crashanalytics.domain.round.RoundLogbook.StoredRound;
 import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.domain.session.Session;
+import com.crashanalytics.persistence.testing.BotSessions;
 import com.crashanalytics.persistence.testing.MigratedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,15 +55,7 @@ class LockAndLookUpIT {
     void aSessionWithoutRounds() {
         jdbc.execute("TRUNCATE bot_vm_registration, game_platform_config, session_logs, crash_game_rounds "
                 + "RESTART IDENTITY CASCADE");
-        jdbc.update("INSERT INTO bot_vm_registration (bot_id) VALUES ('bot_1')");
-        jdbc.update("INSERT INTO game_platform_config (game_name, platform_code, house_edge_percent) VALUES ('aviator', 'dafabet', 3)");
-        for (String session : List.of("s1", "s2")) {
-            jdbc.update("""
-                    INSERT INTO session_logs (session_id, bot_id, game_name, platform_code, start_time,
-                                              initial_balance, current_balance, peak_balance)
-                    VALUES (?, 'bot_1', 'aviator', 'dafabet', now(), 1000, 1000, 1000)
-                    """, session);
-        }
+        BotSessions.insertBotWithSessions(jdbc, "s1", "s2");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import com.crashanalytics.persistence.testing.BotSessions;
 import com.crashanalytics.persistence.testing.TestPostgres;
 import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,13 +47,7 @@ class ChangelogIT {
     void emptyTheTables() {
         jdbc.execute("TRUNCATE bot_vm_registration, game_platform_config, session_logs, crash_game_rounds, "
                 + "api_clients RESTART IDENTITY CASCADE");
-        jdbc.update("INSERT INTO bot_vm_registration (bot_id) VALUES ('bot_1')");
-        jdbc.update("INSERT INTO game_platform_config (game_name, platform_code, house_edge_percent) VALUES ('aviator', 'dafabet', 3)");
-        jdbc.update("""
-                INSERT INTO session_logs (session_id, bot_id, game_name, platform_code, start_time,
-                                          initial_balance, current_balance, peak_balance)
-                VALUES ('s1', 'bot_1', 'aviator', 'dafabet', now(), 1000, 1000, 1000)
-                """);
+        BotSessions.insertBotWithSessions(jdbc, "s1");
     }
 
     @Test
