@@ -195,6 +195,20 @@ class SignalScoreCellsAgreementIT {
         assertThat(representative).hasSizeGreaterThan(3000).hasSizeLessThanOrEqualTo(4951);
     }
 
+    /**
+     * The signals' own triggers upsert the cells with the statements {@code signal_score_cells_change} builds, written
+     * into them as static SQL (changeset 0480): dynamic SQL would be planned again on every statement that writes a
+     * judged signal. The agreement above is what shows the statements are the same.
+     */
+    @Test
+    void theSignalsTriggersUpsertTheCellsWithoutDynamicSql() {
+        for (String trigger : List.of("signal_score_cells_after_insert", "signal_score_cells_after_update",
+                "signal_score_cells_after_delete")) {
+            String body = jdbc.queryForObject("SELECT prosrc FROM pg_proc WHERE proname = ?", String.class, trigger);
+            assertThat(body).as(trigger).contains("INSERT INTO signal_score_cells AS t").doesNotContain("EXECUTE");
+        }
+    }
+
     private void assertAgreement(String when) {
         int compared = 0;
         for (int buckets : BUCKET_COUNTS) {
