@@ -178,7 +178,13 @@ public final class LiveFeed implements SmartLifecycle {
     }
 
     private void readWhatIsNew() {
-        long read = subscribers.isEmpty() ? passWhatNobodyWatches() : head.get();
+        long read = head.get();
+        if (subscribers.isEmpty()) {
+            read = passWhatNobodyWatches();
+            if (subscribers.isEmpty()) {
+                return; // nobody to read for: what was numbered after the end just looked up, the next pass passes over
+            }
+        }
         List<JournalEntry> page;
         do {
             page = journal.readAfter(read, PAGE);
@@ -201,9 +207,10 @@ public final class LiveFeed implements SmartLifecycle {
     /**
      * With nobody subscribed, moves the head to the journal's end without reading the events up to it (a batch of
      * rounds' payloads read only to be passed over cost PostgreSQL and this thread a page of JSON a batch). Returns
-     * where to read from: the new head, or, if a subscriber registered meanwhile (it may have read the old head), the
-     * old one, so what was passed over is offered to it; one registering later reads the new head and skips those by
-     * id.
+     * the old head: if a subscriber registered meanwhile (it may have read the old head), what was passed over is read
+     * from there and offered to it; one registering later reads the new head and skips those by id. With still nobody
+     * subscribed, nothing is read at all (a read after the end found nothing but cost a statement, planned afresh, per
+     * wake-up).
      */
     private long passWhatNobodyWatches() {
         long from = head.get();
@@ -211,7 +218,7 @@ public final class LiveFeed implements SmartLifecycle {
         if (end > from) {
             head.set(end);
         }
-        return subscribers.isEmpty() ? head.get() : from;
+        return from;
     }
 
     private void offer(JournalEntry entry) {
