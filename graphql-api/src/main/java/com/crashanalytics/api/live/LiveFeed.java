@@ -182,7 +182,7 @@ public final class LiveFeed implements SmartLifecycle {
         if (subscribers.isEmpty()) {
             read = passWhatNobodyWatches();
             if (subscribers.isEmpty()) {
-                return; // nobody to read for: what was numbered after the end just looked up, the next pass passes over
+                return; // nobody to read for; events numbered after the end just looked up go to the next pass
             }
         }
         List<JournalEntry> page;

@@ -76,8 +76,9 @@ public class JdbcTransactions implements Transactions {
      * the array's length, the custom plan looks cheaper. Planning those over the monthly partitions cost more than
      * running them: 3.2 ms of planning against 1.2 ms of execution for the rounds of a 2 × 2 × 5 dashboard
      * ({@code pg_stat_statements}, 11,562 rounds). The generic plan is the same plan (the same index scans of every
-     * partition; where the partition key is a parameter, partitions are still pruned, at execution). A write keeps
-     * PostgreSQL's choice: the setting is local to the read transaction.
+     * partition; where the partition key is a parameter, partitions are still pruned, at execution). The setting is
+     * local to the read transaction: a write keeps PostgreSQL's choice unless it sets its own, as a write of rounds
+     * does for its rows' foreign-key checks ({@code JdbcRoundLogbook.PLAN_GENERICALLY}).
      */
     private static String readTransactionSetUp(long statementTimeoutMillis) {
         String snapshotAndPlans =
