@@ -19,10 +19,11 @@ public interface EventJournal {
 
     /**
      * Gives committed events their id, in the order they became visible, if no other replica is doing so right now;
-     * wakes the readers of every replica when it numbered any. Returns how many it numbered. Ids are given after
-     * commit, one numbering at a time, so a reader that has seen an id has seen every smaller one.
+     * wakes the readers of every replica when it numbered any. Returns how many it numbered and where the journal
+     * ends after it (as {@link #headId()} would tell, in the same call). Ids are given after commit, one numbering at
+     * a time, so a reader that has seen an id has seen every smaller one.
      */
-    int numberCommitted();
+    Numbering numberCommitted();
 
     /**
      * Numbered events after {@code afterId}, in id order, at most {@code limit}. Gap-free: a reader that resumes
@@ -38,6 +39,14 @@ public interface EventJournal {
 
     /** Forgets the events recorded before {@code cutoff} and moves {@link #forgottenThrough()}; returns how many. */
     int forgetBefore(Instant cutoff);
+
+    /**
+     * What a call of {@link #numberCommitted()} did: how many events it numbered (0 when another replica was
+     * numbering), and the id of the last numbered event after it (0 when there is none), where a reader's next read
+     * ends.
+     */
+    record Numbering(int numbered, long headId) {
+    }
 
     /** An event to append: its kind (a {@link LiveEventKind} name) and its payload as JSON text. */
     record NewEvent(String kind, String payloadJson) {

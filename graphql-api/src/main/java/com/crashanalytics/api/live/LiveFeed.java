@@ -163,8 +163,7 @@ public final class LiveFeed implements SmartLifecycle {
                 if (head.get() < 0) {
                     head.set(journal.headId());
                 }
-                journal.numberCommitted();
-                readWhatIsNew();
+                readWhatIsNew(journal.numberCommitted().headId());
                 wakeups.awaitNews(settings.pollInterval());
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
@@ -177,13 +176,17 @@ public final class LiveFeed implements SmartLifecycle {
         }
     }
 
-    private void readWhatIsNew() {
+    /** Offers the events after the head up to at least {@code end} (where the journal ended after numbering). */
+    private void readWhatIsNew(long end) {
         long read = head.get();
         if (subscribers.isEmpty()) {
-            read = passWhatNobodyWatches();
+            read = passWhatNobodyWatches(end);
             if (subscribers.isEmpty()) {
-                return; // nobody to read for; events numbered after the end just looked up go to the next pass
+                return; // nobody to read for; events numbered after that end go to the next pass
             }
+        }
+        if (end <= read) {
+            return; // nothing numbered since the last read (a wake-up by the timer, or by another replica's news)
         }
         List<JournalEntry> page;
         do {
@@ -209,12 +212,10 @@ public final class LiveFeed implements SmartLifecycle {
      * rounds' payloads read only to be passed over cost PostgreSQL and this thread a page of JSON a batch). Returns
      * the old head: if a subscriber registered meanwhile (it may have read the old head), what was passed over is read
      * from there and offered to it; one registering later reads the new head and skips those by id. With still nobody
-     * subscribed, nothing is read at all (a read after the end found nothing but cost a statement, planned afresh, per
-     * wake-up).
+     * subscribed, nothing is read at all.
      */
-    private long passWhatNobodyWatches() {
+    private long passWhatNobodyWatches(long end) {
         long from = head.get();
-        long end = journal.headId();
         if (end > from) {
             head.set(end);
         }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The reader of one replica, on a journal held in memory (the journal's SQL is {@code JdbcEventJournalIT}'s, the feed
  * end to end {@code LiveSubscriptionsIT}'s): with nobody subscribed it passes over events without reading them, and a
- * subscriber registering while it does so still gets every event after the head it started from.
+ * subscriber registering while it does so still gets every event after the head it started from; with subscribers it
+ * reads only when the numbering says the journal ends past what it read.
  */
 class LiveFeedReaderTest {
 
@@ -57,9 +58,9 @@ class LiveFeedReaderTest {
         feed.start();
         wakeups.awaitReaderWaiting();
         List<Long> received = new CopyOnWriteArrayList<>();
-        // Registers from inside the reader's look-up of the journal's end, after the reader saw nobody subscribed
-        // and before it moved the head: the subscriber starts from the old head (0).
-        journal.beforeHeadAnswers.set(() -> feed.subscribe(null, event -> true).subscribe(event -> received.add(event.id())));
+        // Registers while the reader numbers and learns where the journal ends, before it moves the head over what
+        // nobody watched: the subscriber starts from the old head (0).
+        journal.whileNumbering.set(() -> feed.subscribe(null, event -> true).subscribe(event -> received.add(event.id())));
         journal.add(3);
         wakeups.wakeAndAwaitReaderWaiting();
 
@@ -71,13 +72,40 @@ class LiveFeedReaderTest {
         assertThat(received).as("nothing twice, nothing missed").containsExactly(1L, 2L, 3L, 4L);
     }
 
+    @Test
+    void aWakeUpWithNothingNumberedSinceTheLastReadReadsNothing() {
+        feed.start();
+        wakeups.awaitReaderWaiting();
+        List<Long> received = new CopyOnWriteArrayList<>();
+        feed.subscribe(null, event -> true).subscribe(event -> received.add(event.id()));
+        journal.add(2);
+        wakeups.wakeAndAwaitReaderWaiting();
+        await().until(() -> received.size() == 2);
+        int readsWithNews = journal.reads.get();
+        int numberingsWithNews = journal.numberings.get();
+
+        wakeups.wakeAndAwaitReaderWaiting();
+        wakeups.wakeAndAwaitReaderWaiting();
+        assertThat(journal.numberings.get()).as("each wake-up numbers").isEqualTo(numberingsWithNews + 2);
+        assertThat(journal.reads).as("reads when the journal ended where the subscriber's feed stood")
+                .hasValue(readsWithNews);
+
+        journal.add(1);
+        wakeups.wakeAndAwaitReaderWaiting();
+        await().until(() -> received.size() == 3);
+        assertThat(received).containsExactly(1L, 2L, 3L);
+    }
+
     /** Numbered events in memory; counts the payloads handed to the reader. */
     private static final class MemoryJournal implements EventJournal {
         private final List<JournalEntry> entries = new CopyOnWriteArrayList<>();
         private final AtomicInteger entriesRead = new AtomicInteger();
         /** How many times the reader asked for events. */
         private final AtomicInteger reads = new AtomicInteger();
-        private final AtomicReference<@Nullable Runnable> beforeHeadAnswers = new AtomicReference<>();
+        /** How many times the reader numbered (once a wake-up). */
+        private final AtomicInteger numberings = new AtomicInteger();
+        /** Run inside the next numbering, before it tells where the journal ends. */
+        private final AtomicReference<@Nullable Runnable> whileNumbering = new AtomicReference<>();
 
         synchronized void add(int count) {
             for (int event = 0; event < count; event++) {
@@ -96,8 +124,13 @@ class LiveFeedReaderTest {
         }
 
         @Override
-        public int numberCommitted() {
-            return 0;
+        public Numbering numberCommitted() {
+            numberings.incrementAndGet();
+            Runnable hook = whileNumbering.getAndSet(null);
+            if (hook != null) {
+                hook.run();
+            }
+            return new Numbering(0, entries.size());
         }
 
         @Override
@@ -115,10 +148,6 @@ class LiveFeedReaderTest {
 
         @Override
         public long headId() {
-            Runnable hook = beforeHeadAnswers.getAndSet(null);
-            if (hook != null) {
-                hook.run();
-            }
             return entries.size();
         }
 

@@ -105,7 +105,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Contributes the PostgreSQL adapters of the domain's outbound ports. The application never names these
@@ -249,8 +248,8 @@ public class PersistenceAutoConfiguration {
     }
 
     @Bean
-    JdbcEventJournal eventJournal(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
-        return new JdbcEventJournal(jdbc, new TransactionTemplate(transactionManager));
+    JdbcEventJournal eventJournal(JdbcClient jdbc) {
+        return new JdbcEventJournal(jdbc);
     }
 
     @Bean

@@ -8,9 +8,7 @@ import java.util.UUID;
 
 import com.crashanalytics.domain.common.JsonDocument;
 import com.crashanalytics.domain.live.EventJournal;
-import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The live events in {@code live_events}. Writers append with a {@code pg_notify} on {@value #CHANNEL}, which
@@ -27,12 +25,8 @@ public class JdbcEventJournal implements EventJournal {
 
     /** Wakes the numbering: events were committed. */
     public static final String CHANNEL = "live_events";
-    /** Wakes the readers of every replica: events were numbered. */
+    /** Wakes the readers of every replica: events were numbered (named in changeset 0490's function too). */
     public static final String NUMBERED_CHANNEL = "live_events_numbered";
-    /** Parameter: this journal's {@link #numberingMark()}, so its own replica's reader can tell the wake-up its own. */
-    private static final String NOTIFY_NUMBERED = SqlTemplate.sql("SELECT pg_notify('{channel}', :mark)")
-            .with("channel", NUMBERED_CHANNEL).text();
-
     /** Any constant works; it names the numbering among PostgreSQL's advisory locks. */
     private static final long NUMBERING_LOCK = 0x11_7e_e7e17L;
 
@@ -47,21 +41,12 @@ public class JdbcEventJournal implements EventJournal {
             """;
 
     /**
-     * Numbers the committed rows that have no number yet, in id order, after the last number given (or
-     * forgotten): each row takes the number of its last event, its events counted after the rows before it. Runs
-     * only under the numbering lock, so numbers are given by one transaction at a time and a reader who sees a
-     * number sees every smaller one.
+     * Numbers the committed rows that have no number yet, in id order, after the last number given (or forgotten),
+     * each row taking the number of its last event, and wakes every replica's reader when it numbered any; returns
+     * how many and where the journal ends. Changeset 0490's function does it in one round trip, under the numbering
+     * lock, so numbers are given by one transaction at a time and a reader who sees a number sees every smaller one.
      */
-    private static final String NUMBER = """
-            WITH last AS (SELECT greatest(coalesce((SELECT max(position) FROM live_events), 0),
-                                          (SELECT forgotten_through FROM live_feed_state)) AS position),
-                 unnumbered AS (SELECT id, sum(events) OVER (ORDER BY id) AS place
-                                FROM (SELECT id, events FROM live_events WHERE position IS NULL
-                                      ORDER BY id LIMIT :limit) AS batch),
-                 numbered AS (UPDATE live_events e SET position = last.position + unnumbered.place
-                              FROM unnumbered, last WHERE e.id = unnumbered.id RETURNING e.id)
-            SELECT count(*) FROM numbered
-            """;
+    private static final String NUMBER = "SELECT numbered, head FROM number_live_events(:lock, :most, :mark)";
 
     /**
      * The events after a position: the rows holding them (at most {@code limit}; a row holds one event or more), their
@@ -91,12 +76,10 @@ public class JdbcEventJournal implements EventJournal {
     private static final int NUMBERING_BATCH = 10_000;
 
     private final JdbcClient jdbc;
-    private final TransactionOperations transactions;
     private final String numberingMark = UUID.randomUUID().toString();
 
-    public JdbcEventJournal(JdbcClient jdbc, TransactionOperations transactions) {
+    public JdbcEventJournal(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
     }
 
     /**
@@ -132,21 +115,15 @@ public class JdbcEventJournal implements EventJournal {
         return array.append(']').toString();
     }
 
+    /**
+     * One statement, in the caller's transaction when there is one (the numbering lock is then held until it ends),
+     * else committed on its own, which is how the reader calls it: before changeset 0490 this was a transaction of
+     * four round trips (the lock, the numbering, the notification, COMMIT) and a fifth to find the journal's end.
+     */
     @Override
-    public int numberCommitted() {
-        Integer numbered = transactions.execute(status -> {
-            boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)").param("lock", NUMBERING_LOCK)
-                    .query(Boolean.class).single();
-            if (!mine) {
-                return 0;
-            }
-            int count = jdbc.sql(NUMBER).param("limit", NUMBERING_BATCH).query(Integer.class).single();
-            if (count > 0) {
-                jdbc.sql(NOTIFY_NUMBERED).param("mark", numberingMark).query().singleValue();
-            }
-            return count;
-        });
-        return numbered == null ? 0 : numbered;
+    public Numbering numberCommitted() {
+        return jdbc.sql(NUMBER).param("lock", NUMBERING_LOCK).param("most", NUMBERING_BATCH).param("mark", numberingMark)
+                .query((row, number) -> new Numbering(row.getInt("numbered"), row.getLong("head"))).single();
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.crashanalytics.persistence.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 
 import com.crashanalytics.domain.live.EventJournal.JournalEntry;
 import com.crashanalytics.domain.live.EventJournal.NewEvent;
+import com.crashanalytics.domain.live.EventJournal.Numbering;
 import com.crashanalytics.persistence.testing.MigratedDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,10 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox: committed events numbered in the order they became visible, so a reader never has one appear behind it. */
 class JdbcEventJournalIT {
@@ -34,8 +33,7 @@ class JdbcEventJournalIT {
     @BeforeAll
     static void migrate() {
         database = MigratedDatabase.create("event_journal_test");
-        reader = new JdbcEventJournal(JdbcClient.create(database),
-                new TransactionTemplate(new DataSourceTransactionManager(database)));
+        reader = new JdbcEventJournal(JdbcClient.create(database));
     }
 
     @BeforeEach
@@ -49,12 +47,12 @@ class JdbcEventJournalIT {
         try (Connection writer = transaction()) {
             append(writer, "ROUND_LOGGED", "{\"round\": 1}");
 
-            assertThat(reader.numberCommitted()).isZero();
+            assertThat(reader.numberCommitted().numbered()).isZero();
             assertThat(reader.readAfter(0, 100)).isEmpty();
 
             writer.commit();
         }
-        assertThat(reader.numberCommitted()).isEqualTo(1);
+        assertThat(reader.numberCommitted().numbered()).isEqualTo(1);
         List<JournalEntry> events = reader.readAfter(0, 100);
         assertThat(events).extracting(JournalEntry::kind).containsExactly("ROUND_LOGGED");
         assertThat(events.get(0).payloadJson()).isEqualTo("{\"round\": 1}");
@@ -112,10 +110,49 @@ class JdbcEventJournalIT {
             try (Statement lock = otherReplica.createStatement()) {
                 lock.execute("SELECT pg_advisory_xact_lock(" + 0x11_7e_e7e17L + ")");
             }
-            assertThat(reader.numberCommitted()).as("another replica numbers right now").isZero();
+            assertThat(reader.numberCommitted()).as("another replica numbers right now: nothing numbered, the end as it stands")
+                    .isEqualTo(new Numbering(0, 0));
             otherReplica.rollback();
         }
-        assertThat(reader.numberCommitted()).isEqualTo(1);
+        assertThat(reader.numberCommitted()).isEqualTo(new Numbering(1, 1));
+    }
+
+    @Test
+    void aNumberingTellsHowManyItNumberedAndWhereTheJournalEnds() throws SQLException {
+        assertThat(reader.numberCommitted()).as("an empty journal").isEqualTo(new Numbering(0, 0));
+        try (Connection writer = transaction()) {
+            append(writer, "SESSION_CHANGED", "{}");
+            writer.commit();
+        }
+        try (Connection writer = transaction()) {
+            appendAll(writer, List.of(new NewEvent("ROUND_LOGGED", "{}"), new NewEvent("CRASH_OBSERVED", "{}"),
+                    new NewEvent("ROUND_LOGGED", "{}")));
+            writer.commit();
+        }
+        assertThat(reader.numberCommitted()).as("two rows numbered, the bundle's last event at 4").isEqualTo(new Numbering(2, 4));
+        assertThat(reader.headId()).isEqualTo(4);
+        assertThat(reader.numberCommitted()).as("nothing new").isEqualTo(new Numbering(0, 4));
+
+        JdbcClient.create(database).sql("DELETE FROM live_events").update();
+        JdbcClient.create(database).sql("UPDATE live_feed_state SET forgotten_through = 9").update();
+        assertThat(reader.numberCommitted()).as("every event forgotten: the end is where forgetting reached")
+                .isEqualTo(new Numbering(0, 9));
+    }
+
+    @Test
+    void aNumberingCalledOutsideATransactionHoldsTheLockOnlyForItsOwnStatement() throws SQLException {
+        try (Connection writer = transaction()) {
+            append(writer, "SESSION_CHANGED", "{}");
+            writer.commit();
+        }
+        assertThat(reader.numberCommitted().numbered()).isEqualTo(1);
+        try (Connection otherReplica = transaction();
+             Statement lock = otherReplica.createStatement();
+             ResultSet taken = lock.executeQuery("SELECT pg_try_advisory_xact_lock(" + 0x11_7e_e7e17L + ")")) {
+            taken.next();
+            assertThat(taken.getBoolean(1)).as("the reader's numbering committed and let the lock go").isTrue();
+            otherReplica.rollback();
+        }
     }
 
     @Test
@@ -306,7 +343,6 @@ class JdbcEventJournalIT {
     }
 
     private static void appendAll(Connection transaction, List<NewEvent> events) {
-        new JdbcEventJournal(JdbcClient.create(new SingleConnectionDataSource(transaction, true)),
-                TransactionOperations.withoutTransaction()).appendAll(events);
+        new JdbcEventJournal(JdbcClient.create(new SingleConnectionDataSource(transaction, true))).appendAll(events);
     }
 }
