@@ -178,15 +178,11 @@ public final class LiveFeed implements SmartLifecycle {
 
     /** Offers the events after the head up to at least {@code end} (where the journal ended after numbering). */
     private void readWhatIsNew(long end) {
-        long read = head.get();
-        if (subscribers.isEmpty()) {
-            read = passWhatNobodyWatches(end);
-            if (subscribers.isEmpty()) {
-                return; // nobody to read for; events numbered after that end go to the next pass
-            }
-        }
-        if (end <= read) {
-            return; // nothing numbered since the last read (a wake-up by the timer, or by another replica's news)
+        long read = subscribers.isEmpty() ? passWhatNobodyWatches(end) : head.get();
+        if (subscribers.isEmpty() || end <= read) {
+            // Nobody to read for (events numbered after that end go to the next pass), or nothing numbered since the
+            // last read (a wake-up by the timer, or by another replica's news).
+            return;
         }
         List<JournalEntry> page;
         do {
