@@ -52,8 +52,9 @@ public final class LiveFeedLoad {
     private static final Pattern ROUND_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     /**
      * A heap's or generation's own line of {@code jcmd GC.heap_info} ({@code garbage-first heap total 262144K, used
-     * 81234K}; {@code def new generation ...} and {@code tenured generation ...} under the serial collector): the
-     * spaces within a generation and the metaspace read otherwise.
+     * 81234K}; {@code PSYoungGen ...} and {@code ParOldGen ...} under the parallel collector, {@code def new generation
+     * ...} and {@code tenured generation ...} under the serial one): the spaces within a generation and the metaspace
+     * read otherwise.
      */
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private static final String EVERY_ROUND = "subscription { roundLogged { eventId roundId loggedAt } }";
@@ -215,9 +216,10 @@ public final class LiveFeedLoad {
     }
 
     /**
-     * The used heap in {@code jcmd GC.heap_info}'s text, in KB: every generation's used space added up. With the serial
-     * collector (the run command's) the first figure is the young generation's, nearly empty after a full GC, where
-     * the live objects are in the tenured one: read alone, it made 1,000 idle subscriptions hold nothing.
+     * The used heap in {@code jcmd GC.heap_info}'s text, in KB: every generation's used space added up. With a
+     * generational collector (the run command's parallel one, or the serial one) the first figure is the young
+     * generation's, nearly empty after a full GC, where the live objects are in the old one: read alone, it made 1,000
+     * idle subscriptions hold nothing.
      */
     static long usedHeapKb(String heapInfo) {
         List<Long> used = HEAP_USED.matcher(heapInfo).results().map(figure -> Long.parseLong(figure.group(1))).toList();

@@ -8,7 +8,20 @@ import org.junit.jupiter.api.Test;
 /** The used heap read from {@code jcmd GC.heap_info}, as the live phase's idle-subscription figure reads it. */
 class LiveFeedLoadTest {
 
-    /** The serial collector's report (the run command's), taken from the gateway after a full GC. */
+    /** The parallel collector's report (the run command's since 2026-12-07), with its sizes fixed as the gateway's. */
+    private static final String PARALLEL = """
+            29390:
+             PSYoungGen      total 114688K, used 17695K [0x00000000f8000000, 0x0000000100000000, 0x0000000100000000)
+              eden space 98304K, 18% used [0x00000000f8000000,0x00000000f9147c50,0x00000000fe000000)
+              from space 16384K, 0% used [0x00000000ff000000,0x00000000ff000000,0x0000000100000000)
+              to   space 16384K, 0% used [0x00000000fe000000,0x00000000fe000000,0x00000000ff000000)
+             ParOldGen       total 98304K, used 30517K [0x00000000f2000000, 0x00000000f8000000, 0x00000000f8000000)
+              object space 98304K, 31% used [0x00000000f2000000,0x00000000f3dcd4a8,0x00000000f8000000)
+             Metaspace       used 8945K, committed 9088K, reserved 1114112K
+              class space    used 1062K, committed 1152K, reserved 1048576K
+            """;
+
+    /** The serial collector's report (the run command's until 2026-12-07), taken from the gateway after a full GC. */
     private static final String SERIAL = """
             14540:
              def new generation   total 46016K, used 1985K [0x00000000f2000000, 0x00000000f51e0000, 0x00000000f6aa0000)
@@ -28,6 +41,11 @@ class LiveFeedLoadTest {
              Metaspace       used 63941K, committed 64576K, reserved 1114112K
               class space    used 8518K, committed 8832K, reserved 1048576K
             """;
+
+    @Test
+    void theParallelCollectorsGenerationsAddUpAndTheMetaspaceIsLeftOut() {
+        assertThat(LiveFeedLoad.usedHeapKb(PARALLEL)).isEqualTo(17695 + 30517);
+    }
 
     @Test
     void theSerialCollectorsGenerationsAddUpAndTheMetaspaceIsLeftOut() {
