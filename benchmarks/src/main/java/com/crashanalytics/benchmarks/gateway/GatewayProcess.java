@@ -26,13 +26,20 @@ import org.jspecify.annotations.Nullable;
  * The gateway as production runs it: {@code java -jar crash-analytics-gateway.jar} in a process of its own, on its
  * embedded PostgreSQL in a temporary {@code GATEWAY_DATA_DIR}, with a known {@code GATEWAY_ADMIN_KEY} and the rate
  * limits of every role lifted ({@code GATEWAY_RATE_LIMIT_*=1000000000/1s}) so the benchmark measures throughput,
- * not the limiter. Its own memory and CPU can then be read from /proc, and the benchmark's clients do not share its
- * heap. The HTTP and database ports are chosen free up front, so the harness knows where PostgreSQL listens.
+ * not the limiter, and retention off its daily schedule ({@link #RETENTION_OFF}). Its own memory and CPU can then be
+ * read from /proc, and the benchmark's clients do not share its heap. The HTTP and database ports are chosen free up front, so the harness knows where PostgreSQL listens.
  */
 public final class GatewayProcess implements AutoCloseable {
 
     /** Requests per period for every role: as good as no limit. */
     public static final String LIFTED_RATE_LIMIT = "1000000000/1s";
+    /**
+     * Retention's schedule, off ("-"). Its daily run (03:30 UTC unless set) deletes the rounds older than 90 days, and
+     * the analytics' generated history reaches further back: a run that met it at 1,000,000 rounds (2026-12-07 03:30)
+     * spent 1.8 s of PostgreSQL deleting during the dashboard's statement count, every read's PostgreSQL CPU doubled,
+     * and the data changed under the reads.
+     */
+    public static final Map<String, String> RETENTION_OFF = Map.of("GATEWAY_RETENTION_SCHEDULE", "-");
     private static final Duration STARTUP = Duration.ofMinutes(10);
     private static final Duration SHUTDOWN = Duration.ofSeconds(90);
 
@@ -145,6 +152,7 @@ public final class GatewayProcess implements AutoCloseable {
         environment.put("GATEWAY_RATE_LIMIT_BOT", LIFTED_RATE_LIMIT);
         environment.put("GATEWAY_RATE_LIMIT_DASHBOARD", LIFTED_RATE_LIMIT);
         environment.put("GATEWAY_RATE_LIMIT_ADMIN", LIFTED_RATE_LIMIT);
+        environment.putAll(RETENTION_OFF);
         environment.putAll(settings);
         long launched = System.nanoTime();
         process = builder.start();
