@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * embedded PostgreSQL in a temporary {@code GATEWAY_DATA_DIR}, with a known {@code GATEWAY_ADMIN_KEY} and the rate
  * limits of every role lifted ({@code GATEWAY_RATE_LIMIT_*=1000000000/1s}) so the benchmark measures throughput,
  * not the limiter, and retention off its daily schedule ({@link #RETENTION_OFF}). Its own memory and CPU can then be
- * read from /proc, and the benchmark's clients do not share its heap. The HTTP and database ports are chosen free up front, so the harness knows where PostgreSQL listens.
+ * read from /proc, and the benchmark's clients do not share its heap. The HTTP and database ports are chosen free up
+ * front, so the harness knows where PostgreSQL listens.
  */
 public final class GatewayProcess implements AutoCloseable {
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class MemorySettingsTest {
 
-    private static final Pattern RUN_COMMAND = Pattern.compile("<gateway\\.jvmArguments>([^<]+)</gateway\\.jvmArguments>");
+    private static final Pattern RUN_COMMAND =
+            Pattern.compile("<gateway\\.jvmArguments>([^<]+)</gateway\\.jvmArguments>");
     private static final Pattern CONTAINER = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]+)\"");
 
     @Test
