@@ -25,7 +25,7 @@ public class JdbcEventJournal implements EventJournal {
 
     /** Wakes the numbering: events were committed. */
     public static final String CHANNEL = "live_events";
-    /** Wakes the readers of every replica: events were numbered (named in changeset 0490's function too). */
+    /** Wakes the readers of every replica: events were numbered (named in number_live_events too: 0490, 0500). */
     public static final String NUMBERED_CHANNEL = "live_events_numbered";
     /** Any constant works; it names the numbering among PostgreSQL's advisory locks. */
     private static final long NUMBERING_LOCK = 0x11_7e_e7e17L;
@@ -134,11 +134,10 @@ public class JdbcEventJournal implements EventJournal {
                 .list();
     }
 
+    /** The journal's end as changeset 0500's {@code live_journal_end()} says, which the numbering starts after. */
     @Override
     public long headId() {
-        return jdbc.sql("""
-                SELECT greatest(coalesce((SELECT max(position) FROM live_events), 0),
-                                (SELECT forgotten_through FROM live_feed_state))""").query(Long.class).single();
+        return jdbc.sql("SELECT live_journal_end()").query(Long.class).single();
     }
 
     @Override
