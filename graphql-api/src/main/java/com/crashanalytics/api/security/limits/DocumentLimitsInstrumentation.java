@@ -36,8 +36,10 @@ import org.springframework.graphql.execution.ErrorType;
  * Refuses documents that are too big to be honest, before anything of them executes:
  * <ul>
  *   <li>before validation (which costs more the more alike fields there are), by counting the document's
- *       aliases and the operation's root fields, so one document cannot carry 1,000 aliased mutations;</li>
- *   <li>after validation, by the depth and the complexity of the operation as GraphQL will run it.</li>
+ *       aliases and the operation's root fields, so one document cannot carry 1,000 aliased mutations, and by the
+ *       size and depth of each operation as written, fragments expanded (graphql-java 26 validates introspection's
+ *       depth itself, to 20 levels, and would otherwise answer a deeper one with its own error before this limit);</li>
+ *   <li>after validation, by the complexity of the operation as GraphQL will run it.</li>
  * </ul>
  * Each refusal is a BAD_REQUEST error with {@code extensions.limit}, {@code max} and {@code actual}.
  * (The token limit is the parser's own, set by {@link WebSocketLimitsInterceptor}.)
@@ -65,12 +67,14 @@ public final class DocumentLimitsInstrumentation extends SimplePerformantInstrum
         }
         // Fragments spread twice in each of n fragments expand to 2^n fields: a few hundred bytes that would take
         // validation and planning minutes and gigabytes. Counted in one pass, for every operation (validation
-        // checks them all, not only the one that runs).
-        ExpandedSize expandedSize = new ExpandedSize(fragments);
+        // checks them all, not only the one that runs), with the depth as written.
+        ExpandedShape expanded = new ExpandedShape(fragments);
         for (OperationDefinition each : document.getDefinitionsOfType(OperationDefinition.class)) {
-            check(expandedSize.of(each.getSelectionSet()), limits.maxComplexity(), "maxComplexity",
-                    "GATEWAY_MAX_QUERY_COMPLEXITY",
+            Shape shape = expanded.of(each.getSelectionSet());
+            check(shape.fields(), limits.maxComplexity(), "maxComplexity", "GATEWAY_MAX_QUERY_COMPLEXITY",
                     "with its fragments expanded the operation selects %d fields; at most %d are allowed");
+            check(shape.depth(), limits.maxDepth(), "maxDepth", "GATEWAY_MAX_QUERY_DEPTH",
+                    "the query is nested %d levels deep; at most %d are allowed");
         }
         return null;
     }
@@ -79,8 +83,6 @@ public final class DocumentLimitsInstrumentation extends SimplePerformantInstrum
     public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutableNormalizedOperation operation = parameters.getExecutionContext().getNormalizedQueryTree().get();
-        check(operation.getOperationDepth(), limits.maxDepth(), "maxDepth", "GATEWAY_MAX_QUERY_DEPTH",
-                "the query is nested %d levels deep; at most %d are allowed");
         long complexity = complexity(operation, parameters.getExecutionContext().getGraphQLSchema());
         check(complexity, limits.maxComplexity(), "maxComplexity", "GATEWAY_MAX_QUERY_COMPLEXITY",
                 "the query's complexity is %d; at most %d is allowed (every field counts 1, and what is under a list "
@@ -192,51 +194,67 @@ public final class DocumentLimitsInstrumentation extends SimplePerformantInstrum
         return fields;
     }
 
-    /** How many fields a selection set selects with every fragment spread expanded, each fragment counted once. */
-    private static final class ExpandedSize {
+    /**
+     * A selection set with every fragment spread expanded: how many fields it selects, and how deep it nests them
+     * ({@code { bot { botId } }} is 2 fields, 2 deep), as written: a field under {@code @skip} counts too, so the depth
+     * is never less than the depth GraphQL runs.
+     */
+    record Shape(long fields, int depth) {
+
+        static final Shape NONE = new Shape(0, 0);
+
+        /** This shape and another side by side in one selection set. */
+        Shape beside(Shape other) {
+            long fields = this.fields + other.fields;
+            return new Shape(fields < 0 ? Long.MAX_VALUE : fields, Math.max(depth, other.depth));
+        }
+
+        /** A field selecting this shape. */
+        Shape underAField() {
+            return new Shape(fields == Long.MAX_VALUE ? fields : fields + 1, depth + 1);
+        }
+    }
+
+    /** The {@link Shape} of selection sets, each fragment measured once. */
+    private static final class ExpandedShape {
 
         private final Map<String, FragmentDefinition> fragments;
-        private final Map<String, Long> sizeOfFragment = new java.util.HashMap<>();
+        private final Map<String, Shape> shapeOfFragment = new java.util.HashMap<>();
 
-        ExpandedSize(Map<String, FragmentDefinition> fragments) {
+        ExpandedShape(Map<String, FragmentDefinition> fragments) {
             this.fragments = fragments;
         }
 
-        long of(@Nullable SelectionSet selections) {
+        Shape of(@Nullable SelectionSet selections) {
             if (selections == null) {
-                return 0;
+                return Shape.NONE;
             }
-            long size = 0;
+            Shape shape = Shape.NONE;
             for (Selection<?> selection : selections.getSelections()) {
                 if (selection instanceof Field field) {
-                    size = saturatedAdd(size, 1 + of(field.getSelectionSet()));
+                    shape = shape.beside(of(field.getSelectionSet()).underAField());
                 } else if (selection instanceof InlineFragment inline) {
-                    size = saturatedAdd(size, of(inline.getSelectionSet()));
+                    shape = shape.beside(of(inline.getSelectionSet()));
                 } else if (selection instanceof FragmentSpread spread) {
-                    size = saturatedAdd(size, ofFragment(spread.getName()));
+                    shape = shape.beside(ofFragment(spread.getName()));
                 }
             }
-            return size;
+            return shape;
         }
 
-        private long ofFragment(String name) {
-            Long known = sizeOfFragment.get(name);
+        private Shape ofFragment(String name) {
+            Shape known = shapeOfFragment.get(name);
             if (known != null) {
                 return known;
             }
             FragmentDefinition fragment = fragments.get(name);
             if (fragment == null) {
-                return 0; // validation reports the unknown fragment
+                return Shape.NONE; // validation reports the unknown fragment
             }
-            sizeOfFragment.put(name, 0L); // a cycle counts nothing here; validation refuses it
-            long size = of(fragment.getSelectionSet());
-            sizeOfFragment.put(name, size);
-            return size;
-        }
-
-        private static long saturatedAdd(long a, long b) {
-            long sum = a + b;
-            return sum < 0 ? Long.MAX_VALUE : sum;
+            shapeOfFragment.put(name, Shape.NONE); // a cycle adds nothing here; validation refuses it
+            Shape shape = of(fragment.getSelectionSet());
+            shapeOfFragment.put(name, shape);
+            return shape;
         }
     }
 

@@ -13,6 +13,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.parser.ParserOptions;
+import graphql.validation.QueryComplexityLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -23,8 +24,11 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Hands every GraphQL request the parser's token limit, and over WebSocket, where {@link RateLimitFilter} does not
- * see each operation, applies the key's rate limit to each operation (a TOO_MANY_REQUESTS error with
+ * Hands every GraphQL request the parser's token limit, and no validation limits of graphql-java's own: graphql-java
+ * 26 validates documents against 100 levels and 100,000 fields with fragments expanded, and would refuse with its own
+ * error a document that a raised {@code GATEWAY_MAX_QUERY_COMPLEXITY} allows; the gateway's depth and expanded size
+ * are checked before validation ({@link DocumentLimitsInstrumentation}). Over WebSocket, where {@link RateLimitFilter}
+ * does not see each operation, it applies the key's rate limit to each operation (a TOO_MANY_REQUESTS error with
  * {@code retryAfterSeconds}). Runs after the authentication's {@code CallerContextInterceptor}, which has refused
  * WebSocket operations without a caller.
  */
@@ -67,7 +71,8 @@ final class WebSocketLimitsInterceptor implements WebGraphQlInterceptor {
                 }
             }
             request.configureExecutionInput((input, builder) ->
-                    builder.graphQLContext(context -> context.put(ParserOptions.class, parserOptions)).build());
+                    builder.graphQLContext(context -> context.put(ParserOptions.class, parserOptions)
+                            .put(QueryComplexityLimits.KEY, QueryComplexityLimits.NONE)).build());
             return chain.next(request);
         });
     }

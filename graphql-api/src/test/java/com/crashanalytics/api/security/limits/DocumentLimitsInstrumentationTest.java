@@ -100,6 +100,17 @@ public class DocumentLimitsInstrumentationTest {
     }
 
     @Test
+    void depthIsCountedAsWrittenThroughFragmentsBeforeValidation() {
+        // 4 levels through an inline fragment and two named ones, the deepest under @skip; and a misspelt field
+        // (unknown to the schema) that validation would refuse, which the depth refuses first.
+        String throughFragments = "{ ...B } fragment B on Query { bots { ... on Bot { ...S } } } "
+                + "fragment S on Bot { botId sessions @skip(if: true) { rounds { rnd } } }";
+
+        assertThat(refusal(limits(3, 1000, 30, 20), throughFragments, Map.of())).containsEntry("limit", "maxDepth")
+                .containsEntry("max", 3L).containsEntry("actual", 4L);
+    }
+
+    @Test
     void aliasesAndRootFieldsAreCountedBeforeValidation() {
         assertThat(refusal(limits(15, 1000, 2, 20), "{ a: bot { id } b: bot { x: id } c: bot { id } }", Map.of()))
                 .containsEntry("limit", "maxAliases").containsEntry("actual", 4L);
