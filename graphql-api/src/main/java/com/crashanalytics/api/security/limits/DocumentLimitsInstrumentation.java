@@ -199,9 +199,9 @@ public final class DocumentLimitsInstrumentation extends SimplePerformantInstrum
      * ({@code { bot { botId } }} is 2 fields, 2 deep), as written: a field under {@code @skip} counts too, so the depth
      * is never less than the depth GraphQL runs.
      */
-    record Shape(long fields, int depth) {
+    private record Shape(long fields, int depth) {
 
-        static final Shape NONE = new Shape(0, 0);
+        static final Shape EMPTY = new Shape(0, 0);
 
         /** This shape and another side by side in one selection set. */
         Shape beside(Shape other) {
@@ -227,9 +227,9 @@ public final class DocumentLimitsInstrumentation extends SimplePerformantInstrum
 
         Shape of(@Nullable SelectionSet selections) {
             if (selections == null) {
-                return Shape.NONE;
+                return Shape.EMPTY;
             }
-            Shape shape = Shape.NONE;
+            Shape shape = Shape.EMPTY;
             for (Selection<?> selection : selections.getSelections()) {
                 if (selection instanceof Field field) {
                     shape = shape.beside(of(field.getSelectionSet()).underAField());
@@ -249,9 +249,9 @@ public final class DocumentLimitsInstrumentation extends SimplePerformantInstrum
             }
             FragmentDefinition fragment = fragments.get(name);
             if (fragment == null) {
-                return Shape.NONE; // validation reports the unknown fragment
+                return Shape.EMPTY; // validation reports the unknown fragment
             }
-            shapeOfFragment.put(name, Shape.NONE); // a cycle adds nothing here; validation refuses it
+            shapeOfFragment.put(name, Shape.EMPTY); // a cycle adds nothing here; validation refuses it
             Shape shape = of(fragment.getSelectionSet());
             shapeOfFragment.put(name, shape);
             return shape;

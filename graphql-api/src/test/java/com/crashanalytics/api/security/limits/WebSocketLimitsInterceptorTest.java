@@ -19,6 +19,7 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.unit.DataSize;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway's limits are the only ones on a document's shape: graphql-java 26's own validation limits (100 levels,
@@ -60,7 +61,7 @@ class WebSocketLimitsInterceptorTest {
                 new LinkedMultiValueMap<>(), null, new HashMap<>(), Map.of("query", document), "1", Locale.ROOT);
         WebGraphQlResponse response = interceptor.intercept(request, next -> {
             ExecutionResult result = ENGINE.execute(next.toExecutionInput());
-            return reactor.core.publisher.Mono.just(new WebGraphQlResponse(
+            return Mono.just(new WebGraphQlResponse(
                     new DefaultExecutionGraphQlResponse(next.toExecutionInput(), result)));
         }).block();
         return response.getExecutionResult();
