@@ -71,6 +71,35 @@ public interface RoundReadModel {
         }
     }
 
+    /**
+     * What a signal holds beyond its identity (id, round, bot, session, round number and time, which every read
+     * brings): a read of rounds' signals may leave any of them out, and the {@link Signal} it answers then holds null
+     * for it (0 for its confidence). A dashboard showing each signal's type and whether it was right reads 8 of a
+     * signal's 19 columns, none of them a decimal.
+     */
+    enum SignalDetail {
+        SIGNAL_TYPE, CLIENT_SIGNAL_ID, CONFIDENCE_SCORE, PREDICTED_MULTIPLIER, TIME_TO_CRASH_PREDICTED_MS, PATTERN_TYPE,
+        FEATURE_VECTOR, SIGNAL_CORRECTNESS, ACTUAL_MULTIPLIER, PREDICTION_ERROR, GAME_NAME, PLATFORM_CODE,
+        CONTENT_FINGERPRINT
+    }
+
+    /**
+     * Which {@link SignalDetail}s a read of signals brings. Code that works on the signals it reads (rather than
+     * showing some of their values) reads {@link #EVERYTHING}.
+     */
+    record SignalReading(Set<SignalDetail> details) {
+
+        public static final SignalReading EVERYTHING = new SignalReading(EnumSet.allOf(SignalDetail.class));
+
+        public SignalReading {
+            details = details.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(details));
+        }
+
+        public boolean includes(SignalDetail detail) {
+            return details.contains(detail);
+        }
+    }
+
     /** A page of the rounds the filter selects, in {@link #BY_START} order. */
     Page<Round> rounds(ListQuery<RoundFilter> query, Reading reading);
 
@@ -105,8 +134,11 @@ public interface RoundReadModel {
      */
     Map<LoggedRoundKey, List<MultiplierSample>> samplesOf(Collection<LoggedRoundKey> rounds);
 
-    /** The signals of each logged round, by emission time then id (an empty list for one without any), as above. */
-    Map<LoggedRoundKey, List<Signal>> signalsOf(Collection<LoggedRoundKey> rounds);
+    /**
+     * The signals of each logged round, by emission time then id (an empty list for one without any), as above, with
+     * the details the reading asks for.
+     */
+    Map<LoggedRoundKey, List<Signal>> signalsOf(Collection<LoggedRoundKey> rounds, SignalReading reading);
 
     /** The analytics of each logged round (read with {@link Analytics#LEFT_OUT}); rounds not logged are absent. */
     Map<LoggedRoundKey, RoundAnalytics> analyticsOf(Collection<LoggedRoundKey> rounds);

@@ -59,38 +59,38 @@ public final class BatchLoaders {
     public static <F extends ListFilter, V> void pagesOfParents(
             BatchLoaderRegistry registry, String name,
             BiFunction<Collection<String>, ListQuery<F>, Map<String, Page<V>>> load) {
-        BatchLoaders.<ChildPage<F>, ListQuery<F>, Page<V>>byArguments(registry, name, ChildPage::query,
+        BatchLoaders.<ChildPage<F>, ListQuery<F>, String, Page<V>>byArguments(registry, name, ChildPage::query,
                 ChildPage::parentId, load);
     }
 
     /** How many children each parent has under a filter, one statement per distinct filter. */
     public static <F extends ListFilter> void countsOfParents(
             BatchLoaderRegistry registry, String name, BiFunction<Collection<String>, F, Map<String, Long>> count) {
-        BatchLoaders.<ChildCount<F>, F, Long>byArguments(registry, name, ChildCount::filter, ChildCount::parentId,
+        BatchLoaders.<ChildCount<F>, F, String, Long>byArguments(registry, name, ChildCount::filter, ChildCount::parentId,
                 count);
     }
 
     /**
      * A value of each key that pairs a subject with a field's arguments (e.g. a bot and a window, a session and a
-     * page query). Keys that share their arguments are read together, so a request costs one statement per distinct
-     * set of arguments, whatever the number of parents; subjects the read model leaves out answer null.
+     * page query, a round and the fields of its signals a document shows). Keys that share their arguments are read
+     * together, so a request costs one statement per distinct set of arguments, whatever the number of parents;
+     * subjects the read model leaves out answer null.
      *
      * @param argumentsOf what keys must share to be read in one statement
-     * @param subjectOf   the subject of a key (a bot id, a strategy name, ...)
+     * @param subjectOf   the subject of a key (a bot id, a strategy name, a round's key, ...)
      * @param load        reads the distinct subjects of a batch with their shared arguments, by subject
      */
-    public static <K, A, V> void byArguments(BatchLoaderRegistry registry, String name, Function<K, A> argumentsOf,
-                                             Function<K, String> subjectOf,
-                                             BiFunction<Collection<String>, A, Map<String, V>> load) {
+    public static <K, A, S, V> void byArguments(BatchLoaderRegistry registry, String name, Function<K, A> argumentsOf,
+                                                Function<K, S> subjectOf, BiFunction<Collection<S>, A, Map<S, V>> load) {
         registry.<K, V>forName(name).registerMappedBatchLoader((keys, environment) ->
                 Mono.fromSupplier(() -> perGroup(keys, argumentsOf, subjectOf, load)));
     }
 
-    private static <K, G, V> Map<K, V> perGroup(Set<K> keys, Function<K, G> groupOf, Function<K, String> subjectOf,
-                                                BiFunction<Collection<String>, G, Map<String, V>> load) {
+    private static <K, G, S, V> Map<K, V> perGroup(Set<K> keys, Function<K, G> groupOf, Function<K, S> subjectOf,
+                                                   BiFunction<Collection<S>, G, Map<S, V>> load) {
         Map<K, V> answers = new HashMap<>();
         keys.stream().collect(Collectors.groupingBy(groupOf)).forEach((group, members) -> {
-            Map<String, V> bySubject = load.apply(members.stream().map(subjectOf).distinct().toList(), group);
+            Map<S, V> bySubject = load.apply(members.stream().map(subjectOf).distinct().toList(), group);
             members.forEach(key -> answers.put(key, bySubject.get(subjectOf.apply(key))));
         });
         return answers;

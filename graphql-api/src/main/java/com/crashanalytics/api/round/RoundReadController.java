@@ -1,5 +1,6 @@
 package com.crashanalytics.api.round;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -14,11 +15,14 @@ import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
 import com.crashanalytics.domain.common.paging.SortDirection;
 import com.crashanalytics.domain.diagnostics.ErrorLog;
+import com.crashanalytics.domain.round.LoggedRoundKey;
 import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.round.RoundFilter;
 import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.round.RoundReadModel.Reading;
+import com.crashanalytics.domain.round.RoundReadModel.SignalReading;
+import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.domain.session.Session;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
@@ -52,16 +56,17 @@ class RoundReadController {
     RoundReadController(RoundReadModel rounds, BatchLoaderRegistry loaders) {
         this.rounds = rounds;
         BatchLoaders.byId(loaders, "roundsByKey", rounds::findAll, Round::key);
-        BatchLoaders.<RoundsOfParent, PageReading, Page<Round>>byArguments(loaders, ROUNDS_OF_BOTS,
+        BatchLoaders.<RoundsOfParent, PageReading, String, Page<Round>>byArguments(loaders, ROUNDS_OF_BOTS,
                 RoundsOfParent::pageReading, RoundsOfParent::parentId,
                 (botIds, page) -> rounds.roundsOfBots(botIds, page.query(), page.reading()));
-        BatchLoaders.<RoundsOfParent, PageReading, Page<Round>>byArguments(loaders, ROUNDS_OF_SESSIONS,
+        BatchLoaders.<RoundsOfParent, PageReading, String, Page<Round>>byArguments(loaders, ROUNDS_OF_SESSIONS,
                 RoundsOfParent::pageReading, RoundsOfParent::parentId,
                 (sessionIds, page) -> rounds.roundsOfSessions(sessionIds, page.query(), page.reading()));
         BatchLoaders.countsOfParents(loaders, COUNTS_OF_BOTS, rounds::countRoundsOfBots);
         BatchLoaders.countsOfParents(loaders, COUNTS_OF_SESSIONS, rounds::countRoundsOfSessions);
         BatchLoaders.listsByKey(loaders, RoundWiring.SAMPLES_OF_ROUNDS, rounds::samplesOf);
-        BatchLoaders.listsByKey(loaders, RoundWiring.SIGNALS_OF_ROUNDS, rounds::signalsOf);
+        BatchLoaders.<SignalsOfRound, SignalReading, LoggedRoundKey, List<Signal>>byArguments(loaders,
+                RoundWiring.SIGNALS_OF_ROUNDS, SignalsOfRound::reading, SignalsOfRound::round, rounds::signalsOf);
         BatchLoaders.valuesByKey(loaders, RoundWiring.ANALYTICS_OF_ROUNDS, rounds::analyticsOf);
     }
 
@@ -121,6 +126,10 @@ class RoundReadController {
 
     /** What the parents of one statement share: the page asked and what of each round is read. */
     record PageReading(ListQuery<RoundFilter> query, Reading reading) {
+    }
+
+    /** A round's signals, read as the document asks: the rounds of an answer asking the same share one statement. */
+    record SignalsOfRound(LoggedRoundKey round, SignalReading reading) {
     }
 
     /** By the round's number, so an error reported before its round was logged finds it too. */

@@ -8,6 +8,7 @@ import com.crashanalytics.domain.round.MultiplierSample;
 import com.crashanalytics.domain.round.Round;
 import com.crashanalytics.domain.round.RoundAnalytics;
 import com.crashanalytics.domain.round.Signal;
+import com.crashanalytics.api.round.RoundReadController.SignalsOfRound;
 import graphql.TrivialDataFetcher;
 import org.dataloader.DataLoader;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  * graphql-java and Spring treat as a property read (no observation, no context snapshot of its own). A round a list
  * read without them (the document did not ask, see {@link RoundReadController}) asks its DataLoader instead.</li>
  * <li>{@code Round.signals} and {@code Round.multipliers} ask their DataLoaders (registered by
- * {@link RoundReadController}), so the rounds of one answer share one statement each, as before. They are marked
+ * {@link RoundReadController}), so the rounds of one answer share one statement each, as before; the signals' reads
+ * the columns behind the fields shown ({@link SignalReadings}). They are marked
  * trivial too: they only queue a key (the statement runs when the DataLoaders are dispatched, on the request's
  * thread, with its transaction), so they need neither Spring's restoring of the request's thread-bound context
  * around each call (the observation's scope, the logging context, the security context: 5 % of a 10 × 10 × 20
@@ -53,8 +55,9 @@ class RoundWiring {
         return wiring -> wiring.type("Round", type -> type
                 .dataFetcher("outcome", OUTCOME)
                 .dataFetcher("signals", (TrivialDataFetcher<CompletableFuture<List<Signal>>>) environment -> {
-                    DataLoader<LoggedRoundKey, List<Signal>> signals = environment.getDataLoader(SIGNALS_OF_ROUNDS);
-                    return signals.load(environment.<Round>getSource().loggedKey());
+                    DataLoader<SignalsOfRound, List<Signal>> signals = environment.getDataLoader(SIGNALS_OF_ROUNDS);
+                    return signals.load(new SignalsOfRound(environment.<Round>getSource().loggedKey(),
+                            SignalReadings.of(environment)));
                 })
                 .dataFetcher("multipliers", (TrivialDataFetcher<CompletableFuture<List<MultiplierSample>>>) environment -> {
                     DataLoader<LoggedRoundKey, List<MultiplierSample>> samples =

@@ -2,7 +2,6 @@ package com.crashanalytics.api.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -14,12 +13,8 @@ import com.crashanalytics.api.testing.GatewaySchema;
 import com.crashanalytics.domain.round.RoundReadModel.Analytics;
 import com.crashanalytics.domain.round.RoundReadModel.Detail;
 import com.crashanalytics.domain.round.RoundReadModel.Reading;
-import graphql.language.FieldDefinition;
-import graphql.language.ObjectTypeDefinition;
-import graphql.language.ObjectTypeExtensionDefinition;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
-import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,14 +24,8 @@ import org.junit.jupiter.api.Test;
 class RoundReadingsTest {
 
     @Test
-    void everyFieldOfRoundInTheSchemaShowsOneDetailOrTheRoundsIdentity() throws Exception {
-        TypeDefinitionRegistry schema = GatewaySchema.definitions();
-        Set<String> fields = new HashSet<>();
-        schema.getType("Round", ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions()
-                .forEach(field -> fields.add(field.getName()));
-        schema.objectTypeExtensions().getOrDefault("Round", List.of()).stream()
-                .map(ObjectTypeExtensionDefinition::getFieldDefinitions).flatMap(List::stream)
-                .map(FieldDefinition::getName).forEach(fields::add);
+    void everyFieldOfRoundInTheSchemaShowsOneDetailOrTheRoundsIdentity() {
+        Set<String> fields = GatewaySchema.fieldsOf("Round");
 
         Set<String> known = new HashSet<>(RoundReadings.DETAIL_OF_FIELD.keySet());
         known.addAll(RoundReadings.IDENTITY_FIELDS);
@@ -74,26 +63,9 @@ class RoundReadingsTest {
 
     /** A round connection's selection whose rounds show these fields: {@code edges { node { ... } } pageInfo}. */
     private static DataFetchingFieldSelectionSet selection(Set<String> roundFields) {
-        SelectedField node = selected("node", roundFields.stream().map(name -> selected(name, List.of())).toList());
-        return selectionOf(List.of(selected("edges", List.of(node)), selected("pageInfo", List.of())));
+        SelectedField node = Selections.selected("node", Selections.names(roundFields));
+        return Selections.of(List.of(Selections.selected("edges", List.of(node)),
+                Selections.selected("pageInfo", List.of())));
     }
 
-    private static DataFetchingFieldSelectionSet selectionOf(List<SelectedField> immediate) {
-        return (DataFetchingFieldSelectionSet) Proxy.newProxyInstance(RoundReadingsTest.class.getClassLoader(),
-                new Class<?>[] {DataFetchingFieldSelectionSet.class}, (proxy, method, arguments) -> {
-                    if (method.getName().equals("getImmediateFields")) {
-                        return immediate;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static SelectedField selected(String name, List<SelectedField> below) {
-        return (SelectedField) Proxy.newProxyInstance(RoundReadingsTest.class.getClassLoader(),
-                new Class<?>[] {SelectedField.class}, (proxy, method, arguments) -> switch (method.getName()) {
-                    case "getName" -> name;
-                    case "getSelectionSet" -> selectionOf(below);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
 }

@@ -6,7 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
+import graphql.language.FieldDefinition;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.ObjectTypeExtensionDefinition;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 
@@ -27,5 +33,17 @@ public final class GatewaySchema {
 
     public static TypeDefinitionRegistry definitions() {
         return new SchemaParser().parse(text());
+    }
+
+    /** The names of an object type's fields, those of its extensions included. */
+    public static Set<String> fieldsOf(String objectType) {
+        TypeDefinitionRegistry schema = definitions();
+        Set<String> fields = new HashSet<>();
+        schema.getType(objectType, ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions()
+                .forEach(field -> fields.add(field.getName()));
+        schema.objectTypeExtensions().getOrDefault(objectType, List.of()).stream()
+                .map(ObjectTypeExtensionDefinition::getFieldDefinitions).flatMap(List::stream)
+                .map(FieldDefinition::getName).forEach(fields::add);
+        return fields;
     }
 }

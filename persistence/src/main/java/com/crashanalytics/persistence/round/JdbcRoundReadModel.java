@@ -21,6 +21,8 @@ import com.crashanalytics.domain.round.RoundFilter;
 import com.crashanalytics.domain.round.RoundKey;
 import com.crashanalytics.domain.round.RoundReadModel;
 import com.crashanalytics.domain.round.RoundReadModel.Reading;
+import com.crashanalytics.domain.round.RoundReadModel.SignalDetail;
+import com.crashanalytics.domain.round.RoundReadModel.SignalReading;
 import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.persistence.common.KeysetSql;
 import com.crashanalytics.persistence.common.SqlConditions;
@@ -57,11 +59,14 @@ public class JdbcRoundReadModel implements RoundReadModel {
             SELECT {columns} FROM analytics_round_multipliers WHERE {loggedRounds}
             ORDER BY round_id, sample_index""")
             .with("columns", SampleRows.SAMPLE_COLUMNS).with("loggedRounds", RoundRows.LOGGED_ROUNDS_MATCH).text();
-    private static final String SIGNALS_OF_LOGGED_ROUNDS = SqlTemplate.sql("""
-            SELECT {columns} FROM analytics_round_signals WHERE {loggedRounds}
-            ORDER BY "timestamp", id""")
-            .with("columns", SignalRows.SELECTED_SIGNAL_COLUMNS).with("loggedRounds", RoundRows.LOGGED_ROUNDS_MATCH)
-            .text();
+    /** The signals of logged rounds, with the columns of a reading, as the samples are found. */
+    private static String signalsOfLoggedRounds(SignalReading reading) {
+        return SqlTemplate.sql("""
+                SELECT {columns} FROM analytics_round_signals WHERE {loggedRounds}
+                ORDER BY "timestamp", id""")
+                .with("columns", SignalRows.selectedColumns(reading)).with("loggedRounds", RoundRows.LOGGED_ROUNDS_MATCH)
+                .text();
+    }
 
     /** The analytics rows of logged rounds, by (round_id, "timestamp"): one month's partition per round, as above. */
     private static final String ANALYTICS_OF_LOGGED_ROUNDS = SqlTemplate.sql("""
@@ -74,6 +79,12 @@ public class JdbcRoundReadModel implements RoundReadModel {
     public JdbcRoundReadModel(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
+
+    /**
+     * The signals' statement per reading, made when first needed: a set of the few {@link SignalDetail}s, so there
+     * are at most as many as the sets of them documents ask for.
+     */
+    private final Map<SignalReading, String> signalStatements = new ConcurrentHashMap<>();
 
     /** A list statement per order and reading, made when first needed: see {@link #MOST_KEPT}. */
     private final Map<ListReading, KeysetSql<Round>> lists = new ConcurrentHashMap<>();
@@ -172,8 +183,9 @@ public class JdbcRoundReadModel implements RoundReadModel {
     }
 
     @Override
-    public Map<LoggedRoundKey, List<Signal>> signalsOf(Collection<LoggedRoundKey> rounds) {
-        return rowsOf(rounds, SIGNALS_OF_LOGGED_ROUNDS, SignalRows::map, Signal::roundId);
+    public Map<LoggedRoundKey, List<Signal>> signalsOf(Collection<LoggedRoundKey> rounds, SignalReading reading) {
+        String statement = signalStatements.computeIfAbsent(reading, JdbcRoundReadModel::signalsOfLoggedRounds);
+        return rowsOf(rounds, statement, SignalRows::map, Signal::roundId);
     }
 
     @Override

@@ -60,62 +60,43 @@ final class RoundRows {
             CAST(? AS jsonb), CAST(? AS text[]), ?, ?, ?)""")
             .with("columns", ROUND_COLUMNS).with("writtenBy", WRITTEN_BY).text();
 
-    /**
-     * A column a round is read with: always (its identity, by which its page, its cursor and what belongs to it are
-     * found), or only when its {@link Detail} is asked for; left out, it is selected as a typed NULL under its own
-     * name, so every reading has the same columns and one row mapper.
-     */
-    private record ReadColumn(String selected, String name, String type, @Nullable Detail detail) {
-
-        static ReadColumn always(String name) {
-            return new ReadColumn("r." + name, name, "", null);
-        }
-
-        static ReadColumn detail(String name, String type, Detail detail) {
-            return new ReadColumn("r." + name, name, type, detail);
-        }
-
-        String in(Set<Detail> details) {
-            return detail == null || details.contains(detail) ? selected : "NULL::" + type + " AS " + name;
-        }
-    }
-
-    private static final List<ReadColumn> READ_ROUND = List.of(
-            ReadColumn.always("id"), ReadColumn.always("bot_id"), ReadColumn.always("session_id"),
-            ReadColumn.detail("game_name", "text", Detail.GAME_NAME),
-            ReadColumn.detail("platform_code", "text", Detail.PLATFORM_CODE),
-            ReadColumn.always("round_number"),
-            ReadColumn.detail("round_external_id", "text", Detail.ROUND_EXTERNAL_ID),
-            ReadColumn.always("round_start_timestamp"),
-            ReadColumn.detail("round_end_timestamp", "timestamptz", Detail.ROUND_END_TIMESTAMP),
-            ReadColumn.detail("duration_seconds", "numeric", Detail.DURATION_SECONDS),
-            ReadColumn.detail("stake_value", "numeric", Detail.STAKE_VALUE),
-            ReadColumn.detail("strategy_name", "text", Detail.STRATEGY_NAME),
-            ReadColumn.detail("strategy_step", "int", Detail.STRATEGY_STEP),
-            ReadColumn.detail("target_multiplier", "numeric", Detail.TARGET_MULTIPLIER),
-            ReadColumn.detail("crash_multiplier_detected", "numeric", Detail.CRASH_MULTIPLIER),
-            ReadColumn.detail("cashout_multiplier", "numeric", Detail.CASHOUT_MULTIPLIER),
-            ReadColumn.detail("final_multiplier", "numeric", Detail.FINAL_MULTIPLIER),
-            ReadColumn.detail("multiplier_source", "text", Detail.MULTIPLIER_SOURCE),
-            ReadColumn.detail("cashout_amount", "numeric", Detail.CASHOUT_AMOUNT),
-            ReadColumn.detail("profit_loss_amount", "numeric", Detail.PROFIT_LOSS),
-            ReadColumn.detail("running_balance_before", "numeric", Detail.RUNNING_BALANCE_BEFORE),
-            ReadColumn.detail("running_balance_after", "numeric", Detail.RUNNING_BALANCE_AFTER),
-            ReadColumn.detail("roi_percent", "numeric", Detail.ROI_PERCENT),
-            ReadColumn.detail("ocr_raw_text", "text", Detail.OCR_TEXT),
-            ReadColumn.detail("ocr_cleaned_value", "numeric", Detail.OCR_CLEANED_VALUE),
-            ReadColumn.detail("multiplier_detection_confidence", "float8", Detail.OCR_CONFIDENCE),
-            ReadColumn.detail("cashout_detection_confidence", "float8", Detail.CASHOUT_DETECTION_CONFIDENCE),
-            ReadColumn.detail("screenshot_reference_id", "text", Detail.SCREENSHOT_REFERENCE_ID),
-            ReadColumn.detail("round_outcome", "text", Detail.ROUND_OUTCOME),
-            ReadColumn.detail("error_type", "text", Detail.ERROR_TYPE),
-            ReadColumn.detail("error_description", "text", Detail.ERROR_DESCRIPTION),
-            ReadColumn.detail("recovery_action_taken", "text", Detail.RECOVERY_ACTION_TAKEN),
-            ReadColumn.detail("retry_count", "int", Detail.RETRY_COUNT),
-            new ReadColumn("r.metadata::text AS metadata", "metadata", "text", Detail.METADATA),
-            ReadColumn.detail("data_quality_flags", "text[]", Detail.DATA_QUALITY_FLAGS),
-            ReadColumn.detail("content_fingerprint", "text", Detail.CONTENT_FINGERPRINT),
-            ReadColumn.detail("logged_at", "timestamptz", Detail.LOGGED_AT));
+    /** A round's columns as a list reads them ({@link ReadColumn}). */
+    private static final List<ReadColumn<Detail>> READ_ROUND = List.of(
+            ReadColumn.always("r.id"), ReadColumn.always("r.bot_id"), ReadColumn.always("r.session_id"),
+            ReadColumn.detail("r.game_name", "text", Detail.GAME_NAME),
+            ReadColumn.detail("r.platform_code", "text", Detail.PLATFORM_CODE),
+            ReadColumn.always("r.round_number"),
+            ReadColumn.detail("r.round_external_id", "text", Detail.ROUND_EXTERNAL_ID),
+            ReadColumn.always("r.round_start_timestamp"),
+            ReadColumn.detail("r.round_end_timestamp", "timestamptz", Detail.ROUND_END_TIMESTAMP),
+            ReadColumn.detail("r.duration_seconds", "numeric", Detail.DURATION_SECONDS),
+            ReadColumn.detail("r.stake_value", "numeric", Detail.STAKE_VALUE),
+            ReadColumn.detail("r.strategy_name", "text", Detail.STRATEGY_NAME),
+            ReadColumn.detail("r.strategy_step", "int", Detail.STRATEGY_STEP),
+            ReadColumn.detail("r.target_multiplier", "numeric", Detail.TARGET_MULTIPLIER),
+            ReadColumn.detail("r.crash_multiplier_detected", "numeric", Detail.CRASH_MULTIPLIER),
+            ReadColumn.detail("r.cashout_multiplier", "numeric", Detail.CASHOUT_MULTIPLIER),
+            ReadColumn.detail("r.final_multiplier", "numeric", Detail.FINAL_MULTIPLIER),
+            ReadColumn.detail("r.multiplier_source", "text", Detail.MULTIPLIER_SOURCE),
+            ReadColumn.detail("r.cashout_amount", "numeric", Detail.CASHOUT_AMOUNT),
+            ReadColumn.detail("r.profit_loss_amount", "numeric", Detail.PROFIT_LOSS),
+            ReadColumn.detail("r.running_balance_before", "numeric", Detail.RUNNING_BALANCE_BEFORE),
+            ReadColumn.detail("r.running_balance_after", "numeric", Detail.RUNNING_BALANCE_AFTER),
+            ReadColumn.detail("r.roi_percent", "numeric", Detail.ROI_PERCENT),
+            ReadColumn.detail("r.ocr_raw_text", "text", Detail.OCR_TEXT),
+            ReadColumn.detail("r.ocr_cleaned_value", "numeric", Detail.OCR_CLEANED_VALUE),
+            ReadColumn.detail("r.multiplier_detection_confidence", "float8", Detail.OCR_CONFIDENCE),
+            ReadColumn.detail("r.cashout_detection_confidence", "float8", Detail.CASHOUT_DETECTION_CONFIDENCE),
+            ReadColumn.detail("r.screenshot_reference_id", "text", Detail.SCREENSHOT_REFERENCE_ID),
+            ReadColumn.detail("r.round_outcome", "text", Detail.ROUND_OUTCOME),
+            ReadColumn.detail("r.error_type", "text", Detail.ERROR_TYPE),
+            ReadColumn.detail("r.error_description", "text", Detail.ERROR_DESCRIPTION),
+            ReadColumn.detail("r.recovery_action_taken", "text", Detail.RECOVERY_ACTION_TAKEN),
+            ReadColumn.detail("r.retry_count", "int", Detail.RETRY_COUNT),
+            new ReadColumn<>("r.metadata::text AS metadata", "metadata", "text", Detail.METADATA),
+            ReadColumn.detail("r.data_quality_flags", "text[]", Detail.DATA_QUALITY_FLAGS),
+            ReadColumn.detail("r.content_fingerprint", "text", Detail.CONTENT_FINGERPRINT),
+            ReadColumn.detail("r.logged_at", "timestamptz", Detail.LOGGED_AT));
 
     /** A round's analytics row ({@code analytics_round_outcomes o}), named apart from the round's columns. */
     static final String READ_ANALYTICS_COLUMNS = """
@@ -148,7 +129,7 @@ final class RoundRows {
 
     /** A round's own columns (the names are unique, so they can be a subquery's). */
     private static String readRoundColumns(Set<Detail> details) {
-        return READ_ROUND.stream().map(column -> column.in(details)).collect(Collectors.joining(", "));
+        return ReadColumn.selected(READ_ROUND, details);
     }
 
     static final String STORED_COLUMNS = "bot_id, session_id, round_number, id, content_fingerprint";

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
+import com.crashanalytics.domain.round.RoundReadModel.SignalDetail;
+import com.crashanalytics.domain.round.RoundReadModel.SignalReading;
 import com.crashanalytics.domain.round.Signal;
 import com.crashanalytics.persistence.common.Batches.Batch;
 import com.crashanalytics.persistence.common.Batches;
@@ -29,9 +31,32 @@ final class SignalRows {
             {featureVector}, signal_correctness, actual_multiplier, prediction_error, content_fingerprint
             """;
     static final String SIGNAL_COLUMNS = SqlTemplate.sql(COLUMNS).with("featureVector", "feature_vector").text();
-    /** The signal columns as selected: the feature vector as JSON text. */
-    static final String SELECTED_SIGNAL_COLUMNS = SqlTemplate.sql(COLUMNS)
-            .with("featureVector", "feature_vector::text AS feature_vector").text();
+
+    /**
+     * The signal columns as a read of rounds' signals selects them ({@link ReadColumn}), in the order of
+     * {@link #COLUMNS}: the identity always, each detail when asked for, the feature vector as JSON text.
+     */
+    private static final List<ReadColumn<SignalDetail>> READ_SIGNAL = List.of(
+            ReadColumn.always("id"), ReadColumn.always("round_id"), ReadColumn.always("round_number"),
+            ReadColumn.always("bot_id"), ReadColumn.always("session_id"),
+            ReadColumn.detail("game_name", "text", SignalDetail.GAME_NAME),
+            ReadColumn.detail("platform_code", "text", SignalDetail.PLATFORM_CODE),
+            ReadColumn.detail("signal_type", "text", SignalDetail.SIGNAL_TYPE),
+            ReadColumn.detail("client_signal_id", "text", SignalDetail.CLIENT_SIGNAL_ID),
+            ReadColumn.always("\"timestamp\""),
+            ReadColumn.detail("confidence_score", "float8", SignalDetail.CONFIDENCE_SCORE),
+            ReadColumn.detail("predicted_multiplier", "numeric", SignalDetail.PREDICTED_MULTIPLIER),
+            ReadColumn.detail("time_to_crash_predicted_ms", "int", SignalDetail.TIME_TO_CRASH_PREDICTED_MS),
+            ReadColumn.detail("pattern_match_type", "text", SignalDetail.PATTERN_TYPE),
+            new ReadColumn<>("feature_vector::text AS feature_vector", "feature_vector", "text",
+                    SignalDetail.FEATURE_VECTOR),
+            ReadColumn.detail("signal_correctness", "boolean", SignalDetail.SIGNAL_CORRECTNESS),
+            ReadColumn.detail("actual_multiplier", "numeric", SignalDetail.ACTUAL_MULTIPLIER),
+            ReadColumn.detail("prediction_error", "numeric", SignalDetail.PREDICTION_ERROR),
+            ReadColumn.detail("content_fingerprint", "text", SignalDetail.CONTENT_FINGERPRINT));
+
+    /** Every signal column, selected as {@link #map} reads it. */
+    static final String SELECTED_SIGNAL_COLUMNS = selectedColumns(SignalReading.EVERYTHING);
 
     /**
      * Signals logged ahead of their round, not linked to it yet. The second condition follows from the first (a
@@ -107,6 +132,12 @@ final class SignalRows {
                 .uuid(signal.id()));
     }
 
+    /** The signal columns a read with this reading selects. */
+    static String selectedColumns(SignalReading reading) {
+        return ReadColumn.selected(READ_SIGNAL, reading.details());
+    }
+
+    /** A signal as read: a column its reading left out is NULL, and the signal holds null for it (0 for a number). */
     static Signal map(ResultSet rs, int row) throws SQLException {
         return new Signal(
                 rs.getObject("id", UUID.class),
