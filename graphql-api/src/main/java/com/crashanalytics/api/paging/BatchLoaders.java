@@ -66,7 +66,8 @@ public final class BatchLoaders {
     /** How many children each parent has under a filter, one statement per distinct filter. */
     public static <F extends ListFilter> void countsOfParents(
             BatchLoaderRegistry registry, String name, BiFunction<Collection<String>, F, Map<String, Long>> count) {
-        BatchLoaders.<ChildCount<F>, F, String, Long>byArguments(registry, name, ChildCount::filter, ChildCount::parentId,
+        BatchLoaders.<ChildCount<F>, F, String, Long>byArguments(registry, name, ChildCount::filter,
+                ChildCount::parentId,
                 count);
     }
 
@@ -81,7 +82,8 @@ public final class BatchLoaders {
      * @param load        reads the distinct subjects of a batch with their shared arguments, by subject
      */
     public static <K, A, S, V> void byArguments(BatchLoaderRegistry registry, String name, Function<K, A> argumentsOf,
-                                                Function<K, S> subjectOf, BiFunction<Collection<S>, A, Map<S, V>> load) {
+                                                Function<K, S> subjectOf,
+                                                BiFunction<Collection<S>, A, Map<S, V>> load) {
         registry.<K, V>forName(name).registerMappedBatchLoader((keys, environment) ->
                 Mono.fromSupplier(() -> perGroup(keys, argumentsOf, subjectOf, load)));
     }

@@ -70,7 +70,8 @@ class SignalColumnsAsAskedIT {
         assertThat(whole).hasSize(2);
         assertThat(FIELDS).allSatisfy(field -> assertThat(whole.get(0).path(field).isNull()).as(field).isFalse());
         assertThat(whole.get(0).path("featureVector").path("trend").size()).isEqualTo(2);
-        assertThat(whole).extracting(signal -> signal.path("signalCorrectness").asBoolean()).containsExactly(true, true);
+        assertThat(whole).extracting(signal -> signal.path("signalCorrectness").asBoolean())
+                .containsExactly(true, true);
 
         for (String field : FIELDS) {
             List<JsonNode> alone = signals("signals { " + field + " }", "signals");

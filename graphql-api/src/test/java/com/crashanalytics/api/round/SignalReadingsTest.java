@@ -43,7 +43,8 @@ class SignalReadingsTest {
         assertThat(SignalReadings.askedIn(Selections.of(Selections.names(
                 List.of("signalType", "signalCorrectness", "pending", "id")))))
                 .isEqualTo(new SignalReading(EnumSet.of(SignalDetail.SIGNAL_TYPE, SignalDetail.SIGNAL_CORRECTNESS)));
-        assertThat(SignalReadings.askedIn(Selections.of(Selections.names(List.of("roundId", "timestamp", "__typename")))))
+        assertThat(SignalReadings.askedIn(Selections.of(Selections.names(
+                List.of("roundId", "timestamp", "__typename")))))
                 .isEqualTo(new SignalReading(Set.of()));
         assertThat(SignalReadings.askedIn(Selections.of(Selections.names(List.of("featureVector", "predictionError")))))
                 .isEqualTo(new SignalReading(EnumSet.of(SignalDetail.FEATURE_VECTOR, SignalDetail.PREDICTION_ERROR)));

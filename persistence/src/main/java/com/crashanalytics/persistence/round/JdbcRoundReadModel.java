@@ -64,8 +64,8 @@ public class JdbcRoundReadModel implements RoundReadModel {
         return SqlTemplate.sql("""
                 SELECT {columns} FROM analytics_round_signals WHERE {loggedRounds}
                 ORDER BY "timestamp", id""")
-                .with("columns", SignalRows.selectedColumns(reading)).with("loggedRounds", RoundRows.LOGGED_ROUNDS_MATCH)
-                .text();
+                .with("columns", SignalRows.selectedColumns(reading))
+                .with("loggedRounds", RoundRows.LOGGED_ROUNDS_MATCH).text();
     }
 
     /** The analytics rows of logged rounds, by (round_id, "timestamp"): one month's partition per round, as above. */

@@ -137,7 +137,10 @@ final class SignalRows {
         return ReadColumn.selected(READ_SIGNAL, reading.details());
     }
 
-    /** A signal as read: a column its reading left out is NULL, and the signal holds null for it (0 for a number). */
+    /**
+     * A signal as read: a column its reading left out is NULL, and the signal holds null for it (0 for its
+     * confidence).
+     */
     static Signal map(ResultSet rs, int row) throws SQLException {
         return new Signal(
                 rs.getObject("id", UUID.class),
