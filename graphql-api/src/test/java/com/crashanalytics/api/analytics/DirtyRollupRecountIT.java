@@ -89,8 +89,7 @@ class DirtyRollupRecountIT {
 
     @Test
     void anHourNotSettledForTheGraceWaits() {
-        // the four rounds 50 s apart, the last a minute ago: whatever hour they fall in ends less than 5 minutes ago
-        logOutOfOrder(Instant.now().minusSeconds(60 + 3 * 50).truncatedTo(ChronoUnit.SECONDS), 50);
+        logOutOfOrder(startOfFourRoundsInAnUnsettledHour(Instant.now().truncatedTo(ChronoUnit.SECONDS)), 50);
         assertThat(dirtyStrategyHours()).isEqualTo(1);
 
         assertThat(schedule.recountNow()).isEqualTo(new Recount(true, 0));
@@ -107,6 +106,17 @@ class DirtyRollupRecountIT {
             assertThat(dirtyStrategyHours()).isEqualTo(1);
         });
         assertThat(schedule.recountNow()).isEqualTo(new Recount(true, 1));
+    }
+
+    /**
+     * Where four rounds 50 s apart, none in the future, fall in one hour that has not settled (it ends less than the
+     * 5 minutes' grace before {@code now}, or later): from this hour's start once 150 s of it have passed, else in the
+     * last 200 s of the hour before. Rounds simply ending a minute ago straddled two hours when the test ran at
+     * the turn of an hour, and neither hour was dirty.
+     */
+    private static Instant startOfFourRoundsInAnUnsettledHour(Instant now) {
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        return now.isBefore(hour.plusSeconds(3 * 50)) ? hour.minusSeconds(4 * 50) : hour;
     }
 
     /** The four rounds of the table from {@code start} (10:00 there), {@code step} seconds apart, as they arrive. */
