@@ -94,10 +94,6 @@ public interface RoundReadModel {
         public SignalReading {
             details = details.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(details));
         }
-
-        public boolean includes(SignalDetail detail) {
-            return details.contains(detail);
-        }
     }
 
     /** A page of the rounds the filter selects, in {@link #BY_START} order. */

@@ -34,6 +34,11 @@ record ReadColumn<D extends Enum<D>>(String selected, String name, String type, 
         return columns.stream().map(column -> column.in(details)).collect(Collectors.joining(", "));
     }
 
+    /** The columns' names, as an insert lists them. */
+    static String names(List<? extends ReadColumn<?>> columns) {
+        return columns.stream().map(ReadColumn::name).collect(Collectors.joining(", "));
+    }
+
     private String in(Set<D> details) {
         return detail == null || details.contains(detail) ? selected : "NULL::" + type + " AS " + name;
     }

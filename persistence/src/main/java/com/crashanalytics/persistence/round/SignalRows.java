@@ -24,17 +24,9 @@ import com.crashanalytics.persistence.common.SqlTemplate;
  */
 final class SignalRows {
 
-    /** The signal columns, the feature vector as written or as read. */
-    private static final String COLUMNS = """
-            id, round_id, round_number, bot_id, session_id, game_name, platform_code, signal_type, client_signal_id,
-            "timestamp", confidence_score, predicted_multiplier, time_to_crash_predicted_ms, pattern_match_type,
-            {featureVector}, signal_correctness, actual_multiplier, prediction_error, content_fingerprint
-            """;
-    static final String SIGNAL_COLUMNS = SqlTemplate.sql(COLUMNS).with("featureVector", "feature_vector").text();
-
     /**
-     * The signal columns as a read of rounds' signals selects them ({@link ReadColumn}), in the order of
-     * {@link #COLUMNS}: the identity always, each detail when asked for, the feature vector as JSON text.
+     * The signal columns, as a read of rounds' signals selects them ({@link ReadColumn}): the identity always, each
+     * detail when asked for, the feature vector as JSON text.
      */
     private static final List<ReadColumn<SignalDetail>> READ_SIGNAL = List.of(
             ReadColumn.always("id"), ReadColumn.always("round_id"), ReadColumn.always("round_number"),
@@ -54,6 +46,9 @@ final class SignalRows {
             ReadColumn.detail("actual_multiplier", "numeric", SignalDetail.ACTUAL_MULTIPLIER),
             ReadColumn.detail("prediction_error", "numeric", SignalDetail.PREDICTION_ERROR),
             ReadColumn.detail("content_fingerprint", "text", SignalDetail.CONTENT_FINGERPRINT));
+
+    /** The signal columns by name, as an insert lists them. */
+    private static final String SIGNAL_COLUMNS = ReadColumn.names(READ_SIGNAL);
 
     /** Every signal column, selected as {@link #map} reads it. */
     static final String SELECTED_SIGNAL_COLUMNS = selectedColumns(SignalReading.EVERYTHING);
