@@ -11,7 +11,6 @@ import com.crashanalytics.domain.analytics.timeseries.TimeSeriesFilter;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesGroup;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesQuery;
 import com.crashanalytics.domain.analytics.timeseries.TimeSeriesReadModel;
-import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -35,13 +34,10 @@ class TimeSeriesController {
     List<TimeSeriesPointView> timeSeries(@Argument TimeWindowInput window, @Argument TimeBucket bucket,
                                          @Argument TimeSeriesGroup groupBy,
                                          @Argument @Nullable TimeSeriesFilterInput filter,
-                                         @ContextValue ApiKey caller, DataFetchingEnvironment environment) {
+                                         @ContextValue ApiKey caller) {
         TimeSeriesFilter asked = filter == null ? TimeSeriesFilter.EVERYTHING : filter.toFilter();
         TimeSeriesFilter visible = caller.role() == ApiKeyRole.BOT ? asked.within(caller.botIds()) : asked;
-        // only the rounds have crash multipliers: without them, whole hours come from the hourly totals
-        boolean crashMultipliers = environment.getSelectionSet().contains("*CrashMultiplier");
-        TimeSeriesQuery query = new TimeSeriesQuery(TimeWindowInput.toWindow(window), bucket, groupBy, visible,
-                crashMultipliers);
+        TimeSeriesQuery query = new TimeSeriesQuery(TimeWindowInput.toWindow(window), bucket, groupBy, visible);
         return TimeSeries.of(query, readModel).stream().map(TimeSeriesPointView::of).toList();
     }
 

@@ -163,56 +163,54 @@ class TimeSeriesIT {
         assertThat(series(dashboard, morning, "DAY", "BOT", null)).hasSize(2);
     }
 
-    static final String MONEY_ONLY = """
-            query($window: TimeWindow!, $bucket: TimeBucket!, $groupBy: TimeSeriesGroup!) {
-              timeSeries(window: $window, bucket: $bucket, groupBy: $groupBy) {
-                time series rounds wins losses totalStaked profitLoss cumulativeProfitLoss roundsPerMinute
-              }
-            }
-            """;
-
-    /** The same rows without the crash multipliers: whole hours then come from the hourly totals, edges from rounds. */
-    JsonNode moneyOnly(Map<String, Object> window, String bucket, String groupBy) {
-        return ok(client.execute(MONEY_ONLY, Map.of("window", window, "bucket", bucket, "groupBy", groupBy)))
-                .data("timeSeries");
-    }
-
+    /**
+     * Whole hours come from the hourly totals, crash multipliers included (changeset 0510), and the partial hours at a
+     * window's edges from the rounds: once retention has deleted every round (its delete leaves the totals alone), a
+     * window of whole hours answers as before, and the edges and the minutes, which only the rounds have, are gone.
+     */
     @Test
-    void withoutCrashMultipliersWholeHoursComeFromTheHourlyTotalsAndAgreeWithTheRounds() {
+    void wholeHoursComeFromTheHourlyTotalsCrashMultipliersIncludedAndTheEdgesFromTheRounds() {
         // [09:30, 11:00) by the hour: 09:59:30 is read from the rounds (the partial hour), hour 10 from the totals
-        JsonNode hourly = moneyOnly(window("09:30:00", "11:00:00"), "HOUR", "BOT");
-        List<String> rows = new ArrayList<>();
-        hourly.forEach(point -> rows.add(String.join(" ",
-                String.valueOf((point.path("time").asLong() - TEN.toEpochMilli()) / 60_000), point.path("series").asString(),
-                point.path("rounds").asString(), point.path("totalStaked").decimalValue().toPlainString(),
-                point.path("profitLoss").decimalValue().toPlainString(),
-                point.path("cumulativeProfitLoss").decimalValue().toPlainString(),
-                point.path("roundsPerMinute").decimalValue().stripTrailingZeros().toPlainString())));
-        // bot_a: the 09:59:30 SKIP in the 30 minutes of hour 09 inside the window (1 / 30), then 4 rounds, +5;
-        // bot_b: 2 rounds in hour 10, 3 - 10 = -7
-        assertThat(rows).containsExactly(
-                "-60 bot_a 1 0 0 0 0.033333",
-                "0 bot_a 4 50 5 5 0.066667",
-                "0 bot_b 2 20 -7 -7 0.033333");
+        Map<String, Object> halfPastNine = window("09:30:00", "11:00:00");
+        assertThat(rows(series(client, halfPastNine, "HOUR", "BOT", null))).containsExactly(
+                "-60 bot_a 1 0 0 0.033333 1",         // 1 round in the 30 minutes of hour 09 inside the window
+                "0 bot_a 4 5 5 0.066667 1.825",        // (2.00 + 1.20 + 3.00 + 1.10) / 4
+                "0 bot_b 2 -7 -7 0.033333 1.275");    // (1.50 + 1.05) / 2
+        JsonNode hourTen = series(client, window("10:00:00", "11:00:00"), "HOUR", "BOT", null);
+        assertThat(hourTen.get(0).path("lowestCrashMultiplier").decimalValue()).isEqualByComparingTo("1.10");
+        assertThat(hourTen.get(0).path("highestCrashMultiplier").decimalValue()).isEqualByComparingTo("3.00");
+        assertThat(hourTen.get(1).path("lowestCrashMultiplier").decimalValue()).isEqualByComparingTo("1.05");
+        assertThat(hourTen.get(1).path("highestCrashMultiplier").decimalValue()).isEqualByComparingTo("1.50");
 
+        List<Map<String, Object>> wholeHours = List.of(window("09:00:00", "11:00:00"),
+                Map.of("from", "2026-02-27T13:00:00Z", "to", "2026-03-04T00:00:00Z"));
+        Map<String, JsonNode> before = new java.util.LinkedHashMap<>();
         for (String groupBy : List.of("FLEET", "BOT", "STRATEGY", "GAME_PLATFORM")) {
-            for (String bucket : List.of("HOUR", "MONTH")) {   // DAY and WEEK nest hours alike
-                for (Map<String, Object> span : List.of(window("09:30:00", "11:00:00"), window("10:00:30", "10:04:00"),
-                        Map.<String, Object>of("from", "2026-02-27T13:00:00Z", "to", "2026-03-04T00:00:00Z"))) {
-                    JsonNode fromRounds = series(client, span, bucket, groupBy, null);
-                    JsonNode fromTotals = moneyOnly(span, bucket, groupBy);
-                    assertThat(fromTotals).as(groupBy + " " + bucket + " " + span).hasSize(fromRounds.size());
-                    for (int i = 0; i < fromRounds.size(); i++) {
-                        for (String figure : List.of("time", "series", "rounds", "wins", "losses", "totalStaked",
-                                "profitLoss", "cumulativeProfitLoss", "roundsPerMinute")) {
-                            assertThat(fromTotals.get(i).path(figure).asString())
-                                    .as(groupBy + " " + bucket + " " + span + " row " + i + " " + figure)
-                                    .isEqualTo(fromRounds.get(i).path(figure).asString());
-                        }
-                    }
+            for (String bucket : List.of("HOUR", "DAY", "MONTH")) {
+                for (Map<String, Object> span : wholeHours) {
+                    before.put(groupBy + " " + bucket + " " + span, series(client, span, bucket, groupBy, null));
                 }
             }
         }
+
+        jdbc.execute("""
+                DO $$ BEGIN
+                    PERFORM set_config('crash_analytics.retiring_rounds', 'on', true);
+                    DELETE FROM crash_game_rounds;
+                END $$""");
+
+        for (String groupBy : List.of("FLEET", "BOT", "STRATEGY", "GAME_PLATFORM")) {
+            for (String bucket : List.of("HOUR", "DAY", "MONTH")) {
+                for (Map<String, Object> span : wholeHours) {
+                    String what = groupBy + " " + bucket + " " + span;
+                    assertThat(series(client, span, bucket, groupBy, null)).as(what).isNotEmpty()
+                            .isEqualTo(before.get(what));
+                }
+            }
+        }
+        assertThat(rows(series(client, halfPastNine, "HOUR", "BOT", null))).as("the 09:59:30 edge was a round's")
+                .containsExactly("0 bot_a 4 5 5 0.066667 1.825", "0 bot_b 2 -7 -7 0.033333 1.275");
+        assertThat(series(client, window("10:00:00", "10:04:00"), "MINUTE", "BOT", null)).isEmpty();
     }
 
     @Test

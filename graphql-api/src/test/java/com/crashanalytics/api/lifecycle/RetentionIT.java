@@ -6,7 +6,9 @@ import static com.crashanalytics.api.testing.WritePath.ok;
 import static com.crashanalytics.api.testing.WritePath.round;
 import static com.crashanalytics.api.testing.WritePath.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -67,6 +69,14 @@ class RetentionIT {
             query($botId: ID!) { bot(botId: $botId) {
               statistics { equityRounds }
               sessions(first: 5) { edges { node { summary { rounds totalProfitLoss largestLoss } } } } } }""";
+
+    /**
+     * The old rounds' days, crash multipliers included: whole hours, which come from the hourly totals (changeset
+     * 0510), so a chart of them outlives the rounds.
+     */
+    static final String OLD_DAYS = """
+            query($window: TimeWindow!) { timeSeries(window: $window, bucket: DAY, groupBy: BOT) {
+              time rounds profitLoss averageCrashMultiplier lowestCrashMultiplier highestCrashMultiplier } }""";
 
     @LocalServerPort
     int port;
@@ -149,6 +159,20 @@ class RetentionIT {
         assertThat(allTimeBefore.at("/statistics/totalProfitLoss").decimalValue()).isEqualByComparingTo("-40.00");
         assertThat(allTimeBefore.at("/statistics/largestLoss").decimalValue()).isEqualByComparingTo("100.00");
         String crashRollupBefore = crashRollup();
+        JsonNode oldDaysBefore = oldDays();
+        // rounds 1-4: 4 rounds, P/L 5 - 20 + 10 - 100, crash multipliers 2.10, 1.10, 3.00 and 1.00 (mean 1.80)
+        assertThat(sum(oldDaysBefore, "rounds")).isEqualByComparingTo("4");
+        assertThat(sum(oldDaysBefore, "profitLoss")).isEqualByComparingTo("-105.00");
+        BigDecimal crashSum = BigDecimal.ZERO;
+        for (JsonNode day : oldDaysBefore) {
+            crashSum = crashSum.add(day.get("averageCrashMultiplier").decimalValue()
+                    .multiply(day.get("rounds").decimalValue()));
+        }
+        assertThat(crashSum).isCloseTo(new BigDecimal("7.20"), within(new BigDecimal("0.01")));
+        assertThat(oldDaysBefore.findValues("lowestCrashMultiplier").stream().map(JsonNode::decimalValue)
+                .min(BigDecimal::compareTo)).hasValueSatisfying(low -> assertThat(low).isEqualByComparingTo("1.00"));
+        assertThat(oldDaysBefore.findValues("highestCrashMultiplier").stream().map(JsonNode::decimalValue)
+                .max(BigDecimal::compareTo)).hasValueSatisfying(high -> assertThat(high).isEqualByComparingTo("3.00"));
 
         JsonNode report = ok(client.execute(CLEANUP, Map.of("dryRun", false))).data("cleanupOldRecords");
 
@@ -176,6 +200,7 @@ class RetentionIT {
         assertThat(summary.get("totalProfitLoss").decimalValue()).as("75.00 + 0 - 10.00").isEqualByComparingTo("65.00");
         assertThat(summary.get("largestLoss").decimalValue()).isEqualByComparingTo("10.00");
         assertThat(crashRollup()).isEqualTo(crashRollupBefore);
+        assertThat(oldDays()).as("the old rounds' days, charted from the hourly totals").isEqualTo(oldDaysBefore);
 
         JsonNode again = ok(client.execute(CLEANUP, Map.of("dryRun", false))).data("cleanupOldRecords");
         assertThat(rowsPerTable(again).values()).as("a second run finds nothing left to delete").containsOnly(0L);
@@ -208,6 +233,21 @@ class RetentionIT {
                     .isEqualTo("FORBIDDEN");
         }
         assertThat(writes.count("crash_game_rounds")).isEqualTo(7);
+    }
+
+    /** The days around the old rounds' (from midnight UTC), so the window holds whole hours only. */
+    private JsonNode oldDays() {
+        Instant day = now.minus(Duration.ofDays(100)).truncatedTo(ChronoUnit.DAYS);
+        return ok(client.execute(OLD_DAYS, Map.of("window", Map.of("from", day.minus(Duration.ofDays(1)).toString(),
+                "to", day.plus(Duration.ofDays(2)).toString())))).data("timeSeries");
+    }
+
+    private static BigDecimal sum(JsonNode points, String figure) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode point : points) {
+            sum = sum.add(point.get(figure).decimalValue());
+        }
+        return sum;
     }
 
     private String crashRollup() {

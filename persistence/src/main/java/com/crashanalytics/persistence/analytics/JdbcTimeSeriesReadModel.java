@@ -16,26 +16,28 @@ import com.crashanalytics.persistence.common.SqlTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Rounds summed per series and UTC bucket. Buckets of an hour or more whose rows need no crash multiplier add up
- * {@code round_totals_hourly} (kept by trigger in the writing transaction) for the whole hours of the window and the
- * rounds themselves for the partial hours at its edges, so a week of hourly points reads a few thousand rows
- * whatever the number of rounds. Minutes, and rows with crash multipliers (only the rounds have them), are read from
- * {@code crash_game_rounds} over the window's range of the start-time index. The cumulative P/L is a window function
- * over each series' buckets.
+ * Rounds summed per series and UTC bucket. Buckets of an hour or more add up {@code round_totals_hourly} (kept by
+ * trigger in the writing transaction, crash multipliers read included since changeset 0510) for the whole hours of
+ * the window and the rounds themselves for the partial hours at its edges, so a week of hourly points reads a few
+ * thousand rows whatever the number of rounds. Minutes are read from {@code crash_game_rounds} over the window's
+ * range of the start-time index. The cumulative P/L is a window function over each series' buckets.
  */
 public class JdbcTimeSeriesReadModel implements TimeSeriesReadModel {
 
-    /** Per (series, bucket) over rows with series, bucket_start, rounds, wins, losses, stake, pl and crash columns. */
+    /**
+     * Per (series, bucket) over rows with series, bucket_start, rounds, wins, losses, stake, pl, and the crash
+     * multipliers read: how many (crashes), their sum, lowest and highest.
+     */
     private static final String BUCKETS = """
             SELECT series, bucket_start,
                    sum(rounds) AS rounds, sum(wins) AS wins, sum(losses) AS losses,
                    coalesce(sum(stake), 0) AS total_staked,
                    coalesce(sum(pl), 0) AS profit_loss,
                    sum(coalesce(sum(pl), 0)) OVER (PARTITION BY series ORDER BY bucket_start) AS cumulative_profit_loss,
-                   coalesce(sum(crash), 0) AS crash_sum,
-                   count(crash) AS crash_count,
-                   min(crash) AS crash_low,
-                   max(crash) AS crash_high
+                   coalesce(sum(crash_sum), 0) AS crash_sum,
+                   coalesce(sum(crashes), 0) AS crash_count,
+                   min(crash_low) AS crash_low,
+                   max(crash_high) AS crash_high
             FROM ({rows}) AS series_rows
             GROUP BY series, bucket_start
             ORDER BY bucket_start, series COLLATE "C"
@@ -46,14 +48,17 @@ public class JdbcTimeSeriesReadModel implements TimeSeriesReadModel {
     private static final String ROUNDS = """
             SELECT {series} AS series, date_trunc('{unit}', round_start_timestamp, 'UTC') AS bucket_start, 1 AS rounds,
                    (round_outcome = 'WIN')::int AS wins, (round_outcome = 'LOSS')::int AS losses,
-                   stake_value AS stake, profit_loss_amount AS pl, crash_multiplier_detected AS crash
+                   stake_value AS stake, profit_loss_amount AS pl,
+                   (crash_multiplier_detected IS NOT NULL)::int AS crashes, crash_multiplier_detected AS crash_sum,
+                   crash_multiplier_detected AS crash_low, crash_multiplier_detected AS crash_high
             FROM crash_game_rounds
             WHERE {where}""";
 
-    /** An hour of {@code round_totals_hourly} as one row of {@link #BUCKETS} (no crash multipliers there). */
+    /** An hour of {@code round_totals_hourly} as one row of {@link #BUCKETS}. */
     private static final String HOURS = """
             SELECT {series} AS series, date_trunc('{unit}', hour, 'UTC') AS bucket_start, rounds, wins, losses,
-                   total_staked AS stake, total_profit_loss AS pl, NULL::numeric AS crash
+                   total_staked AS stake, total_profit_loss AS pl,
+                   crashes_read AS crashes, crash_sum, lowest_crash AS crash_low, highest_crash AS crash_high
             FROM round_totals_hourly
             WHERE {where}""";
 
@@ -69,7 +74,7 @@ public class JdbcTimeSeriesReadModel implements TimeSeriesReadModel {
         String unit = query.bucket().sqlUnit();
         SqlConditions where = filters(query.filter());
         String rows;
-        if (query.bucket() == TimeBucket.MINUTE || query.crashMultipliers()) {
+        if (query.bucket() == TimeBucket.MINUTE) {
             rows = SqlTemplate.sql(ROUNDS).with("series", series).with("unit", unit)
                     .with("where", where.window("round_start_timestamp", "window", query.window()).sql()).text();
         } else {

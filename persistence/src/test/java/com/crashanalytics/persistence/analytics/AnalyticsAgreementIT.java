@@ -606,13 +606,19 @@ class AnalyticsAgreementIT {
                        (max(-profit_loss_amount) FILTER (WHERE round_outcome = 'LOSS'))::text AS largest_loss,
                        count(*) FILTER (WHERE stake_value > 0) AS bets,
                        coalesce(sum(profit_loss_amount / stake_value) FILTER (WHERE stake_value > 0), 0)::text AS sum_returns,
-                       min(round_start_timestamp) AS first_at, max(round_start_timestamp) AS last_at
+                       min(round_start_timestamp) AS first_at, max(round_start_timestamp) AS last_at,
+                       count(crash_multiplier_detected) AS crashes_read,
+                       coalesce(sum(crash_multiplier_detected), 0)::text AS crash_sum,
+                       min(crash_multiplier_detected)::text AS lowest_crash,
+                       max(crash_multiplier_detected)::text AS highest_crash
                 FROM crash_game_rounds GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
                 """;
         assertThat(jdbc.queryForList("""
                 SELECT bot_id, strategy_name, game_name, platform_code, hour, rounds, wins, total_staked::text AS staked,
                        total_profit_loss::text AS profit_loss, largest_win::text AS largest_win,
-                       largest_loss::text AS largest_loss, bets, sum_returns::text AS sum_returns, first_at, last_at
+                       largest_loss::text AS largest_loss, bets, sum_returns::text AS sum_returns, first_at, last_at,
+                       crashes_read, crash_sum::text AS crash_sum, lowest_crash::text AS lowest_crash,
+                       highest_crash::text AS highest_crash
                 FROM round_totals_hourly ORDER BY 1, 2, 3, 4, 5
                 """)).isEqualTo(jdbc.queryForList(totals));
     }

@@ -135,8 +135,10 @@ class RoundPartitioningMigrationIT {
     private static Map<String, List<String>> rollups() {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String table : ROLLUPS) {
-            // Without the columns later changesets add (0350 keeps each game round's lowest and highest reading).
-            rows.put(table, jdbc.queryForList("SELECT (to_jsonb(t) - 'lowest_reading' - 'highest_reading')::text FROM "
+            // Without the columns later changesets add (0350 keeps each game round's lowest and highest reading,
+            // 0510 the hours' crash multipliers read).
+            rows.put(table, jdbc.queryForList("SELECT (to_jsonb(t) - 'lowest_reading' - 'highest_reading'"
+                    + " - 'crashes_read' - 'crash_sum' - 'lowest_crash' - 'highest_crash')::text FROM "
                     + table + " t ORDER BY 1", String.class));
         }
         return rows;
@@ -193,6 +195,20 @@ class RoundPartitioningMigrationIT {
         assertThat(rollups()).isEqualTo(rollupsBefore);
         assertThat(rollupsBefore.get("game_round_crashes")).as("g-300 counts once").hasSize(3);
         assertThat(indexes()).containsAll(indexesBefore);
+    }
+
+    @Test
+    void theHoursCountedBeforeChangeset0510HaveTheirRoundsCrashMultipliers() {
+        // one round an hour, each with its crash multiplier: 2.50, 1.20, 3.00 (bot_1) and 3.00 (bot_2)
+        assertThat(jdbc.queryForList("""
+                SELECT bot_id || ' ' || hour || ' ' || crashes_read || ' ' || crash_sum || ' ' || lowest_crash || ' '
+                       || highest_crash
+                FROM round_totals_hourly ORDER BY hour, bot_id
+                """, String.class)).containsExactly(
+                "bot_1 2026-06-10 10:00:00+00 1 2.5000 2.5000 2.5000",
+                "bot_1 2026-07-31 23:00:00+00 1 1.2000 1.2000 1.2000",
+                "bot_1 2026-08-01 00:00:00+00 1 3.0000 3.0000 3.0000",
+                "bot_2 2026-08-01 00:00:00+00 1 3.0000 3.0000 3.0000");
     }
 
     @Test

@@ -8,12 +8,10 @@ import com.crashanalytics.domain.common.Violations;
 
 /**
  * A time series as asked: the window (both ends required: a chart has a time axis), the bucket length, what the
- * series are split by, which rounds count and whether the rows need the crash multipliers (only the rounds have
- * them; counts and money of whole hours can come from hourly totals). Self-validating; at most {@link #MAX_BUCKETS}
+ * series are split by and which rounds count. Self-validating; at most {@link #MAX_BUCKETS}
  * buckets, so one request stays a chart's worth of points whatever window a dashboard sends.
  */
-public record TimeSeriesQuery(TimeWindow window, TimeBucket bucket, TimeSeriesGroup groupBy, TimeSeriesFilter filter,
-                              boolean crashMultipliers) {
+public record TimeSeriesQuery(TimeWindow window, TimeBucket bucket, TimeSeriesGroup groupBy, TimeSeriesFilter filter) {
 
     /** The most buckets a window may span: a day of minutes, with room for Grafana's default 24 h range. */
     public static final int MAX_BUCKETS = 1500;

@@ -19,8 +19,7 @@ class TimeSeriesTest {
     private static final Instant TEN = Instant.parse("2026-03-02T10:00:00Z");
 
     private static TimeSeriesQuery query(Instant from, Instant to, TimeBucket bucket) {
-        return new TimeSeriesQuery(new TimeWindow(from, to), bucket, TimeSeriesGroup.BOT, TimeSeriesFilter.EVERYTHING,
-                true);
+        return new TimeSeriesQuery(new TimeWindow(from, to), bucket, TimeSeriesGroup.BOT, TimeSeriesFilter.EVERYTHING);
     }
 
     private static TimeSeriesBucket bucket(Instant start, long rounds, String crashSum, long crashCount) {
