@@ -64,8 +64,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       {@code tr_rounds_game_round_crashes_insert}, then {@code tr_game_round_crash_counts_insert} or
  *       {@code _update}): one row per game round across bots, counted per day and crash multiplier; a new
  *       observation is folded into its game round's row (one upsert), not recounted;</li>
- *   <li>{@code round_totals_hourly} (changeset 0032, {@code tr_rounds_totals_insert}): totals per bot, strategy,
- *       game, platform and hour;</li>
+ *   <li>{@code round_totals_hourly} (changesets 0032 and 0510, {@code tr_rounds_totals_insert}): totals per bot,
+ *       strategy, game, platform and hour, the crash multipliers read included;</li>
  *   <li>{@code equity_segments_hourly} and {@code round_streaks} (changeset 0070, {@code tr_rounds_equity_insert}):
  *       the equity curve's hourly segments and the sessions' WIN/LOSS runs.</li>
  * </ul>
