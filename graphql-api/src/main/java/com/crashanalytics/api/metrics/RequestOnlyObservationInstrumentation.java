@@ -1,5 +1,6 @@
 package com.crashanalytics.api.metrics;
 
+import com.crashanalytics.api.config.PassesTrivialFetchersThrough;
 import graphql.ExecutionInput;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -18,7 +19,8 @@ import org.springframework.graphql.observation.GraphQlObservationInstrumentation
  * without tracing the fetchers' observations were dropped anyway and the DataLoaders' only served an undocumented
  * timer. With tracing on, Spring's own instrumentation is used unchanged (spans of every fetcher and batch load).
  */
-final class RequestOnlyObservationInstrumentation extends GraphQlObservationInstrumentation {
+final class RequestOnlyObservationInstrumentation extends GraphQlObservationInstrumentation
+        implements PassesTrivialFetchersThrough {
 
     RequestOnlyObservationInstrumentation(ObservationRegistry registry, ExecutionRequestObservationConvention requests) {
         super(registry, requests, new DefaultDataFetcherObservationConvention());

@@ -17,6 +17,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -38,6 +39,9 @@ class FieldLevelSkippingChainTest {
                             Map.of("botId", "b", "rounds", List.of(Map.of("roundNumber", 1))))))
                     .build());
     private static final String QUERY = "{ bots { botId rounds { roundNumber } } }";
+    /** The fields QUERY fetches: bots, then 2 bots × (botId, rounds), then 3 rounds × roundNumber. */
+    private static final List<String> EVERY_FIELD = List.of("bots", "botId", "rounds", "botId", "rounds",
+            "roundNumber", "roundNumber", "roundNumber");
 
     /** Listens per operation only, as the gateway's own instrumentations do. */
     private static final class PerOperation extends SimplePerformantInstrumentation {
@@ -104,10 +108,53 @@ class FieldLevelSkippingChainTest {
 
         assertThat(result.getErrors()).isEmpty();
         assertThat(limits.operations).isEqualTo(1);
-        // bots, then 2 bots × (botId, rounds), then 3 rounds × roundNumber
-        assertThat(tracing.fetched).containsExactlyInAnyOrder("bots", "botId", "rounds", "botId", "rounds",
-                "roundNumber", "roundNumber", "roundNumber");
+        assertThat(tracing.fetched).containsExactlyInAnyOrderElementsOf(EVERY_FIELD);
         assertThat(tracing.completed).isEqualTo(8);
+    }
+
+    /** Instruments data fetchers, counting the fields it is asked about; wraps none. */
+    private static class CountsFetchers extends SimplePerformantInstrumentation {
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
+                                                    InstrumentationFieldFetchParameters parameters,
+                                                    InstrumentationState state) {
+            asked.add(parameters.getField().getName());
+            return dataFetcher;
+        }
+    }
+
+    /** The same, declaring that it passes trivial fetchers (property reads) through, as the gateway's two do. */
+    private static final class CountsFetchersButTrivialOnes extends CountsFetchers
+            implements PassesTrivialFetchersThrough {
+    }
+
+    @Test
+    void dataFetchersAreInstrumentedOnlyWhereAMemberMayWrapThem() {
+        PerOperation limits = new PerOperation();
+        CountsFetchersButTrivialOnes authorship = new CountsFetchersButTrivialOnes();
+        FieldLevelSkippingChain chain = new FieldLevelSkippingChain(List.of(limits, authorship));
+
+        assertThat(chain.hears("instrumentDataFetcher")).isTrue();
+        assertThat(chain.instrumentsTrivialFetchers()).isFalse();
+        assertThat(run(chain).getErrors()).isEmpty();
+        // `bots` has a fetcher of its own; botId, rounds and roundNumber are property reads
+        assertThat(authorship.asked).containsExactly("bots");
+
+        CountsFetchers wrapsAnything = new CountsFetchers();
+        FieldLevelSkippingChain mixed = new FieldLevelSkippingChain(List.of(authorship, wrapsAnything));
+        assertThat(mixed.instrumentsTrivialFetchers()).isTrue();
+        authorship.asked.clear();
+        assertThat(run(mixed).getErrors()).isEmpty();
+        assertThat(wrapsAnything.asked).containsExactlyInAnyOrderElementsOf(EVERY_FIELD);
+        assertThat(authorship.asked).as("asked through the full chain, like every member")
+                .hasSameElementsAs(wrapsAnything.asked);
+
+        FieldLevelSkippingChain none = new FieldLevelSkippingChain(List.of(limits));
+        DataFetcher<Object> fetcher = environment -> null;
+        assertThat(none.hears("instrumentDataFetcher")).isFalse();
+        assertThat(none.instrumentDataFetcher(fetcher, null, null)).isSameAs(fetcher);
     }
 
     @Test

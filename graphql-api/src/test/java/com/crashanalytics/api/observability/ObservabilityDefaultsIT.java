@@ -15,6 +15,7 @@ import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;
 import graphql.execution.instrumentation.FieldFetchingInstrumentationContext;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -95,5 +96,11 @@ class ObservabilityDefaultsIT {
         assertThat(((ChainedInstrumentation) engines).getInstrumentations()).hasSizeGreaterThanOrEqualTo(4);
         assertThat(engines.beginFieldFetching(null, null)).isSameAs(FieldFetchingInstrumentationContext.NOOP);
         assertThat(engines.beginExecuteObject(null, null)).isSameAs(ExecuteObjectInstrumentationContext.NOOP);
+        // a property read, most of a large answer's fields, is not passed along the chain: every member that
+        // instruments data fetchers passes trivial ones through (PassesTrivialFetchersThrough)
+        DataFetcher<Object> propertyRead = environment -> null;
+        InstrumentationFieldFetchParameters trivial = new InstrumentationFieldFetchParameters(null, () -> null, null,
+                true);
+        assertThat(engines.instrumentDataFetcher(propertyRead, trivial, null)).isSameAs(propertyRead);
     }
 }

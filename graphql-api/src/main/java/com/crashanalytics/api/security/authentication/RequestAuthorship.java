@@ -3,6 +3,7 @@ package com.crashanalytics.api.security.authentication;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.crashanalytics.api.config.PassesTrivialFetchersThrough;
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.audit.Authorship;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * over WebSocket alike; controllers here run their use cases synchronously on that thread. Outside a root field
  * (scheduled work, start-up) there is no author.
  */
-final class RequestAuthorship extends SimplePerformantInstrumentation implements Authorship {
+final class RequestAuthorship extends SimplePerformantInstrumentation
+        implements Authorship, PassesTrivialFetchersThrough {
 
     private static final ThreadLocal<@Nullable UUID> AUTHOR = new ThreadLocal<>();
 
