@@ -1,7 +1,6 @@
 package com.crashanalytics.domain.analytics.timeseries;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Instant;
 
 import com.crashanalytics.domain.common.Ratios;
@@ -21,16 +20,24 @@ public record TimeSeriesPoint(Instant time, String series, long rounds, long win
                               @Nullable BigDecimal averageCrashMultiplier, @Nullable BigDecimal lowestCrashMultiplier,
                               @Nullable BigDecimal highestCrashMultiplier) {
 
-    private static final BigDecimal MILLIS_PER_MINUTE = BigDecimal.valueOf(60_000);
+    private static final long MILLIS_PER_MINUTE = 60_000;
 
     /** The row of a bucket SQL summed, for the query it answers. */
     static TimeSeriesPoint of(TimeSeriesBucket bucket, TimeSeriesQuery query) {
-        BigDecimal minutes = BigDecimal.valueOf(query.overlap(bucket.start()).toMillis())
-                .divide(MILLIS_PER_MINUTE, MathContext.DECIMAL128);
         return new TimeSeriesPoint(bucket.start(), bucket.series(), bucket.rounds(), bucket.wins(), bucket.losses(),
                 bucket.totalStaked(), bucket.profitLoss(), bucket.cumulativeProfitLoss(),
-                BigDecimal.valueOf(bucket.rounds()).divide(minutes, Ratios.FRACTION_SCALE, Ratios.ROUNDING),
+                roundsPerMinute(bucket.rounds(), query.overlap(bucket.start()).toMillis()),
                 Ratios.averageStatistic(bucket.crashMultiplierSum(), bucket.crashMultiplierCount()),
                 bucket.lowestCrashMultiplier(), bucket.highestCrashMultiplier());
+    }
+
+    /**
+     * rounds / (millis / 60,000) as rounds × 60,000 / millis: one division of two integers, rounded once to 6
+     * decimals. (The minutes as a 34-digit decimal first, then a second division, took a seventh of the request
+     * thread's CPU on a time series of 2,300 points; async-profiler, 2026-12-07.)
+     */
+    static BigDecimal roundsPerMinute(long rounds, long millis) {
+        return BigDecimal.valueOf(rounds * MILLIS_PER_MINUTE)
+                .divide(BigDecimal.valueOf(millis), Ratios.FRACTION_SCALE, Ratios.ROUNDING);
     }
 }

@@ -69,6 +69,16 @@ class TimeSeriesTest {
     }
 
     @Test
+    void roundsPerMinuteAreRoundedOnceToSixDecimalsHalfUp() {
+        assertThat(TimeSeriesPoint.roundsPerMinute(3, 210_000)).isEqualByComparingTo("0.857143");  // 3 / 3.5 minutes
+        assertThat(TimeSeriesPoint.roundsPerMinute(1, 3_600_000)).isEqualByComparingTo("0.016667"); // 1 / 60
+        assertThat(TimeSeriesPoint.roundsPerMinute(1, 120_000_000_000L))                           // 1 / 2,000,000
+                .isEqualByComparingTo("0.000001");                                                  // 0.0000005 up
+        assertThat(TimeSeriesPoint.roundsPerMinute(90, 60_000)).isEqualByComparingTo("90");
+        assertThat(TimeSeriesPoint.roundsPerMinute(90, 60_000).scale()).isEqualTo(6);
+    }
+
+    @Test
     void anAnswerOfMoreThanTheRowLimitIsRefused() {
         TimeSeriesQuery query = query(TEN, TEN.plus(Duration.ofHours(1)), TimeBucket.MINUTE);
         TimeSeriesReadModel tooMany = (asked, limit) -> {
