@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -182,16 +183,8 @@ class TimeSeriesIT {
         assertThat(hourTen.get(1).path("lowestCrashMultiplier").decimalValue()).isEqualByComparingTo("1.05");
         assertThat(hourTen.get(1).path("highestCrashMultiplier").decimalValue()).isEqualByComparingTo("1.50");
 
-        List<Map<String, Object>> wholeHours = List.of(window("09:00:00", "11:00:00"),
-                Map.of("from", "2026-02-27T13:00:00Z", "to", "2026-03-04T00:00:00Z"));
-        Map<String, JsonNode> before = new java.util.LinkedHashMap<>();
-        for (String groupBy : List.of("FLEET", "BOT", "STRATEGY", "GAME_PLATFORM")) {
-            for (String bucket : List.of("HOUR", "DAY", "MONTH")) {
-                for (Map<String, Object> span : wholeHours) {
-                    before.put(groupBy + " " + bucket + " " + span, series(client, span, bucket, groupBy, null));
-                }
-            }
-        }
+        Map<String, JsonNode> before = wholeHourSeries();
+        assertThat(before.values()).allSatisfy(points -> assertThat(points).isNotEmpty());
 
         jdbc.execute("""
                 DO $$ BEGIN
@@ -199,18 +192,27 @@ class TimeSeriesIT {
                     DELETE FROM crash_game_rounds;
                 END $$""");
 
-        for (String groupBy : List.of("FLEET", "BOT", "STRATEGY", "GAME_PLATFORM")) {
-            for (String bucket : List.of("HOUR", "DAY", "MONTH")) {
-                for (Map<String, Object> span : wholeHours) {
-                    String what = groupBy + " " + bucket + " " + span;
-                    assertThat(series(client, span, bucket, groupBy, null)).as(what).isNotEmpty()
-                            .isEqualTo(before.get(what));
-                }
-            }
-        }
+        assertThat(wholeHourSeries()).isEqualTo(before);
         assertThat(rows(series(client, halfPastNine, "HOUR", "BOT", null))).as("the 09:59:30 edge was a round's")
                 .containsExactly("0 bot_a 4 5 5 0.066667 1.825", "0 bot_b 2 -7 -7 0.033333 1.275");
         assertThat(series(client, window("10:00:00", "10:04:00"), "MINUTE", "BOT", null)).isEmpty();
+    }
+
+    /**
+     * Every grouping by the hour, day and month over two windows of whole hours (the fixture's morning, and five days
+     * around it), keyed by what was asked.
+     */
+    Map<String, JsonNode> wholeHourSeries() {
+        Map<String, JsonNode> series = new LinkedHashMap<>();
+        for (String groupBy : List.of("FLEET", "BOT", "STRATEGY", "GAME_PLATFORM")) {
+            for (String bucket : List.of("HOUR", "DAY", "MONTH")) {
+                for (Map<String, Object> span : List.of(window("09:00:00", "11:00:00"),
+                        Map.<String, Object>of("from", "2026-02-27T13:00:00Z", "to", "2026-03-04T00:00:00Z"))) {
+                    series.put(groupBy + " " + bucket + " " + span, series(client, span, bucket, groupBy, null));
+                }
+            }
+        }
+        return series;
     }
 
     @Test

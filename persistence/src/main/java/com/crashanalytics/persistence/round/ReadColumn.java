@@ -25,6 +25,12 @@ record ReadColumn<D extends Enum<D>>(String selected, String name, String type, 
         return new ReadColumn<>(column, nameOf(column), type, detail);
     }
 
+    /** A JSON column read as its text when its detail is asked for (the row mapper parses it), else a NULL text. */
+    static <D extends Enum<D>> ReadColumn<D> jsonAsText(String column, D detail) {
+        String name = nameOf(column);
+        return new ReadColumn<>(column + "::text AS " + name, name, "text", detail);
+    }
+
     private static String nameOf(String column) {
         return column.substring(column.lastIndexOf('.') + 1);
     }

@@ -93,7 +93,7 @@ final class RoundRows {
             ReadColumn.detail("r.error_description", "text", Detail.ERROR_DESCRIPTION),
             ReadColumn.detail("r.recovery_action_taken", "text", Detail.RECOVERY_ACTION_TAKEN),
             ReadColumn.detail("r.retry_count", "int", Detail.RETRY_COUNT),
-            new ReadColumn<>("r.metadata::text AS metadata", "metadata", "text", Detail.METADATA),
+            ReadColumn.jsonAsText("r.metadata", Detail.METADATA),
             ReadColumn.detail("r.data_quality_flags", "text[]", Detail.DATA_QUALITY_FLAGS),
             ReadColumn.detail("r.content_fingerprint", "text", Detail.CONTENT_FINGERPRINT),
             ReadColumn.detail("r.logged_at", "timestamptz", Detail.LOGGED_AT));
