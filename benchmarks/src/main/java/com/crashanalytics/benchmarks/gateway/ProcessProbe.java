@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -15,7 +16,7 @@ import com.crashanalytics.benchmarks.measure.CpuTime;
 /**
  * Reads the gateway's process from /proc (Linux): its resident memory, sampled every 100 ms on a daemon thread
  * (VmRSS, with the peak since the last {@link #mark()}), the kernel's own peak (VmHWM), and the CPU time of the
- * gateway's JVM, of its PostgreSQL and of this harness. Elsewhere than Linux the figures are 0.
+ * gateway's JVM (and of its collector's threads), of its PostgreSQL and of this harness. Elsewhere than Linux the figures are 0.
  */
 public final class ProcessProbe implements AutoCloseable {
 
@@ -89,7 +90,8 @@ public final class ProcessProbe implements AutoCloseable {
         long[] gateway = stat(pid);
         long[] harness = stat(ProcessHandle.current().pid());
         long[] peer = peerPid < 0 ? new long[4] : stat(peerPid);
-        return new CpuTime(ticksToNanos(gateway[0] + gateway[1]), ticksToNanos(database),
+        long collector = threadsCpu(ProcessProbe::isCollector).values().stream().mapToLong(Long::longValue).sum();
+        return new CpuTime(ticksToNanos(gateway[0] + gateway[1]), collector, ticksToNanos(database),
                 ticksToNanos(harness[0] + harness[1]), ticksToNanos(peer[0] + peer[1]));
     }
 
@@ -98,15 +100,30 @@ public final class ProcessProbe implements AutoCloseable {
      * {@code C2 CompilerThre…}) by thread id: how busy the JIT still is (see {@code JitWarmUp}). Empty off Linux.
      */
     public Map<Long, Long> compilerThreadsCpu() {
-        Map<Long, Long> compilers = new HashMap<>();
+        return threadsCpu(name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"));
+    }
+
+    /**
+     * Whether a thread of the gateway's JVM collects garbage: the parallel and G1 collectors' workers
+     * ({@code GC Thread#0}, …), G1's concurrent threads, and the VM thread, which runs every stop-the-world pause (the
+     * serial collector's whole work; for the others, the pause's bookkeeping, with the JVM's other rare safepoint
+     * operations).
+     */
+    static boolean isCollector(String threadName) {
+        return threadName.startsWith("GC Thread") || threadName.startsWith("G1 ") || threadName.equals("VM Thread");
+    }
+
+    /** The CPU time (ns) of the gateway JVM's threads whose name passes the test, by thread id. Empty off Linux. */
+    Map<Long, Long> threadsCpu(Predicate<String> named) {
+        Map<Long, Long> threads = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             tasks.forEach(task -> {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    if (named.test(name)) {
                         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        compilers.put(Long.parseLong(task.getFileName().toString()),
+                        threads.put(Long.parseLong(task.getFileName().toString()),
                                 ticksToNanos(Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
                     }
                 } catch (IOException | RuntimeException gone) {
@@ -116,7 +133,7 @@ public final class ProcessProbe implements AutoCloseable {
         } catch (IOException | RuntimeException notLinux) {
             return Map.of();
         }
-        return compilers;
+        return threads;
     }
 
     private static long ticksToNanos(long ticks) {

@@ -1,21 +1,24 @@
 package com.crashanalytics.benchmarks.measure;
 
 /**
- * CPU spent, in nanoseconds, by who spent it: the gateway's JVM, its PostgreSQL (postmaster and every backend,
- * those that ended included), the harness itself (its HTTP clients and JDBC threads share the machine), and the peer
- * server the gateway is compared with, when one runs (PostGraphile's Node process; 0 otherwise).
+ * CPU spent, in nanoseconds, by who spent it: the gateway's JVM, and of that its garbage collector (the collector's
+ * worker threads and the VM thread, which runs the pauses); its PostgreSQL (postmaster and every backend, those that
+ * ended included); the harness itself (its HTTP clients and JDBC threads share the machine); and the peer server the
+ * gateway is compared with, when one runs (PostGraphile's Node process; 0 otherwise).
  */
-public record CpuTime(long gatewayNanos, long databaseNanos, long harnessNanos, long peerNanos) {
+public record CpuTime(long gatewayNanos, long gatewayCollectorNanos, long databaseNanos, long harnessNanos,
+                      long peerNanos) {
 
-    public static final CpuTime NONE = new CpuTime(0, 0, 0, 0);
+    public static final CpuTime NONE = new CpuTime(0, 0, 0, 0, 0);
 
     public CpuTime minus(CpuTime earlier) {
-        return new CpuTime(gatewayNanos - earlier.gatewayNanos, databaseNanos - earlier.databaseNanos,
-                harnessNanos - earlier.harnessNanos, peerNanos - earlier.peerNanos);
+        return new CpuTime(gatewayNanos - earlier.gatewayNanos, gatewayCollectorNanos - earlier.gatewayCollectorNanos,
+                databaseNanos - earlier.databaseNanos, harnessNanos - earlier.harnessNanos,
+                peerNanos - earlier.peerNanos);
     }
 
     public CpuTime plus(CpuTime other) {
-        return new CpuTime(gatewayNanos + other.gatewayNanos, databaseNanos + other.databaseNanos,
-                harnessNanos + other.harnessNanos, peerNanos + other.peerNanos);
+        return new CpuTime(gatewayNanos + other.gatewayNanos, gatewayCollectorNanos + other.gatewayCollectorNanos,
+                databaseNanos + other.databaseNanos, harnessNanos + other.harnessNanos, peerNanos + other.peerNanos);
     }
 }
