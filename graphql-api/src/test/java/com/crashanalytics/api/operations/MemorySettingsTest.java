@@ -33,8 +33,8 @@ class MemorySettingsTest {
         List<String> settings = runCommandSettings();
         assertThat(settings).as("a fixed heap: the collector keeps what it grew to, so it starts at its size")
                 .contains("-Xms224m", "-Xmx224m");
-        assertThat(settings).as("a young generation sized for a large answer, its survivors too")
-                .contains("-Xmn128m", "-XX:SurvivorRatio=6");
+        assertThat(settings).as("an eden of 96 MB, and survivors of 24 MB that hold the two large answers built at once")
+                .contains("-Xmn144m", "-XX:SurvivorRatio=4");
         assertThat(settings).as("the parallel collector, whose pauses use every core, sizes kept as set")
                 .contains("-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy");
         assertThat(settings).as("one collector, and as many GC threads as the machine has cores")
