@@ -16,7 +16,8 @@ import com.crashanalytics.benchmarks.measure.CpuTime;
 /**
  * Reads the gateway's process from /proc (Linux): its resident memory, sampled every 100 ms on a daemon thread
  * (VmRSS, with the peak since the last {@link #mark()}), the kernel's own peak (VmHWM), and the CPU time of the
- * gateway's JVM (and of its collector's threads), of its PostgreSQL and of this harness. Elsewhere than Linux the figures are 0.
+ * gateway's JVM (and of its collector's threads), of its PostgreSQL and of this harness. Elsewhere than Linux the
+ * figures are 0.
  */
 public final class ProcessProbe implements AutoCloseable {
 
