@@ -103,29 +103,55 @@ class JitWarmUpTest {
     }
 
     @Test
-    void trialsUntilCompiledRunsEveryContenderInTurnUntilTheWatchedOnesTrialLeftTheCompilersQuiet() throws Exception {
+    void trialsUntilCompiledRunsEveryContenderInTurnUntilTheWatchedOnesTrialsOfAWindowLeftTheCompilersQuiet()
+            throws Exception {
         List<String> ran = new java.util.ArrayList<>();
+        AtomicLong clock = new AtomicLong();
         AtomicLong compilerNanos = new AtomicLong();
-        // The JVM's contender keeps its compilers busy in its first two warm-up trials; the peer never does.
+        // Each trial of the JVM's contender takes 2 s; its compilers work a second in its trial -2 only. Over the window
+        // of 5 s, trials -1 to -3 (6 s) were busy, -4 to -6 quiet: a quiet trial alone (-1, -3) does not end it.
         Alternation.Work jvm = trial -> () -> {
             ran.add("jvm " + trial);
-            if (trial > -3) {
-                compilerNanos.addAndGet(Duration.ofHours(1).toNanos());
+            clock.addAndGet(Duration.ofSeconds(2).toNanos());
+            if (trial == -2) {
+                compilerNanos.addAndGet(Duration.ofSeconds(1).toNanos());
             }
             return null;
         };
         Alternation.Work peer = trial -> () -> {
             ran.add("peer " + trial);
+            clock.addAndGet(Duration.ofMillis(500).toNanos());
             return null;
         };
 
-        JitWarmUp.Warmed warmed = new JitWarmUp(Duration.ofMillis(1), Duration.ofHours(1), WINDOW).trialsUntilCompiled(
+        JitWarmUp.Warmed warmed = new JitWarmUp(Duration.ofMillis(1), Duration.ofHours(1), Duration.ofSeconds(5),
+                clock::get).trialsUntilCompiled(
                 List.of(new Alternation.Contender("jvm", jvm), new Alternation.Contender("peer", peer)), "jvm",
                 () -> Map.of(7L, compilerNanos.get()));
 
-        assertThat(ran).containsExactly("jvm -1", "peer -1", "jvm -2", "peer -2", "jvm -3", "peer -3");
-        assertThat(warmed.requests()).as("trials of each").isEqualTo(3);
+        assertThat(ran).containsExactly("jvm -1", "peer -1", "jvm -2", "peer -2", "jvm -3", "peer -3",
+                "jvm -4", "peer -4", "jvm -5", "peer -5", "jvm -6", "peer -6");
+        assertThat(warmed.requests()).as("trials of each").isEqualTo(6);
+        assertThat(warmed.took()).isEqualTo(Duration.ofSeconds(15));
         assertThat(warmed.compilersQuiet()).isTrue();
+    }
+
+    @Test
+    void trialsUntilCompiledStopsAtTheLongestWarmUpIfTheCompilersNeverRest() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        AtomicLong compilerNanos = new AtomicLong();
+        Alternation.Work jvm = trial -> () -> {
+            clock.addAndGet(Duration.ofSeconds(2).toNanos());
+            compilerNanos.addAndGet(Duration.ofMillis(200).toNanos()); // 10 % of a core: busy
+            return null;
+        };
+
+        JitWarmUp.Warmed warmed = new JitWarmUp(Duration.ofMillis(1), Duration.ofSeconds(20), Duration.ofSeconds(5),
+                clock::get).trialsUntilCompiled(List.of(new Alternation.Contender("jvm", jvm)), "jvm",
+                () -> Map.of(7L, compilerNanos.get()));
+
+        assertThat(warmed.requests()).isEqualTo(10);
+        assertThat(warmed.compilersQuiet()).isFalse();
     }
 
     @Test
