@@ -91,17 +91,27 @@ public final class ProcessProbe implements AutoCloseable {
         long[] gateway = stat(pid);
         long[] harness = stat(ProcessHandle.current().pid());
         long[] peer = peerPid < 0 ? new long[4] : stat(peerPid);
-        long collector = threadsCpu(ProcessProbe::isCollector).values().stream().mapToLong(Long::longValue).sum();
-        return new CpuTime(ticksToNanos(gateway[0] + gateway[1]), collector, ticksToNanos(database),
+        long collector = sum(threadsCpu(ProcessProbe::isCollector));
+        long compilers = sum(compilerThreadsCpu());
+        return new CpuTime(ticksToNanos(gateway[0] + gateway[1]), collector, compilers, ticksToNanos(database),
                 ticksToNanos(harness[0] + harness[1]), ticksToNanos(peer[0] + peer[1]));
     }
 
+    private static long sum(Map<Long, Long> threads) {
+        return threads.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /**
-     * The CPU time (ns) of each of the gateway JVM's JIT compiler threads ({@code C1 CompilerThre…},
-     * {@code C2 CompilerThre…}) by thread id: how busy the JIT still is (see {@code JitWarmUp}). Empty off Linux.
+     * The CPU time (ns) of each of the gateway JVM's JIT compiler threads by thread id: how busy the JIT still is
+     * (see {@code JitWarmUp}). Empty off Linux.
      */
     public Map<Long, Long> compilerThreadsCpu() {
-        return threadsCpu(name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"));
+        return threadsCpu(ProcessProbe::isCompiler);
+    }
+
+    /** Whether a thread of the gateway's JVM is one of its JIT compilers ({@code C1 CompilerThre…}, {@code C2 …}). */
+    static boolean isCompiler(String threadName) {
+        return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
     }
 
     /**

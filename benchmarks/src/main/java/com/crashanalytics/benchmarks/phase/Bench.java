@@ -47,6 +47,7 @@ public record Bench(BenchmarkOptions options, GatewayProcess gateway, GatewayAdm
         Map<String, Object> perOperation = new LinkedHashMap<>();
         perOperation.put("gatewayJvmMs", round3(series.cpuMillisPerOperation(cpu.gatewayNanos())));
         perOperation.put("gatewayCollectorMs", round3(series.cpuMillisPerOperation(cpu.gatewayCollectorNanos())));
+        perOperation.put("gatewayCompilerMs", round3(series.cpuMillisPerOperation(cpu.gatewayCompilerNanos())));
         perOperation.put("postgresMs", round3(series.cpuMillisPerOperation(cpu.databaseNanos())));
         perOperation.put("harnessMs", round3(series.cpuMillisPerOperation(cpu.harnessNanos())));
         if (cpu.peerNanos() > 0) {
