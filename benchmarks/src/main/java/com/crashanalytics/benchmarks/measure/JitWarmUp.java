@@ -114,8 +114,8 @@ public final class JitWarmUp {
      * <p>The compilers are judged over the watched contender's trials of at least one window ({@link #WINDOW}, as
      * {@link #untilCompiled} judges them), not trial by trial: one bot's trial of 200 rounds takes about 2 s, and at
      * about 100 requests a second the request path's methods reach the C2 compiler's thresholds over minutes, in
-     * bursts. Judged by one trial, a quiet one between bursts ended the warm-up after 51-64 s, and the compiler
-     * threads then took 28 % of the gateway JVM's CPU during the measured trials (408 more C2 compilations of the
+     * bursts. Judged by one trial, a quiet one between bursts ended the warm-up after 51-67 s, and the compiler
+     * threads then took 24-28 % of the gateway JVM's CPU during the measured trials (408 more C2 compilations of the
      * servlet stack, Jackson, the driver and the domain after the 70th second, 27 of them recompilations).
      */
     public Warmed trialsUntilCompiled(List<Alternation.Contender> contenders, String watched,
