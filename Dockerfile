@@ -26,8 +26,8 @@ COPY --from=layers /layers/extracted/spring-boot-loader/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 # The same memory settings as `mvn -pl graphql-api -am spring-boot:run` (graphql-api/pom.xml, gateway.jvmArguments):
-# a 224 MB heap (its young generation 144 MB, survivors 24 MB, sizes fixed) and the parallel collector keep the container's peak RSS
-# under 512 MB (README, Memory); a limit of 640 MB leaves room. Override with JAVA_TOOL_OPTIONS.
+# a 224 MB heap (its young generation 144 MB, survivors 24 MB, sizes fixed) and the parallel collector keep the
+# container's peak RSS under 512 MB (README, Memory); a limit of 640 MB leaves room. Override with JAVA_TOOL_OPTIONS.
 ENV SERVER_PORT=8080 \
     JAVA_TOOL_OPTIONS="-Xms224m -Xmx224m -Xmn144m -XX:SurvivorRatio=4 -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:MaxMetaspaceSize=256m -Xss512k"
 # Class-data sharing (README, Restarting fast): one training start records the classes the gateway loads up to a

@@ -16,8 +16,8 @@ import com.crashanalytics.benchmarks.measure.CpuTime;
 /**
  * Reads the gateway's process from /proc (Linux): its resident memory, sampled every 100 ms on a daemon thread
  * (VmRSS, with the peak since the last {@link #mark()}), the kernel's own peak (VmHWM), and the CPU time of the
- * gateway's JVM (and of its collector's threads), of its PostgreSQL and of this harness. Elsewhere than Linux the
- * figures are 0.
+ * gateway's JVM (and of its collector's and JIT compilers' threads), of its PostgreSQL and of this harness. Elsewhere
+ * than Linux the figures are 0.
  */
 public final class ProcessProbe implements AutoCloseable {
 
@@ -91,14 +91,17 @@ public final class ProcessProbe implements AutoCloseable {
         long[] gateway = stat(pid);
         long[] harness = stat(ProcessHandle.current().pid());
         long[] peer = peerPid < 0 ? new long[4] : stat(peerPid);
-        long collector = sum(threadsCpu(ProcessProbe::isCollector));
-        long compilers = sum(compilerThreadsCpu());
-        return new CpuTime(ticksToNanos(gateway[0] + gateway[1]), collector, compilers, ticksToNanos(database),
-                ticksToNanos(harness[0] + harness[1]), ticksToNanos(peer[0] + peer[1]));
-    }
-
-    private static long sum(Map<Long, Long> threads) {
-        return threads.values().stream().mapToLong(Long::longValue).sum();
+        // One pass over the JVM's threads for both: each pass reads every thread's stat file.
+        long[] collectorAndCompilers = new long[2];
+        eachThread((id, name, cpu) -> {
+            if (isCollector(name)) {
+                collectorAndCompilers[0] += cpu;
+            } else if (isCompiler(name)) {
+                collectorAndCompilers[1] += cpu;
+            }
+        });
+        return new CpuTime(ticksToNanos(gateway[0] + gateway[1]), collectorAndCompilers[0], collectorAndCompilers[1],
+                ticksToNanos(database), ticksToNanos(harness[0] + harness[1]), ticksToNanos(peer[0] + peer[1]));
     }
 
     /**
@@ -127,24 +130,37 @@ public final class ProcessProbe implements AutoCloseable {
     /** The CPU time (ns) of the gateway JVM's threads whose name passes the test, by thread id. Empty off Linux. */
     Map<Long, Long> threadsCpu(Predicate<String> named) {
         Map<Long, Long> threads = new HashMap<>();
+        eachThread((id, name, cpu) -> {
+            if (named.test(name)) {
+                threads.put(id, cpu);
+            }
+        });
+        return threads;
+    }
+
+    /** A thread of the gateway's JVM: its id, its name and the CPU time (ns) it has used. */
+    @FunctionalInterface
+    private interface ThreadSeen {
+        void accept(long id, String name, long cpuNanos);
+    }
+
+    /** Reads each of the gateway JVM's threads from {@code /proc/<pid>/task}; none off Linux. */
+    private void eachThread(ThreadSeen seen) {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             tasks.forEach(task -> {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (named.test(name)) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        threads.put(Long.parseLong(task.getFileName().toString()),
-                                ticksToNanos(Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
-                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    seen.accept(Long.parseLong(task.getFileName().toString()), name,
+                            ticksToNanos(Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended meanwhile
                 }
             });
         } catch (IOException | RuntimeException notLinux) {
-            return Map.of();
+            // no threads to read
         }
-        return threads;
     }
 
     private static long ticksToNanos(long ticks) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import com.crashanalytics.benchmarks.measure.CpuTime;
 import org.junit.jupiter.api.Test;
 
-/** The probe tells the collector's CPU apart from the rest of a JVM's, by the names of its threads. */
+/** The probe tells the collector's and the JIT compilers' CPU apart from the rest of a JVM's, by its threads' names. */
 class ProcessProbeTest {
 
     @Test

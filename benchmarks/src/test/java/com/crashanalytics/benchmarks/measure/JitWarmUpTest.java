@@ -108,8 +108,8 @@ class JitWarmUpTest {
         List<String> ran = new java.util.ArrayList<>();
         AtomicLong clock = new AtomicLong();
         AtomicLong compilerNanos = new AtomicLong();
-        // Each trial of the JVM's contender takes 2 s; its compilers work a second in its trial -2 only. Over the window
-        // of 5 s, trials -1 to -3 (6 s) were busy, -4 to -6 quiet: a quiet trial alone (-1, -3) does not end it.
+        // Each trial of the JVM's contender takes 2 s; its compilers work a second in its trial -2 only. Over the
+        // window of 5 s, trials -1 to -3 (6 s) were busy, -4 to -6 quiet: a quiet trial alone (-1, -3) does not end it.
         Alternation.Work jvm = trial -> () -> {
             ran.add("jvm " + trial);
             clock.addAndGet(Duration.ofSeconds(2).toNanos());
