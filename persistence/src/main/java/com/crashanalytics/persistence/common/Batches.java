@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -15,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * One JDBC batch per statement and list of rows: one round trip, and with {@code reWriteBatchedInserts} an
  * INSERT batch becomes multi-row inserts. Never one statement per row. Several small batches go together in a
- * single round trip ({@link #runTogether}).
+ * single round trip ({@link #runTogether}); the many rows of a plain insert go as a COPY ({@link CopyLines}).
  */
 public final class Batches {
 
@@ -26,6 +27,12 @@ public final class Batches {
      * its parameters stay bounded (a row binds at most 40 parameters; the protocol allows 32,767 a statement).
      */
     static final int ROWS_IN_ONE_ROUND_TRIP = 256;
+
+    /**
+     * From this many rows, an insert whose values are all placeholders is sent as a COPY ({@link CopyLines}): two
+     * round trips instead of one, paid back many times over by rows PostgreSQL stores without a statement each.
+     */
+    static final int COPY_FROM_ROWS = 64;
 
     /** {@code INSERT INTO table (columns) VALUES (one row of values)}, with nothing after the row. */
     private static final Pattern ONE_ROW_INSERT =
@@ -63,14 +70,27 @@ public final class Batches {
         return new Batch<>(sql, List.of(ONE_RUN), (parameters, run) -> { });
     }
 
+    /** Whether {@link #COPY_FROM_ROWS} or more rows of {@code insert} are sent as a COPY. */
+    public static boolean copies(String insert) {
+        return CopyLines.copyOf(insert).isPresent();
+    }
+
     public static <T> void run(JdbcTemplate jdbc, String sql, List<T> rows, RowParameters<T> fill) {
         if (rows.isEmpty()) {
+            return;
+        }
+        Optional<String> copy = rows.size() >= COPY_FROM_ROWS ? CopyLines.copyOf(sql) : Optional.empty();
+        if (copy.isPresent()) {
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                CopyLines.copy(connection, copy.get(), rows, fill);
+                return null;
+            });
             return;
         }
         jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement statement, int i) throws SQLException {
-                fill.fill(new Parameters(statement), rows.get(i));
+                fill.fill(Parameters.of(statement), rows.get(i));
             }
 
             @Override
@@ -98,7 +118,7 @@ public final class Batches {
         String statements = nonEmpty.stream().map(Batches::statementsOf).collect(Collectors.joining(";\n"));
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(statements)) {
-                Parameters parameters = new Parameters(statement);
+                Parameters parameters = Parameters.of(statement);
                 for (Batch<?> batch : nonEmpty) {
                     batch.fillAll(parameters);
                 }

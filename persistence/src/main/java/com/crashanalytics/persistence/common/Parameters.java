@@ -3,7 +3,6 @@ package com.crashanalytics.persistence.common;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -12,67 +11,38 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sets a prepared statement's parameters in order, nulls included, so a batch setter reads like the column list
- * it fills. One instance per row.
+ * A row's values in order, nulls included, so a batch setter reads like the column list it fills. Bound to a
+ * prepared statement's placeholders ({@link #of}), or written as a line of COPY's text ({@link CopyLines}) when
+ * {@link Batches} sends a large insert that way: one setter serves both, so the two cannot disagree on a column.
+ * One instance per row (per statement, for a statement's placeholders).
  */
-public final class Parameters {
+public interface Parameters {
 
-    private final PreparedStatement statement;
-    private int index;
-
-    public Parameters(PreparedStatement statement) {
-        this.statement = statement;
+    /** The placeholders of {@code statement}, from the first. */
+    static Parameters of(PreparedStatement statement) {
+        return new StatementParameters(statement);
     }
 
-    public Parameters text(@Nullable String value) throws SQLException {
-        statement.setString(++index, value);
-        return this;
-    }
+    Parameters text(@Nullable String value) throws SQLException;
 
-    public Parameters uuid(@Nullable UUID value) throws SQLException {
-        statement.setObject(++index, value, Types.OTHER);
-        return this;
-    }
+    Parameters uuid(@Nullable UUID value) throws SQLException;
 
-    public Parameters decimal(@Nullable BigDecimal value) throws SQLException {
-        statement.setBigDecimal(++index, value);
-        return this;
-    }
+    Parameters decimal(@Nullable BigDecimal value) throws SQLException;
 
-    public Parameters integer(@Nullable Integer value) throws SQLException {
-        statement.setObject(++index, value, Types.INTEGER);
-        return this;
-    }
+    Parameters integer(@Nullable Integer value) throws SQLException;
 
-    public Parameters real(@Nullable Double value) throws SQLException {
-        statement.setObject(++index, value, Types.DOUBLE);
-        return this;
-    }
+    Parameters real(@Nullable Double value) throws SQLException;
 
-    public Parameters bool(@Nullable Boolean value) throws SQLException {
-        statement.setObject(++index, value, Types.BOOLEAN);
-        return this;
-    }
+    Parameters bool(@Nullable Boolean value) throws SQLException;
 
-    public Parameters time(@Nullable Instant value) throws SQLException {
-        statement.setObject(++index, SqlValues.timestamptz(value), Types.TIMESTAMP_WITH_TIMEZONE);
-        return this;
-    }
+    /** A {@code timestamptz}, to the microsecond as PostgreSQL keeps it ({@link SqlValues#asStored}). */
+    Parameters time(@Nullable Instant value) throws SQLException;
 
     /** A {@code text[]}. */
-    public Parameters texts(Collection<String> values) throws SQLException {
-        statement.setArray(++index, statement.getConnection().createArrayOf("text", values.toArray()));
-        return this;
-    }
+    Parameters texts(Collection<String> values) throws SQLException;
 
     /** An {@code int[]}. */
-    public Parameters integers(Collection<Integer> values) throws SQLException {
-        statement.setArray(++index, statement.getConnection().createArrayOf("int4", values.toArray()));
-        return this;
-    }
+    Parameters integers(Collection<Integer> values) throws SQLException;
 
-    public Parameters date(LocalDate value) throws SQLException {
-        statement.setObject(++index, value, Types.DATE);
-        return this;
-    }
+    Parameters date(@Nullable LocalDate value) throws SQLException;
 }

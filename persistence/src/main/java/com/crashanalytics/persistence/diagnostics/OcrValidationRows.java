@@ -39,7 +39,7 @@ public final class OcrValidationRows {
     }
 
     static void fill(PreparedStatement statement, OcrValidation read, @Nullable UUID writtenBy) throws SQLException {
-        fill(new Parameters(statement), read, writtenBy);
+        fill(Parameters.of(statement), read, writtenBy);
     }
 
     private static void fill(Parameters parameters, OcrValidation read, @Nullable UUID writtenBy) throws SQLException {

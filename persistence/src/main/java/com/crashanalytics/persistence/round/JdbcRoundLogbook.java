@@ -142,7 +142,7 @@ public class JdbcRoundLogbook implements RoundLogbook {
         LockedAndFound found = batches.execute((Connection connection) -> {
             boolean one = sessionIds.size() == 1 && keys.size() == 1;
             try (PreparedStatement statement = connection.prepareStatement(one ? LOCK_AND_LOOK_UP_ONE : LOCK_AND_LOOK_UP)) {
-                Parameters parameters = new Parameters(statement);
+                Parameters parameters = Parameters.of(statement);
                 if (one) {
                     RoundKey key = keys.iterator().next();
                     parameters.text(sessionIds.iterator().next());

@@ -24,8 +24,8 @@ final class SampleRows {
             content_fingerprint
             """;
 
-    private static final String INSERT_WITH_ROUND_START = insert("?");
-    private static final String INSERT_LOOKING_UP_ROUND_START = insert(RoundRows.ROUND_START);
+    static final String INSERT_WITH_ROUND_START = insert("?");
+    static final String INSERT_LOOKING_UP_ROUND_START = insert(RoundRows.ROUND_START);
 
     private SampleRows() {
     }

@@ -60,8 +60,8 @@ final class SignalRows {
      */
     static final String PENDING_SIGNALS = "round_id IS NULL AND round_start_timestamp IS NULL";
 
-    private static final String INSERT_WITH_ROUND_START = insert("?");
-    private static final String INSERT_LOOKING_UP_ROUND_START = insert(RoundRows.ROUND_START);
+    static final String INSERT_WITH_ROUND_START = insert("?");
+    static final String INSERT_LOOKING_UP_ROUND_START = insert(RoundRows.ROUND_START);
 
     private static final String RESOLVE = SqlTemplate.sql("""
             UPDATE analytics_round_signals
