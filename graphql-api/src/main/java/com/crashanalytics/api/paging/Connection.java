@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
+import com.crashanalytics.domain.common.paging.Cursor;
 import com.crashanalytics.domain.common.paging.ListFilter;
 import com.crashanalytics.domain.common.paging.ListQuery;
 import com.crashanalytics.domain.common.paging.Page;
@@ -20,7 +21,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Counter coun
 
     public static <T> Connection<T> of(Page<T> page, Counter counter) {
         List<Edge<T>> edges = page.edges().stream()
-                .map(edge -> new Edge<>(edge.node(), edge.cursor().encode()))
+                .map(edge -> new Edge<>(edge.node(), edge.cursor()))
                 .toList();
         return new Connection<>(edges, new PageInfo(page.hasNextPage(), page.hasPreviousPage(),
                 edges.isEmpty() ? null : edges.get(0).cursor(),
@@ -43,8 +44,16 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Counter coun
         return page.thenApply(loaded -> of(loaded, counter));
     }
 
-    /** A row of the list and the cursor just after it. */
-    public record Edge<T>(T node, String cursor) {
+    /**
+     * A row of the list and the place just after it. The token is made when a client asks for the edge's
+     * {@code cursor}: a dashboard reading thousands of rows without their cursors made one per row (0.6 % of its CPU).
+     */
+    public record Edge<T>(T node, Cursor position) {
+
+        /** The opaque token of {@link #position}, which {@code after} takes back. */
+        public String cursor() {
+            return position.encode();
+        }
     }
 
     /** Where the page stands in its list. */
