@@ -103,15 +103,20 @@ final class CopyLines implements Parameters {
             }
             lines.sendTo(in);
             in.endCopy();
-        } finally {
+        } catch (SQLException | RuntimeException failed) {
             if (in.isActive()) {
-                in.cancelCopy(); // the transaction fails with the COPY: nothing of it is stored
+                try {
+                    in.cancelCopy(); // the transaction fails with the COPY: nothing of it is stored
+                } catch (SQLException cancelFailed) {
+                    failed.addSuppressed(cancelFailed);
+                }
             }
+            throw failed;
         }
     }
 
-    /** The lines written so far, as COPY reads them (for tests). */
-    String text() {
+    /** The lines written and not yet sent, as COPY reads them (for tests). */
+    String written() {
         return text.toString();
     }
 
@@ -136,15 +141,16 @@ final class CopyLines implements Parameters {
         return text;
     }
 
-    private CopyLines nullOr(@Nullable Object value, String written) {
-        field().append(value == null ? NULL : written);
+    /** A value whose text needs no escaping (a number, a uuid, a boolean), or null. */
+    private CopyLines plain(@Nullable String text) {
+        field().append(text == null ? NULL : text);
         return this;
     }
 
     @Override
     public Parameters text(@Nullable String value) {
         if (value == null) {
-            return nullOr(null, NULL);
+            return plain(null);
         }
         escaped(field(), value);
         return this;
@@ -166,36 +172,36 @@ final class CopyLines implements Parameters {
 
     @Override
     public Parameters uuid(@Nullable UUID value) {
-        return nullOr(value, value == null ? NULL : value.toString());
+        return plain(value == null ? null : value.toString());
     }
 
     /** As written, scale included (2.50 stays 2.50, as the driver binds it). */
     @Override
     public Parameters decimal(@Nullable BigDecimal value) {
-        return nullOr(value, value == null ? NULL : value.toPlainString());
+        return plain(value == null ? null : value.toPlainString());
     }
 
     @Override
     public Parameters integer(@Nullable Integer value) {
-        return nullOr(value, value == null ? NULL : value.toString());
+        return plain(value == null ? null : value.toString());
     }
 
     /** Java's shortest text that reads back as the same double; PostgreSQL reads it (and Infinity, NaN) exactly. */
     @Override
     public Parameters real(@Nullable Double value) {
-        return nullOr(value, value == null ? NULL : value.toString());
+        return plain(value == null ? null : value.toString());
     }
 
     @Override
     public Parameters bool(@Nullable Boolean value) {
-        return nullOr(value, value == null ? NULL : value ? "t" : "f");
+        return plain(value == null ? null : value ? "t" : "f");
     }
 
     /** Rounded to the microsecond as the driver rounds a bound time ({@link SqlValues#asStored}), in UTC. */
     @Override
     public Parameters time(@Nullable Instant value) {
         if (value == null) {
-            return nullOr(null, NULL);
+            return plain(null);
         }
         LocalDateTime utc = LocalDateTime.ofInstant(SqlValues.asStored(value), ZoneOffset.UTC);
         StringBuilder to = field();
@@ -219,7 +225,7 @@ final class CopyLines implements Parameters {
     @Override
     public Parameters date(@Nullable LocalDate value) {
         if (value == null) {
-            return nullOr(null, NULL);
+            return plain(null);
         }
         date(field(), value, true);
         return this;

@@ -41,7 +41,7 @@ class CopyLinesTest {
         lines.text("a\tb\nc\rd\\e").text(null).text("\\N").text("").text("é😀");
         lines.endRow();
 
-        assertThat(lines.text()).isEqualTo("a\\tb\\nc\\rd\\\\e\t\\N\t\\\\N\t\té😀\n");
+        assertThat(lines.written()).isEqualTo("a\\tb\\nc\\rd\\\\e\t\\N\t\\\\N\t\té😀\n");
     }
 
     @Test
@@ -53,7 +53,7 @@ class CopyLinesTest {
                 .texts(List.of("a,b", "q\"", "")).integers(Arrays.asList(1, null, 3));
         lines.endRow();
 
-        assertThat(lines.text()).isEqualTo(String.join("\t", id.toString(), "2.50", "1000", "-7", "0.1", "NaN", "t", "f",
+        assertThat(lines.written()).isEqualTo(String.join("\t", id.toString(), "2.50", "1000", "-7", "0.1", "NaN", "t", "f",
                 "\\N", "2026-12-07", "{\"a,b\",\"q\\\\\"\",\"\"}", "{1,NULL,3}") + "\n");
     }
 
@@ -69,7 +69,7 @@ class CopyLinesTest {
                 .time(null);
         lines.endRow();
 
-        assertThat(lines.text().split("\t", -1)).containsExactly(
+        assertThat(lines.written().split("\t", -1)).containsExactly(
                 "2026-12-07 10:00:00+00",
                 "2026-12-07 10:00:00.000001+00",
                 "2026-12-07 10:00:00.123456+00",
@@ -87,6 +87,6 @@ class CopyLinesTest {
         lines.integer(2).text("y");
         lines.endRow();
 
-        assertThat(lines.text()).isEqualTo("1\tx\n2\ty\n");
+        assertThat(lines.written()).isEqualTo("1\tx\n2\ty\n");
     }
 }
