@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -33,10 +31,6 @@ public final class Batches {
      * round trips instead of one, paid back many times over by rows PostgreSQL stores without a statement each.
      */
     static final int COPY_FROM_ROWS = 64;
-
-    /** {@code INSERT INTO table (columns) VALUES (one row of values)}, with nothing after the row. */
-    private static final Pattern ONE_ROW_INSERT =
-            Pattern.compile("(?is)(\\s*INSERT\\s+INTO\\s+[^()]+\\([^()]*\\)\\s*VALUES\\s*)(\\(.*\\))\\s*");
 
     /** The one row of a statement run once ({@link #once}): it binds nothing. */
     private static final Object ONE_RUN = new Object();
@@ -131,27 +125,11 @@ public final class Batches {
     /** The batch's statement for all of its rows: one multi-row INSERT where it can be, else once per row. */
     static String statementsOf(Batch<?> batch) {
         int rows = batch.rows().size();
-        Matcher insert = ONE_ROW_INSERT.matcher(batch.sql());
-        if (rows > 1 && insert.matches() && isOneParenthesizedGroup(insert.group(2))) {
-            return insert.group(1) + String.join(", ", Collections.nCopies(rows, insert.group(2)));
+        Optional<OneRowInsert> insert = rows > 1 ? OneRowInsert.of(batch.sql()) : Optional.empty();
+        if (insert.isPresent()) {
+            return insert.get().head() + String.join(", ", Collections.nCopies(rows, insert.get().row()));
         }
         return String.join(";\n", Collections.nCopies(rows, batch.sql()));
-    }
-
-    /** True when the text opens a parenthesis at its start that closes at its end, and is not two groups. */
-    private static boolean isOneParenthesizedGroup(String text) {
-        int depth = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '"') {
-                return false; // quoted text could hold parentheses; such statements are sent once per row
-            }
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth == 0 && i < text.length() - 1) {
-                return false;
-            }
-        }
-        return depth == 0;
     }
 
     private static <T> void runAlone(JdbcTemplate jdbc, Batch<T> batch) {

@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
-import java.util.regex.Matcher;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.crashanalytics.persistence.common.Batches.RowParameters;
@@ -38,8 +38,6 @@ final class CopyLines implements Parameters {
     /** Characters of COPY text sent at a time: the server starts on the first rows while later ones are encoded. */
     static final int CHUNK = 64 * 1024;
 
-    private static final Pattern INSERT_OF_VALUES =
-            Pattern.compile("(?is)\\s*INSERT\\s+INTO\\s+([\\w.\"]+)\\s*\\(([^()]*)\\)\\s*VALUES\\s*\\((.*)\\)\\s*");
     /** A value COPY can stand for: a placeholder, or a placeholder cast to a type. */
     private static final Pattern PLACEHOLDER = Pattern.compile("(?is)\\?|CAST\\s*\\(\\s*\\?\\s+AS\\s+[\\w\\[\\] ]+\\)");
     private static final String NULL = "\\N";
@@ -49,44 +47,14 @@ final class CopyLines implements Parameters {
 
     /**
      * The {@code COPY} that stores the rows of {@code insert} as it would, if {@code insert} is an
-     * {@code INSERT INTO table (columns) VALUES (...)} of one row whose values are each a placeholder, in the order
-     * of its columns; else empty (a value computed in SQL, a subquery, {@code ON CONFLICT}, {@code RETURNING}).
+     * {@code INSERT INTO table (columns) VALUES (...)} of one row ({@link OneRowInsert}) whose values are each a
+     * placeholder, in the order of its columns; else empty (a value computed in SQL, a subquery, a literal).
      */
     static Optional<String> copyOf(String insert) {
-        Matcher parts = INSERT_OF_VALUES.matcher(insert);
-        if (!parts.matches()) {
-            return Optional.empty();
-        }
-        List<String> columns = topLevelItems(parts.group(2));
-        List<String> values = topLevelItems(parts.group(3));
-        if (values == null || columns == null || values.size() != columns.size()
-                || !values.stream().allMatch(value -> PLACEHOLDER.matcher(value).matches())) {
-            return Optional.empty();
-        }
-        return Optional.of("COPY " + parts.group(1) + " (" + parts.group(2).strip() + ") FROM STDIN");
-    }
-
-    /** The comma-separated items of a list, trimmed; null if a parenthesis opens or closes out of place. */
-    private static @Nullable List<String> topLevelItems(String list) {
-        List<String> items = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < list.length(); i++) {
-            char c = list.charAt(i);
-            if (c == '\'' || c == ';') {
-                return null; // a literal or a second statement: not a list of placeholders
-            }
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth < 0) {
-                return null;
-            }
-            if (c == ',' && depth == 0) {
-                items.add(list.substring(start, i).strip());
-                start = i + 1;
-            }
-        }
-        items.add(list.substring(start).strip());
-        return depth == 0 ? items : null;
+        return OneRowInsert.of(insert)
+                .filter(parts -> parts.values().size() == parts.columnNames().size()
+                        && parts.values().stream().allMatch(value -> PLACEHOLDER.matcher(value).matches()))
+                .map(parts -> "COPY " + parts.table() + " (" + parts.columns().strip() + ") FROM STDIN");
     }
 
     /** Stores {@code rows} with {@code copy} ({@link #copyOf}) on {@code connection}, in its transaction. */
@@ -256,29 +224,20 @@ final class CopyLines implements Parameters {
     /** A PostgreSQL array literal, each element quoted (so a comma, brace or quote in it stays in it). */
     @Override
     public Parameters texts(Collection<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (String value : values) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            if (value == null) {
-                literal.append("NULL");
-            } else {
-                literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            }
-        }
-        return text(literal.append('}').toString());
+        return text(arrayLiteral(values, value -> '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"'));
     }
 
     @Override
     public Parameters integers(Collection<Integer> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (Integer value : values) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            literal.append(value == null ? "NULL" : value.toString());
+        return text(arrayLiteral(values, Object::toString));
+    }
+
+    /** {@code {a,b,NULL}}: the elements as {@code element} writes them, a null as NULL. */
+    private static <T> String arrayLiteral(Collection<T> values, Function<T, String> element) {
+        StringJoiner literal = new StringJoiner(",", "{", "}");
+        for (T value : values) {
+            literal.add(value == null ? "NULL" : element.apply(value));
         }
-        return text(literal.append('}').toString());
+        return literal.toString();
     }
 }
