@@ -43,6 +43,11 @@ public final class GraphQlWebSocket implements AutoCloseable {
         return client;
     }
 
+    /** Opens the socket and sends nothing, as a client that never says {@code connection_init}. */
+    public static GraphQlWebSocket connectWithoutInit(int port) {
+        return new GraphQlWebSocket(port);
+    }
+
     /** Connects with {@code {"Authorization": "Bearer <key>"}}. */
     public static GraphQlWebSocket connectWithKey(int port, String apiKey) {
         return connect(port, Map.of("Authorization", "Bearer " + apiKey));
