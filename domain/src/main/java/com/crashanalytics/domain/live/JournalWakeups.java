@@ -11,6 +11,12 @@ public interface JournalWakeups {
     /** Waits until events were committed or numbered, or {@code timeout} passed; true when woken by news. */
     boolean awaitNews(Duration timeout) throws InterruptedException;
 
+    /**
+     * Drops the news that came since the last wait, without waiting: a reader looking on its timer alone has no use
+     * for them, and news never taken would pile up (in the listening connection, and in the database's queue).
+     */
+    void discardNews();
+
     /** Releases what waiting holds (the listening connection). */
     void close();
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
@@ -23,7 +24,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * This replica's reader of the event journal and the fan-out to its subscribers. One thread waits for news
  * (LISTEN/NOTIFY, or its timer), numbers what committed (when no other replica is doing it), reads the numbered
- * events in order and offers each to every subscriber whose filter takes it.
+ * events in order and offers each to every subscriber whose filter takes it. With nobody subscribed here it numbers
+ * on its timer alone, not after every commit (see {@link #awaitNextLook}).
  *
  * <p>A subscriber has its own bounded buffer: offering never blocks, so a slow subscriber never slows the reader or
  * ingest; when its buffer is full its feed ends with {@link SubscriberTooSlowException}, which tells it where to
@@ -43,7 +45,7 @@ public final class LiveFeed implements SmartLifecycle {
     /** The id of the last event the reader read (set before it is offered, see {@link #subscribe}). */
     private final AtomicLong head = new AtomicLong(-1);
     private volatile boolean running;
-    private @Nullable Thread reader;
+    private volatile @Nullable Thread reader;
 
     public LiveFeed(EventJournal journal, JournalWakeups wakeups, LiveFeedSettings settings) {
         this.journal = journal;
@@ -71,8 +73,9 @@ public final class LiveFeed implements SmartLifecycle {
             long[] lastDelivered = {0};
             Flux<LiveEvent> events;
             if (after == null) {
-                subscribers.add(subscriber);
-                lastDelivered[0] = awaitHead();
+                boolean readerOnItsTimer = subscribers.isEmpty();
+                register(subscriber);
+                lastDelivered[0] = readerOnItsTimer ? numberedNow() : awaitHead();
                 events = subscriber.events();
             } else {
                 lastDelivered[0] = after;
@@ -95,6 +98,34 @@ public final class LiveFeed implements SmartLifecycle {
         });
     }
 
+    /**
+     * Adds a subscriber, and wakes the reader should it be waiting on its timer (nobody was subscribed): from now on
+     * it numbers and reads as events commit.
+     */
+    private void register(Subscriber subscriber) {
+        subscribers.add(subscriber);
+        Thread thread = reader;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /**
+     * Where a subscription from now starts when the reader has been numbering on its timer: its head may stand up to
+     * a poll interval behind the commits, and events committed before the subscription must not be sent to it. The
+     * numbering says where the journal ends now; should the database be away, the head will do (the subscriber may
+     * then get events committed just before it subscribed, as it could before the timer).
+     */
+    private long numberedNow() {
+        try {
+            return Math.max(journal.numberCommitted().headId(), awaitHead());
+        } catch (RuntimeException databaseAway) {
+            log.debug("Live events: numbering for a new subscriber failed ({}); starting at the head",
+                    databaseAway.getMessage());
+            return awaitHead();
+        }
+    }
+
     /** How many subscriptions this replica serves now. */
     public int subscriberCount() {
         return subscribers.size();
@@ -113,7 +144,7 @@ public final class LiveFeed implements SmartLifecycle {
             }
             long[] read = {after};
             Flux<LiveEvent> handOver = Flux.defer(() -> {
-                subscribers.add(subscriber);
+                register(subscriber);
                 long standsAt = awaitHead();
                 return journalAfter(read, () -> standsAt, filter);
             });
@@ -164,7 +195,7 @@ public final class LiveFeed implements SmartLifecycle {
                     head.set(journal.headId());
                 }
                 readWhatIsNew(journal.numberCommitted().headId());
-                wakeups.awaitNews(settings.pollInterval());
+                awaitNextLook();
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
                 return;
@@ -174,6 +205,26 @@ public final class LiveFeed implements SmartLifecycle {
                 pause(settings.pollInterval().multipliedBy(4));
             }
         }
+    }
+
+    /**
+     * Until the next look at the journal: the next news (a commit, another replica's numbering) or the poll interval,
+     * whichever comes first, while anyone is subscribed here. With nobody subscribed it waits out the interval (or
+     * until a subscriber registers) and lets the news go: each numbering is a transaction with a WAL flush, after
+     * every commit that was one more a round for a bot logging alone, for events nobody here was waiting for. Other
+     * replicas' readers number as events commit for their own subscribers, and retention forgets numbered events
+     * only, so the journal is numbered within an interval either way.
+     */
+    private void awaitNextLook() throws InterruptedException {
+        if (!subscribers.isEmpty()) {
+            wakeups.awaitNews(settings.pollInterval());
+            return;
+        }
+        LockSupport.parkNanos(this, settings.pollInterval().toNanos());
+        if (Thread.interrupted()) {
+            throw new InterruptedException("the live feed is stopping");
+        }
+        wakeups.discardNews();
     }
 
     /** Offers the events after the head up to at least {@code end} (where the journal ended after numbering). */

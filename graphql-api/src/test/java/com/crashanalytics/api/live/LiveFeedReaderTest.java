@@ -20,33 +20,63 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reader of one replica, on a journal held in memory (the journal's SQL is {@code JdbcEventJournalIT}'s, the feed
- * end to end {@code LiveSubscriptionsIT}'s): with nobody subscribed it passes over events without reading them, and a
- * subscriber registering while it does so still gets every event after the head it started from; with subscribers it
- * reads only when the numbering says the journal ends past what it read.
+ * end to end {@code LiveSubscriptionsIT}'s): with nobody subscribed it numbers on its timer, not at every news, and
+ * passes over events without reading them; a subscriber wakes it, starts after what committed before it, and a
+ * resuming one still gets every event after where it resumed; with subscribers it reads only when the numbering says
+ * the journal ends past what it read.
  */
 class LiveFeedReaderTest {
 
+    private static final Duration AN_HOUR = Duration.ofHours(1);
+
     private final MemoryJournal journal = new MemoryJournal();
     private final Wakeups wakeups = new Wakeups();
-    private final LiveFeed feed = new LiveFeed(journal, wakeups,
-            new LiveFeedSettings(Duration.ofHours(1), 1_000, Duration.ofSeconds(30), Duration.ofMinutes(1)));
+    private @Nullable LiveFeed feed;
 
     @AfterEach
     void stop() {
-        feed.stop();
+        if (feed != null) {
+            feed.stop();
+        }
+    }
+
+    /** A started feed looking at the journal on news while subscribed, and every {@code pollInterval}. */
+    private LiveFeed startedFeed(Duration pollInterval) {
+        LiveFeed started = new LiveFeed(journal, wakeups,
+                new LiveFeedSettings(Duration.ofHours(1), 1_000, pollInterval, Duration.ofMinutes(1)));
+        feed = started;
+        started.start();
+        return started;
     }
 
     @Test
-    void eventsNobodyWatchesArePassedOverUnread() {
-        feed.start();
-        wakeups.awaitReaderWaiting();
-        journal.add(1_000);
-        wakeups.wakeAndAwaitReaderWaiting();
+    void withNobodySubscribedTheReaderNumbersOnItsTimerAndLetsTheNewsGo() {
+        startedFeed(Duration.ofMillis(100));
+        await().until(() -> journal.numberings.get() >= 1);
+        for (int commit = 0; commit < 500; commit++) {
+            journal.add(1);
+            wakeups.news.release();
+        }
+        int numberingsAfterTheCommits = journal.numberings.get();
+        await().until(() -> journal.numberings.get() >= numberingsAfterTheCommits + 2);
+
+        assertThat(wakeups.waits).as("waits for news while nobody was subscribed").hasValue(0);
+        assertThat(journal.numberings.get()).as("numberings: on the timer, not one per commit's news").isLessThan(100);
+        await().until(() -> wakeups.news.availablePermits() == 0);
+        assertThat(wakeups.discarded).as("the news let go, not left to pile up").hasValueGreaterThan(0);
         assertThat(journal.reads).as("reads of the journal while nobody was subscribed").hasValue(0);
         assertThat(journal.entriesRead).as("payloads read while nobody was subscribed").hasValue(0);
+    }
+
+    @Test
+    void aSubscriberWakesTheReaderFromItsTimerAndGetsOnlyWhatCommitsAfterIt() {
+        LiveFeed live = startedFeed(AN_HOUR);
+        await().until(() -> journal.numberings.get() == 1 && readerState() == Thread.State.TIMED_WAITING);
+        journal.add(1_000); // committed before anyone subscribed; the reader, on its hour's timer, has not numbered it
 
         List<Long> received = new CopyOnWriteArrayList<>();
-        feed.subscribe(null, event -> true).subscribe(event -> received.add(event.id()));
+        live.subscribe(null, event -> true).subscribe(event -> received.add(event.id()));
+        wakeups.awaitReaderWaiting(); // woken long before its hour: it now waits for news
         journal.add(2);
         wakeups.wakeAndAwaitReaderWaiting();
         await().until(() -> received.size() == 2);
@@ -54,18 +84,34 @@ class LiveFeedReaderTest {
     }
 
     @Test
-    void aSubscriberRegisteringWhileTheHeadMovesGetsWhatWasPassedOver() {
-        feed.start();
-        wakeups.awaitReaderWaiting();
+    void aSubscriberRegisteringWhileTheReaderNumbersOnItsTimerStartsAfterWhatCommittedBeforeIt() {
+        LiveFeed live = startedFeed(Duration.ofMillis(100));
+        await().until(() -> journal.numberings.get() >= 1);
+        journal.add(3); // committed before the subscriber, numbered by the timer's next look
         List<Long> received = new CopyOnWriteArrayList<>();
-        // Registers while the reader numbers and learns where the journal ends, before it moves the head over what
-        // nobody watched: the subscriber starts from the old head (0).
-        journal.whileNumbering.set(() -> feed.subscribe(null, event -> true).subscribe(event -> received.add(event.id())));
-        journal.add(3);
-        wakeups.wakeAndAwaitReaderWaiting();
+        // Registers while the reader numbers on its timer, before it moves the head over what nobody watched.
+        journal.whileNumbering.set(() -> live.subscribe(null, event -> true).subscribe(event -> received.add(event.id())));
+        await().until(() -> journal.whileNumbering.get() == null);
+        wakeups.awaitReaderWaiting();
 
+        journal.add(1);
+        wakeups.wakeAndAwaitReaderWaiting();
+        await().until(() -> received.size() == 1);
+        assertThat(received).as("nothing committed before it, nothing missed after").containsExactly(4L);
+    }
+
+    @Test
+    void aSubscriberResumingWhileNobodyWatchedGetsWhatWasPassedOver() {
+        LiveFeed live = startedFeed(Duration.ofMillis(100));
+        journal.add(3);
+        int numberings = journal.numberings.get();
+        await().until(() -> journal.numberings.get() > numberings + 1); // numbered and passed over unread
+        assertThat(journal.entriesRead).hasValue(0);
+
+        List<Long> received = new CopyOnWriteArrayList<>();
+        live.subscribe(0L, event -> true).subscribe(event -> received.add(event.id()));
         await().until(() -> received.size() == 3);
-        assertThat(received).containsExactly(1L, 2L, 3L);
+        wakeups.awaitReaderWaiting();
         journal.add(1);
         wakeups.wakeAndAwaitReaderWaiting();
         await().until(() -> received.size() == 4);
@@ -74,10 +120,10 @@ class LiveFeedReaderTest {
 
     @Test
     void aWakeUpWithNothingNumberedSinceTheLastReadReadsNothing() {
-        feed.start();
-        wakeups.awaitReaderWaiting();
+        LiveFeed live = startedFeed(AN_HOUR);
         List<Long> received = new CopyOnWriteArrayList<>();
-        feed.subscribe(null, event -> true).subscribe(event -> received.add(event.id()));
+        live.subscribe(null, event -> true).subscribe(event -> received.add(event.id()));
+        wakeups.awaitReaderWaiting();
         journal.add(2);
         wakeups.wakeAndAwaitReaderWaiting();
         await().until(() -> received.size() == 2);
@@ -162,10 +208,17 @@ class LiveFeedReaderTest {
         }
     }
 
+    /** The state of the feed's reader thread. */
+    private static Thread.State readerState() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals("live-feed"))
+                .findFirst().map(Thread::getState).orElse(Thread.State.TERMINATED);
+    }
+
     /** Wakes the reader only when the test says so, and tells when it is waiting again (so nothing is read meanwhile). */
     private static final class Wakeups implements JournalWakeups {
         private final Semaphore news = new Semaphore(0);
         private final AtomicInteger waits = new AtomicInteger();
+        private final AtomicInteger discarded = new AtomicInteger();
         private volatile boolean waiting;
 
         void awaitReaderWaiting() {
@@ -188,6 +241,11 @@ class LiveFeedReaderTest {
             } finally {
                 waiting = false;
             }
+        }
+
+        @Override
+        public void discardNews() {
+            discarded.addAndGet(news.drainPermits());
         }
 
         @Override

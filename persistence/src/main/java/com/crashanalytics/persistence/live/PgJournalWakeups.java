@@ -59,6 +59,17 @@ public class PgJournalWakeups implements JournalWakeups {
         }
     }
 
+    @Override
+    public synchronized void discardNews() {
+        try {
+            // Without a timeout the driver takes only what has already arrived on the socket: it never blocks.
+            listener().unwrap(PGConnection.class).getNotifications();
+        } catch (SQLException lost) {
+            log.warn("Live events: listening for new events failed ({}); listening again shortly", lost.getMessage());
+            close();
+        }
+    }
+
     /** Commits of events, and numberings by other replicas: this replica's reader read right after its own. */
     private boolean isNews(PGNotification notification) {
         return !(JdbcEventJournal.NUMBERED_CHANNEL.equals(notification.getName())

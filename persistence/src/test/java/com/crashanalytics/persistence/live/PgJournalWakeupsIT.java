@@ -70,6 +70,23 @@ class PgJournalWakeupsIT {
         assertThat(replicaB.awaitNews(SHORT)).as("B's own numbering does not wake B").isFalse();
     }
 
+    @Test
+    void newsLetGoIsNotNewsForTheNextWait() throws InterruptedException {
+        assertThat(replicaA.awaitNews(SHORT)).as("listening, nothing yet").isFalse();
+        assertThat(replicaB.awaitNews(SHORT)).isFalse();
+        replicaA.discardNews();
+        assertThat(replicaA.awaitNews(SHORT)).as("nothing to let go: still listening").isFalse();
+
+        commitAnEvent();
+        assertThat(replicaB.awaitNews(LONG)).as("the commit's notification has been delivered").isTrue();
+        Thread.sleep(SHORT.toMillis()); // and has reached A's socket too
+        replicaA.discardNews();
+        assertThat(replicaA.awaitNews(SHORT)).as("the commit's news, let go").isFalse();
+
+        commitAnEvent();
+        assertThat(replicaA.awaitNews(LONG)).as("later commits still wake A").isTrue();
+    }
+
     private static void commitAnEvent() {
         transaction.executeWithoutResult(status -> journalA.appendAll(List.of(new NewEvent("SESSION_CHANGED", "{}"))));
     }
