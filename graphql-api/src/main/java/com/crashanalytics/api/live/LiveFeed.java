@@ -120,7 +120,7 @@ public final class LiveFeed implements SmartLifecycle {
         try {
             return Math.max(journal.numberCommitted().headId(), awaitHead());
         } catch (RuntimeException databaseAway) {
-            log.debug("Live events: numbering for a new subscriber failed ({}); starting at the head",
+            log.warn("Live events: numbering for a new subscriber failed ({}); starting at the head",
                     databaseAway.getMessage());
             return awaitHead();
         }
