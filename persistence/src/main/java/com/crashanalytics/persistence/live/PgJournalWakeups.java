@@ -52,8 +52,7 @@ public class PgJournalWakeups implements JournalWakeups {
             }
             return false;
         } catch (SQLException lost) {
-            log.warn("Live events: listening for new events failed ({}); listening again shortly", lost.getMessage());
-            close();
+            stopListening(lost);
             Thread.sleep(timeout.toMillis());
             return false;
         }
@@ -65,9 +64,14 @@ public class PgJournalWakeups implements JournalWakeups {
             // Without a timeout the driver takes only what has already arrived on the socket: it never blocks.
             listener().unwrap(PGConnection.class).getNotifications();
         } catch (SQLException lost) {
-            log.warn("Live events: listening for new events failed ({}); listening again shortly", lost.getMessage());
-            close();
+            stopListening(lost);
         }
+    }
+
+    /** Drops a listening connection that failed: the next wait, or the next news let go, listens again. */
+    private void stopListening(SQLException lost) {
+        log.warn("Live events: listening for new events failed ({}); listening again shortly", lost.getMessage());
+        close();
     }
 
     /** Commits of events, and numberings by other replicas: this replica's reader read right after its own. */
