@@ -74,7 +74,7 @@ class LiveSubscriptionsIT {
             
             ok(writes.logRound(with(round(1, "WIN", "10.00", "2.10", "1.50"), "signals",
                     List.of(Map.of("signalType", "cashout_1.5x", "confidenceScore", 0.8, "predictedMultiplier", "1.50")))));
-            JsonNode event = nextEvent(socket, id, "roundLogged");
+            JsonNode event = socket.nextEvent(id, "roundLogged");
 
             assertThat(event.path("botId").asString()).isEqualTo(BOT);
             assertThat(event.path("sessionId").asString()).isEqualTo(SESSION);
@@ -102,8 +102,8 @@ class LiveSubscriptionsIT {
             ok(writes.logRound(loss)); // the bot retries: a duplicate answer, no new event
             ok(writes.logRound(round(3, "LOSS", "40.00", "1.00", null)));
 
-            assertThat(nextEvent(socket, id, "roundLogged").path("roundNumber").asInt()).isEqualTo(2);
-            assertThat(nextEvent(socket, id, "roundLogged").path("roundNumber").asInt()).isEqualTo(3);
+            assertThat(socket.nextEvent(id, "roundLogged").path("roundNumber").asInt()).isEqualTo(2);
+            assertThat(socket.nextEvent(id, "roundLogged").path("roundNumber").asInt()).isEqualTo(3);
             assertThat(socket.nextMessageWithin(500)).as("nothing more").isNull();
         }
     }
@@ -121,7 +121,7 @@ class LiveSubscriptionsIT {
                     "sessionId", "other_session")));
             ok(writes.logRound(round(1, "LOSS", "10.00", "1.20", null)));
 
-            JsonNode event = nextEvent(socket, id, "roundLogged");
+            JsonNode event = socket.nextEvent(id, "roundLogged");
             assertThat(event.path("botId").asString()).isEqualTo(BOT);
             assertThat(socket.nextMessageWithin(500)).as("never the other bot's round").isNull();
         }
@@ -133,7 +133,7 @@ class LiveSubscriptionsIT {
         try (GraphQlWebSocket socket = GraphQlWebSocket.connectWithKey(port, TestApiKeys.ADMIN).acknowledged()) {
             String id = socket.subscribe(ROUNDS, Map.of("filter", Map.of("botIds", List.of(BOT)), "after", journalEnd()));
                         ok(writes.logRound(round(1, "WIN", "10.00", "2.10", "1.50")));
-            lastSeen = nextEvent(socket, id, "roundLogged").path("eventId").asLong();
+            lastSeen = socket.nextEvent(id, "roundLogged").path("eventId").asLong();
         }
         // Disconnected: rounds 2 and 3 are logged meanwhile.
         ok(writes.logRounds(List.of(round(2, "LOSS", "10.00", "1.10", null), round(3, "LOSS", "10.00", "1.20", null))));
@@ -143,12 +143,12 @@ class LiveSubscriptionsIT {
             List<Integer> numbers = new ArrayList<>();
             List<Long> eventIds = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                JsonNode event = nextEvent(socket, id, "roundLogged");
+                JsonNode event = socket.nextEvent(id, "roundLogged");
                 numbers.add(event.path("roundNumber").asInt());
                 eventIds.add(event.path("eventId").asLong());
             }
                         ok(writes.logRound(round(4, "LOSS", "10.00", "1.30", null)));
-            JsonNode live = nextEvent(socket, id, "roundLogged");
+            JsonNode live = socket.nextEvent(id, "roundLogged");
             numbers.add(live.path("roundNumber").asInt());
             eventIds.add(live.path("eventId").asLong());
 
@@ -168,9 +168,9 @@ class LiveSubscriptionsIT {
             ok(admin.execute(WritePath.END_SESSION, Map.of("input", Map.of("botId", BOT, "sessionId", "short_session",
                     "status", "COMPLETED"))));
 
-            JsonNode started = nextEvent(socket, id, "sessionChanged");
-            JsonNode bust = nextEvent(socket, id, "sessionChanged");
-            JsonNode ended = nextEvent(socket, id, "sessionChanged");
+            JsonNode started = socket.nextEvent(id, "sessionChanged");
+            JsonNode bust = socket.nextEvent(id, "sessionChanged");
+            JsonNode ended = socket.nextEvent(id, "sessionChanged");
             assertThat(started.path("change").asString()).isEqualTo("STARTED");
             assertThat(started.path("balance").decimalValue()).isEqualByComparingTo("30.00");
             assertThat(bust.path("change").asString()).isEqualTo("BUST");
@@ -204,7 +204,7 @@ class LiveSubscriptionsIT {
 
             List<JsonNode> crashes = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                crashes.add(nextEvent(socket, id, "crashObserved"));
+                crashes.add(socket.nextEvent(id, "crashObserved"));
             }
             assertThat(socket.nextMessageWithin(500)).as("the second bot's reports of g2 and g3 are not new crashes").isNull();
             assertThat(crashes).extracting(crash -> crash.path("gameRoundId").asString())
@@ -226,7 +226,7 @@ class LiveSubscriptionsIT {
             ok(writes.logRound(round(1, "SKIP", null, "9.99", null)));
             ok(writes.logRound(round(2, "SKIP", null, "10.00", null)));
 
-            assertThat(nextEvent(socket, id, "crashObserved").path("crashMultiplier").decimalValue())
+            assertThat(socket.nextEvent(id, "crashObserved").path("crashMultiplier").decimalValue())
                     .isEqualByComparingTo("10.00");
             assertThat(socket.nextMessageWithin(500)).isNull();
         }
@@ -266,15 +266,6 @@ class LiveSubscriptionsIT {
      */
     private long journalEnd() {
         return LiveJournal.end(jdbc);
-    }
-
-    private static JsonNode nextEvent(GraphQlWebSocket socket, String id, String field) throws InterruptedException {
-        JsonNode message = socket.nextMessage();
-        assertThat(message).as("an event within 10 s").isNotNull();
-        assertThat(message.path("id").asString()).isEqualTo(id);
-        assertThat(message.path("type").asString()).as(message.toString()).isEqualTo("next");
-        assertThat(message.path("payload").path("errors").isMissingNode()).as(message.toString()).isTrue();
-        return message.path("payload").path("data").path(field);
     }
 
     private static org.assertj.core.data.Offset<Double> within(double tolerance) {

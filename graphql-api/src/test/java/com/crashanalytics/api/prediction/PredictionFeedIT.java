@@ -50,14 +50,14 @@ class PredictionFeedIT {
             game.logged(prediction("sure", "NEXT_ROUND", "2", 0.8, 0));
             String deciding = game.logs(BOT_A, "g1", 1, "2.50");
 
-            JsonNode confident = next(made, madeId, "predictionMade");
+            JsonNode confident = made.nextEvent(madeId, "predictionMade");
             assertThat(confident.path("predictionId").asString()).isEqualTo("sure");
             assertThat(confident.path("confidence").asDouble()).isEqualTo(0.8);
             assertThat(confident.path("status").asString()).isEqualTo("PENDING");
             assertThat(made.nextMessageWithin(500)).as("the unsure one is below minConfidence").isNull();
 
-            JsonNode first = next(judged, judgedId, "predictionJudged");
-            JsonNode second = next(judged, judgedId, "predictionJudged");
+            JsonNode first = judged.nextEvent(judgedId, "predictionJudged");
+            JsonNode second = judged.nextEvent(judgedId, "predictionJudged");
             assertThat(first.path("predictionId").asString()).isEqualTo("unsure");
             assertThat(second.path("predictionId").asString()).isEqualTo("sure");
             assertThat(second.path("status").asString()).isEqualTo("HIT");
@@ -68,13 +68,5 @@ class PredictionFeedIT {
 
     private long journalEnd() {
         return LiveJournal.end(jdbc);
-    }
-
-    private static JsonNode next(GraphQlWebSocket socket, String id, String field) throws InterruptedException {
-        JsonNode message = socket.nextMessage();
-        assertThat(message).as("an event within 10 s").isNotNull();
-        assertThat(message.path("id").asString()).isEqualTo(id);
-        assertThat(message.path("type").asString()).as(message.toString()).isEqualTo("next");
-        return message.path("payload").path("data").path(field);
     }
 }

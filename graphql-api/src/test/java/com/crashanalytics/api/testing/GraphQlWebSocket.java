@@ -1,5 +1,7 @@
 package com.crashanalytics.api.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -56,6 +58,19 @@ public final class GraphQlWebSocket implements AutoCloseable {
     /** The next message from the server, or null if none comes within 30 s. */
     public JsonNode nextMessage() throws InterruptedException {
         return messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The next event of subscription {@code id}: asserts that a {@code next} message of it, without errors, comes
+     * within 30 s, and returns its {@code data.<field>}.
+     */
+    public JsonNode nextEvent(String id, String field) throws InterruptedException {
+        JsonNode message = nextMessage();
+        assertThat(message).as("an event within 30 s").isNotNull();
+        assertThat(message.path("id").asString()).isEqualTo(id);
+        assertThat(message.path("type").asString()).as(message.toString()).isEqualTo("next");
+        assertThat(message.path("payload").path("errors").isMissingNode()).as(message.toString()).isTrue();
+        return message.path("payload").path("data").path(field);
     }
 
     /** Sends one operation and returns its result: the payload of its {@code next} message (data and errors). */
