@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import com.crashanalytics.api.security.limits.RateLimits.Allowance;
 import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.access.ApiKeyRole;
+import com.crashanalytics.domain.access.LeasedTokenBuckets;
 import com.crashanalytics.domain.access.SharedTokenBuckets;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -23,9 +24,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Shared (the default): the buckets live in PostgreSQL ({@link SharedTokenBuckets}), one row per key, and every
  * replica takes its tokens from the same row in one statement under the row's lock, so a key gets its allowance once
- * however many replicas it talks to. Nothing is taken ahead or cached in a replica: that would let each replica
- * spend tokens the others have not seen, i.e. more than the allowance across replicas. In memory
- * ({@code GATEWAY_RATE_LIMIT_SHARED=false}, one gateway): Bucket4j's local buckets.
+ * however many replicas it talks to. A key that sends steadily has a replica take a few tokens ahead and spend them
+ * over the next tenth of a second without a round trip ({@link LeasedTokenBuckets}: at most a hundredth of the
+ * allowance, only while the bucket is at least half full, the rest returned). Nothing is cached: every request
+ * spends a token the bucket gave. In memory ({@code GATEWAY_RATE_LIMIT_SHARED=false}, one gateway): Bucket4j's
+ * local buckets.
  *
  * <p>A bucket is named after the key and its allowance: a role's allowance changed in the configuration starts a
  * fresh bucket (replicas on different allowances, as in a rolling deploy, count apart until they agree).
@@ -33,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 public final class RateLimiter {
 
     private final Map<ApiKeyRole, Allowance> allowances = new EnumMap<>(ApiKeyRole.class);
-    private final @Nullable SharedTokenBuckets shared;
+    private final @Nullable LeasedTokenBuckets shared;
     private final Map<String, Bucket> localBuckets = new ConcurrentHashMap<>();
 
     /** Buckets in this process's memory only: for one gateway. */
@@ -47,7 +50,7 @@ public final class RateLimiter {
             // Parsed once: the limiter runs on every request.
             allowances.put(role, limits.of(role));
         }
-        this.shared = shared;
+        this.shared = shared == null ? null : new LeasedTokenBuckets(shared);
     }
 
     /** Whether the buckets are every replica's (in the database) rather than this process's. */
