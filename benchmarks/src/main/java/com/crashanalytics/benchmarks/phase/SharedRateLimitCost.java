@@ -4,14 +4,17 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.crashanalytics.benchmarks.gateway.GatewayHttp;
 import com.crashanalytics.benchmarks.gateway.GatewayProcess;
+import com.crashanalytics.benchmarks.gateway.ProcessProbe;
 import com.crashanalytics.benchmarks.measure.Alternation;
 import com.crashanalytics.benchmarks.measure.Alternation.Contender;
+import com.crashanalytics.benchmarks.measure.JitWarmUp;
 import com.crashanalytics.benchmarks.measure.Latencies;
 import com.crashanalytics.benchmarks.measure.Series;
 import com.crashanalytics.benchmarks.report.Row;
@@ -21,7 +24,11 @@ import com.crashanalytics.benchmarks.report.Row;
  * ({@code { __typename }} with a BOT key, nothing else touches the database) sent one after the other to the gateway
  * with its buckets in PostgreSQL (the default, every replica's) and to a second replica of it on the same database
  * with buckets in its own memory ({@code GATEWAY_RATE_LIMIT_SHARED=false}), the two alternating trial by trial.
- * The difference of the medians is the shared bucket's round trip and row lock.
+ * The difference of the medians is what the shared buckets cost (a take's round trip and row lock, since changeset
+ * 0520 once per lease of a steady key's tokens). Both are warmed in turn until the second replica's JIT compilers are
+ * quiet ({@link JitWarmUp#trialsUntilCompiled}): it starts cold for this phase, where the gateway has answered every
+ * phase before, and a few warm-up trials left its compiler busy in the timed ones (its p50 read 1.5-2.2× the
+ * gateway's).
  */
 public final class SharedRateLimitCost {
 
@@ -46,6 +53,13 @@ public final class SharedRateLimitCost {
                     contender("shared", bench.gateway().graphQl(), key, requests, thread),
                     contender("local", local.graphQl(), key, requests, thread));
             Alternation.warmUp(contenders);
+            try (ProcessProbe replica = new ProcessProbe(local.pid(), local::postmaster)) {
+                JitWarmUp.Warmed warmed = new JitWarmUp(bench.options().jitWarmUp())
+                        .trialsUntilCompiled(contenders, "local", replica::compilerThreadsCpu);
+                bench.say(String.format(Locale.ROOT, "rate limits: %d more warm-up trials of each in %d s (the second"
+                        + " replica's JIT compilers %s)", warmed.requests(), warmed.took().toSeconds(),
+                        warmed.compilers()));
+            }
             bench.say("rate limits: " + requests + " requests per trial, " + bench.options().trials()
                     + " trials, shared / in-memory buckets in turn");
             Map<String, Series> results = bench.alternation().run(bench.options().trials(), contenders);
