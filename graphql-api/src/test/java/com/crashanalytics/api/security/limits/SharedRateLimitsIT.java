@@ -20,6 +20,7 @@ import com.crashanalytics.domain.access.ApiKey;
 import com.crashanalytics.domain.access.ApiKeyRole;
 import com.crashanalytics.domain.access.LeasedTokenBuckets;
 import com.crashanalytics.domain.access.SharedTokenBuckets;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +43,17 @@ class SharedRateLimitsIT {
     SharedTokenBuckets sharedBuckets;
     @Autowired
     JdbcTemplate jdbc;
+
+    /** One replica taking ahead from the database's buckets, on a clock the test moves, its takes counted. */
+    private final AtomicLong clock = new AtomicLong();
+    private CountedTakes counted;
+    private LeasedTokenBuckets takingAhead;
+
+    @BeforeEach
+    void oneReplicaTakingAhead() {
+        counted = new CountedTakes(sharedBuckets);
+        takingAhead = new LeasedTokenBuckets(counted, clock::get);
+    }
 
     @Test
     void twoReplicasHammeringANewKeyGiveItExactlyItsAllowance() throws Exception {
@@ -93,22 +105,16 @@ class SharedRateLimitsIT {
 
     @Test
     void aKeySendingSteadilyTakesAFewTokensAtATimeAndGivesBackWhatItDidNotSpend() {
-        CountedTakes counted = new CountedTakes(sharedBuckets);
-        AtomicLong clock = new AtomicLong();
-        LeasedTokenBuckets replica = new LeasedTokenBuckets(counted, clock::get);
         String bucket = UUID.randomUUID() + "/100000/1d";
 
-        for (int i = 0; i < 2_000; i++) {
-            assertThat(replica.takeOne(bucket, 100_000, A_DAY)).as("request %d", i + 1).isEmpty();
-            clock.addAndGet(10_000);
-        }
+        assertThat(sendSteadily(bucket, 100_000, 2_000)).as("requests let through").isEqualTo(2_000);
         // 1 + 2 + 4 + ... + 512 = 1,023, then 1,000 (a hundredth of the allowance): 2,023 tokens in 11 takes.
         assertThat(counted.grants).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 1_000L);
         // 100,000 a day refill 1.16 a second: the test's own time adds a few.
         assertThat(tokensIn(bucket)).isBetween(100_000 - 2_023.0, 100_000 - 2_023 + 5.0);
 
         clock.addAndGet(LeasedTokenBuckets.LEASE_LIFETIME.toNanos());
-        assertThat(replica.takeOne(bucket, 100_000, A_DAY)).isEmpty();
+        assertThat(takingAhead.takeOne(bucket, 100_000, A_DAY)).isEmpty();
 
         // The 23 left of the last lease went back; the next lease is the 977 spent of it.
         assertThat(counted.grants).hasSize(12).last().isEqualTo(977L);
@@ -119,18 +125,9 @@ class SharedRateLimitsIT {
 
     @Test
     void underHalfFullABucketGivesOneTokenATimeSoItsKeyGetsExactlyItsAllowance() {
-        CountedTakes counted = new CountedTakes(sharedBuckets);
-        AtomicLong clock = new AtomicLong();
-        LeasedTokenBuckets replica = new LeasedTokenBuckets(counted, clock::get);
         String bucket = UUID.randomUUID() + "/1000/1d";
 
-        int accepted = 0;
-        for (int i = 0; i < 1_100; i++) {
-            accepted += replica.takeOne(bucket, 1_000, A_DAY).isEmpty() ? 1 : 0;
-            clock.addAndGet(10_000);
-        }
-
-        assertThat(accepted).isEqualTo(1_000);
+        assertThat(sendSteadily(bucket, 1_000, 1_100)).isEqualTo(1_000);
         long left = 1_000;
         for (long granted : counted.grants) {
             left -= granted;
@@ -182,6 +179,16 @@ class SharedRateLimitsIT {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** One request every 10 µs on the test's clock, to one replica taking ahead; how many were let through. */
+    private int sendSteadily(String bucket, long capacity, int requests) {
+        int accepted = 0;
+        for (int i = 0; i < requests; i++) {
+            accepted += takingAhead.takeOne(bucket, capacity, A_DAY).isEmpty() ? 1 : 0;
+            clock.addAndGet(10_000);
+        }
+        return accepted;
     }
 
     private double tokensIn(String bucket) {
